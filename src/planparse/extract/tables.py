@@ -1,0 +1,117 @@
+"""Table rows -> KPIs (target tables) or tasks (task tables), by what the header columns are called."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .. import lexicon
+from ..models import KPI, Block, Deadline, Span, Task
+from ..text import fold, fold_ws
+from .deadlines import parse_deadline
+from .targets import parse_target
+from .units import split_units
+
+_ROMAN_REF = re.compile(r"^(?:[IVX]{1,5}|[A-Z])\.?$")
+_NUM_REF = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
+_DEADLINE_HEADER = re.compile(r"((?:thực hiện|hoàn thành|thời gian|kế hoạch)[^|]*?(?:năm|/)\s*\d{4})", re.I)
+
+
+def _role_of(header: str) -> Optional[str]:
+    f = fold(header)
+    cols = lexicon.sections().table_columns
+    best: Optional[tuple[int, str]] = None
+    for role, keys in cols.items():
+        for k in keys:
+            if k in f and (best is None or len(k) > best[0]):
+                best = (len(k), role)
+    return best[1] if best else None
+
+
+def _is_header_row(row: Block) -> bool:
+    cells = [c.text for c in row.cells or []]
+    first = cells[0].strip() if cells else ""
+    if _ROMAN_REF.match(first) or _NUM_REF.match(first):
+        return False
+    return sum(1 for c in cells if c and _role_of(c)) >= 2 or all(not c or _role_of(c) for c in cells) and any(cells)
+
+
+def _columns(header_rows: list[Block]) -> list[str]:
+    width = max(len(r.cells or []) for r in header_rows)
+    joined = []
+    for i in range(width):
+        parts = []
+        for r in header_rows:
+            if i < len(r.cells or []):
+                t = r.cells[i].text
+                if t and (not parts or parts[-1] != t):
+                    parts.append(t)
+        joined.append(" - ".join(parts))
+    return joined
+
+
+def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL") -> tuple[list[Task], list[KPI]]:
+    header_rows: list[Block] = []
+    k = 0
+    while k < len(rows) and k < 4 and _is_header_row(rows[k]):
+        header_rows.append(rows[k])
+        k += 1
+    if not header_rows:
+        return [], []
+    columns = _columns(header_rows)
+    roles: dict[str, int] = {}
+    header_deadline: Optional[Deadline] = None
+    for i, h in enumerate(columns):
+        last = h.split(" - ")[-1]
+        role = _role_of(last) or _role_of(h)
+        if role and role not in roles:
+            roles[role] = i
+        m = _DEADLINE_HEADER.search(h)
+        if m and header_deadline is None:
+            header_deadline = parse_deadline(m.group(1), year)
+    is_kpi = "unit" in roles or "target" in roles or ("indicator" in roles and "task" not in roles and "deadline" not in roles)
+    if "ref" not in roles:
+        roles["ref"] = 0
+    text_col = roles.get("indicator", roles.get("task"))
+    if text_col is None:
+        text_col = 1 if len(columns) > 1 else 0
+    header_keys = [fold(" ".join(c.text for c in r.cells or [])) for r in header_rows]
+
+    tasks: list[Task] = []
+    kpis: list[KPI] = []
+    group = ""
+    prev_lead: list[str] = []
+    prev_support: list[str] = []
+    for row in rows[k:]:
+        cells = [c.text for c in row.cells or []]
+        if fold(" ".join(cells)) in header_keys:
+            continue  # header repeated after a page break
+        def cell(role: str) -> str:
+            i = roles.get(role)
+            return fold_ws(cells[i]) if i is not None and i < len(cells) else ""
+        ref_cell = cell("ref").rstrip(".")
+        text = fold_ws(cells[text_col]) if text_col < len(cells) else ""
+        others = [c for i, c in enumerate(cells) if i not in (roles["ref"], text_col) and c.strip()]
+        if _ROMAN_REF.match(ref_cell + ".") and not others or (not ref_cell and text and not others):
+            group = ref_cell
+            prev_lead, prev_support = [], []
+            continue
+        if not text:
+            continue
+        ref = ".".join(x for x in (prefix, group, ref_cell) if x)
+        lead = split_units(cell("lead"))
+        support = split_units(cell("support"))
+        if not lead and not support and (prev_lead or prev_support):
+            lead, support = prev_lead, prev_support  # merged with the row above
+        prev_lead, prev_support = lead, support
+        deadline = parse_deadline(cell("deadline"), year) if cell("deadline") else header_deadline
+        span = Span(block=row.id, start=0, end=len(row.text), page=row.page, line=row.line)
+        if is_kpi:
+            target = parse_target(cell("target")) if cell("target") else parse_target(text)
+            unit = cell("unit")
+            if target is not None and unit:
+                target.unit = "%" if unit.strip() in ("%", "Tỷ lệ %", "tỷ lệ %", "Tỷ lệ (%)") else unit
+            kpis.append(KPI(ref=ref, indicator=text, target=target, lead=lead, support=support, deadline=deadline,
+                            basis=cell("basis") or None, span=span))
+        else:
+            tasks.append(Task(ref=ref, text=text, lead=lead, support=support, deadline=deadline, section="table", span=span))
+    return tasks, kpis

@@ -1,0 +1,322 @@
+"""Outline -> tasks and in-text KPI goals.
+
+How a group is read depends on what its items are called (data/sections.json `group_keys`):
+an item with its own responsibility lines is one task; a group split into Mục tiêu / Nhiệm vụ /
+Phân công / Thời gian gives a task per duty and per assignment, KPIs for its goals, and lends its
+deadline to all of them; a TỔ CHỨC THỰC HIỆN heading that names a unit leads the duties under it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Optional
+
+from .. import lexicon
+from ..models import KPI, Deadline, Span, Task
+from ..structure import Node, section_role
+from ..text import fold, fold_ws
+from .deadlines import parse_deadline
+from .targets import clean_indicator, is_goal, parse_target, split_goals
+from .units import partners_in, split_units, starts_unit, subject_units
+
+
+@dataclass
+class Inherited:
+    lead: list[str] = field(default_factory=list)
+    deadline: Optional[Deadline] = None
+
+
+@dataclass
+class Context:
+    year: Optional[int]
+    tasks: list[Task] = field(default_factory=list)
+    kpis: list[KPI] = field(default_factory=list)
+    section: str = ""
+
+
+@lru_cache(maxsize=None)
+def _keys() -> list[tuple[str, str]]:
+    pairs = [(fold(k), role) for role, keys in lexicon.sections().group_keys.items() for k in keys]
+    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+
+
+def key_of(text: str) -> tuple[Optional[str], str]:
+    """('deadline', 'Trước 30/9/2023') for 'Thời gian hoàn thành: Trước 30/9/2023'; (None, text) otherwise."""
+    t = fold(text)
+    for key, role in _keys():
+        if t.startswith(key):
+            rest = text[len(key):]
+            stripped = rest.strip()
+            if stripped.startswith(":") or re.fullmatch(r"[\s.:;]*", rest):
+                return role, stripped.lstrip(":").strip()
+    return None, text
+
+
+def _span(node: Node) -> Optional[Span]:
+    if node.block is None:
+        return None
+    return Span(block=node.block.id, start=0, end=len(node.block.text), page=node.block.page, line=node.block.line)
+
+
+def _closing(text: str) -> bool:
+    return fold(text).startswith(tuple(lexicon.sections().closing_openers))
+
+
+def duty_deadline(text: str, year: Optional[int]) -> Optional[Deadline]:
+    """A recurrence a duty opens with ('Định kỳ hàng quý gửi báo cáo ...'), or a report's stated frequency."""
+    m = re.match(r"^\s*(định kỳ\s+(?:hàng|hằng)\s+(?:tuần|tháng|quý|năm)(?:\s*(?:,|và|hoặc)\s*(?:tuần|tháng|quý|năm)\b)*)", text, re.I)
+    if m:
+        return parse_deadline(m.group(1), year)
+    if fold(text).startswith("báo cáo"):
+        m = re.search(r"((?:theo\s+)?định kỳ\s+(?:hàng|hằng)\s+(?:tuần|tháng|quý|năm)(?:\s*,\s*(?:tuần|tháng|quý|năm)\b)*)", text, re.I)
+        if m:
+            return parse_deadline(m.group(1).replace("theo ", ""), year)
+    return None
+
+
+def _text_of(node: Node, drop_closing: bool = False) -> str:
+    parts = [node.text]
+    for b in node.body:
+        if drop_closing and _closing(b.text):
+            break
+        parts.append(b.text)
+    return fold_ws(" ".join(parts))
+
+
+def _leaves(node: Node) -> list[Node]:
+    if not node.children:
+        return [node]
+    out: list[Node] = []
+    for c in node.children:
+        out.extend(_leaves(c))
+    return out
+
+
+def _add_task(ctx: Context, node: Node, text: str, lead: list[str], support: list[str],
+              deadline: Optional[Deadline], explicit_support: bool = False) -> None:
+    text = fold_ws(text)
+    if not text:
+        return
+    if not explicit_support:
+        for phrase, _, _ in partners_in(text):
+            for u in split_units(phrase):
+                if u not in support and u not in lead:
+                    support = support + [u]
+    own = duty_deadline(text, ctx.year)
+    ctx.tasks.append(Task(ref=node.ref, text=text, lead=list(lead), support=list(support),
+                          deadline=deadline or own, section=ctx.section, span=_span(node)))
+
+
+# ------------------------------------------------------------------------- goals
+def goals_to_kpis(node: Node, inh: Inherited, ctx: Context, inline: Optional[str] = None) -> None:
+    sources: list[tuple[str, Node]] = []
+    if inline:
+        sources.append((inline, node))
+    for c in node.children:
+        sources.append((_text_of(c), c))
+    if not node.children and not inline and node.body:
+        sources.append((" ".join(b.text for b in node.body), node))
+    for text, src in sources:
+        goals = [c for c in split_goals(text) if is_goal(c)]
+        for k, clause in enumerate(goals, start=1):
+            ref = src.ref if len(goals) == 1 else f"{src.ref}.{k}"
+            deadline = inh.deadline or _own_or_year(clause, ctx.year)
+            ctx.kpis.append(KPI(ref=ref, indicator=clean_indicator(clause), target=parse_target(clause),
+                                lead=list(inh.lead), deadline=deadline, span=_span(src)))
+
+
+def _own_or_year(clause: str, year: Optional[int]) -> Optional[Deadline]:
+    m = re.search(r"(?:đến|trước|trong)\s+(?:hết\s+)?(?:ngày|tháng|năm|quý)[^,;]*?\d{4}", clause, re.I)
+    if m:
+        dl = parse_deadline(m.group(0), year)
+        if dl:
+            return dl
+    if year:
+        return Deadline(kind="by", text=f"năm {year}", date=f"{year}-12-31")
+    return None
+
+
+# ---------------------------------------------------------------- responsibility
+def _responsibility(nodes: list[Node], year: Optional[int]) -> tuple[list[str], list[str], Optional[Deadline], bool]:
+    lead: list[str] = []
+    support: list[str] = []
+    deadline: Optional[Deadline] = None
+    found_support = False
+    for n in nodes:
+        role, value = key_of(n.text)
+        if role == "responsibility":
+            if value:
+                lead += split_units(value)
+            sub_lead, sub_support, sub_dl, fs = _responsibility(n.children, year)
+            lead += sub_lead
+            support += sub_support
+            found_support = found_support or fs
+            deadline = deadline or sub_dl
+        elif role in ("lead", "support"):
+            units: list[str] = []
+            if value:
+                units = split_units(value)
+            for c in n.children:
+                unit_part, _ = _split_unit_duty(c.full_text())
+                units += split_units(unit_part if unit_part else c.text)
+            if role == "lead":
+                lead += units
+            else:
+                support += units
+                found_support = True
+        elif role == "deadline":
+            deadline = parse_deadline(value, year) or deadline
+    return lead, support, deadline, found_support
+
+
+def _split_unit_duty(text: str) -> tuple[Optional[str], str]:
+    """'Phòng Nội vụ: Phối hợp với ...' -> ('Phòng Nội vụ', 'Phối hợp với ...')."""
+    pos = 0
+    while True:
+        idx = text.find(":", pos)
+        if idx < 0:
+            return None, text
+        left, right = text[:idx].strip(), text[idx + 1:].strip()
+        nxt = right.find(":")
+        if nxt > 0 and all(starts_unit(p) or p[:1].isupper() for p in [x.strip() for x in right[:nxt].split(",")] if p):
+            pos = idx + 1  # 'kind: members, ...: duty' -> keep going
+            continue
+        if left and right and len(left) < 300 and starts_unit(re.sub(r"^(?:đề nghị|giao)\s+", "", left, flags=re.I)):
+            return left, right
+        return None, text
+
+
+# --------------------------------------------------------------------- walking
+def walk_items(children: list[Node], inh: Inherited, ctx: Context) -> None:
+    roles = [key_of(c.text) for c in children]
+    for (role, value), c in zip(roles, children):
+        if role == "deadline":
+            dl = parse_deadline(value or _text_of(c), ctx.year)
+            if dl:
+                inh = replace(inh, deadline=dl)
+    for (role, value), c in zip(roles, children):
+        if role in ("deadline", "lead", "support", "responsibility", "product"):
+            continue
+        if role == "goals":
+            goals_to_kpis(c, inh, ctx, inline=value or None)
+        elif role == "duties":
+            if c.children:
+                for leaf in _leaves(c):
+                    _add_task(ctx, leaf, _text_of(leaf), inh.lead, [], inh.deadline)
+            else:
+                text = fold_ws(" ".join([value] + [b.text for b in c.body]))
+                _add_task(ctx, c, text, inh.lead, [], inh.deadline)
+        elif role == "assignment":
+            assignment(c, inh, ctx, inline=value)
+        else:
+            item(c, inh, ctx)
+
+
+def item(node: Node, inh: Inherited, ctx: Context) -> None:
+    child_roles = [key_of(c.text)[0] for c in node.children]
+    if any(r in ("responsibility", "lead", "support") for r in child_roles):
+        lead, support, deadline, found_support = _responsibility(node.children, ctx.year)
+        parts = [_text_of(node)]
+        for c, r in zip(node.children, child_roles):
+            if r == "duties":
+                _, value = key_of(c.text)
+                parts.append(value)
+                parts += [b.text for b in c.body]
+                parts += [_text_of(x) for x in c.children]
+        for c, r in zip(node.children, child_roles):
+            if r == "goals":
+                goals_to_kpis(c, replace(inh, deadline=deadline or inh.deadline), ctx, inline=key_of(c.text)[1] or None)
+        _add_task(ctx, node, " ".join(parts), lead or inh.lead, support, deadline or inh.deadline,
+                  explicit_support=found_support)
+        return
+    if any(r is not None for r in child_roles):
+        walk_items(node.children, inh, ctx)
+        return
+    if node.children:
+        unit_part, _ = _split_unit_duty(node.text) if not node.text.rstrip().endswith(":") else (node.text, "")
+        if unit_part is not None and starts_unit(unit_part):
+            units = split_units(unit_part)
+            for leaf in _leaves(node):
+                _add_task(ctx, leaf, _text_of(leaf), units, [], inh.deadline)
+            return
+        walk_items(node.children, inh, ctx)
+        return
+    _add_task(ctx, node, _text_of(node), inh.lead, [], inh.deadline)
+
+
+def assignment(node: Node, inh: Inherited, ctx: Context, inline: str = "") -> None:
+    if inline and not node.children:
+        unit, duty = _split_unit_duty(inline)
+        _add_task(ctx, node, duty, split_units(unit) if unit else inh.lead, [], inh.deadline)
+        return
+    for c in node.children:
+        if c.children:
+            units = split_units(c.text)
+            for leaf in _leaves(c):
+                _add_task(ctx, leaf, _text_of(leaf), units, [], inh.deadline)
+            continue
+        full = _text_of(c)
+        unit, duty = _split_unit_duty(full)
+        if unit:
+            _add_task(ctx, c, duty, split_units(unit), [], inh.deadline)
+            continue
+        subject = subject_units(full)
+        lead = split_units(subject) if subject else inh.lead
+        _add_task(ctx, c, full, lead, [], inh.deadline)
+
+
+def organisation(sec: Node, ctx: Context) -> None:
+    last = _leaves(sec)[-1] if sec.children else None
+    for c in sec.children:
+        role, _ = key_of(c.text)
+        heading = re.sub(r"^(?:đề nghị|giao)\s+", "", c.text, flags=re.I).strip()
+        if c.children:
+            if starts_unit(heading) and (c.text.rstrip().endswith((":", ".")) or ":" in c.text or len(c.text) < 120):
+                units = split_units(c.text)
+                for leaf in _leaves(c):
+                    _add_task(ctx, leaf, _text_of(leaf, drop_closing=leaf is last), units, [], None)
+            else:
+                item(c, Inherited(), ctx)
+            continue
+        unit, duty = _split_unit_duty(c.text)
+        if unit:
+            body = [b.text for b in c.body if not (c is last and _closing(b.text))]
+            _add_task(ctx, c, " ".join([duty] + body), split_units(unit), [], None)
+            continue
+        if starts_unit(heading) and c.body and not re.search(r"[.;]$", c.text.strip()):
+            body = []
+            for b in c.body:
+                if c is last and body and _closing(b.text):
+                    break
+                body.append(b.text)
+            _add_task(ctx, c, " ".join(body), split_units(c.text), [], None)
+            continue
+        text = _text_of(c, drop_closing=c is last)
+        subject = subject_units(text)
+        _add_task(ctx, c, text, split_units(subject) if subject else [], [], None)
+
+
+def outline_to_items(sections: list[Node], year: Optional[int]) -> tuple[list[Task], list[KPI]]:
+    ctx = Context(year=year)
+    for sec in sections:
+        role = section_role(sec)
+        ctx.section = role
+        if role in ("tasks", "mixed"):
+            walk_items(sec.children, Inherited(), ctx)
+        elif role == "organisation":
+            organisation(sec, ctx)
+        elif role == "goals":
+            inh = Inherited()
+            intro = " ".join(b.text for b in sec.body)
+            if intro:
+                dl = parse_deadline(intro, year)
+                if dl and dl.kind in ("by", "on", "period"):
+                    inh.deadline = dl
+            goals_to_kpis(Node(label=None, text="", block=None, children=sec.children, ref=sec.ref), inh, ctx)
+        elif role == "purpose":
+            for c in sec.children:
+                r, value = key_of(c.text)
+                if r == "goals":
+                    goals_to_kpis(c, Inherited(), ctx, inline=value or None)
+    return ctx.tasks, ctx.kpis

@@ -1,0 +1,235 @@
+"""Units: split a printed list of units, find partners inside a duty, canonicalise and place them.
+
+Rules follow the data contract: split only between units (",", ";", " và "), keep an enumeration
+of kinds sharing one qualifier whole ("Các phòng, ban, ngành thuộc UBND thị xã"), expand a
+"kind: members" list into its members, drop bracketed or "..." member lists.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from rapidfuzz import fuzz, process
+
+from .. import lexicon
+from ..models import Span, Unit
+from ..text import fold, fold_ws, normalize_tones
+
+_BRACKET_LIST = re.compile(r"\s*\((?:[^()]*(?:,|\.\.\.|…)[^()]*)\)")
+_TRAILING_ETC = re.compile(r"(?:,?\s*\w+)?\s*(?:\.\.\.|…)\s*$")
+_LEAD_WORDS = re.compile(r"^(?:đề nghị|giao cho|giao|yêu cầu|đối với|trách nhiệm của|chủ trì:?)\s+", re.I)
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z0-9&\-]*[A-Z][A-Za-z0-9&\-]*$|^[A-Z][a-z]+[A-Z][A-Za-z]*$")
+
+
+def _strip_det(f: str) -> str:
+    for det in lexicon.units().plural_determiners:
+        if f.startswith(det + " "):
+            return f[len(det) + 1:]
+    return f
+
+
+@lru_cache(maxsize=None)
+def _bare_kinds() -> frozenset[str]:
+    return frozenset(fold(k) for k in lexicon.units().bare_kinds)
+
+
+def is_bare_kind(piece: str) -> bool:
+    """'Các phòng', 'ban', 'cơ quan, đơn vị': kinds with no name or qualifier of their own."""
+    f = _strip_det(fold(piece))
+    parts = [p.strip() for p in f.split(",")]
+    return all(p in _bare_kinds() for p in parts if p) and any(parts)
+
+
+def starts_unit(piece: str) -> bool:
+    p = piece.strip()
+    if not p:
+        return False
+    f = fold(p)
+    if f.startswith(("các ", "những ")):
+        return True
+    if lexicon.unit_head_at(p) is not None:
+        return True
+    first = p.split()[0]
+    return bool(_LATIN_NAME.match(first)) or first in lexicon.units().named
+
+
+def _split_plain(text: str) -> list[str]:
+    """Split on ',' and ' và ' only where a new unit starts; keep kind enumerations together."""
+    pieces = [p.strip() for p in re.split(r"(,|\s+và\s+)", text)]
+    out: list[str] = []
+    sep = None
+    for p in pieces:
+        if p in (",",) or re.fullmatch(r"và", p):
+            sep = p
+            continue
+        if not p:
+            continue
+        if out and (is_bare_kind(out[-1]) or (sep == "," and is_bare_kind(p) and not fold(p).startswith("các "))
+                    or not starts_unit(p)):
+            out[-1] = f"{out[-1]}{sep if sep == ',' else ' ' + sep} {p}" if sep else f"{out[-1]} {p}"
+        else:
+            out.append(p)
+        sep = None
+    return out
+
+
+def split_units(text: str) -> list[str]:
+    """One string per unit from a printed list, words as printed."""
+    text = fold_ws(text)
+    text = _BRACKET_LIST.sub("", text)
+    text = text.strip(" .;:,")
+    text = _LEAD_WORDS.sub("", text)
+    if not text:
+        return []
+    result: list[str] = []
+    for part in re.split(r"\s*;\s*", text):
+        part = part.strip(" .,:")
+        if not part:
+            continue
+        if re.search(r"(?:\.\.\.|…)$", part) and "," in part:
+            part = part.split(",")[0]
+        segs = [s.strip() for s in part.split(":")]
+        if len(segs) == 1:
+            result.extend(_split_plain(part))
+            continue
+        # "kind: members" (possibly chained): every segment but the first ends with the next kind
+        for k, seg in enumerate(segs):
+            items = [s.strip() for s in seg.split(",") if s.strip()]
+            if k == 0:
+                items = items[:-1]  # the kind itself
+                result.extend(_split_plain(", ".join(items)) if items else [])
+            elif k < len(segs) - 1:
+                result.extend(items[:-1])
+            else:
+                result.extend(items)
+    return [u for u in (fold_ws(x.strip(" .,;:-")) for x in result) if u]
+
+
+# ------------------------------------------------------------ partners inside a duty
+_PARTNER_TRIGGERS = re.compile(
+    r"(?:phối hợp(?:\s+chặt chẽ)?\s+với|phối hợp,\s*tạo điều kiện(?:\s+thuận lợi)?\s+cho|phối hợp(?=\s+[A-ZĐ]))\s+", re.I)
+_COMPILER = re.compile(r"\(([^()]{3,80})\)\s*để\s+tổng hợp|(?:đơn vị|cơ quan)\s+tổng hợp:\s*([^.;]+)", re.I)
+_STOP_PREP = {"trong", "để", "nhằm", "về", "tại", "đến", "cho", "khi", "theo", "nhưng", "đồng thời", "bảo đảm", "đảm bảo"}
+
+
+@lru_cache(maxsize=None)
+def _name_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon.units().name_words)
+
+
+def unit_phrase_end(text: str) -> int:
+    """Length of the unit list at the start of `text`, ending before its verb or preposition."""
+    from underthesea import pos_tag  # imported late: costly first load
+
+    pos = 0
+    end = 0
+    tagged = pos_tag(text[:300])
+    seen_noun = False
+    for word, tag in tagged:
+        idx = text.find(word, pos)
+        if idx < 0:
+            break
+        wf = fold(word)
+        if tag == "CH" and word not in (",", ";", "-", "–", "&", "(", ")"):
+            break
+        if tag in ("V", "A", "R") and seen_noun and word[:1].islower() and wf not in _name_words():
+            break
+        if tag == "E" and wf in _STOP_PREP and seen_noun:
+            break
+        if tag == "C" and wf in ("để", "nhằm", "nhưng") and seen_noun:
+            break
+        if tag in ("N", "Np", "Ny", "Nb", "Nc", "Nu", "L", "M", "E", "C") or word[:1].isupper():
+            seen_noun = seen_noun or tag.startswith("N") or word[:1].isupper()
+        pos = idx + len(word)
+        end = pos
+    return end
+
+
+def partners_in(text: str) -> list[tuple[str, int, int]]:
+    """Support units named inside a duty: 'phối hợp với X', '(X) để tổng hợp', 'Đơn vị tổng hợp: X'."""
+    found: list[tuple[str, int, int]] = []
+    for m in _PARTNER_TRIGGERS.finditer(text):
+        rest = text[m.end():]
+        rest = _BRACKET_LIST.sub(lambda b: " " * len(b.group(0)), rest)
+        n = unit_phrase_end(rest)
+        phrase = rest[:n].strip(" ,")
+        if phrase and starts_unit(phrase):
+            found.append((phrase, m.end(), m.end() + n))
+    for m in _COMPILER.finditer(text):
+        g = m.group(1) or m.group(2)
+        if g and starts_unit(g):
+            found.append((g, m.start(1) if m.group(1) else m.start(2), m.end(1) if m.group(1) else m.end(2)))
+    return found
+
+
+def subject_units(text: str) -> Optional[str]:
+    """The unit list a duty opens with as its subject ('Phòng Nội vụ triển khai ...'), if any."""
+    if not starts_unit(text):
+        return None
+    n = unit_phrase_end(text)
+    phrase = text[:n].strip(" ,;")
+    if not phrase or n >= len(text.rstrip(" .;")) - 1:
+        return None
+    return phrase
+
+
+# ------------------------------------------------------------ canonical names and levels
+def expand_abbreviations(text: str) -> str:
+    table = lexicon.abbreviations().expand
+
+    def repl(m: re.Match) -> str:
+        return table.get(m.group(0), m.group(0))
+
+    keys = sorted(table, key=len, reverse=True)
+    pattern = r"(?<![\wĐđ])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\wĐđ])"
+    return re.sub(pattern, repl, text)
+
+
+@lru_cache(maxsize=None)
+def _head_choices() -> dict[str, lexicon.UnitKind]:
+    return {fold(k.head): k for k in lexicon.units().kinds}
+
+
+def canonical_unit(text: str, plan_level: Optional[str] = None, span: Optional[Span] = None) -> Unit:
+    expanded = normalize_tones(fold_ws(expand_abbreviations(text)))
+    canonical = expanded[:1].upper() + expanded[1:]
+    head_word = lexicon.unit_head_at(expanded)
+    kind_rec = None
+    if head_word:
+        kind_rec = _head_choices().get(head_word)
+    if kind_rec is None:
+        first = " ".join(_strip_det(fold(expanded)).split()[:3])
+        match = process.extractOne(first, list(_head_choices()), scorer=fuzz.partial_ratio, score_cutoff=90)
+        if match:
+            kind_rec = _head_choices()[match[0]]
+    return Unit(text=text, canonical=canonical, kind=kind_rec.kind if kind_rec else None,
+                level=unit_level(expanded, kind_rec, plan_level), span=span)
+
+
+@lru_cache(maxsize=None)
+def _level_map() -> dict[str, str]:
+    return {w.word: w.level for w in lexicon.levels().level_words}
+
+
+@lru_cache(maxsize=None)
+def _level_re() -> re.Pattern:
+    words = sorted(_level_map(), key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
+
+
+def unit_level(expanded: str, kind_rec: Optional[lexicon.UnitKind], plan_level: Optional[str]) -> Optional[str]:
+    f = fold(expanded)
+    for adj, lvl in lexicon.levels().level_adjectives.items():
+        if adj in f:
+            return lvl  # type: ignore[return-value]
+    best: Optional[str] = None
+    for m in _level_re().finditer(f):
+        best = _level_map()[m.group(0)]
+    if best:
+        return best  # type: ignore[return-value]
+    if kind_rec is not None and kind_rec.level:
+        return kind_rec.level  # type: ignore[return-value]
+    if kind_rec is not None and plan_level:
+        return plan_level  # type: ignore[return-value]
+    return None

@@ -1,0 +1,53 @@
+"""Outline labels of Vietnamese plans: I., 1., 1.1., 1.2.1., a), a., -, +, •."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+_ROMAN = r"(?P<roman>[IVX]{1,5})[.)]"
+_DEC_MULTI = r"(?P<decm>\d{1,2}(?:\.\d{1,2}){1,4})\.?\)?"
+_DEC_ONE = r"(?P<dec>\d{1,2})[.)]"
+_ALPHA = r"(?P<alpha>[a-zđ])[.)]"
+_BULLET = r"(?P<bullet>[-–—+•·*▪○●◦])"
+LABEL_RE = re.compile(
+    rf"^\s*(?:{_ROMAN}|{_DEC_MULTI}|{_DEC_ONE}|{_ALPHA})(?=\s|$)\s*|^\s*{_BULLET}(?![-–—+])\s*"
+)
+
+
+@dataclass(frozen=True)
+class Label:
+    style: str  # ROMAN, DEC1..DEC5, ALPHA, DASH, PLUS, DOT
+    raw: str  # as printed ("1.2.", "a)", "-")
+    key: str  # the ref component this label contributes ("II", "2", "a"; bullets get theirs later)
+
+
+def parse_label(text: str) -> tuple[Optional[Label], str]:
+    """Split a leading outline label off a paragraph: (label or None, rest of text)."""
+    m = LABEL_RE.match(text)
+    if not m:
+        return None, text
+    rest = text[m.end():]
+    raw = m.group(0).strip()
+    if m.group("roman"):
+        if not rest or not rest.lstrip()[:1].isalpha() and not rest.lstrip()[:1] in "“\"(":
+            return None, text
+        return Label("ROMAN", raw, m.group("roman")), rest
+    if m.group("decm"):
+        parts = m.group("decm").split(".")
+        return Label(f"DEC{len(parts)}", raw, parts[-1].lstrip("0") or "0"), rest
+    if m.group("dec"):
+        if not rest.strip():
+            return None, text
+        return Label("DEC1", raw, m.group("dec").lstrip("0") or "0"), rest
+    if m.group("alpha"):
+        if not rest.strip():
+            return None, text
+        return Label("ALPHA", raw, m.group("alpha")), rest
+    b = m.group("bullet")
+    style = {"+": "PLUS", "-": "DASH", "–": "DASH", "—": "DASH"}.get(b, "DOT")
+    return Label(style, raw, ""), rest
+
+
+def is_bullet(label: Optional[Label]) -> bool:
+    return label is not None and label.style in ("DASH", "PLUS", "DOT")

@@ -1,0 +1,127 @@
+"""Load the language data files under planparse/data once, validated by pydantic on load."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .text import fold
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    source: str = Field(alias="_source")
+    version: int
+
+
+class UnitKind(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    head: str
+    kind: str
+    level: Optional[str] = None
+
+
+class UnitsData(_Data):
+    kinds: list[UnitKind]
+    plural_determiners: list[str]
+    bare_kinds: list[str]
+    name_words: list[str]
+    named: list[str]
+
+
+class AbbrevData(_Data):
+    expand: dict[str, str]
+    protected: list[str]
+
+
+class LevelWord(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    word: str
+    level: str
+
+
+class LevelsData(_Data):
+    level_words: list[LevelWord]
+    central_cities: list[str]
+    level_adjectives: dict[str, str]
+
+
+class SectionRole(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    keywords: list[str]
+    role: str
+
+
+class SectionsData(_Data):
+    doc_types: list[str]
+    section_roles: list[SectionRole]
+    group_keys: dict[str, list[str]]
+    closing_openers: list[str]
+    appendix_heading: list[str]
+    end_of_body: list[str]
+    table_columns: dict[str, list[str]]
+
+
+class DeadlinesData(_Data):
+    ongoing: list[str]
+    event_openers: list[str]
+    recurring: dict[str, str]
+    frequency_order: list[str]
+    by_openers: list[str]
+    quarters: dict[str, int]
+
+
+def _load(name: str) -> dict:
+    with resources.files("planparse.data").joinpath(name).open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+@lru_cache(maxsize=None)
+def units() -> UnitsData:
+    return UnitsData.model_validate(_load("units.json"))
+
+
+@lru_cache(maxsize=None)
+def abbreviations() -> AbbrevData:
+    return AbbrevData.model_validate(_load("abbreviations.json"))
+
+
+@lru_cache(maxsize=None)
+def levels() -> LevelsData:
+    return LevelsData.model_validate(_load("admin_levels.json"))
+
+
+@lru_cache(maxsize=None)
+def sections() -> SectionsData:
+    return SectionsData.model_validate(_load("sections.json"))
+
+
+@lru_cache(maxsize=None)
+def deadlines() -> DeadlinesData:
+    return DeadlinesData.model_validate(_load("deadlines.json"))
+
+
+@lru_cache(maxsize=None)
+def unit_heads_folded() -> tuple[str, ...]:
+    """Unit head words, folded, longest first (so 'ban chỉ đạo' wins over 'ban')."""
+    heads = {fold(k.head) for k in units().kinds}
+    return tuple(sorted(heads, key=len, reverse=True))
+
+
+def unit_head_at(s: str) -> Optional[str]:
+    """The unit head word a phrase begins with ('các phòng ...' -> 'phòng'), or None."""
+    f = fold(s)
+    for det in units().plural_determiners:
+        if f.startswith(det + " "):
+            f = f[len(det) + 1:]
+            break
+    for head in unit_heads_folded():
+        if f.startswith(head) and (len(f) == len(head) or not f[len(head)].isalnum()):
+            return head
+    for name in units().named:
+        if f.startswith(fold(name)):
+            return fold(name)
+    return None

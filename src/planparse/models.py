@@ -1,0 +1,154 @@
+"""The small set of pydantic models every stage passes along.
+
+Two layers are kept apart on purpose: `Document`/`Block` is what was *read* (dumpable, re-runnable),
+`Plan` and its items are what was *inferred*. Every inferred item points back at a block and a
+character span inside that block's text.
+"""
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# ---------------------------------------------------------------- read layer
+class Cell(Strict):
+    text: str
+    merged_above: bool = False  # continuation of a vertically merged cell
+    span: int = 1  # grid columns covered
+
+
+class Block(Strict):
+    """A paragraph or a table row, as read, with where it came from."""
+
+    id: str
+    kind: Literal["paragraph", "heading", "row"]
+    text: str
+    label: Optional[str] = None  # list label reconstructed outside the text (Word numbering)
+    cells: Optional[list[Cell]] = None
+    table: Optional[int] = None  # index of the table a row belongs to
+    page: Optional[int] = None
+    line: Optional[int] = None  # first source line (text, PDF) or paragraph index (DOCX)
+    start: Optional[int] = None  # character offsets in the source text, when it has one
+    end: Optional[int] = None
+    bold: bool = False
+
+
+class Document(Strict):
+    source: str
+    format: Literal["text", "markdown", "docx", "pdf"]
+    pages: Optional[int] = None
+    blocks: list[Block]
+    warnings: list[str] = Field(default_factory=list)
+
+
+# ------------------------------------------------------------ inferred layer
+class Span(Strict):
+    """Where an item was found: a block and a character range in that block's text."""
+
+    block: str
+    start: int
+    end: int
+    page: Optional[int] = None
+    line: Optional[int] = None
+
+
+class Deadline(Strict):
+    kind: Literal["ongoing", "by", "period", "on", "recurring", "event"]
+    text: str
+    date: Optional[str] = None
+    start: Optional[str] = None
+    end: Optional[str] = None
+    peak_from: Optional[str] = None
+    every: Optional[Literal["day", "week", "month", "quarter", "half-year", "year"]] = None
+    day: Optional[int] = None
+    span: Optional[Span] = None
+
+
+class Unit(Strict):
+    """A unit as printed plus what we infer about it."""
+
+    text: str
+    canonical: str
+    kind: Optional[str] = None
+    level: Optional[Literal["national", "province", "district", "commune", "other"]] = None
+    span: Optional[Span] = None
+
+
+class Task(Strict):
+    ref: str
+    text: str
+    lead: list[str] = Field(default_factory=list)
+    support: list[str] = Field(default_factory=list)
+    deadline: Optional[Deadline] = None
+    lead_units: list[Unit] = Field(default_factory=list)
+    support_units: list[Unit] = Field(default_factory=list)
+    section: Optional[str] = None
+    span: Optional[Span] = None
+
+
+class Target(Strict):
+    op: Literal[">", ">=", "<", "<=", "=", "between", "~"]
+    value: float
+    max: Optional[float] = None
+    unit: Optional[str] = None
+    text: Optional[str] = None
+
+
+class KPI(Strict):
+    ref: str
+    indicator: str
+    target: Optional[Target] = None
+    lead: list[str] = Field(default_factory=list)
+    support: list[str] = Field(default_factory=list)
+    deadline: Optional[Deadline] = None
+    basis: Optional[str] = None
+    lead_units: list[Unit] = Field(default_factory=list)
+    support_units: list[Unit] = Field(default_factory=list)
+    span: Optional[Span] = None
+
+
+class Citation(Strict):
+    doc_type: Optional[str] = None
+    number: Optional[str] = None
+    date: Optional[str] = None
+    issuer: Optional[str] = None
+    text: Optional[str] = None
+    span: Optional[Span] = None
+
+
+class Signer(Strict):
+    name: Optional[str] = None
+    title: Optional[str] = None
+
+
+class Meta(Strict):
+    doc_type: Optional[str] = None
+    number: Optional[str] = None
+    issuer: Optional[str] = None
+    issuer_level: Optional[Literal["national", "province", "district", "commune"]] = None
+    date: Optional[str] = None
+    place: Optional[str] = None
+    title: Optional[str] = None
+    signer: Optional[Signer] = None
+
+
+class Plan(Strict):
+    """The extraction of one plan: the data contract's fields plus provenance."""
+
+    schema_version: str = SCHEMA_VERSION
+    document: str
+    format: Optional[str] = None
+    status: Literal["success", "partial"] = "success"
+    meta: Meta
+    implements: list[Citation] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=list)
+    kpis: list[KPI] = Field(default_factory=list)
+    units: list[Unit] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)

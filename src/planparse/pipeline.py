@@ -1,0 +1,73 @@
+"""The stages in order: read -> structure -> extract -> validate. Each is a plain function."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Optional
+
+from .errors import NotAPlan
+from .extract.meta import extract_citations, extract_meta
+from .extract.tables import table_to_items
+from .extract.tasks import outline_to_items
+from .extract.units import canonical_unit
+from .models import Document, Plan, Unit
+from .readers import read_document
+from .structure import build_structure
+
+
+def _plan_year(doc: Document, date: Optional[str]) -> Optional[int]:
+    if date:
+        return int(date[:4])
+    years = Counter(int(y) for b in doc.blocks for y in re.findall(r"(?<!\d)(20[0-4]\d)(?!\d)", b.text))
+    return years.most_common(1)[0][0] if years else None
+
+
+def document_to_plan(doc: Document) -> Plan:
+    st = build_structure(doc)
+    meta, warnings = extract_meta(st, doc.blocks)
+    year = _plan_year(doc, meta.date)
+    tasks, kpis = outline_to_items(st.sections, year)
+    for sec in st.sections:
+        for table in _tables_under(sec):
+            t2, k2 = table_to_items(table, year, prefix=sec.ref)
+            tasks += t2
+            kpis += k2
+    for app in st.appendices:
+        for table in app.tables:
+            t2, k2 = table_to_items(table, year, prefix="PL")
+            tasks += t2
+            kpis += k2
+    implements = extract_citations(st)
+    if st.doc_type is None and not tasks and not kpis:
+        raise NotAPlan(doc.source)
+    plan = Plan(document=Path(doc.source).name, format=doc.format, meta=meta, implements=implements,
+                tasks=tasks, kpis=kpis, warnings=doc.warnings + warnings)
+    _attach_units(plan)
+    if not tasks and not kpis:
+        plan.warnings.append("no tasks or KPI targets found")
+    if plan.warnings:
+        plan.status = "partial"
+    return plan
+
+
+def _tables_under(node):
+    out = list(node.tables)
+    for c in node.children:
+        out += _tables_under(c)
+    return out
+
+
+def _attach_units(plan: Plan) -> None:
+    level = plan.meta.issuer_level
+    seen: dict[str, Unit] = {}
+    for item in list(plan.tasks) + list(plan.kpis):
+        item.lead_units = [canonical_unit(u, level) for u in item.lead]
+        item.support_units = [canonical_unit(u, level) for u in item.support]
+        for u in item.lead_units + item.support_units:
+            seen.setdefault(u.canonical.casefold(), u)
+    plan.units = list(seen.values())
+
+
+def extract_file(path: str | Path) -> Plan:
+    return document_to_plan(read_document(path))

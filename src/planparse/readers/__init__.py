@@ -1,0 +1,44 @@
+"""One reader per format behind one interface: `read_document(path) -> Document`."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..errors import CorruptFile, EmptyFile, MissingFile, PlanParseError, UnsupportedFormat
+from ..models import Document
+
+TEXT_EXT = (".txt", ".md", ".markdown", ".text")
+
+
+def read_document(path: str | Path) -> Document:
+    path = str(path)
+    if not os.path.exists(path):
+        raise MissingFile(path)
+    if os.path.isdir(path):
+        raise UnsupportedFormat(path, "is a directory")
+    try:
+        size = os.path.getsize(path)
+        with open(path, "rb") as f:
+            head = f.read(8)
+    except OSError as e:
+        raise CorruptFile(path, e.strerror or "cannot open") from e
+    if size == 0:
+        raise EmptyFile(path)
+    low = path.lower()
+    if head.startswith(b"%PDF") or low.endswith(".pdf"):
+        from .pdf import read_pdf
+        return read_pdf(path)
+    if low.endswith((".docx", ".docm")) or (head.startswith(b"PK") and not low.endswith(TEXT_EXT)):
+        from .docx import read_docx
+        return read_docx(path)
+    if low.endswith(".doc") and head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise UnsupportedFormat(path, "legacy Word .doc; convert it to .docx (e.g. libreoffice --convert-to docx)")
+    if low.endswith(TEXT_EXT) or not os.path.splitext(low)[1]:
+        from .text import read_text
+        return read_text(path)
+    if low.endswith((".doc", ".htm", ".html", ".rtf")):
+        raise UnsupportedFormat(path, "only .txt/.md, .docx and .pdf are read")
+    raise UnsupportedFormat(path)
+
+
+__all__ = ["read_document", "PlanParseError"]

@@ -1,0 +1,96 @@
+"""Join hard-wrapped lines into paragraphs (shared by the text and PDF readers)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..labels import parse_label
+
+_URL_ONLY = re.compile(r"^\(?https?://\S+\)?$")
+_TERMINAL = re.compile(r"(?:[.:;!?]|\./\.|\.\.\.)[\"”)\]]*$")
+_ABBR_END = re.compile(r"\b[A-ZĐ]{2,}[A-ZĐa-z&]*$")
+_OPENING = re.compile(r"^(?:Thực hiện|Căn cứ)\s+(?:Kế hoạch|Quyết định|Nghị quyết|Chỉ thị|Công văn|Luật|Nghị định|Thông tư|Chương trình)\b")
+_ABBR_START = re.compile(r"^[-–]\s*[A-ZĐ]{2,}\b")
+
+
+@dataclass
+class Line:
+    text: str
+    start: int
+    end: int
+    lineno: int
+    page: Optional[int] = None
+    heading: bool = False
+    hard_break: bool = False
+    blank: bool = False
+    cells: Optional[list[str]] = None
+
+
+def _is_caps_line(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters) and len(s.split()) >= 2
+
+
+def _starts_upper(s: str) -> bool:
+    for c in s:
+        if c.isalpha():
+            return c.isupper()
+        if c.isdigit():
+            return True
+        if c in "“\"(":
+            continue
+        return False
+    return False
+
+
+def typical_width(lines: list[Line]) -> int:
+    lengths = sorted(len(ln.text) for ln in lines if not ln.blank and ln.cells is None)
+    if not lengths:
+        return 80
+    return max(40, lengths[int(len(lengths) * 0.9)])
+
+
+def join_lines(lines: list[Line]) -> list[list[Line]]:
+    """Return paragraphs as lists of the lines they were built from; blank lines are dropped."""
+    content = [ln for ln in lines if not ln.blank]
+    width = typical_width(content)
+    paras: list[list[Line]] = []
+    prev: Optional[Line] = None
+    for idx, ln in enumerate(content):
+        nxt = content[idx + 1] if idx + 1 < len(content) else None
+        if _URL_ONLY.match(ln.text) and prev is not None and not _TERMINAL.search(prev.text) \
+                and nxt is not None and not _starts_upper(nxt.text):
+            continue  # a URL leaked from a page header/footer into the middle of a sentence
+        if prev is None or _starts_paragraph(prev, ln, width):
+            paras.append([ln])
+        else:
+            paras[-1].append(ln)
+        prev = ln
+    return paras
+
+
+def _starts_paragraph(prev: Line, ln: Line, width: int) -> bool:
+    if ln.heading or prev.heading or prev.hard_break and _starts_upper(ln.text):
+        return True
+    if prev.page is not None and ln.page is not None and prev.page != ln.page and _TERMINAL.search(prev.text):
+        return True
+    if _OPENING.match(ln.text) and not prev.text.rstrip().endswith((",", "và")):
+        return True
+    label, _ = parse_label(ln.text)
+    if label is not None:
+        # "Văn phòng HĐND" / "- UBND tỉnh": a hyphenated name broken at the line end, not a bullet
+        if label.style == "DASH" and _ABBR_END.search(prev.text) and _ABBR_START.match(ln.text):
+            return False
+        return True
+    caps_prev, caps_ln = _is_caps_line(prev.text), _is_caps_line(ln.text)
+    if caps_prev != caps_ln:
+        return True
+    if caps_prev and caps_ln:
+        return len(prev.text) < width * 0.6 and not prev.text.rstrip().endswith((",", "-", "VÀ", "CỦA"))
+    if not _starts_upper(ln.text):
+        return False
+    if _TERMINAL.search(prev.text):
+        return len(prev.text) < width * 0.85 or prev.text.rstrip().endswith((":", "./."))
+    # an unpunctuated short line followed by a capital: a heading or title line ended
+    return len(prev.text) < width * 0.55

@@ -1,0 +1,234 @@
+"""Blocks -> the parts of a plan: header, title, opening, numbered outline, signature, appendices."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from . import lexicon
+from .labels import Label, is_bullet, parse_label
+from .models import Block, Document
+from .text import fold
+
+_OPENING = re.compile(r"^(?:thực hiện|căn cứ|triển khai|nhằm|để|theo|ngày|trên cơ sở|qua)\b", re.I)
+_CITES = re.compile(r"\bsố\s*:?\s*\d+|\d+/\d{4}/|\d+/[A-ZĐ]", re.I)
+_TERMINAL = re.compile(r"[.;]\s*[\"”)]*$")
+_SIGN = re.compile(r"^(?:TM\.|KT\.|Q\.|TL\.|TUQ\.|CHỦ TỊCH|PHÓ CHỦ TỊCH)", re.I)
+
+
+@dataclass
+class Node:
+    label: Optional[Label]
+    text: str  # without its label
+    block: Optional[Block]
+    children: list["Node"] = field(default_factory=list)
+    body: list[Block] = field(default_factory=list)  # unlabelled paragraphs that continue this item
+    tables: list[list[Block]] = field(default_factory=list)
+    parent: Optional["Node"] = None
+    ref: str = ""
+
+    @property
+    def style(self) -> str:
+        return self.label.style if self.label else "ROOT"
+
+    def full_text(self) -> str:
+        return " ".join([self.text] + [b.text for b in self.body]).strip()
+
+
+@dataclass
+class Appendix:
+    heading: list[Block]
+    tables: list[list[Block]]
+    paragraphs: list[Block]
+
+
+@dataclass
+class Structure:
+    header: list[Block]
+    doc_type: Optional[Block]
+    title: list[Block]
+    opening: list[Block]
+    sections: list[Node]
+    signature: list[Block]
+    appendices: list[Appendix]
+    loose_tables: list[list[Block]]
+
+
+def _is_doc_heading(b: Block) -> bool:
+    t = fold(b.text).strip(" *#")
+    if len(t.split()) > 6:
+        return False
+    letters = [c for c in b.text if c.isalpha()]
+    caps = letters and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    return bool(caps or b.kind == "heading") and any(t == d or t.startswith(d + " ") for d in lexicon.sections().doc_types)
+
+
+def _is_appendix_heading(b: Block) -> bool:
+    t = fold(b.text)
+    return b.kind != "row" and len(t.split()) <= 14 and any(t.startswith(a) for a in lexicon.sections().appendix_heading) \
+        and (t.split()[0] in ("phụ", "biểu") and (len(t.split()) <= 3 or b.text[:1].isupper()))
+
+
+def _is_signature(b: Block) -> bool:
+    t = fold(b.text)
+    return t.startswith(tuple(lexicon.sections().end_of_body)) or bool(_SIGN.match(b.text.strip(" *")))
+
+
+def _group_tables(blocks: list[Block]) -> list[list[Block]]:
+    tables: dict[int, list[Block]] = {}
+    for b in blocks:
+        if b.kind == "row" and b.table is not None:
+            tables.setdefault(b.table, []).append(b)
+    return list(tables.values())
+
+
+def build_structure(doc: Document) -> Structure:
+    blocks = doc.blocks
+    n = len(blocks)
+    i = 0
+    head_idx = next((k for k, b in enumerate(blocks[:40]) if _is_doc_heading(b)), None)
+    header = blocks[:head_idx] if head_idx is not None else []
+    doc_type = blocks[head_idx] if head_idx is not None else None
+    i = head_idx + 1 if head_idx is not None else 0
+
+    title: list[Block] = []
+    while i < n and doc_type is not None and len(title) < 3:
+        b = blocks[i]
+        label, _ = parse_label(b.text)
+        if b.kind == "row" or label is not None or _is_signature(b):
+            break
+        if title and (_OPENING.match(b.text) and (_CITES.search(b.text) or len(b.text) > 120)):
+            break
+        if not title and _OPENING.match(b.text) and _CITES.search(b.text[:80]):
+            break
+        if title and len(b.text) > 200:
+            break
+        title.append(b)
+        i += 1
+
+    opening: list[Block] = []
+    while i < n:
+        b = blocks[i]
+        label, _ = parse_label(b.text)
+        if label is not None and label.style in ("ROMAN", "DEC1") or b.kind == "row" or _is_signature(b) \
+                or _is_appendix_heading(b):
+            break
+        opening.append(b)
+        i += 1
+
+    root = Node(label=None, text="", block=None)
+    stack: list[Node] = [root]
+    signature: list[Block] = []
+    appendices: list[Appendix] = []
+    loose_tables: list[list[Block]] = []
+    body_rows: list[Block] = []
+    in_signature = False
+    while i < n:
+        b = blocks[i]
+        if _is_appendix_heading(b) and (stack[-1] is not root or in_signature or i > n * 0.3):
+            break
+        if _is_signature(b) and not (b.kind == "row"):
+            in_signature = True
+        if in_signature:
+            if b.kind == "row":
+                break
+            signature.append(b)
+            i += 1
+            continue
+        if b.kind == "row":
+            body_rows.append(b)
+            cur = stack[-1]
+            if not cur.tables or cur.tables[-1][-1].table != b.table:
+                cur.tables.append([])
+            cur.tables[-1].append(b)
+            i += 1
+            continue
+        label, rest = parse_label(b.text)
+        if label is None:
+            _attach_body(stack[-1], b)
+            i += 1
+            continue
+        node = Node(label=label, text=rest.strip(), block=b)
+        _push(stack, node)
+        i += 1
+
+    # appendices: everything left, split at appendix headings
+    current: Optional[Appendix] = None
+    while i < n:
+        b = blocks[i]
+        if _is_appendix_heading(b) or current is None:
+            current = Appendix(heading=[b] if b.kind != "row" else [], tables=[], paragraphs=[])
+            appendices.append(current)
+            if b.kind != "row":
+                i += 1
+                continue
+        if b.kind == "row":
+            if not current.tables or current.tables[-1][-1].table != b.table:
+                current.tables.append([])
+            current.tables[-1].append(b)
+        elif not current.tables and len(current.heading) < 4 and not _SIGN.match(b.text):
+            current.heading.append(b)
+        else:
+            current.paragraphs.append(b)
+        i += 1
+
+    _number(root)
+    sections = [c for c in root.children]
+    if root.body or root.tables:
+        loose_tables.extend(root.tables)
+    return Structure(header=header, doc_type=doc_type, title=title, opening=opening, sections=sections,
+                     signature=signature, appendices=appendices, loose_tables=loose_tables)
+
+
+def _attach_body(node: Node, b: Block) -> None:
+    node.body.append(b)
+
+
+_RANK = {"ROMAN": 0, "DEC1": 1, "DEC2": 2, "DEC3": 3, "DEC4": 4, "DEC5": 5}
+
+
+def _push(stack: list[Node], node: Node) -> None:
+    style = node.style
+    if style in _RANK:
+        # decimal depth orders itself: "2." closes an open "1.1." and anything under it
+        while len(stack) > 1 and (stack[-1].style not in _RANK or _RANK[stack[-1].style] >= _RANK[style]):
+            stack.pop()
+    else:
+        # a label style already open higher up makes this item its sibling
+        for depth in range(len(stack) - 1, 0, -1):
+            if stack[depth].style == style:
+                del stack[depth:]
+                break
+    parent = stack[-1]
+    node.parent = parent
+    parent.children.append(node)
+    stack.append(node)
+
+
+def _number(node: Node, prefix: str = "") -> None:
+    bullet_index = 0
+    for child in node.children:
+        if is_bullet(child.label):
+            bullet_index += 1
+            key = str(bullet_index)
+        else:
+            key = child.label.key if child.label else ""
+        child.ref = f"{prefix}.{key}" if prefix else key
+        _number(child, child.ref)
+
+
+def section_role(node: Node) -> str:
+    t = fold(node.text)
+    roles = lexicon.sections().section_roles
+    has = {r.role: any(k in t for k in r.keywords) for r in roles}
+    if has.get("organisation"):
+        return "organisation"
+    if has.get("goals") and has.get("tasks"):
+        return "mixed"
+    if has.get("tasks"):
+        return "tasks"
+    if has.get("goals"):
+        return "goals"
+    if has.get("purpose"):
+        return "purpose"
+    return "other"

@@ -1,0 +1,50 @@
+"""Small text helpers shared by every stage: Unicode and whitespace normalisation, folding."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WS = re.compile(r"\s+")
+# Old-style tone placement ("hoà", "uỷ") -> new style ("hòa", "ủy"), as underthesea does.
+_TONE_FIX = {
+    "òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ",
+}
+_OLD_TO_NEW = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_OLD_RE = re.compile(r"(?<![qQ])(" + "|".join(_OLD_TO_NEW) + r")(?![a-zà-ỹ])", re.IGNORECASE)
+
+
+def nfc(s: str) -> str:
+    return unicodedata.normalize("NFC", s)
+
+
+def fold_ws(s: str) -> str:
+    """Collapse runs of whitespace to one space and strip."""
+    return _WS.sub(" ", s).strip()
+
+
+def normalize_tones(s: str) -> str:
+    """Move tone marks to the modern position at syllable end ("hoà" -> "hòa", "Uỷ" -> "Ủy")."""
+
+    def repl(m: re.Match) -> str:
+        src = m.group(1)
+        out = _OLD_TO_NEW[src.lower()]
+        if src[0].isupper():
+            out = out[0].upper() + out[1:]
+        return out
+
+    return _OLD_RE.sub(repl, s)
+
+
+def strip_accents(s: str) -> str:
+    s = unicodedata.normalize("NFD", s)
+    s = "".join(c for c in s if unicodedata.category(c) != "Mn")
+    return s.replace("đ", "d").replace("Đ", "D")
+
+
+def fold(s: str) -> str:
+    """Comparison key: NFC, tone placement normalised, case folded, whitespace folded."""
+    return fold_ws(normalize_tones(nfc(s)).casefold())
