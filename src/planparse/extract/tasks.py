@@ -76,9 +76,11 @@ def duty_deadline(text: str, year: Optional[int]) -> Optional[Deadline]:
 
 
 def _text_of(node: Node, drop_closing: bool = False) -> str:
+    """An item's text with its continuation paragraphs; for the last item of a section, the closing
+    paragraphs after a finished sentence are not part of it."""
     parts = [node.text]
     for b in node.body:
-        if drop_closing and _closing(b.text):
+        if drop_closing and (_closing(b.text) or re.search(r"(?:[.;!]|\.\.\.)[\"”)]*$", parts[-1].strip())):
             break
         parts.append(b.text)
     return fold_ws(" ".join(parts))
@@ -274,7 +276,10 @@ def organisation(sec: Node, ctx: Context) -> None:
         if c.children:
             if starts_unit(heading) and (c.text.rstrip().endswith((":", ".")) or ":" in c.text or len(c.text) < 120):
                 units = split_units(c.text)
-                for leaf in _leaves(c):
+                leaves = _leaves(c)
+                for leaf in leaves:
+                    if len(leaves) == 1 and len(c.children) == 1:
+                        leaf.ref = c.ref  # a unit heading with a single duty: the duty is the item
                     _add_task(ctx, leaf, _text_of(leaf, drop_closing=leaf is last), units, [], None)
             else:
                 item(c, Inherited(), ctx)

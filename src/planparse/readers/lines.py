@@ -25,6 +25,7 @@ class Line:
     hard_break: bool = False
     blank: bool = False
     cells: Optional[list[str]] = None
+    blank_before: bool = False  # a blank line precedes it and blank lines separate paragraphs here
 
 
 def _is_caps_line(s: str) -> bool:
@@ -91,6 +92,8 @@ def _starts_paragraph(prev: Line, ln: Line, width: int) -> bool:
     if not _starts_upper(ln.text):
         return False
     if _TERMINAL.search(prev.text):
+        if ln.blank_before:
+            return True
         return len(prev.text) < width * 0.85 or prev.text.rstrip().endswith((":", "./."))
     # an unpunctuated short line followed by a capital: a heading or title line ended
     return len(prev.text) < width * 0.55

@@ -19,7 +19,8 @@ from .lines import Line, join_lines
 from .spilled import find_spilled_table, parse_spilled_table
 
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
-_MD_EMPH = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+_MD_EMPH = re.compile(r"\*{2,}|_{2,}|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+_MD_BULLET = re.compile(r"^\s*[*]\s+")
 _HTML_TAG = re.compile(r"</?(?:b|i|u|em|strong|br|span|p)\b[^>]*>", re.IGNORECASE)
 
 
@@ -49,6 +50,7 @@ def _clean_markup(s: str) -> tuple[str, bool]:
         heading = True
         s = s[m.end():]
     s = _HTML_TAG.sub("", s)
+    s = _MD_BULLET.sub("- ", s)
     s = _MD_EMPH.sub("", s)
     s = s.replace("\\.", ".").replace("\\-", "-").replace("\\*", "*")
     return s, heading
@@ -81,6 +83,9 @@ def text_to_document(text: str, source: str, fmt: str = "text", page: int | None
             continue
         lines.append(Line(text=cleaned.strip(), start=start, end=start + len(raw), lineno=lineno, page=page, heading=heading,
                           hard_break=raw.endswith("  ")))
+    if fmt == "markdown":
+        for prev, ln in zip(lines, lines[1:]):
+            ln.blank_before = prev.blank
     blocks = lines_to_blocks(lines)
     return Document(source=source, format=fmt, blocks=blocks)
 
