@@ -35,14 +35,23 @@ def _is_header_row(row: Block) -> bool:
     return sum(1 for c in cells if c and _role_of(c)) >= 2 or all(not c or _role_of(c) for c in cells) and any(cells)
 
 
+def _spread(row: Block) -> list[str]:
+    """Header cell texts per grid column, a horizontally merged cell repeated over its columns."""
+    out: list[str] = []
+    for c in row.cells or []:
+        out.append(out[-1] if c.span == 0 and out else c.text)
+    return out
+
+
 def _columns(header_rows: list[Block]) -> list[str]:
     width = max(len(r.cells or []) for r in header_rows)
+    spread = [_spread(r) for r in header_rows]
     joined = []
     for i in range(width):
         parts = []
-        for r in header_rows:
-            if i < len(r.cells or []):
-                t = r.cells[i].text
+        for r in spread:
+            if i < len(r):
+                t = r[i]
                 if t and (not parts or parts[-1] != t):
                     parts.append(t)
         joined.append(" - ".join(parts))
