@@ -109,8 +109,10 @@ def lines_to_blocks(lines: list[Line], id_prefix: str = "b") -> list[Block]:
             while i < len(lines) and (lines[i].cells is not None or lines[i].blank):
                 if lines[i].cells is not None:
                     lr = lines[i]
-                    blocks.append(Block(id=f"{id_prefix}{len(blocks)}", kind="row", text=" | ".join(lr.cells),
-                                        cells=[Cell(text=c) for c in lr.cells], table=table_index,
+                    blocks.append(Block(id=f"{id_prefix}{len(blocks)}", kind="row",
+                                        text=" | ".join(c.replace("\x00", "") for c in lr.cells),
+                                        cells=[Cell(text="", span=0) if c == "\x00" else Cell(text=c) for c in lr.cells],
+                                        table=table_index,
                                         page=lr.page, line=lr.lineno, start=lr.start, end=lr.end))
                 i += 1
             table_index += 1

@@ -1,0 +1,130 @@
+"""PDF reader with a text layer: pypdfium2 for page text (fast path), pdfplumber only on pages
+that draw ruling lines, to read their tables. Lines then go through the same paragraph joiner as
+text files; table rows continue across pages.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from ..errors import CorruptFile, EncryptedFile, NoText
+from ..models import Document
+from ..text import fold_ws, nfc
+from .lines import Line
+from .text import lines_to_blocks
+
+_PAGE_NO = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|^\s*Trang\s+\d+", re.I)
+MIN_PATHS_FOR_TABLE = 6
+
+
+def _clean(s: str) -> str:
+    return nfc(s.replace("\x02", "").replace("\ufffe", "").replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _text_lines(text: str, page: int, start_no: int) -> list[Line]:
+    out = []
+    for k, raw in enumerate(text.split("\n")):
+        t = raw.strip()
+        out.append(Line(text=t, start=0, end=len(raw), lineno=start_no + k, page=page, blank=not t))
+    return out
+
+
+def read_pdf(path: str | Path) -> Document:
+    path = str(path)
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    try:
+        pdf = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as e:
+        msg = str(e).lower()
+        if "password" in msg or "security" in msg:
+            raise EncryptedFile(path) from e
+        raise CorruptFile(path, "cannot parse PDF") from e
+    pages: list[list[Line]] = []
+    plumber = None
+    any_text = False
+    warnings: list[str] = []
+    try:
+        n_pages = len(pdf)
+        for i in range(n_pages):
+            page = pdf[i]
+            text = _clean(page.get_textpage().get_text_range())
+            if text.strip():
+                any_text = True
+            n_paths = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1))
+            page_lines: list[Line]
+            if n_paths >= MIN_PATHS_FOR_TABLE and text.strip():
+                if plumber is None:
+                    import pdfplumber
+                    plumber = pdfplumber.open(path)
+                page_lines = _page_with_tables(plumber.pages[i], i + 1, sum(map(len, pages)))
+            else:
+                page_lines = _text_lines(text, i + 1, sum(map(len, pages)))
+            pages.append(page_lines)
+    finally:
+        if plumber is not None:
+            plumber.close()
+        pdf.close()
+    if not any_text:
+        raise NoText(path)
+    lines = _drop_furniture(pages)
+    blocks = lines_to_blocks(lines)
+    return Document(source=path, format="pdf", pages=n_pages, blocks=blocks, warnings=warnings)
+
+
+def _edges(page_lines: list[Line]) -> list[Line]:
+    content = [ln for ln in page_lines if not ln.blank and ln.cells is None]
+    return content[:2] + content[-2:]
+
+
+def _drop_furniture(pages: list[list[Line]]) -> list[Line]:
+    """Blank running headers/footers and page numbers; continue a table row broken by a page end."""
+    counts = Counter(ln.text for p in pages for ln in {id(x): x for x in _edges(p)}.values())
+    need = max(2, len(pages) // 2)
+    for p in pages:
+        for ln in _edges(p):
+            if _PAGE_NO.match(ln.text) or (len(pages) > 1 and counts[ln.text] >= need):
+                ln.blank = True
+    out: list[Line] = []
+    for p in pages:
+        rows_prev = [ln for ln in out if not ln.blank]
+        first = next((ln for ln in p if not ln.blank), None)
+        if first is not None and first.cells is not None and rows_prev and rows_prev[-1].cells is not None \
+                and not first.cells[0] and len(first.cells) == len(rows_prev[-1].cells) and any(first.cells[1:]):
+            last = rows_prev[-1]
+            last.cells = [fold_ws(f"{a} {b}") if b != "\x00" else a for a, b in zip(last.cells, first.cells)]
+            last.text = "\t".join(last.cells)
+            first.blank = True
+            first.cells = None
+        out.extend(p)
+    return out
+
+
+def _page_with_tables(page, page_no: int, start_no: int) -> list[Line]:
+    tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
+    out: list[Line] = []
+    y = 0.0
+    prev_rows: list[list] = []
+    for t in tables:
+        x0, top, x1, bottom = t.bbox
+        if top > y:
+            region = page.within_bbox((0, y, page.width, top))
+            out += _text_lines(_clean(region.extract_text() or ""), page_no, start_no + len(out))
+        rows = t.extract()
+        for r_i, row in enumerate(rows):
+            cells = []
+            for c_i, c in enumerate(row):
+                if c is None:
+                    above = rows[r_i - 1][c_i] if r_i > 0 else None
+                    cells.append("" if above is not None or r_i > 0 and c_i == 0 else "\x00")
+                else:
+                    cells.append(fold_ws(_clean(c)))
+            out.append(Line(text="\t".join(cells), start=0, end=0, lineno=start_no + len(out), page=page_no, cells=cells))
+        prev_rows = rows
+        y = bottom
+    if y < page.height:
+        region = page.within_bbox((0, y, page.width, page.height))
+        out += _text_lines(_clean(region.extract_text() or ""), page_no, start_no + len(out))
+    return out
