@@ -74,7 +74,7 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL") -
         role = _role_of(last) or _role_of(h)
         if role and role not in roles:
             roles[role] = i
-        m = _DEADLINE_HEADER.search(h)
+        m = _DEADLINE_HEADER.search(h.replace(" - ", " "))
         if m and header_deadline is None:
             header_deadline = parse_deadline(m.group(1), year)
     is_kpi = "unit" in roles or "target" in roles or ("indicator" in roles and "task" not in roles and "deadline" not in roles)
