@@ -1,0 +1,46 @@
+"""Every language data file loads, validates, names its source, and means what it says."""
+import json
+from importlib import resources
+
+import pytest
+
+from planparse import lexicon
+from planparse.extract.tasks import key_of
+
+
+@pytest.mark.parametrize("name", ["units.json", "abbreviations.json", "admin_levels.json", "sections.json", "deadlines.json"])
+def test_data_file_has_source_and_version(name):
+    data = json.loads(resources.files("planparse.data").joinpath(name).read_text(encoding="utf-8"))
+    assert data["_source"] and isinstance(data["version"], int)
+
+
+def test_loaders_validate():
+    assert lexicon.units().kinds and lexicon.abbreviations().expand["UBND"] == "Ủy ban nhân dân"
+    assert lexicon.levels().central_cities and lexicon.sections().group_keys["deadline"]
+    assert lexicon.deadlines().recurring["hàng quý"] == "quarter"
+
+
+def test_unknown_keys_are_rejected():
+    from pydantic import ValidationError
+    with pytest.raises(ValidationError):
+        lexicon.UnitsData.model_validate({"_source": "x", "version": 1, "kinds": [], "plural_determiners": [],
+                                          "bare_kinds": [], "name_words": [], "named": [], "typo": 1})
+
+
+@pytest.mark.parametrize("line,role", [
+    ("Thời gian hoàn thành: Trước 30/9/2023.", "deadline"),
+    ("Đơn vị chủ trì thực hiện: UBND các phường;", "lead"),
+    ("Đơn vị phối hợp thực hiện: phòng Văn hóa Thông tin;", "support"),
+    ("Phân công nhiệm vụ:", "assignment"),
+    ("Mục tiêu:", "goals"),
+    ("Nhiệm vụ, giải pháp:", "duties"),
+    ("Chủ trì theo dõi, kiểm tra", None),
+])
+def test_group_keys_read_real_lines(line, role):
+    assert key_of(line)[0] == role
+
+
+def test_unit_heads_real_examples():
+    assert lexicon.unit_head_at("Các phòng chuyên môn thuộc UBND thị xã") == "phòng"
+    assert lexicon.unit_head_at("Ban Chỉ đạo Chuyển đổi số cấp xã") == "ban chỉ đạo"
+    assert lexicon.unit_head_at("Tăng cường công tác") is None

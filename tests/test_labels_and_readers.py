@@ -1,0 +1,57 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planparse.labels import parse_label
+from planparse.readers.text import text_to_document
+
+
+def test_labels():
+    assert parse_label("II. NHIỆM VỤ")[0].style == "ROMAN"
+    assert parse_label("1.2.1. Đảm bảo")[0].style == "DEC3"
+    assert parse_label("2.1 Mục tiêu:")[0].key == "1"
+    assert parse_label("b) Trách nhiệm")[0].style == "ALPHA"
+    assert parse_label("01/NQ-CP ngày 06/01/2023")[0] is None
+    assert parse_label("100% cán bộ")[0] is None
+
+
+def test_wrapped_lines_with_blank_lines_join_into_paragraphs():
+    text = ("1. Giao nhiệm vụ cho tổ công nghệ số cộng đồng, trong đó thành viên tổ\n\n"
+            "công nghệ số hướng dẫn người dân.\n\n- Đơn vị chủ trì thực hiện: UBND các phường;\n")
+    doc = text_to_document(text, "x.txt")
+    assert [b.text for b in doc.blocks] == [
+        "1. Giao nhiệm vụ cho tổ công nghệ số cộng đồng, trong đó thành viên tổ công nghệ số hướng dẫn người dân.",
+        "- Đơn vị chủ trì thực hiện: UBND các phường;"]
+
+
+def test_name_broken_at_its_hyphen_is_not_a_bullet():
+    text = "- Đơn vị phối hợp thực hiện: phòng Văn hóa Thông tin, Văn phòng HĐND\n\n- UBND tỉnh.\n"
+    doc = text_to_document(text, "x.txt")
+    assert len(doc.blocks) == 1 and doc.blocks[0].text.endswith("Văn phòng HĐND - UBND tỉnh.")
+
+
+def test_leaked_url_line_is_dropped():
+    text = "1.1. Mục tiêu: tài khoản qua phần\nhttps://example.vn/a?b=1\nmềm VNeID.\n"
+    doc = text_to_document(text, "x.txt")
+    assert doc.blocks[0].text == "1.1. Mục tiêu: tài khoản qua phần mềm VNeID."
+
+
+def test_block_offsets_point_into_the_source():
+    text = "KẾ HOẠCH\n\nThực hiện Kế hoạch số 1/KH-UBND ngày 2/3/2024.\n"
+    doc = text_to_document(text, "x.txt")
+    for b in doc.blocks:
+        assert text[b.start:b.end].strip().startswith(b.text[:5])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_text_reader_never_raises(text):
+    doc = text_to_document(text, "fuzz.txt")
+    for b in doc.blocks:
+        assert b.text == b.text.strip()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_parse_label_never_raises_and_keeps_text(text):
+    label, rest = parse_label(text)
+    assert label is not None or rest == text

@@ -1,0 +1,48 @@
+import pytest
+
+from planparse.extract.units import canonical_unit, partners_in, split_units, subject_units
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Các phòng chuyên môn thuộc UBND thị xã, các đơn vị liên quan và UBND các phường;",
+     ["Các phòng chuyên môn thuộc UBND thị xã", "các đơn vị liên quan", "UBND các phường"]),
+    ("Trung tâm Văn hóa Thông tin và Truyền thông thị xã.", ["Trung tâm Văn hóa Thông tin và Truyền thông thị xã"]),
+    ("Các phòng, ban, ngành thuộc UBND thị xã; UBND các phường", ["Các phòng, ban, ngành thuộc UBND thị xã", "UBND các phường"]),
+    ("Tổ công nghệ số cộng đồng xã, xóm", ["Tổ công nghệ số cộng đồng xã, xóm"]),
+    ("Phòng Giáo dục và Đào tạo", ["Phòng Giáo dục và Đào tạo"]),
+    ("Văn phòng HĐND - UBND thị xã, BPMC thị xã và BPMC các phường",
+     ["Văn phòng HĐND - UBND thị xã", "BPMC thị xã", "BPMC các phường"]),
+    ("các tổ chức chính trị xã hội: Hội Nông dân, Hội Phụ nữ", ["Hội Nông dân", "Hội Phụ nữ"]),
+    ("Các doanh nghiệp viễn thông: VinaPhone, Viettel", ["VinaPhone", "Viettel"]),
+    ("các doanh nghiệp viễn thông trên địa bàn (Viettel, Vinaphone...)", ["các doanh nghiệp viễn thông trên địa bàn"]),
+    ("Sở Văn hóa, Thể thao và Du lịch; Công an tỉnh", ["Sở Văn hóa, Thể thao và Du lịch", "Công an tỉnh"]),
+    ("", []),
+])
+def test_split_units(text, expected):
+    assert split_units(text) == expected
+
+
+def test_partners_named_inside_a_duty():
+    found = [p for p, _, _ in partners_in("Phối hợp với Phòng Nội vụ nghiên cứu triển khai áp dụng bộ chỉ số")]
+    assert found == ["Phòng Nội vụ"]
+    found = [p for p, _, _ in partners_in("Định kỳ báo cáo kết quả về UBND thị xã (phòng Văn hóa – Thông tin) để tổng hợp.")]
+    assert found == ["phòng Văn hóa – Thông tin"]
+
+
+def test_partner_spans_slice_back_to_the_phrase():
+    text = "Chỉ đạo các tổ, phối hợp với các tổ chức chính trị xã hội vận động đoàn viên"
+    for phrase, start, end in partners_in(text):
+        assert text[start:end].strip(" ,") == phrase
+
+
+def test_subject_units_opening_a_duty():
+    assert subject_units("Phòng Văn hóa và Thông tin triển khai tổ chức tập huấn") == "Phòng Văn hóa và Thông tin"
+    assert subject_units("Tăng cường công tác tuyên truyền") is None
+
+
+def test_canonical_name_expands_abbreviations_and_knows_the_level():
+    u = canonical_unit("Văn phòng HĐND - UBND thị xã", "district")
+    assert u.canonical == "Văn phòng Hội đồng nhân dân - Ủy ban nhân dân thị xã"
+    assert u.level == "district" and u.kind == "office"
+    assert canonical_unit("UBND các phường").level == "commune"
+    assert canonical_unit("Công chức VP-TK", "commune").canonical == "Công chức Văn phòng - Thống kê"
