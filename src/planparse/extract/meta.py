@@ -115,7 +115,7 @@ def extract_meta(st: Structure, all_blocks: list[Block]) -> tuple[Meta, list[str
 def _issuer(st: Structure, header: str, appendix: str) -> Optional[str]:
     m = re.search(rf"{_UBND}\s*\n?\s*({_LEVELS})\s+([^\n]+)", header, re.I)
     if m:
-        name = re.split(r"\s{2,}|Số\s*:|\bSố\b", m.group(2))[0]
+        name = re.split(r"\s{2,}|\||Số\s*:|\bSố\b", m.group(2))[0]
         name = re.sub(rf"\s*{_UBND}.*$", "", name).strip(" -,")
         return normalise_issuer(f"UBND {m.group(1)} {name}")
     body_text = " ".join(b.text for b in st.opening)
