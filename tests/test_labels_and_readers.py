@@ -42,15 +42,18 @@ def test_block_offsets_point_into_the_source():
         assert text[b.start:b.end].strip().startswith(b.text[:5])
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150, deadline=None, derandomize=True)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
 def test_text_reader_never_raises(text):
     doc = text_to_document(text, "fuzz.txt")
     for b in doc.blocks:
-        assert b.text == b.text.strip()
+        if b.kind == "row":
+            assert b.cells
+        else:
+            assert b.text and b.text == b.text.strip()
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, derandomize=True)
 @given(st.text(max_size=60))
 def test_parse_label_never_raises_and_keeps_text(text):
     label, rest = parse_label(text)
