@@ -6,9 +6,6 @@ import unicodedata
 
 _WS = re.compile(r"\s+")
 # Old-style tone placement ("hoà", "uỷ") -> new style ("hòa", "ủy"), as underthesea does.
-_TONE_FIX = {
-    "òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ",
-}
 _OLD_TO_NEW = {
     "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
     "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",

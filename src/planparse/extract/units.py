@@ -175,15 +175,15 @@ def subject_units(text: str) -> Optional[str]:
 
 
 # ------------------------------------------------------------ canonical names and levels
+@lru_cache(maxsize=None)
+def _abbrev_re() -> re.Pattern:
+    keys = sorted(lexicon.abbreviations().expand, key=len, reverse=True)
+    return re.compile(r"(?<![\wĐđ])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\wĐđ])")
+
+
 def expand_abbreviations(text: str) -> str:
     table = lexicon.abbreviations().expand
-
-    def repl(m: re.Match) -> str:
-        return table.get(m.group(0), m.group(0))
-
-    keys = sorted(table, key=len, reverse=True)
-    pattern = r"(?<![\wĐđ])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\wĐđ])"
-    return re.sub(pattern, repl, text)
+    return _abbrev_re().sub(lambda m: table.get(m.group(0), m.group(0)), text)
 
 
 @lru_cache(maxsize=None)

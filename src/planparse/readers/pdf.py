@@ -106,7 +106,6 @@ def _page_with_tables(page, page_no: int, start_no: int) -> list[Line]:
     tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
     out: list[Line] = []
     y = 0.0
-    prev_rows: list[list] = []
     for t in tables:
         x0, top, x1, bottom = t.bbox
         if top > y:
@@ -122,7 +121,6 @@ def _page_with_tables(page, page_no: int, start_no: int) -> list[Line]:
                 else:
                     cells.append(fold_ws(_clean(c)))
             out.append(Line(text="\t".join(cells), start=0, end=0, lineno=start_no + len(out), page=page_no, cells=cells))
-        prev_rows = rows
         y = bottom
     if y < page.height:
         region = page.within_bbox((0, y, page.width, page.height))

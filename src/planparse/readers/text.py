@@ -8,11 +8,9 @@ short line, or a short unpunctuated heading line followed by a capital).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import CorruptFile, EmptyFile
-from ..labels import parse_label
 from ..models import Block, Cell, Document
 from ..text import fold_ws, nfc
 from .lines import Line, join_lines
@@ -142,8 +140,6 @@ def _para_block(para: list[Line], bid: str) -> Block:
         else:
             text += " " + ln.text
     text = fold_ws(text)
-    heading = para[0].heading
-    label, rest = parse_label(text)
-    kind = "heading" if heading else "paragraph"
+    kind = "heading" if para[0].heading else "paragraph"
     return Block(id=bid, kind=kind, text=text, page=para[0].page, line=para[0].lineno,
                  start=para[0].start, end=para[-1].end)
