@@ -6,7 +6,6 @@ file in the same run (medians of several runs). Not part of CI's pass/fail.
 from __future__ import annotations
 
 import statistics
-import subprocess
 import sys
 import tempfile
 import time

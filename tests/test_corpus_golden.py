@@ -1,6 +1,5 @@
 """Golden-file tests: every gold seed scores >= 0.95 micro-F1 on its text, and its DOCX and PDF
 renditions stay within 0.02 of the text."""
-import json
 
 import pytest
 

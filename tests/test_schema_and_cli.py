@@ -4,7 +4,6 @@ import sys
 import zipfile
 
 import jsonschema
-import pytest
 
 from planparse.cli import build_parser
 from planparse.validate import SCHEMA_PATH, plan_schema

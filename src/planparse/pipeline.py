@@ -25,14 +25,14 @@ def _plan_year(doc: Document, date: Optional[str]) -> Optional[int]:
 
 def document_to_plan(doc: Document) -> Plan:
     st = build_structure(doc)
-    meta, warnings = extract_meta(st, doc.blocks)
+    meta, warnings = extract_meta(st)
     year = _plan_year(doc, meta.date)
     tasks, kpis = outline_to_items(st.sections, year)
-    for sec in st.sections:
-        for table in _tables_under(sec):
-            t2, k2 = table_to_items(table, year, prefix=sec.ref)
-            tasks += t2
-            kpis += k2
+    body_tables = [(t, "") for t in st.loose_tables] + [(t, sec.ref) for sec in st.sections for t in _tables_under(sec)]
+    for table, prefix in body_tables:
+        t2, k2 = table_to_items(table, year, prefix=prefix)
+        tasks += t2
+        kpis += k2
     for app in st.appendices:
         for table in app.tables:
             t2, k2 = table_to_items(table, year, prefix="PL")

@@ -12,7 +12,6 @@ from .text import fold
 
 _OPENING = re.compile(r"^(?:thực hiện|căn cứ|triển khai|nhằm|để|theo|ngày|trên cơ sở|qua)\b", re.I)
 _CITES = re.compile(r"\bsố\s*:?\s*\d+|\d+/\d{4}/|\d+/[A-ZĐ]", re.I)
-_TERMINAL = re.compile(r"[.;]\s*[\"”)]*$")
 _SIGN = re.compile(r"^(?:TM\.|KT\.|Q\.|TL\.|TUQ\.|CHỦ TỊCH|PHÓ CHỦ TỊCH)", re.I)
 
 
@@ -145,7 +144,7 @@ def build_structure(doc: Document) -> Structure:
             continue
         label, rest = parse_label(b.text)
         if label is None:
-            _attach_body(stack[-1], b)
+            stack[-1].body.append(b)
             i += 1
             continue
         node = Node(label=label, text=rest.strip(), block=b)
@@ -173,15 +172,10 @@ def build_structure(doc: Document) -> Structure:
         i += 1
 
     _number(root)
-    sections = [c for c in root.children]
-    if root.body or root.tables:
-        loose_tables.extend(root.tables)
+    sections = list(root.children)
+    loose_tables.extend(root.tables)  # tables before the first numbered section
     return Structure(header=header, doc_type=doc_type, title=title, opening=opening, sections=sections,
                      signature=signature, appendices=appendices, loose_tables=loose_tables)
-
-
-def _attach_body(node: Node, b: Block) -> None:
-    node.body.append(b)
 
 
 _RANK = {"ROMAN": 0, "DEC1": 1, "DEC2": 2, "DEC3": 3, "DEC4": 4, "DEC5": 5}

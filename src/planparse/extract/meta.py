@@ -73,7 +73,7 @@ def _date_string(day: str, month: str, year: str) -> str:
     return year
 
 
-def extract_meta(st: Structure, all_blocks: list[Block]) -> tuple[Meta, list[str]]:
+def extract_meta(st: Structure) -> tuple[Meta, list[str]]:
     warnings: list[str] = []
     header_text = " \n ".join(b.text for b in st.header)
     header_clean = _MOTTO.sub(" ", header_text)

@@ -108,7 +108,7 @@ def is_goal(clause: str) -> bool:
     t = fold(clause)
     if _PCT.search(t):
         return True
-    return bool(re.search(rf"(?:tối thiểu|ít nhất|mỗi\b[^,;.]{{0,60}}\bcó)\s+(?:có\s+)?0\d\b|(?:tối thiểu|ít nhất)\s+(?:có\s+)?\d+", t))
+    return bool(re.search(r"(?:tối thiểu|ít nhất|mỗi\b[^,;.]{0,60}\bcó)\s+(?:có\s+)?0\d\b|(?:tối thiểu|ít nhất)\s+(?:có\s+)?\d+", t))
 
 
 def clean_indicator(clause: str) -> str:

@@ -96,7 +96,7 @@ def _leaves(node: Node) -> list[Node]:
 
 
 def _add_task(ctx: Context, node: Node, text: str, lead: list[str], support: list[str],
-              deadline: Optional[Deadline], explicit_support: bool = False) -> None:
+              deadline: Optional[Deadline], explicit_support: bool = False, ref: Optional[str] = None) -> None:
     text = fold_ws(text)
     if not text:
         return
@@ -106,7 +106,7 @@ def _add_task(ctx: Context, node: Node, text: str, lead: list[str], support: lis
                 if u not in support and u not in lead:
                     support = support + [u]
     own = duty_deadline(text, ctx.year)
-    ctx.tasks.append(Task(ref=node.ref, text=text, lead=list(lead), support=list(support),
+    ctx.tasks.append(Task(ref=ref or node.ref, text=text, lead=list(lead), support=list(support),
                           deadline=deadline or own, section=ctx.section, span=_span(node)))
 
 
@@ -277,10 +277,11 @@ def organisation(sec: Node, ctx: Context) -> None:
             if starts_unit(heading) and (c.text.rstrip().endswith((":", ".")) or ":" in c.text or len(c.text) < 120):
                 units = split_units(c.text)
                 leaves = _leaves(c)
+                # a unit heading with a single duty: the duty is the item and takes its ref
+                single = len(leaves) == 1 and len(c.children) == 1
                 for leaf in leaves:
-                    if len(leaves) == 1 and len(c.children) == 1:
-                        leaf.ref = c.ref  # a unit heading with a single duty: the duty is the item
-                    _add_task(ctx, leaf, _text_of(leaf, drop_closing=leaf is last), units, [], None)
+                    _add_task(ctx, leaf, _text_of(leaf, drop_closing=leaf is last), units, [], None,
+                              ref=c.ref if single else None)
             else:
                 item(c, Inherited(), ctx)
             continue
