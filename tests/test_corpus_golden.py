@@ -31,16 +31,28 @@ def test_renditions_match_the_text(stem, fmt):
     assert _f1(CORPUS / fmt / f"{stem}.{fmt}") >= text_f1 - 0.02
 
 
-def test_every_span_points_at_a_block_of_the_document():
-    from planparse.readers import read_document
-    from planparse.pipeline import document_to_plan
+RENDITIONS = sorted([*(CORPUS / "seeds").glob("00[0134]_*.txt"), *(CORPUS / "docx").glob("*.docx"),
+                     *(CORPUS / "pdf").glob("*.pdf")])
 
-    doc = read_document(CORPUS / "seeds" / "003_49d7825a55f0067e.txt")
+
+@pytest.mark.parametrize("path", RENDITIONS, ids=lambda p: p.name)
+def test_every_unit_and_deadline_span_slices_back_to_what_was_printed(path):
+    from planparse.pipeline import document_to_plan
+    from planparse.readers import read_document
+
+    doc = read_document(path)
     plan = document_to_plan(doc)
-    ids = {b.id: b for b in doc.blocks}
+    blocks = {b.id: b for b in doc.blocks}
     for item in plan.tasks + plan.kpis:
-        assert item.span is not None and item.span.block in ids
-        assert 0 <= item.span.start <= item.span.end <= len(ids[item.span.block].text)
+        assert item.span is not None and item.span.block in blocks
+        for unit in item.lead_units + item.support_units:
+            assert unit.span is not None, unit.text
+            printed = blocks[unit.span.block].text[unit.span.start:unit.span.end]
+            assert printed.lower() == unit.text.lower()
+        if item.deadline is not None and item.deadline.text:
+            dl = item.deadline
+            if dl.span is not None:
+                assert blocks[dl.span.block].text[dl.span.start:dl.span.end].lower() == dl.text.lower()
 
 
 def test_docx_numbering_is_rebuilt_not_in_the_text():

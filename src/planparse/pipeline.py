@@ -10,7 +10,6 @@ from .errors import NotAPlan
 from .extract.meta import extract_citations, extract_meta
 from .extract.tables import table_to_items
 from .extract.tasks import outline_to_items
-from .extract.units import canonical_unit
 from .models import Document, Plan, Unit
 from .readers import read_document
 from .structure import build_structure
@@ -27,15 +26,16 @@ def document_to_plan(doc: Document) -> Plan:
     st = build_structure(doc)
     meta, warnings = extract_meta(st)
     year = _plan_year(doc, meta.date)
-    tasks, kpis = outline_to_items(st.sections, year)
+    level = meta.issuer_level
+    tasks, kpis = outline_to_items(st.sections, year, level)
     body_tables = [(t, "") for t in st.loose_tables] + [(t, sec.ref) for sec in st.sections for t in _tables_under(sec)]
     for table, prefix in body_tables:
-        t2, k2 = table_to_items(table, year, prefix=prefix)
+        t2, k2 = table_to_items(table, year, prefix=prefix, level=level)
         tasks += t2
         kpis += k2
     for app in st.appendices:
         for table in app.tables:
-            t2, k2 = table_to_items(table, year, prefix="PL")
+            t2, k2 = table_to_items(table, year, prefix="PL", level=level)
             tasks += t2
             kpis += k2
     implements = extract_citations(st)
@@ -59,11 +59,9 @@ def _tables_under(node):
 
 
 def _attach_units(plan: Plan) -> None:
-    level = plan.meta.issuer_level
+    """The plan's distinct units (first mention kept, with its span)."""
     seen: dict[str, Unit] = {}
     for item in list(plan.tasks) + list(plan.kpis):
-        item.lead_units = [canonical_unit(u, level) for u in item.lead]
-        item.support_units = [canonical_unit(u, level) for u in item.support]
         for u in item.lead_units + item.support_units:
             seen.setdefault(u.canonical.casefold(), u)
     plan.units = list(seen.values())

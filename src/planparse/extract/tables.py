@@ -5,11 +5,12 @@ import re
 from typing import Optional
 
 from .. import lexicon
-from ..models import KPI, Block, Deadline, Span, Task
+from ..models import KPI, Block, Deadline, Task
 from ..text import fold, fold_ws
 from .deadlines import parse_deadline
+from .provenance import block_span, locate
 from .targets import parse_target
-from .units import split_units
+from .units import canonical_unit, split_units
 
 _ROMAN_REF = re.compile(r"^(?:[IVX]{1,5}|[A-Z])\.?$")
 _NUM_REF = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
@@ -58,7 +59,8 @@ def _columns(header_rows: list[Block]) -> list[str]:
     return joined
 
 
-def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL") -> tuple[list[Task], list[KPI]]:
+def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
+                   level: Optional[str] = None) -> tuple[list[Task], list[KPI]]:
     header_rows: list[Block] = []
     k = 0
     while k < len(rows) and k < 4 and _is_header_row(rows[k]):
@@ -90,6 +92,7 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL") -
     group = ""
     prev_lead: list[str] = []
     prev_support: list[str] = []
+    units_row: Optional[Block] = None  # the row that printed the units a merged cell repeats
     for row in rows[k:]:
         cells = [c.text for c in row.cells or []]
         if fold(" ".join(cells)) in header_keys:
@@ -111,16 +114,24 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL") -
         support = split_units(cell("support"))
         if not lead and not support and (prev_lead or prev_support):
             lead, support = prev_lead, prev_support  # merged with the row above
+        else:
+            units_row = row
         prev_lead, prev_support = lead, support
+        printed = [row] + ([units_row] if units_row is not None and units_row is not row else [])
         deadline = parse_deadline(cell("deadline"), year) if cell("deadline") else header_deadline
-        span = Span(block=row.id, start=0, end=len(row.text), page=row.page, line=row.line)
+        if deadline is not None:
+            deadline = deadline.model_copy(update={"span": locate(deadline.text, [row] + header_rows)})
+        span = block_span(row)
+        units = {"lead_units": [canonical_unit(u, level, locate(u, printed)) for u in lead],
+                 "support_units": [canonical_unit(u, level, locate(u, printed)) for u in support]}
         if is_kpi:
             target = parse_target(cell("target")) if cell("target") else parse_target(text)
             unit = cell("unit")
             if target is not None and unit:
                 target.unit = "%" if unit.strip() in ("%", "Tỷ lệ %", "tỷ lệ %", "Tỷ lệ (%)") else unit
             kpis.append(KPI(ref=ref, indicator=text, target=target, lead=lead, support=support, deadline=deadline,
-                            basis=cell("basis") or None, span=span))
+                            basis=cell("basis") or None, span=span, **units))
         else:
-            tasks.append(Task(ref=ref, text=text, lead=lead, support=support, deadline=deadline, section="table", span=span))
+            tasks.append(Task(ref=ref, text=text, lead=lead, support=support, deadline=deadline, section="table",
+                              span=span, **units))
     return tasks, kpis

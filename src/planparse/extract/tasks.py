@@ -13,12 +13,13 @@ from functools import lru_cache
 from typing import Optional
 
 from .. import lexicon
-from ..models import KPI, Deadline, Span, Task
+from ..models import KPI, Block, Deadline, Span, Task, Unit
 from ..structure import Node, section_role
 from ..text import fold, fold_ws
 from .deadlines import parse_deadline
 from .targets import clean_indicator, is_goal, parse_target, split_goals
-from .units import partners_in, split_units, starts_unit, subject_units
+from .provenance import block_span, locate
+from .units import canonical_unit, partners_in, split_units, starts_unit, subject_units
 
 
 @dataclass
@@ -30,6 +31,7 @@ class Inherited:
 @dataclass
 class Context:
     year: Optional[int]
+    level: Optional[str] = None
     tasks: list[Task] = field(default_factory=list)
     kpis: list[KPI] = field(default_factory=list)
     section: str = ""
@@ -53,10 +55,54 @@ def key_of(text: str) -> tuple[Optional[str], str]:
     return None, text
 
 
-def _span(node: Node) -> Optional[Span]:
+def _span(node: Node, text: str = "") -> Optional[Span]:
+    """The item's own block; where its text starts inside that block when it can be found."""
     if node.block is None:
         return None
-    return Span(block=node.block.id, start=0, end=len(node.block.text), page=node.block.page, line=node.block.line)
+    found = locate(text[:40], [node.block]) if text else None
+    return block_span(node.block, found.start if found else 0)
+
+
+def _nearby(node: Node) -> list[Block]:
+    """Blocks an item's units and deadline can come from, nearest first: the item, its lines,
+    then each enclosing group with its own lines (unit headings, responsibility and deadline lines)."""
+    out: list[Block] = []
+    seen: set[str] = set()
+
+    def add(b: Optional[Block]) -> None:
+        if b is not None and b.id not in seen:
+            seen.add(b.id)
+            out.append(b)
+
+    def subtree(n: Node) -> None:
+        add(n.block)
+        for b in n.body:
+            add(b)
+        for c in n.children:
+            subtree(c)
+
+    subtree(node)
+    a: Optional[Node] = node.parent
+    while a is not None:
+        add(a.block)
+        for b in a.body:
+            add(b)
+        for c in a.children:
+            add(c.block)
+            for b in c.body:
+                add(b)
+        a = a.parent
+    return out
+
+
+def _units(names: list[str], blocks: list[Block], level: Optional[str]) -> list[Unit]:
+    return [canonical_unit(n, level, locate(n, blocks)) for n in names]
+
+
+def _with_span(deadline: Optional[Deadline], blocks: list[Block]) -> Optional[Deadline]:
+    if deadline is None or deadline.span is not None:
+        return deadline
+    return deadline.model_copy(update={"span": locate(deadline.text, blocks)})
 
 
 def _closing(text: str) -> bool:
@@ -106,8 +152,10 @@ def _add_task(ctx: Context, node: Node, text: str, lead: list[str], support: lis
                 if u not in support and u not in lead:
                     support = support + [u]
     own = duty_deadline(text, ctx.year)
+    blocks = _nearby(node)
     ctx.tasks.append(Task(ref=ref or node.ref, text=text, lead=list(lead), support=list(support),
-                          deadline=deadline or own, section=ctx.section, span=_span(node)))
+                          deadline=_with_span(deadline or own, blocks), section=ctx.section, span=_span(node, text),
+                          lead_units=_units(lead, blocks, ctx.level), support_units=_units(support, blocks, ctx.level)))
 
 
 # ------------------------------------------------------------------------- goals
@@ -124,8 +172,12 @@ def goals_to_kpis(node: Node, inh: Inherited, ctx: Context, inline: Optional[str
         for k, clause in enumerate(goals, start=1):
             ref = src.ref if len(goals) == 1 else f"{src.ref}.{k}"
             deadline = inh.deadline or _own_or_year(clause, ctx.year)
-            ctx.kpis.append(KPI(ref=ref, indicator=clean_indicator(clause), target=parse_target(clause),
-                                lead=list(inh.lead), deadline=deadline, span=_span(src)))
+            blocks = _nearby(src)
+            indicator = clean_indicator(clause)
+            ctx.kpis.append(KPI(ref=ref, indicator=indicator, target=parse_target(clause),
+                                lead=list(inh.lead), deadline=_with_span(deadline, blocks),
+                                span=locate(indicator, blocks[:1 + len(src.body)]) or _span(src),
+                                lead_units=_units(inh.lead, blocks, ctx.level)))
 
 
 def _own_or_year(clause: str, year: Optional[int]) -> Optional[Deadline]:
@@ -303,8 +355,9 @@ def organisation(sec: Node, ctx: Context) -> None:
         _add_task(ctx, c, text, split_units(subject) if subject else [], [], None)
 
 
-def outline_to_items(sections: list[Node], year: Optional[int]) -> tuple[list[Task], list[KPI]]:
-    ctx = Context(year=year)
+def outline_to_items(sections: list[Node], year: Optional[int],
+                     level: Optional[str] = None) -> tuple[list[Task], list[KPI]]:
+    ctx = Context(year=year, level=level)
     for sec in sections:
         role = section_role(sec)
         ctx.section = role
