@@ -28,6 +28,27 @@ def test_extract_output_validates_against_the_schema(tmp_path):
     assert data["meta"]["issuer"] == "UBND xã Hưng Đông"
 
 
+def encrypted_pdf_bytes() -> bytes:
+    """A one-page PDF behind the standard security handler, password unknown."""
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+        b"<< /Filter /Standard /V 1 /R 2 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32 + b"> /P -44 >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, o in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += b"trailer\n<< /Size %d /Root 1 0 R /Encrypt 4 0 R /ID [<00112233445566778899aabbccddeeff><00112233445566778899aabbccddeeff>] >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
+
+
 def _bad_inputs(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "garbage.pdf").write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 4)
@@ -35,16 +56,21 @@ def _bad_inputs(tmp_path):
     (tmp_path / "truncated.pdf").write_bytes((CORPUS / "pdf" / "000_db1299a2e6faf1e1.pdf").read_bytes()[:3000])
     with zipfile.ZipFile(tmp_path / "nodoc.docx", "w") as z:
         z.writestr("hello.txt", "x")
+    (tmp_path / "encrypted.pdf").write_bytes(encrypted_pdf_bytes())
+    (tmp_path / "encrypted.docx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024)
     (tmp_path / "decision.txt").write_text("QUYẾT ĐỊNH\nVề việc khen thưởng\nĐiều 1. Khen thưởng ông A.\n", encoding="utf-8")
-    return ["missing.txt", "empty.txt", "garbage.pdf", "garbage.docx", "truncated.pdf", "nodoc.docx", "decision.txt"]
+    return {"missing.txt": "E101", "empty.txt": "E102", "garbage.pdf": "E105", "garbage.docx": "E105",
+            "truncated.pdf": "E105", "nodoc.docx": "E105", "encrypted.pdf": "E104", "encrypted.docx": "E104",
+            "decision.txt": "E106"}
 
 
 def test_bad_input_gives_one_line_error_and_nonzero_exit(tmp_path):
-    for name in _bad_inputs(tmp_path):
+    for name, code in _bad_inputs(tmp_path).items():
         r = run("extract", str(tmp_path / name))
         assert r.returncode == 1, name
         lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
         assert len(lines) == 1 and name in lines[0] and "Traceback" not in r.stderr, (name, r.stderr)
+        assert code in lines[0], (name, lines[0])
 
 
 def test_a_bad_file_does_not_lose_the_others(tmp_path):
