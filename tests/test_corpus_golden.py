@@ -64,3 +64,15 @@ def test_docx_numbering_is_rebuilt_not_in_the_text():
     blocks = read_document(CORPUS / "docx" / "003_49d7825a55f0067e.docx").blocks
     assert any(b.text == "I. MỤC ĐÍCH, YÊU CẦU" for b in blocks)
     assert not any("Header text" in b.text for b in blocks)
+
+
+def test_several_appendices_keep_their_refs_apart():
+    from planparse.pipeline import document_to_plan
+    from planparse.readers.text import text_to_document
+
+    table = ("STT\tTên chỉ tiêu\tĐơn vị chủ trì\tĐơn vị tính\tChỉ tiêu\n"
+             "1\tTỷ lệ hồ sơ trực tuyến\tPhòng Nội vụ\t%\t{v}\n")
+    text = ("KẾ HOẠCH\nChuyển đổi số năm 2024\nI. NHIỆM VỤ\n1. Triển khai phần mềm.\n"
+            "Phụ lục I\nCHỈ TIÊU NĂM 2024\n" + table.format(v=50) + "\nPhụ lục II\nCHỈ TIÊU NĂM 2025\n" + table.format(v=70))
+    plan = document_to_plan(text_to_document(text, "two-appendices.txt"))
+    assert [(k.ref, k.target.value) for k in plan.kpis] == [("PL1.1", 50), ("PL2.1", 70)]

@@ -33,9 +33,11 @@ def document_to_plan(doc: Document) -> Plan:
         t2, k2 = table_to_items(table, year, prefix=prefix, level=level)
         tasks += t2
         kpis += k2
-    for app in st.appendices:
+    with_tables = [a for a in st.appendices if a.tables]
+    for n, app in enumerate(with_tables, start=1):
+        prefix = "PL" if len(with_tables) == 1 else f"PL{_appendix_number(app, n)}"
         for table in app.tables:
-            t2, k2 = table_to_items(table, year, prefix="PL", level=level)
+            t2, k2 = table_to_items(table, year, prefix=prefix, level=level)
             tasks += t2
             kpis += k2
     implements = extract_citations(st)
@@ -49,6 +51,19 @@ def document_to_plan(doc: Document) -> Plan:
     if plan.warnings:
         plan.status = "partial"
     return plan
+
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+
+
+def _appendix_number(app, default: int) -> int:
+    """'Phụ lục II' -> 2, 'Phụ lục số 03' -> 3, so refs of several appendices stay apart (PL2.I.1)."""
+    head = " ".join(b.text for b in app.heading[:1])
+    m = re.match(r"^\s*(?:phụ lục|biểu)\s*(?:số\s*)?([IVX]+|\d+)\b", head, re.I)
+    if not m:
+        return default
+    label = m.group(1).upper()
+    return int(label) if label.isdigit() else _ROMAN.get(label, default)
 
 
 def _tables_under(node):

@@ -17,15 +17,20 @@ _NUM_REF = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
 _DEADLINE_HEADER = re.compile(r"((?:thực hiện|hoàn thành|thời gian|kế hoạch)[^|]*?(?:năm|/)\s*\d{4})", re.I)
 
 
-def _role_of(header: str) -> Optional[str]:
+def _roles_of(header: str) -> list[str]:
+    """Column roles a header names, best (longest keyword) first."""
     f = fold(header)
-    cols = lexicon.sections().table_columns
-    best: Optional[tuple[int, str]] = None
-    for role, keys in cols.items():
+    found: dict[str, int] = {}
+    for role, keys in lexicon.sections().table_columns.items():
         for k in keys:
-            if k in f and (best is None or len(k) > best[0]):
-                best = (len(k), role)
-    return best[1] if best else None
+            if k in f:
+                found[role] = max(found.get(role, 0), len(k))
+    return sorted(found, key=lambda r: -found[r])
+
+
+def _role_of(header: str) -> Optional[str]:
+    roles = _roles_of(header)
+    return roles[0] if roles else None
 
 
 def _is_header_row(row: Block) -> bool:
@@ -73,8 +78,9 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
     header_deadline: Optional[Deadline] = None
     for i, h in enumerate(columns):
         last = h.split(" - ")[-1]
-        role = _role_of(last) or _role_of(h)
-        if role and role not in roles:
+        # a second "Chỉ tiêu" column after "Tên chỉ tiêu" holds the target: take the best role still free
+        role = next((r for r in _roles_of(h.replace(" - ", " ")) + _roles_of(last) if r not in roles), None)
+        if role:
             roles[role] = i
         m = _DEADLINE_HEADER.search(h.replace(" - ", " "))
         if m and header_deadline is None:
