@@ -16,6 +16,9 @@ from planparse.extract.units import canonical_unit, partners_in, split_units, su
     ("Các doanh nghiệp viễn thông: VinaPhone, Viettel", ["VinaPhone", "Viettel"]),
     ("các doanh nghiệp viễn thông trên địa bàn (Viettel, Vinaphone...)", ["các doanh nghiệp viễn thông trên địa bàn"]),
     ("Sở Văn hóa, Thể thao và Du lịch; Công an tỉnh", ["Sở Văn hóa, Thể thao và Du lịch", "Công an tỉnh"]),
+    ("Các sở, ban, ngành và Ủy ban nhân dân các xã, phường, đặc khu",
+     ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường, đặc khu"]),
+    ("Các phòng, ban, ngành và đơn vị", ["Các phòng, ban, ngành và đơn vị"]),
     ("", []),
 ])
 def test_split_units(text, expected):

@@ -15,7 +15,12 @@ from .readers import read_document
 from .structure import build_structure
 
 
-def _plan_year(doc: Document, date: Optional[str]) -> Optional[int]:
+def _plan_year(doc: Document, date: Optional[str], title: Optional[str]) -> Optional[int]:
+    """The year the plan is for: named in its title ('... năm 2026'), else its issue year, else the
+    year its text names most."""
+    m = re.search(r"(?:năm|/)\s*(20[0-4]\d)(?!\d)(?!\s*[-–]\s*20)", title or "")
+    if m:
+        return int(m.group(1))
     if date:
         return int(date[:4])
     years = Counter(int(y) for b in doc.blocks for y in re.findall(r"(?<!\d)(20[0-4]\d)(?!\d)", b.text))
@@ -25,7 +30,7 @@ def _plan_year(doc: Document, date: Optional[str]) -> Optional[int]:
 def document_to_plan(doc: Document) -> Plan:
     st = build_structure(doc)
     meta, warnings = extract_meta(st)
-    year = _plan_year(doc, meta.date)
+    year = _plan_year(doc, meta.date, meta.title)
     level = meta.issuer_level
     tasks, kpis = outline_to_items(st.sections, year, level)
     body_tables = [(t, "") for t in st.loose_tables] + [(t, sec.ref) for sec in st.sections for t in _tables_under(sec)]

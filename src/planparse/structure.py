@@ -12,7 +12,7 @@ from .text import fold
 
 _OPENING = re.compile(r"^(?:thực hiện|căn cứ|triển khai|nhằm|để|theo|ngày|trên cơ sở|qua)\b", re.I)
 _CITES = re.compile(r"\bsố\s*:?\s*\d+|\d+/\d{4}/|\d+/[A-ZĐ]", re.I)
-_SIGN = re.compile(r"^(?:TM\.|KT\.|Q\.|TL\.|TUQ\.|CHỦ TỊCH|PHÓ CHỦ TỊCH)", re.I)
+_SIGN = re.compile(r"^(?:TM\.|KT\.|Q\.|TL\.|TUQ\.)\s*[A-ZĐ]|^(?:PHÓ )?CHỦ TỊCH\s*$")
 
 
 @dataclass
@@ -215,6 +215,8 @@ def section_role(node: Node) -> str:
     t = fold(node.text)
     roles = lexicon.sections().section_roles
     has = {r.role: any(k in t for k in r.keywords) for r in roles}
+    if has.get("budget") and not has.get("tasks"):
+        return "budget"
     if has.get("organisation"):
         return "organisation"
     if has.get("goals") and has.get("tasks"):

@@ -35,6 +35,7 @@ class Context:
     tasks: list[Task] = field(default_factory=list)
     kpis: list[KPI] = field(default_factory=list)
     section: str = ""
+    subject_lead: bool = False  # in TỔ CHỨC THỰC HIỆN a duty's opening unit is its lead
 
 
 @lru_cache(maxsize=None)
@@ -296,7 +297,12 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
             return
         walk_items(node.children, inh, ctx)
         return
-    _add_task(ctx, node, _text_of(node), inh.lead, [], inh.deadline)
+    text = _text_of(node)
+    lead = inh.lead
+    if not lead and ctx.subject_lead:
+        subject = subject_units(text)
+        lead = split_units(subject) if subject else []
+    _add_task(ctx, node, text, lead, [], inh.deadline)
 
 
 def assignment(node: Node, inh: Inherited, ctx: Context, inline: str = "") -> None:
@@ -322,8 +328,10 @@ def assignment(node: Node, inh: Inherited, ctx: Context, inline: str = "") -> No
 
 def organisation(sec: Node, ctx: Context) -> None:
     last = _leaves(sec)[-1] if sec.children else None
+    ctx.subject_lead = True
     for c in sec.children:
-        role, _ = key_of(c.text)
+        if section_role(c) == "budget":
+            continue
         heading = re.sub(r"^(?:đề nghị|giao)\s+", "", c.text, flags=re.I).strip()
         if c.children:
             if starts_unit(heading) and (c.text.rstrip().endswith((":", ".")) or ":" in c.text or len(c.text) < 120):
@@ -353,6 +361,7 @@ def organisation(sec: Node, ctx: Context) -> None:
         text = _text_of(c, drop_closing=c is last)
         subject = subject_units(text)
         _add_task(ctx, c, text, split_units(subject) if subject else [], [], None)
+    ctx.subject_lead = False
 
 
 def outline_to_items(sections: list[Node], year: Optional[int],
@@ -362,7 +371,7 @@ def outline_to_items(sections: list[Node], year: Optional[int],
         role = section_role(sec)
         ctx.section = role
         if role in ("tasks", "mixed"):
-            walk_items(sec.children, Inherited(), ctx)
+            walk_items([c for c in sec.children if section_role(c) != "budget"], Inherited(), ctx)
         elif role == "organisation":
             organisation(sec, ctx)
         elif role == "goals":

@@ -65,8 +65,11 @@ def _split_plain(text: str) -> list[str]:
             continue
         if not p:
             continue
-        if out and (is_bare_kind(out[-1]) or (sep == "," and is_bare_kind(p) and not fold(p).startswith("các "))
-                    or not starts_unit(p)):
+        if sep == ",":
+            joins = is_bare_kind(out[-1]) or (is_bare_kind(p) and not fold(p).startswith("các ")) or not starts_unit(p)
+        else:  # " và " joins two units only when a named unit follows ("... ngành và Ủy ban nhân dân các xã")
+            joins = not starts_unit(p) or is_bare_kind(p)
+        if out and joins:
             out[-1] = f"{out[-1]}{sep if sep == ',' else ' ' + sep} {p}" if sep else f"{out[-1]} {p}"
         else:
             out.append(p)

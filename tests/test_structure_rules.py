@@ -1,0 +1,54 @@
+"""Rules of plan structure, each on a small made-up plan."""
+from planparse.pipeline import document_to_plan
+from planparse.readers.text import text_to_document
+from planparse.structure import build_structure
+
+
+def plan_of(text: str):
+    return document_to_plan(text_to_document(text, "snippet.txt"))
+
+
+def test_a_sentence_opening_with_chu_tich_is_not_the_signature():
+    text = ("KẾ HOẠCH\nCải cách hành chính năm 2026\n"
+            "Chủ tịch Ủy ban nhân dân tỉnh ban hành Kế hoạch cải cách hành chính năm 2026 như sau:\n"
+            "I. NHIỆM VỤ\n1. Rà soát thủ tục hành chính.\n")
+    st = build_structure(text_to_document(text, "x.txt"))
+    assert st.sections and not st.signature
+
+
+def test_plan_year_comes_from_the_title_not_the_issue_date():
+    text = ("Lâm Đồng, ngày 30 tháng 12 năm 2025\nKẾ HOẠCH\nCải cách hành chính năm 2026\n"
+            "I. MỤC TIÊU\n1. 100% hồ sơ được giải quyết đúng hạn.\n")
+    plan = plan_of(text)
+    assert plan.meta.date == "2025-12-30"
+    assert plan.kpis[0].deadline.date == "2026-12-31"
+
+
+def test_budget_subsection_of_organisation_gives_no_task():
+    text = ("KẾ HOẠCH\nChuyển đổi số năm 2024\nI. TỔ CHỨC THỰC HIỆN\n1. Công tác triển khai\n"
+            "a) Sở Nội vụ có trách nhiệm theo dõi, đôn đốc việc thực hiện Kế hoạch.\n"
+            "2. Kinh phí thực hiện\na) Kinh phí được bố trí từ ngân sách nhà nước.\n")
+    plan = plan_of(text)
+    assert [(t.ref, t.lead) for t in plan.tasks] == [("I.1.a", ["Sở Nội vụ"])]
+
+
+def test_group_deadline_line_applies_to_every_task_of_the_group():
+    text = ("KẾ HOẠCH\nChuyển đổi số năm 2023\nI. NHIỆM VỤ, GIẢI PHÁP\n1. Tuyên truyền\n"
+            "1.1. Nhiệm vụ: Tuyên truyền trên hệ thống truyền thanh.\n1.2. Phân công nhiệm vụ:\n"
+            "- Phòng Văn hóa và Thông tin: Chủ trì biên tập tin bài.\n1.3. Thời gian hoàn thành: Trước 30/9/2023.\n")
+    plan = plan_of(text)
+    assert [(t.ref, t.lead, t.deadline.date) for t in plan.tasks] == [
+        ("I.1.1", [], "2023-09-30"), ("I.1.2.1", ["Phòng Văn hóa và Thông tin"], "2023-09-30")]
+
+
+def test_item_with_its_own_responsibility_lines_is_one_task():
+    text = ("KẾ HOẠCH\nDịch vụ công năm 2024\nI. NHIỆM VỤ VÀ GIẢI PHÁP\n1. Rà soát quy trình nội bộ\n"
+            "a) Nhiệm vụ, giải pháp:\n- Rà soát các dịch vụ công.\n- Lập danh mục thủ tục.\n"
+            "b) Trách nhiệm thực hiện:\n- Chủ trì: Văn phòng UBND xã.\n- Phối hợp: Công an xã, Ban Văn hóa - Thông tin.\n"
+            "c) Thời gian thực hiện: Thường xuyên.\n")
+    plan = plan_of(text)
+    assert len(plan.tasks) == 1
+    t = plan.tasks[0]
+    assert t.ref == "I.1" and "Lập danh mục thủ tục" in t.text
+    assert t.lead == ["Văn phòng UBND xã"] and t.support == ["Công an xã", "Ban Văn hóa - Thông tin"]
+    assert t.deadline.kind == "ongoing"
