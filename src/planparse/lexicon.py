@@ -26,6 +26,7 @@ class UnitKind(BaseModel):
 
 class UnitsData(_Data):
     kinds: list[UnitKind]
+    not_unit_starts: list[str]
     plural_determiners: list[str]
     bare_kinds: list[str]
     name_words: list[str]
@@ -114,6 +115,8 @@ def unit_heads_folded() -> tuple[str, ...]:
 def unit_head_at(s: str) -> Optional[str]:
     """The unit head word a phrase begins with ('các phòng ...' -> 'phòng'), or None."""
     f = fold(s)
+    if f.startswith(tuple(units().not_unit_starts)):
+        return None
     for det in units().plural_determiners:
         if f.startswith(det + " "):
             f = f[len(det) + 1:]
@@ -125,3 +128,20 @@ def unit_head_at(s: str) -> Optional[str]:
         if f.startswith(fold(name)):
             return fold(name)
     return None
+
+
+@lru_cache(maxsize=None)
+def _head_prefix_re():
+    import re
+
+    dets = "|".join(re.escape(d) for d in units().plural_determiners)
+    heads = "|".join(re.escape(k.head) for k in sorted(units().kinds, key=lambda k: len(k.head), reverse=True))
+    return re.compile(rf"^\s*(?:(?:{dets})\s+)?(?:{heads})(?![\w])", re.IGNORECASE)
+
+
+def unit_head_length(s: str) -> int:
+    """Characters taken by the determiner and unit head a phrase opens with ('Ủy ban nhân dân các ...' -> 15)."""
+    if unit_head_at(s) is None:
+        return 0
+    m = _head_prefix_re().match(s)
+    return m.end() if m else 0

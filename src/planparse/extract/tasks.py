@@ -19,7 +19,7 @@ from ..text import fold, fold_ws
 from .deadlines import parse_deadline
 from .targets import clean_indicator, is_goal, parse_target, split_goals
 from .provenance import block_span, locate
-from .units import canonical_unit, partners_in, split_units, starts_unit, subject_units
+from .units import canonical_unit, partners_in, split_units, starts_unit, subject_units, unit_phrase_end
 
 
 @dataclass
@@ -36,6 +36,7 @@ class Context:
     kpis: list[KPI] = field(default_factory=list)
     section: str = ""
     subject_lead: bool = False  # in TỔ CHỨC THỰC HIỆN a duty's opening unit is its lead
+    last: Optional[Node] = None  # the section's last item, whose trailing paragraphs may be closing remarks
 
 
 @lru_cache(maxsize=None)
@@ -288,21 +289,61 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
     if any(r is not None for r in child_roles):
         walk_items(node.children, inh, ctx)
         return
+    units = _heading_units(node, ctx)
+    if units is not None:
+        leaves = _leaves(node)
+        if node.children:
+            # a unit heading with a single duty: the duty is the item and takes its ref
+            single = len(leaves) == 1 and len(node.children) == 1
+            for leaf in leaves:
+                _add_task(ctx, leaf, _text_of(leaf, drop_closing=leaf is ctx.last), units, [], inh.deadline,
+                          ref=node.ref if single else None)
+        else:
+            body = _body_of(node, drop_closing=node is ctx.last)
+            if body:
+                _add_task(ctx, node, body, units, [], inh.deadline)
+        return
     if node.children:
-        unit_part, _ = _split_unit_duty(node.text) if not node.text.rstrip().endswith(":") else (node.text, "")
-        if unit_part is not None and starts_unit(unit_part):
-            units = split_units(unit_part)
-            for leaf in _leaves(node):
-                _add_task(ctx, leaf, _text_of(leaf), units, [], inh.deadline)
-            return
         walk_items(node.children, inh, ctx)
         return
-    text = _text_of(node)
+    text = _text_of(node, drop_closing=node is ctx.last)
+    unit, duty = _split_unit_duty(text)
+    if unit:  # "Phòng Nội vụ: Phối hợp với ..."
+        _add_task(ctx, node, duty, split_units(unit), [], inh.deadline)
+        return
     lead = inh.lead
     if not lead and ctx.subject_lead:
         subject = subject_units(text)
         lead = split_units(subject) if subject else []
     _add_task(ctx, node, text, lead, [], inh.deadline)
+
+
+def _body_of(node: Node, drop_closing: bool) -> str:
+    parts: list[str] = []
+    for b in node.body:
+        if drop_closing and parts and (_closing(b.text) or re.search(r"[.;!]$", parts[-1].strip())):
+            break
+        parts.append(b.text)
+    return fold_ws(" ".join(parts))
+
+
+def _heading_units(node: Node, ctx: Context) -> Optional[list[str]]:
+    """Units a heading names when it only names units ('2. Phòng Văn hóa Thông tin', '- Uỷ ban nhân dân
+    các phường:', 'Các ngân hàng: Vietcombank, ...'), so the duties under it (or its body) are theirs."""
+    text = node.text.strip()
+    heading = re.sub(r"^(?:đề nghị|giao)\s+", "", text, flags=re.I)
+    if not starts_unit(heading) or not (node.children or node.body):
+        return None
+    if text.endswith(":") and (node.children or node.body):
+        return split_units(text)
+    if node.children and ctx.subject_lead and ":" in text:
+        return split_units(text)  # "Các ngân hàng: Vietcombank, ...; Bưu điện." over its duties
+    if re.search(r"[;!?]$", text) or len(text) > 150:
+        return None
+    phrase = heading.rstrip(" .:")
+    if unit_phrase_end(phrase) >= len(phrase) - 1:
+        return split_units(text)
+    return None
 
 
 def assignment(node: Node, inh: Inherited, ctx: Context, inline: str = "") -> None:
@@ -327,41 +368,15 @@ def assignment(node: Node, inh: Inherited, ctx: Context, inline: str = "") -> No
 
 
 def organisation(sec: Node, ctx: Context) -> None:
-    last = _leaves(sec)[-1] if sec.children else None
+    """TỔ CHỨC THỰC HIỆN: unit headings lead the duties under them; a duty opening with a unit has it
+    as lead; closing paragraphs after the last duty are not tasks."""
     ctx.subject_lead = True
+    ctx.last = _leaves(sec)[-1] if sec.children else None
     for c in sec.children:
-        if section_role(c) == "budget":
-            continue
-        heading = re.sub(r"^(?:đề nghị|giao)\s+", "", c.text, flags=re.I).strip()
-        if c.children:
-            if starts_unit(heading) and (c.text.rstrip().endswith((":", ".")) or ":" in c.text or len(c.text) < 120):
-                units = split_units(c.text)
-                leaves = _leaves(c)
-                # a unit heading with a single duty: the duty is the item and takes its ref
-                single = len(leaves) == 1 and len(c.children) == 1
-                for leaf in leaves:
-                    _add_task(ctx, leaf, _text_of(leaf, drop_closing=leaf is last), units, [], None,
-                              ref=c.ref if single else None)
-            else:
-                item(c, Inherited(), ctx)
-            continue
-        unit, duty = _split_unit_duty(c.text)
-        if unit:
-            body = [b.text for b in c.body if not (c is last and _closing(b.text))]
-            _add_task(ctx, c, " ".join([duty] + body), split_units(unit), [], None)
-            continue
-        if starts_unit(heading) and c.body and not re.search(r"[.;]$", c.text.strip()):
-            body = []
-            for b in c.body:
-                if c is last and body and _closing(b.text):
-                    break
-                body.append(b.text)
-            _add_task(ctx, c, " ".join(body), split_units(c.text), [], None)
-            continue
-        text = _text_of(c, drop_closing=c is last)
-        subject = subject_units(text)
-        _add_task(ctx, c, text, split_units(subject) if subject else [], [], None)
+        if section_role(c) != "budget":
+            item(c, Inherited(), ctx)
     ctx.subject_lead = False
+    ctx.last = None
 
 
 def outline_to_items(sections: list[Node], year: Optional[int],

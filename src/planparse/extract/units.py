@@ -125,11 +125,12 @@ def unit_phrase_end(text: str) -> int:
     """Length of the unit list at the start of `text`, ending before its verb or preposition."""
     from underthesea import pos_tag  # imported late: costly first load
 
-    pos = 0
-    end = 0
-    tagged = pos_tag(text[:300])
-    seen_noun = False
-    for word, tag in tagged:
+    # the unit head itself is known: the tagger splits "Ủy ban nhân dân" badly, so start after it
+    head = lexicon.unit_head_length(text)
+    pos = head
+    end = head
+    seen_noun = head > 0
+    for word, tag in pos_tag(text[head:300]):
         idx = text.find(word, pos)
         if idx < 0:
             break

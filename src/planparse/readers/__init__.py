@@ -32,7 +32,8 @@ def read_document(path: str | Path) -> Document:
         from .docx import read_docx
         return read_docx(path)
     if low.endswith(".doc") and head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise UnsupportedFormat(path, "legacy Word .doc; convert it to .docx (e.g. libreoffice --convert-to docx)")
+        from .doc import read_doc
+        return read_doc(path)
     if low.endswith(TEXT_EXT) or not os.path.splitext(low)[1]:
         from .text import read_text
         return read_text(path)
