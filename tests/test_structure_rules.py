@@ -52,3 +52,22 @@ def test_item_with_its_own_responsibility_lines_is_one_task():
     assert t.ref == "I.1" and "Lập danh mục thủ tục" in t.text
     assert t.lead == ["Văn phòng UBND xã"] and t.support == ["Công an xã", "Ban Văn hóa - Thông tin"]
     assert t.deadline.kind == "ongoing"
+
+
+def test_signature_laid_out_as_a_table_gives_the_signer(tmp_path):
+    import docx
+
+    from planparse.pipeline import extract_file
+
+    d = docx.Document()
+    for text in ["KẾ HOẠCH", "Tuyên truyền cải cách hành chính năm 2026", "I. NHIỆM VỤ", "1. Tổ chức hội nghị tập huấn."]:
+        d.add_paragraph(text)
+    t = d.add_table(rows=2, cols=2)
+    t.cell(0, 0).text, t.cell(0, 1).text = "Nơi nhận:", "KT. CHỦ TỊCH"
+    t.cell(1, 0).text = "- Bộ Nội vụ;\n- Lưu: VT."
+    t.cell(1, 1).text = "PHÓ CHỦ TỊCH"
+    t.cell(1, 1).add_paragraph("Nguyễn Văn An")
+    path = tmp_path / "signed.docx"
+    d.save(path)
+    signer = extract_file(path).meta.signer
+    assert (signer.name, signer.title) == ("Nguyễn Văn An", "Phó Chủ tịch")

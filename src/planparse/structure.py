@@ -69,8 +69,10 @@ def _is_appendix_heading(b: Block) -> bool:
 
 
 def _is_signature(b: Block) -> bool:
-    t = fold(b.text)
-    return t.startswith(tuple(lexicon.sections().end_of_body)) or bool(_SIGN.match(b.text.strip(" *")))
+    """'Nơi nhận:', 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH' lines, or a table row whose cell starts so."""
+    texts = [c.text for c in b.cells] if b.kind == "row" and b.cells else [b.text]
+    return any(fold(t).startswith(tuple(lexicon.sections().end_of_body)) or bool(_SIGN.match(t.strip(" *")))
+               for t in texts)
 
 
 def _group_tables(blocks: list[Block]) -> list[list[Block]]:
@@ -126,10 +128,11 @@ def build_structure(doc: Document) -> Structure:
         b = blocks[i]
         if _is_appendix_heading(b) and (stack[-1] is not root or in_signature or i > n * 0.3):
             break
-        if _is_signature(b) and not (b.kind == "row"):
+        if _is_signature(b):
             in_signature = True
         if in_signature:
-            if b.kind == "row":
+            same_table = signature and signature[-1].kind == "row" and signature[-1].table == b.table
+            if b.kind == "row" and not _is_signature(b) and not same_table:
                 break
             signature.append(b)
             i += 1

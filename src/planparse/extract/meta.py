@@ -156,23 +156,34 @@ def _trim_name(name: str) -> str:
 _ROLE = re.compile(r"(PHÓ CHỦ TỊCH|CHỦ TỊCH|PHÓ GIÁM ĐỐC|GIÁM ĐỐC|PHÓ TRƯỞNG BAN|TRƯỞNG BAN|BÍ THƯ)")
 
 
+_NAME_AT_END = re.compile(r"((?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+)\s*$")
+
+
 def _signer(blocks: list[Block]) -> Optional[Signer]:
+    """Title from the last role line (PHÓ CHỦ TỊCH under KT. CHỦ TỊCH), name from the line or cell that
+    ends with a person's name after it. Works on lines and on signature blocks laid out as table cells."""
+    segments: list[str] = []
+    for b in blocks:
+        parts = [c.text for c in b.cells] if b.cells else [b.text]
+        for part in parts:
+            segments += [x.strip() for x in re.split(r"\n", part) if x.strip()]
     title = None
     name = None
-    after_role = False
-    for b in blocks:
-        for m in _ROLE.finditer(b.text):
-            role = m.group(1)
-            if b.text.strip().startswith("KT") and m.start() < 6 and "PHÓ" not in role:
-                continue
+    seen_role = False
+    for seg in segments:
+        roles = [m for m in _ROLE.finditer(seg) if not re.search(r"KT\.?\s*$", seg[:m.start()])]
+        if roles:
+            role = roles[-1].group(1)
             title = role[:1] + role[1:].lower()
-            title = re.sub(r"chủ tịch", "Chủ tịch", title)
-            title = title.replace("Phó chủ tịch", "Phó Chủ tịch")
-            after_role = True
-        words = b.text.strip().split()
-        if after_role and 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words) \
-                and not _ROLE.search(b.text) and not re.search(r"[\d:;()/]", b.text) and not b.text.isupper():
-            name = fold_ws(b.text)
+            title = title.replace("chủ tịch", "Chủ tịch").replace("Phó chủ tịch", "Phó Chủ tịch")
+            seen_role = True
+        if not seen_role:
+            continue
+        tail = re.sub(r"\([^)]*\)", " ", seg[roles[-1].end():] if roles else seg).strip()
+        m = _NAME_AT_END.search(tail)
+        if m and not re.search(r"[;:,]\s*$", tail) and len(tail.split()) <= 6 + len(m.group(1).split()):
+            if roles or len(tail.split()) == len(m.group(1).split()):
+                name = fold_ws(m.group(1))
     if title is None and name is None:
         return None
     return Signer(name=name, title=title)
