@@ -244,7 +244,17 @@ def _split_unit_duty(text: str) -> tuple[Optional[str], str]:
 
 
 # --------------------------------------------------------------------- walking
+def _is_aside(node: Node) -> bool:
+    """A short sub-heading about purpose, audience or budget ('Đối tượng tuyên truyền', 'Kinh phí thực
+    hiện'): what it holds is not a duty."""
+    text = node.text.strip()
+    if len(text.split()) > 8 or re.search(r"[.;]$", text):
+        return False
+    return section_role(node) in ("budget", "purpose")
+
+
 def walk_items(children: list[Node], inh: Inherited, ctx: Context) -> None:
+    children = [c for c in children if not _is_aside(c)]
     roles = [key_of(c.text) for c in children]
     for (role, value), c in zip(roles, children):
         if role == "deadline":
@@ -373,7 +383,7 @@ def organisation(sec: Node, ctx: Context) -> None:
     ctx.subject_lead = True
     ctx.last = _leaves(sec)[-1] if sec.children else None
     for c in sec.children:
-        if section_role(c) != "budget":
+        if not _is_aside(c):
             item(c, Inherited(), ctx)
     ctx.subject_lead = False
     ctx.last = None
@@ -386,7 +396,7 @@ def outline_to_items(sections: list[Node], year: Optional[int],
         role = section_role(sec)
         ctx.section = role
         if role in ("tasks", "mixed"):
-            walk_items([c for c in sec.children if section_role(c) != "budget"], Inherited(), ctx)
+            walk_items(sec.children, Inherited(), ctx)
         elif role == "organisation":
             organisation(sec, ctx)
         elif role == "goals":
