@@ -34,3 +34,10 @@ def test_goal_paragraph_gives_one_goal_per_clause():
 def test_clause_without_own_subject_continues_the_goal():
     para = "100% cán bộ mở tài khoản ngân hàng; cài đặt ứng dụng hoặc có ít nhất 1 tài khoản thanh toán"
     assert len([c for c in split_goals(para) if is_goal(c)]) == 1
+
+
+def test_a_leading_target_wins_over_later_figures():
+    clause = "Trên 80% số trạm y tế cấp xã và 100% cơ sở cai nghiện công lập đủ điều kiện"
+    t = parse_target(clause)
+    assert (t.op, t.value) == (">", 80)
+    assert clean_indicator(clause).startswith("số trạm y tế cấp xã")

@@ -13,6 +13,7 @@ from ..text import fold, fold_ws
 
 NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _PCT = re.compile(rf"({NUM})\s*(%|‰)")
+_LEAD_OP = re.compile(r"\s*(?:(?:trên|dưới|hơn|tối thiểu|ít nhất|khoảng|gần|đạt|từ|có|phấn đấu|đảm bảo|bảo đảm)\s+)*", re.I)
 _RANGE = re.compile(rf"({NUM})\s*(%?)\s*(?:-|–|đến)\s*({NUM})\s*(%|‰)?")
 _QUANT = re.compile(rf"(?:tối thiểu|ít nhất|tối đa|không quá|không dưới|trên|dưới|khoảng|đạt|có|được)\s+(?:có\s+|được\s+)?({NUM})\s+(?:\([^)]*\)\s*)?([^\d\W][\w]*(?:\s+[^\d\W][\w]*){{0,3}})",
                     re.I)
@@ -70,7 +71,7 @@ def parse_target(text: str) -> Optional[Target]:
             return Target(op="between", value=lo, max=hi, unit=m.group(4) or m.group(2), text=m.group(0))
     pcts = list(_PCT.finditer(t))
     if pcts:
-        lead = next((p for p in pcts if p.start() < 3), None)
+        lead = next((p for p in pcts if _LEAD_OP.fullmatch(t[:p.start()])), None)
         m = lead or pcts[-1]
         value = parse_number(m.group(1))
         if value is not None:
@@ -101,7 +102,8 @@ _LEAD_TIME = re.compile(r"^(?:đến|tới|trong|phấn đấu đến|phấn đ�
 _TRAIL_TARGET = re.compile(
     rf"[,:]?\s*(?:phải\s+)?(?:đạt|đạt tỷ lệ|là|ở mức|lên|tăng lên)?\s*(?:từ\s+)?(?:trên\s+|dưới\s+|tối thiểu\s+|ít nhất\s+|khoảng\s+)?(?:{NUM})\s*(?:%|‰)(?:\s*trở lên)?\s*[.;]?$",
     re.I)
-_LEAD_PCT = re.compile(rf"^(?:(?:để|đảm bảo|bảo đảm|phấn đấu|có|đạt)\s+)?(?:{NUM})\s*(?:%|‰)\s*(?:số\s+)?", re.I)
+_LEAD_PCT = re.compile(rf"^(?:(?:để|đảm bảo|bảo đảm|phấn đấu|có|đạt|trên|dưới|hơn|tối thiểu|ít nhất|khoảng|gần|từ)\s+)*"
+                       rf"(?:{NUM})\s*(?:%|‰)\s*(?:trở lên\s+)?", re.I)
 
 
 def is_goal(clause: str) -> bool:
