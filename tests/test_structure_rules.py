@@ -71,3 +71,28 @@ def test_signature_laid_out_as_a_table_gives_the_signer(tmp_path):
     d.save(path)
     signer = extract_file(path).meta.signer
     assert (signer.name, signer.title) == ("Nguyễn Văn An", "Phó Chủ tịch")
+
+
+def test_docx_text_boxes_and_drawing_anchors_stay_out_of_the_body(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    from planparse.readers import read_document
+
+    d = docx.Document()
+    p = d.add_paragraph("Thực hiện Kế hoạch số 1/KH-UBND.")
+    anchor = (
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor>'
+        '<wp:positionH relativeFrom="page"><wp:posOffset>59245520033000</wp:posOffset></wp:positionH>'
+        '<wps:txbx><w:txbxContent><w:p><w:r><w:t>CHỮ TRONG HỘP</w:t></w:r></w:p></w:txbxContent></wps:txbx>'
+        '</wp:anchor></w:drawing></mc:Choice></mc:AlternateContent></w:r>')
+    p._p.append(parse_xml(anchor))
+    d.sections[0].header.paragraphs[0].text = "Đầu trang"
+    path = tmp_path / "boxes.docx"
+    d.save(path)
+    text = " ".join(b.text for b in read_document(path).blocks)
+    assert text == "Thực hiện Kế hoạch số 1/KH-UBND."
