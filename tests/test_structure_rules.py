@@ -96,3 +96,14 @@ def test_docx_text_boxes_and_drawing_anchors_stay_out_of_the_body(tmp_path):
     d.save(path)
     text = " ".join(b.text for b in read_document(path).blocks)
     assert text == "Thực hiện Kế hoạch số 1/KH-UBND."
+
+
+def test_a_report_is_not_a_plan():
+    import pytest
+
+    from planparse.errors import NotAPlan
+
+    text = ("ỦY BAN NHÂN DÂN TỈNH X\nBÁO CÁO\nKết quả cải cách hành chính năm 2025\n"
+            "I. KẾT QUẢ ĐẠT ĐƯỢC\n1. Đã ban hành 12 văn bản.\n")
+    with pytest.raises(NotAPlan, match="BÁO CÁO"):
+        plan_of(text)

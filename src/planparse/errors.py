@@ -35,7 +35,7 @@ class CorruptFile(PlanParseError):
 
 
 class NotAPlan(PlanParseError):
-    code, reason = "E106", "not a plan (no Kế hoạch heading, tasks or targets found)"
+    code, reason = "E106", "not a plan"
 
 
 class NoText(PlanParseError):

@@ -57,6 +57,7 @@ class SectionRole(BaseModel):
 
 
 class SectionsData(_Data):
+    other_doc_types: list[str]
     doc_types: list[str]
     section_roles: list[SectionRole]
     group_keys: dict[str, list[str]]

@@ -29,6 +29,8 @@ def _plan_year(doc: Document, date: Optional[str], title: Optional[str]) -> Opti
 
 def document_to_plan(doc: Document) -> Plan:
     st = build_structure(doc)
+    if st.doc_type is None and st.other_type:
+        raise NotAPlan(doc.source, f"its heading says {st.other_type.upper()}")
     meta, warnings = extract_meta(st)
     year = _plan_year(doc, meta.date, meta.title)
     level = meta.issuer_level
@@ -47,7 +49,7 @@ def document_to_plan(doc: Document) -> Plan:
             kpis += k2
     implements = extract_citations(st)
     if st.doc_type is None and not tasks and not kpis:
-        raise NotAPlan(doc.source)
+        raise NotAPlan(doc.source, "no Kế hoạch heading, tasks or targets found")
     plan = Plan(document=Path(doc.source).name, format=doc.format, meta=meta, implements=implements,
                 tasks=tasks, kpis=kpis, warnings=doc.warnings + warnings)
     _attach_units(plan)

@@ -51,15 +51,23 @@ class Structure:
     signature: list[Block]
     appendices: list[Appendix]
     loose_tables: list[list[Block]]
+    other_type: Optional[str] = None  # the heading of a document that is not a plan ('báo cáo', 'quyết định')
+
+
+def _heading_type(b: Block, types: list[str]) -> Optional[str]:
+    """The document type a short capitalised heading names ('KẾ HOẠCH HÀNH ĐỘNG' -> 'kế hoạch hành động')."""
+    t = fold(b.text).strip(" *#")
+    if len(t.split()) > 6 or b.kind == "row":
+        return None
+    letters = [c for c in b.text if c.isalpha()]
+    caps = letters and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    if not (caps or b.kind == "heading"):
+        return None
+    return next((d for d in types if t == d or t.startswith(d + " ")), None)
 
 
 def _is_doc_heading(b: Block) -> bool:
-    t = fold(b.text).strip(" *#")
-    if len(t.split()) > 6:
-        return False
-    letters = [c for c in b.text if c.isalpha()]
-    caps = letters and sum(c.isupper() for c in letters) / len(letters) > 0.8
-    return bool(caps or b.kind == "heading") and any(t == d or t.startswith(d + " ") for d in lexicon.sections().doc_types)
+    return _heading_type(b, lexicon.sections().doc_types) is not None
 
 
 def _is_appendix_heading(b: Block) -> bool:
@@ -88,6 +96,9 @@ def build_structure(doc: Document) -> Structure:
     n = len(blocks)
     i = 0
     head_idx = next((k for k, b in enumerate(blocks[:40]) if _is_doc_heading(b)), None)
+    other_type = None
+    if head_idx is None:
+        other_type = next((t for b in blocks[:40] if (t := _heading_type(b, lexicon.sections().other_doc_types))), None)
     header = blocks[:head_idx] if head_idx is not None else []
     doc_type = blocks[head_idx] if head_idx is not None else None
     i = head_idx + 1 if head_idx is not None else 0
@@ -178,7 +189,7 @@ def build_structure(doc: Document) -> Structure:
     sections = list(root.children)
     loose_tables.extend(root.tables)  # tables before the first numbered section
     return Structure(header=header, doc_type=doc_type, title=title, opening=opening, sections=sections,
-                     signature=signature, appendices=appendices, loose_tables=loose_tables)
+                     signature=signature, appendices=appendices, loose_tables=loose_tables, other_type=other_type)
 
 
 _RANK = {"ROMAN": 0, "DEC1": 1, "DEC2": 2, "DEC3": 3, "DEC4": 4, "DEC5": 5}
