@@ -93,6 +93,32 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_compare(args: argparse.Namespace) -> int:
+    from .compare import CompareSettings, compare_plans, load_plan, to_markdown
+
+    try:
+        child, parent = load_plan(args.child), load_plan(args.parent)
+    except PlanParseError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    settings = CompareSettings(**{k: v for k, v in (("kpi_threshold", args.kpi_threshold),
+                                                    ("task_threshold", args.task_threshold)) if v is not None})
+    result = compare_plans(child, parent, settings)
+    data = result.model_dump(mode="json")
+    if args.output in (None, "-") and not args.md:
+        _write_json(data, None)
+    elif args.output not in (None, "-"):
+        _write_json(data, Path(args.output))
+    if args.md:
+        md = to_markdown(result)
+        if args.md == "-":
+            sys.stdout.write(md)
+        else:
+            Path(args.md).parent.mkdir(parents=True, exist_ok=True)
+            Path(args.md).write_text(md, encoding="utf-8")
+    return 0
+
+
 def cmd_blocks(args: argparse.Namespace) -> int:
     from .readers import read_document
 
@@ -106,9 +132,10 @@ def cmd_blocks(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .validate import plan_schema
+    from .validate import comparison_schema, plan_schema
 
-    _write_json(plan_schema(), None if args.output in (None, "-") else Path(args.output))
+    schema = comparison_schema() if args.kind == "comparison" else plan_schema()
+    _write_json(schema, None if args.output in (None, "-") else Path(args.output))
     return 0
 
 
@@ -128,11 +155,21 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--json", help="also write the scores as JSON to this file (- for stdout only)")
     v.set_defaults(func=cmd_eval)
 
+    c = sub.add_parser("compare", help="compare a plan (child) with the plan it implements (parent)")
+    c.add_argument("child", help="child plan file or its extraction JSON")
+    c.add_argument("parent", help="parent plan file or its extraction JSON")
+    c.add_argument("-o", "--output", default="-", help="comparison JSON file, or - for stdout (default)")
+    c.add_argument("--md", help="also write a readable Markdown report to this file (- for stdout)")
+    c.add_argument("--kpi-threshold", type=float, help="pair indicators scoring at least this (default 70)")
+    c.add_argument("--task-threshold", type=float, help="pair tasks scoring at least this (default 62)")
+    c.set_defaults(func=cmd_compare)
+
     b = sub.add_parser("blocks", help="dump the read layer (blocks with provenance) as JSON")
     b.add_argument("file")
     b.set_defaults(func=cmd_blocks)
 
-    s = sub.add_parser("schema", help="print the JSON Schema of the output")
+    s = sub.add_parser("schema", help="print the JSON Schema of the output (plan, or comparison)")
+    s.add_argument("kind", nargs="?", choices=["plan", "comparison"], default="plan")
     s.add_argument("-o", "--output", default="-")
     s.set_defaults(func=cmd_schema)
     return p

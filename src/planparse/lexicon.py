@@ -76,6 +76,11 @@ class DeadlinesData(_Data):
     quarters: dict[str, int]
 
 
+class UnitRolesData(_Data):
+    lower_committee: list[str]
+    roles: dict[str, list[str]]
+
+
 def _load(name: str) -> dict:
     with resources.files("planparse.data").joinpath(name).open(encoding="utf-8") as f:
         return json.load(f)
@@ -104,6 +109,11 @@ def sections() -> SectionsData:
 @lru_cache(maxsize=None)
 def deadlines() -> DeadlinesData:
     return DeadlinesData.model_validate(_load("deadlines.json"))
+
+
+@lru_cache(maxsize=None)
+def unit_roles() -> UnitRolesData:
+    return UnitRolesData.model_validate(_load("unit_roles.json"))
 
 
 @lru_cache(maxsize=None)

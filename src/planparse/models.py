@@ -152,3 +152,61 @@ class Plan(Strict):
     kpis: list[KPI] = Field(default_factory=list)
     units: list[Unit] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+
+
+# ------------------------------------------------------------------ comparison
+class PlanSummary(Strict):
+    document: str
+    number: Optional[str] = None
+    issuer: Optional[str] = None
+    issuer_level: Optional[str] = None
+    date: Optional[str] = None
+    title: Optional[str] = None
+
+
+class KPIItem(Strict):
+    ref: str
+    indicator: str
+    target: Optional[Target] = None
+    deadline: Optional[Deadline] = None
+
+
+class KPIPair(Strict):
+    child: KPIItem
+    parent: KPIItem
+    score: float
+    verdict: Literal["weaker", "same", "stronger", "not_comparable"]
+    deadline_late: bool = False
+
+
+class TaskItem(Strict):
+    ref: str
+    text: str
+    lead: list[str] = Field(default_factory=list)
+    deadline: Optional[Deadline] = None
+
+
+class TaskPair(Strict):
+    child: TaskItem
+    parent: TaskItem
+    score: float
+    child_lead_roles: list[str] = Field(default_factory=list)
+    parent_lead_roles: list[str] = Field(default_factory=list)
+    lead_changed: bool = False
+    deadline_late: bool = False
+
+
+class Comparison(Strict):
+    """A child plan against the plan it implements (or a plan against another year's plan)."""
+
+    schema_version: str = SCHEMA_VERSION
+    child: PlanSummary
+    parent: PlanSummary
+    child_cites_parent: Optional[bool] = None  # None: the parent has no number to look for
+    kpi_pairs: list[KPIPair] = Field(default_factory=list)
+    kpis_missing: list[KPIItem] = Field(default_factory=list)  # parent KPIs the child does not carry
+    kpis_added: list[KPIItem] = Field(default_factory=list)  # child KPIs the parent lacks
+    task_pairs: list[TaskPair] = Field(default_factory=list)
+    tasks_not_covered: list[TaskItem] = Field(default_factory=list)
+    tasks_added: list[TaskItem] = Field(default_factory=list)
+    summary: dict[str, int] = Field(default_factory=dict)

@@ -5,17 +5,30 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from .models import Plan
+from pydantic import BaseModel
 
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schemas" / "plan.schema.json"
+from .models import Comparison, Plan
+
+SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
+SCHEMA_PATH = SCHEMAS / "plan.schema.json"
+COMPARISON_SCHEMA_PATH = SCHEMAS / "comparison.schema.json"
+
+
+def _schema(model: type[BaseModel], name: str) -> dict:
+    schema = model.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"https://planparse.example/schemas/{name}.schema.json"
+    return schema
 
 
 @lru_cache(maxsize=None)
 def plan_schema() -> dict:
-    schema = Plan.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = "https://planparse.example/schemas/plan.schema.json"
-    return schema
+    return _schema(Plan, "plan")
+
+
+@lru_cache(maxsize=None)
+def comparison_schema() -> dict:
+    return _schema(Comparison, "comparison")
 
 
 def validate_plan(data: dict) -> None:
@@ -23,6 +36,7 @@ def validate_plan(data: dict) -> None:
     Plan.model_validate(data)
 
 
-def write_schema(path: Path = SCHEMA_PATH) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+def write_schemas() -> None:
+    for path, schema in ((SCHEMA_PATH, plan_schema()), (COMPARISON_SCHEMA_PATH, comparison_schema())):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
