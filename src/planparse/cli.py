@@ -119,6 +119,20 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_link(args: argparse.Namespace) -> int:
+    from .link import link_folder, render_tree
+
+    if not Path(args.folder).is_dir():
+        print(f"error: {args.folder}: not a directory", file=sys.stderr)
+        return 1
+    tree = link_folder(args.folder)
+    if args.json:
+        _write_json(tree.model_dump(mode="json"), None if args.json == "-" else Path(args.json))
+    if args.json != "-":
+        sys.stdout.write(render_tree(tree))
+    return 0
+
+
 def cmd_blocks(args: argparse.Namespace) -> int:
     from .readers import read_document
 
@@ -163,6 +177,11 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--kpi-threshold", type=float, help="pair indicators scoring at least this (default 70)")
     c.add_argument("--task-threshold", type=float, help="pair tasks scoring at least this (default 62)")
     c.set_defaults(func=cmd_compare)
+
+    k = sub.add_parser("link", help="link the plans of a folder into a plan tree from what each implements")
+    k.add_argument("folder")
+    k.add_argument("--json", help="also write the tree as JSON to this file (- for stdout only)")
+    k.set_defaults(func=cmd_link)
 
     b = sub.add_parser("blocks", help="dump the read layer (blocks with provenance) as JSON")
     b.add_argument("file")

@@ -210,3 +210,31 @@ class Comparison(Strict):
     tasks_not_covered: list[TaskItem] = Field(default_factory=list)
     tasks_added: list[TaskItem] = Field(default_factory=list)
     summary: dict[str, int] = Field(default_factory=dict)
+
+
+# ------------------------------------------------------------------ plan tree
+class TreeNode(Strict):
+    id: str
+    number: Optional[str] = None
+    issuer: Optional[str] = None
+    level: Optional[str] = None
+    date: Optional[str] = None
+    title: Optional[str] = None
+    files: list[str] = Field(default_factory=list)  # empty: cited but not in the folder
+    in_set: bool = True
+
+
+class TreeEdge(Strict):
+    child: str
+    parent: str
+    resolved: bool  # the parent is a plan in the folder
+    primary: bool  # the nearest level above the child among what it cites
+    cited_as: Citation
+
+
+class PlanTree(Strict):
+    schema_version: str = SCHEMA_VERSION
+    nodes: list[TreeNode] = Field(default_factory=list)
+    edges: list[TreeEdge] = Field(default_factory=list)
+    unresolved: list[str] = Field(default_factory=list)  # cited parents not among the plans
+    errors: list[str] = Field(default_factory=list)

@@ -1,0 +1,64 @@
+import json
+import subprocess
+import sys
+
+from planparse.link import dates_agree, link_folder
+
+from conftest import CORPUS, ROOT
+
+PARENT = """ỦY BAN NHÂN DÂN
+THÀNH PHỐ VINH
+Số: 185/KH-UBND Vinh, ngày 14 tháng 10 năm 2023
+KẾ HOẠCH
+Nâng cao chất lượng dịch vụ công trực tuyến trên địa bàn thành phố Vinh
+Thực hiện Kế hoạch số 705/KH-UBND ngày 21/9/2023 của UBND tỉnh Nghệ An, UBND thành phố Vinh ban hành Kế hoạch như sau:
+I. NHIỆM VỤ
+1. Rà soát thủ tục hành chính.
+"""
+CHILD = """ỦY BAN NHÂN DÂN
+XÃ HƯNG LỘC
+Số: 12/KH-UBND Hưng Lộc, ngày 20 tháng 10 năm 2023
+KẾ HOẠCH
+Nâng cao chất lượng dịch vụ công trực tuyến trên địa bàn xã Hưng Lộc
+Thực hiện Kế hoạch số 185/KH-UBND ngày 14/10/2022 của UBND TP Vinh, UBND xã Hưng Lộc ban hành Kế hoạch như sau:
+I. NHIỆM VỤ
+1. Rà soát thủ tục hành chính.
+"""
+
+
+def test_a_mistyped_year_still_finds_the_parent(tmp_path):
+    (tmp_path / "vinh.txt").write_text(PARENT, encoding="utf-8")
+    (tmp_path / "hung-loc.txt").write_text(CHILD, encoding="utf-8")
+    tree = link_folder(tmp_path)
+    resolved = [(e.child, e.parent) for e in tree.edges if e.resolved]
+    assert resolved == [("12/KH-UBND", "185/KH-UBND")]
+    assert tree.unresolved == ["705/KH-UBND"]
+
+
+def test_dates_agree_with_a_slip_of_the_year():
+    assert dates_agree("2021-09-21", "2023-09-21", 2)
+    assert not dates_agree("2023-09-22", "2023-09-21", 2)
+    assert dates_agree("2023-10-14", "2023-10", 2)
+    assert dates_agree(None, "2023-10-14", 2)
+
+
+def test_link_on_the_corpus():
+    tree = link_folder(CORPUS)
+    # the corpus holds no parent of another corpus plan: every cited parent is outside it
+    assert not [e for e in tree.edges if e.resolved]
+    assert {"705/KH-UBND", "185/KH-UBND"} <= set(tree.unresolved)
+    primary = {e.child: e.parent for e in tree.edges if e.primary}
+    assert primary["001_55bc0ea6d2f8eabe"] == "185/KH-UBND"  # the district above the commune, not the province
+    assert primary["000_db1299a2e6faf1e1"] == "705/KH-UBND"
+    # renditions of one plan are one node
+    node = next(n for n in tree.nodes if n.id == "001_55bc0ea6d2f8eabe")
+    assert len(node.files) == 3
+
+
+def test_link_cli(tmp_path):
+    r = subprocess.run([sys.executable, "-m", "planparse.cli", "link", str(CORPUS / "seeds"), "--json", str(tmp_path / "t.json")],
+                       capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert "Parents not in the folder: " in r.stdout and "185/KH-UBND" in r.stdout
+    data = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))
+    assert data["unresolved"]
