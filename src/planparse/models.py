@@ -38,6 +38,7 @@ class Block(Strict):
     start: Optional[int] = None  # character offsets in the source text, when it has one
     end: Optional[int] = None
     bold: bool = False
+    original: Optional[str] = None  # the text as read, when repair changed it
 
 
 class Document(Strict):

@@ -1,0 +1,130 @@
+"""Repair damaged Vietnamese before extraction: legacy font encodings (TCVN3, VNI) and OCR that lost
+diacritics and letters. Clean text is detected as such and passes through untouched."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Literal, Optional
+
+from ..models import Block, Document
+from ..text import normalize_tones
+from .legacy import TCVN3_SIGNS, VNI, decode_tcvn3, decode_vni
+from .lm import language_model, skeleton
+from .ocr import Repaired, repair_line, tokenize
+
+Mode = Literal["auto", "always", "never"]
+DAMAGE_THRESHOLD = 0.25  # a document (or block) this damaged is repaired in auto mode
+_VNI_MARK = re.compile(r"[aeiouyAEIOUYôÔöÖ][øùûõïØÙÛÕÏâáàåãäÂÁÀÅÃÄêéèúüëÊÉÈÚÜË]")
+_VNI_ONLY = set("øûïöñØÛÏÖÑ")
+
+
+@dataclass
+class RepairResult:
+    text: str
+    damage: float
+    encoding: Optional[str] = None  # "tcvn3" / "vni" when legacy codes were decoded
+    changes: list[Repaired] = field(default_factory=list)
+
+    @property
+    def repaired(self) -> bool:
+        return bool(self.changes) or self.encoding is not None
+
+
+def _words(text: str) -> list[str]:
+    return [t.text for t in tokenize(text) if not t.fixed]
+
+
+def damage(text: str) -> float:
+    """Share of words that are not valid syllables as printed, raised when almost no word carries a
+    mark (clean Vietnamese marks about two words in three)."""
+    words = _words(text)
+    if not words:
+        return 0.0
+    lm = language_model()
+    unknown = sum(1 for w in words if normalize_tones(w.lower()) not in lm.unigram) / len(words)
+    marked = sum(1 for w in words if skeleton(w) != w.lower()) / len(words)
+    bare = max(0.0, 0.45 - marked) / 0.45
+    return round(min(1.0, unknown + 0.5 * bare), 3)
+
+
+def legacy_encoding(text: str) -> Optional[str]:
+    """'tcvn3' or 'vni' when the text carries those fonts' signature codes."""
+    letters = sum(1 for c in text if c.isalpha()) or 1
+    tcvn = sum(1 for c in text if c in TCVN3_SIGNS)
+    vni = len(_VNI_MARK.findall(text)) + sum(1 for c in text if c in _VNI_ONLY)
+    if max(tcvn, vni) < max(3, letters * 0.005):
+        return None
+    return "tcvn3" if tcvn >= vni else "vni"
+
+
+def _decode_words(text: str, encoding: str) -> str:
+    """Decode word by word, only where the printed word is not Vietnamese and the decoded one is."""
+    lm = language_model()
+    decode = decode_tcvn3 if encoding == "tcvn3" else decode_vni
+
+    def fix(m: re.Match) -> str:
+        word = m.group(0)
+        new = decode(word)
+        if new == word:
+            return word
+        low_new = normalize_tones(unicodedata.normalize("NFC", new)).lower()
+        low_old = normalize_tones(word).lower()
+        if low_old in lm.unigram and low_new not in lm.unigram:
+            return word
+        letters = [c for c in word if c.isalpha()]
+        if len(letters) > 1 and sum(c.isupper() for c in letters if c.isascii()) >= len([c for c in letters if c.isascii()]) > 0 \
+                and all(c.isupper() for c in letters if c.isascii()):
+            new = new.upper()
+        return new
+
+    chars = "".join(re.escape(k) for k in set("".join(VNI)) | set(TCVN3_SIGNS) | set("áâãäèéêìíîïñòóôõöùúûüý"))
+    return re.sub(rf"[\w{chars}]+", fix, text)
+
+
+def repair_text(text: str, mode: Mode = "auto") -> RepairResult:
+    text = unicodedata.normalize("NFC", text)
+    if mode == "never":
+        return RepairResult(text=text, damage=damage(text))
+    encoding = legacy_encoding(text)
+    if encoding:
+        text = _decode_words(text, encoding)
+    dmg = damage(text)
+    if mode == "auto" and dmg < DAMAGE_THRESHOLD:
+        return RepairResult(text=text, damage=dmg, encoding=encoding)
+    out_lines: list[str] = []
+    changes: list[Repaired] = []
+    offset = 0
+    for line in text.split("\n"):
+        new, ch = repair_line(line)
+        for c in ch:
+            changes.append(Repaired(c.start + offset, c.end + offset, c.original, c.text, c.confidence))
+        out_lines.append(new)
+        offset += len(line) + 1
+    return RepairResult(text="\n".join(out_lines), damage=dmg, encoding=encoding, changes=changes)
+
+
+def repair_document(doc: Document, mode: Mode = "auto") -> Document:
+    """Repair every block of a damaged document; `original` keeps what was read."""
+    if mode == "never":
+        return doc
+    whole = "\n".join(b.text for b in doc.blocks)
+    enc = legacy_encoding(whole)
+    dmg = damage(whole if not enc else _decode_words(whole, enc))
+    if mode == "auto" and dmg < DAMAGE_THRESHOLD and not enc:
+        return doc
+    blocks: list[Block] = []
+    n_changes = 0
+    for b in doc.blocks:
+        res = repair_text(b.text, "always" if (mode == "always" or dmg >= DAMAGE_THRESHOLD) else "auto")
+        cells = None
+        if b.cells:
+            cells = [c.model_copy(update={"text": repair_text(c.text, "always" if dmg >= DAMAGE_THRESHOLD else "auto").text})
+                     for c in b.cells]
+        if res.text != b.text or cells:
+            n_changes += len(res.changes)
+            blocks.append(b.model_copy(update={"text": res.text, "original": b.text, "cells": cells or b.cells}))
+        else:
+            blocks.append(b)
+    note = f"repaired: damage {dmg:.2f}" + (f", {enc} decoded" if enc else "") + f", {n_changes} words changed"
+    return doc.model_copy(update={"blocks": blocks, "warnings": doc.warnings + [note]})

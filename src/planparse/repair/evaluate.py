@@ -1,0 +1,111 @@
+"""Score repair on text whose truth is known: syllable and character error rates before and after.
+
+SER: Levenshtein distance over NFC, case-folded \\w+ tokens, divided by the reference length.
+CER: Levenshtein distance over whitespace-folded characters, divided by the reference length.
+"""
+from __future__ import annotations
+
+import re
+import time
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz.distance import Levenshtein
+
+from ..text import fold_ws, normalize_tones
+from . import repair_text
+from .legacy import encode_tcvn3, encode_vni
+
+
+def _tokens(s: str) -> list[str]:
+    return re.findall(r"\w+", normalize_tones(unicodedata.normalize("NFC", s)).casefold())
+
+
+def ser_counts(ref: str, hyp: str) -> tuple[int, int]:
+    r, h = _tokens(ref), _tokens(hyp)
+    return Levenshtein.distance(r, h), len(r)
+
+
+def cer_counts(ref: str, hyp: str) -> tuple[int, int]:
+    r, h = fold_ws(unicodedata.normalize("NFC", ref)), fold_ws(unicodedata.normalize("NFC", hyp))
+    return Levenshtein.distance(r, h), len(r)
+
+
+@dataclass
+class Row:
+    name: str
+    group: str
+    words: int
+    ser_before: int
+    ser_after: int
+    cer_before: int
+    cer_after: int
+    chars: int
+    seconds: float
+
+
+def eval_ocr(folder: Path) -> list[Row]:
+    rows = []
+    for ocr_file in sorted(folder.glob("*.ocr.txt")):
+        name = ocr_file.name[: -len(".ocr.txt")]
+        ref = (folder / f"{name}.ref.txt").read_text(encoding="utf-8")
+        hyp = ocr_file.read_text(encoding="utf-8")
+        t = time.perf_counter()
+        fixed = repair_text(hyp, "always").text
+        secs = time.perf_counter() - t
+        sb, n = ser_counts(ref, hyp)
+        sa, _ = ser_counts(ref, fixed)
+        cb, m = cer_counts(ref, hyp)
+        ca, _ = cer_counts(ref, fixed)
+        group = "seed" if re.match(r"\d{3}_", name) else "unseen"
+        rows.append(Row(name, group, n, sb, sa, cb, ca, m, secs))
+    return rows
+
+
+def eval_legacy(seeds: list[Path]) -> list[dict]:
+    out = []
+    for p in seeds:
+        text = unicodedata.normalize("NFC", p.read_text(encoding="utf-8"))
+        for enc, encode in (("tcvn3", encode_tcvn3), ("vni", encode_vni)):
+            damaged = encode(text)
+            fixed = repair_text(damaged, "auto").text
+            d, n = cer_counts(text, fixed)
+            before, _ = cer_counts(text, damaged)
+            out.append({"document": p.name, "encoding": enc, "cer_before": round(before / n, 4), "cer_after": round(d / n, 4)})
+    return out
+
+
+def report(corpus: Path) -> dict:
+    rows = eval_ocr(corpus / "ocr-eng")
+    groups: dict[str, dict] = {}
+    for g in ("seed", "unseen", "all"):
+        sel = [r for r in rows if g == "all" or r.group == g]
+        if not sel:
+            continue
+        words = sum(r.words for r in sel)
+        chars = sum(r.chars for r in sel)
+        secs = sum(r.seconds for r in sel)
+        groups[g] = {
+            "documents": len(sel), "words": words,
+            "ser_before": round(sum(r.ser_before for r in sel) / words, 4),
+            "ser_after": round(sum(r.ser_after for r in sel) / words, 4),
+            "cer_before": round(sum(r.cer_before for r in sel) / chars, 4),
+            "cer_after": round(sum(r.cer_after for r in sel) / chars, 4),
+            "words_per_second": round(words / secs) if secs else None,
+        }
+    seeds = sorted(p for p in (corpus / "seeds").glob("*.txt") if not p.name.startswith("002_"))
+    return {"ocr": groups, "documents": [r.__dict__ for r in rows], "legacy": eval_legacy(seeds)}
+
+
+def render(rep: dict) -> str:
+    lines = [f"{'tesseract -l eng':<22}{'docs':>6}{'words':>8}{'SER before':>12}{'SER after':>11}{'CER before':>12}{'CER after':>11}{'words/s':>9}"]
+    for g, v in rep["ocr"].items():
+        label = {"seed": "corpus seeds (in LM)", "unseen": "real docs (unseen)", "all": "all"}[g]
+        lines.append(f"{label:<22}{v['documents']:>6}{v['words']:>8}{v['ser_before']:>12.3f}{v['ser_after']:>11.3f}"
+                     f"{v['cer_before']:>12.3f}{v['cer_after']:>11.3f}{v['words_per_second'] or 0:>9}")
+    lines.append("")
+    lines.append(f"{'legacy encoding':<22}{'document':<30}{'CER before':>12}{'CER after':>11}")
+    for r in rep["legacy"]:
+        lines.append(f"{r['encoding']:<22}{r['document'][:29]:<30}{r['cer_before']:>12.4f}{r['cer_after']:>11.4f}")
+    return "\n".join(lines)

@@ -1,0 +1,75 @@
+"""The syllable inventory and bigram language model built by scripts/build_lm.py, loaded once."""
+from __future__ import annotations
+
+import gzip
+import math
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+BOUNDARY = "<b>"
+NUMBER = "<num>"
+BACKOFF = math.log(0.4)
+
+
+def skeleton(s: str) -> str:
+    """Base letters only: 'Kế hoạch' -> 'ke hoach' (what OCR without Vietnamese keeps)."""
+    s = unicodedata.normalize("NFD", s.lower())
+    return "".join(c for c in s if unicodedata.category(c) != "Mn").replace("đ", "d")
+
+
+@dataclass
+class LanguageModel:
+    unigram: dict[str, int]
+    log_bigram: dict[tuple[str, str], float]  # log P(b | a) where the pair was seen
+    log_backoff: dict[str, float]  # backoff weight + log P(word)
+    unseen: float  # log probability of a word never seen
+    by_skeleton: dict[str, list[str]]  # 'hoach' -> ['hoạch', ...], most frequent first
+    deletes: dict[str, set[str]]  # skeleton with one letter removed -> skeletons
+
+    def logp(self, prev: str, word: str) -> float:
+        """Stupid-backoff log probability of `word` after `prev` (both lower case)."""
+        v = self.log_bigram.get((prev, word))
+        if v is not None:
+            return v
+        return self.log_backoff.get(word, self.unseen)
+
+    def known(self, syl: str) -> bool:
+        return syl in self.unigram
+
+
+def _lines(name: str, gz: bool = False) -> list[str]:
+    ref = resources.files("planparse.data").joinpath(name)
+    data = ref.read_bytes()
+    if gz:
+        data = gzip.decompress(data)
+    return [ln for ln in data.decode("utf-8").splitlines() if ln and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def language_model() -> LanguageModel:
+    unigram: dict[str, int] = {}
+    for ln in _lines("syllables.tsv"):
+        syl, count = ln.split("\t")
+        unigram[syl] = int(count)
+    bigram: dict[tuple[str, str], int] = {}
+    left: dict[str, int] = {}
+    for ln in _lines("bigrams.tsv.gz", gz=True):
+        a, b, count = ln.split("\t")
+        c = int(count)
+        bigram[(a, b)] = c
+        left[a] = left.get(a, 0) + c
+    by_skeleton: dict[str, list[str]] = {}
+    for syl in sorted(unigram, key=lambda s: -unigram[s]):
+        by_skeleton.setdefault(skeleton(syl), []).append(syl)
+    deletes: dict[str, set[str]] = {}
+    for sk in by_skeleton:
+        for i in range(len(sk)):
+            deletes.setdefault(sk[:i] + sk[i + 1:], set()).add(sk)
+    total = sum(unigram.values()) or 1
+    log_bigram = {k: math.log(c / left[k[0]]) for k, c in bigram.items()}
+    log_backoff = {w: BACKOFF + math.log((c + 0.5) / total) for w, c in unigram.items()}
+    for special in (BOUNDARY, NUMBER):
+        log_backoff[special] = BACKOFF + math.log(0.05)
+    return LanguageModel(unigram, log_bigram, log_backoff, BACKOFF + math.log(0.5 / total), by_skeleton, deletes)

@@ -1,0 +1,282 @@
+"""Noisy-channel repair of OCR'd Vietnamese that lost its diacritics and letters.
+
+Each word gets candidate syllables from the inventory: same base letters (lost marks), one letter
+lost, added or swapped (symspell-style deletion index), and OCR confusions ("rn" for m, "ii" for u,
+"j" for i, digits for letters: "s6" = số, "x4" = xã). A syllable bigram language model ranks the
+candidates over the whole line (Viterbi). Numbers, document symbols, dates, URLs and known
+abbreviations are never touched. Each repaired word keeps its original and a confidence.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+from .. import lexicon
+from .lm import BOUNDARY, NUMBER, LanguageModel, language_model, skeleton
+
+LM_WEIGHT = 1.0
+EDIT_COST = 2.6  # log-probability units per letter edited
+MARK_COST = 0.7  # per mark the OCR printed that the candidate does not have
+KEEP_BONUS = 1.2  # a word already a known syllable, as printed
+MAX_CANDIDATES = 12
+PER_SKELETON = 5
+EDIT_SEARCH_UP_TO = 0.7
+PRUNE_ABOVE_BEST = 6.0  # drop candidates this much costlier than the cheapest
+
+_PROTECT_CHUNK = re.compile(r"://|@|www\.|\d+/|/\d|[A-ZĐ]{2,}-[A-ZĐ]|\.(?:vn|com|gov|org|net)\b", re.I)
+_WORD = re.compile(r"[^\W_][\w'’]*", re.UNICODE)
+_DIGIT_AS_LETTER = {"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "6": "o", "8": "b", "9": "g", "!": "i"}
+# letter confusions of OCR engines in general; the learned channel (data/ocr_channel.tsv) adds Tesseract's
+_GENERIC_REWRITES = [("rn", "m"), ("ii", "u"), ("cl", "d"), ("j", "i"), ("1", "l"), ("1", "i"), ("q", "g"), ("f", "t"),
+                     ("ri", "n"), ("in", "m")]
+GENERIC_COST = 0.6
+MAX_VARIANTS = 60
+
+
+@lru_cache(maxsize=1)
+def rewrites() -> tuple[tuple[str, str, float], ...]:
+    """(printed, meant, cost in edit units): generic confusions plus the learned channel."""
+    import math
+    from importlib import resources
+
+    rules: dict[tuple[str, str], float] = {(a, b): GENERIC_COST for a, b in _GENERIC_REWRITES}
+    rules[("'", "")] = 0.25
+    text = resources.files("planparse.data").joinpath("ocr_channel.tsv").read_text(encoding="utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#")]
+    totals: dict[str, int] = {}
+    for src, _, c in rows:
+        totals[src] = totals.get(src, 0) + int(c)
+    for src, dst, c in rows:
+        cost = 0.35 + 0.5 * -math.log(int(c) / totals[src])
+        rules[(src, dst)] = min(cost, rules.get((src, dst), 9.0))
+    return tuple((a, b, c) for (a, b), c in rules.items())
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    text: str
+    fixed: bool  # protected or not a word: kept as printed
+    candidates: list[tuple[str, float]] = field(default_factory=list)  # (syllable, channel cost)
+
+
+@dataclass
+class Repaired:
+    start: int
+    end: int
+    original: str
+    text: str
+    confidence: float
+
+
+@lru_cache(maxsize=None)
+def _protected_words() -> frozenset[str]:
+    words = set(lexicon.abbreviations().protected) | set(lexicon.abbreviations().expand)
+    return frozenset(words)
+
+
+def _is_acronym(word: str) -> bool:
+    """UBND, TTHC, VNPT: capitals that spell no syllable (a capitalised syllable like MỤC is not one)."""
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) < 2 or not all(c.isupper() for c in letters):
+        return False
+    if word in _protected_words():
+        return True
+    sk = skeleton(word)
+    return sk not in language_model().by_skeleton and sum(1 for c in sk if c in "aeiouy") <= 1
+
+
+@lru_cache(maxsize=None)
+def _marks(word: str) -> frozenset[str]:
+    import unicodedata
+
+    return frozenset(c for c in unicodedata.normalize("NFD", word.lower()) if unicodedata.category(c) == "Mn")
+
+
+def _variants(word: str) -> dict[str, float]:
+    """Base-letter spellings the OCR'd word may stand for, with the cost of each reading."""
+    w = word.lower().replace("’", "'")
+    base = skeleton(w)
+    out: dict[str, float] = {}
+
+    def add(v: str, cost: float) -> None:
+        v = v.replace("'", "")
+        if v and (v not in out or cost < out[v]):
+            out[v] = cost
+
+    add(base, 0.0)
+    if any(ch.isdigit() or ch == "!" for ch in base):
+        add("".join(_DIGIT_AS_LETTER.get(ch, ch) for ch in base), 0.3)
+    frontier = [(base, 0.0)] + ([(w2, out[w2])] if (w2 := "".join(_DIGIT_AS_LETTER.get(ch, ch) for ch in base)) != base else [])
+    for _ in range(3):
+        nxt = []
+        for v, c in frontier:
+            for a, b, rc in rewrites():
+                i = v.find(a)
+                while i >= 0:
+                    nv = v[:i] + b + v[i + len(a):]
+                    cost = c + rc
+                    if cost <= 2.0 and (nv not in out or cost < out[nv]):
+                        add(nv, cost)
+                        nxt.append((nv, cost))
+                    i = v.find(a, i + 1)
+        frontier = sorted(nxt, key=lambda x: x[1])[:MAX_VARIANTS]
+        if len(out) > MAX_VARIANTS * 3:
+            break
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def candidates_for(word: str) -> tuple[tuple[str, float], ...]:
+    """Up to MAX_CANDIDATES (syllable, channel cost), cheapest and most frequent first."""
+    lm = language_model()
+    low = word.lower()
+    marks = _marks(word)
+    found: dict[str, float] = {}
+
+    def offer(sk: str, cost: float) -> None:
+        for syl in lm.by_skeleton.get(sk, ())[:PER_SKELETON]:
+            c = cost + MARK_COST * len(marks - _marks(syl))
+            if syl == low:
+                c -= KEEP_BONUS
+            if syl not in found or c < found[syl]:
+                found[syl] = c
+
+    for v, vc in _variants(word).items():
+        if not v.isalpha():
+            continue
+        offer(v, vc * EDIT_COST)
+        if vc > EDIT_SEARCH_UP_TO:
+            continue  # letter edits only on the cheap readings: the others are far already
+        for sk in lm.deletes.get(v, ()):  # a letter the OCR lost
+            offer(sk, (vc + 0.8) * EDIT_COST)
+        if len(v) > 1:
+            for i in range(len(v)):
+                d = v[:i] + v[i + 1:]
+                if d in lm.by_skeleton:  # a letter the OCR added
+                    offer(d, (vc + 1.0) * EDIT_COST)
+                for sk in lm.deletes.get(d, ()):  # a letter the OCR read wrong
+                    offer(sk, (vc + 1.1) * EDIT_COST)
+    uni = lm.unigram
+    ranked = sorted(found.items(), key=lambda x: x[1] - 0.15 * math.log(uni.get(x[0], 0) + 1))
+    if ranked:
+        best = min(c for _, c in ranked)
+        ranked = [x for x in ranked if x[1] <= best + PRUNE_ABOVE_BEST]
+    return tuple(ranked[:MAX_CANDIDATES])
+
+
+def tokenize(line: str) -> list[Token]:
+    tokens: list[Token] = []
+    for chunk in re.finditer(r"\S+", line):
+        text = chunk.group(0)
+        protect = bool(_PROTECT_CHUNK.search(text))
+        for m in _WORD.finditer(text):
+            word = m.group(0).rstrip("'’")
+            start = chunk.start() + m.start()
+            fixed = protect or word.isdigit() or _is_acronym(word) or word in _protected_words() \
+                or not any(c.isalpha() for c in word)
+            tokens.append(Token(start, start + len(word), word, fixed))
+    return tokens
+
+
+def _case_like(original: str, syl: str) -> str:
+    letters = [c for c in original if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return syl.upper()
+    if original[:1].isupper():
+        return syl[:1].upper() + syl[1:]
+    return syl
+
+
+def _context(tok: Token, lm: LanguageModel) -> str:
+    low = tok.text.lower()
+    if low[:1].isdigit():
+        return NUMBER
+    return low if lm.known(low) else BOUNDARY
+
+
+def repair_line(line: str) -> tuple[str, list[Repaired]]:
+    """The line with its words repaired, and what changed (with confidences)."""
+    lm = language_model()
+    tokens = tokenize(line)
+    for t in tokens:
+        if not t.fixed:
+            t.candidates = list(candidates_for(t.text.lower()) if t.text.islower() else candidates_for(t.text))
+            if not t.candidates:
+                t.fixed = True
+    # Viterbi over runs of repairable words, with fixed words and gaps as context
+    choice: dict[int, tuple[str, float]] = {}
+    run: list[int] = []
+
+    lb, lbo, unseen = lm.log_bigram.get, lm.log_backoff.get, lm.unseen
+
+    def flush(prev_ctx: str, next_ctx: str) -> None:
+        if not run:
+            return
+        layers = [tokens[i].candidates for i in run]
+        score = [[LM_WEIGHT * lb((prev_ctx, s), lbo(s, unseen)) - c for s, c in layers[0]]]
+        back: list[list[int]] = []
+        for k in range(1, len(layers)):
+            prev_syls = [ps for ps, _ in layers[k - 1]]
+            prev_score = score[-1]
+            row, ptr = [], []
+            for s, c in layers[k]:
+                fallback = lbo(s, unseen)
+                vals = [ps_score + LM_WEIGHT * lb((ps, s), fallback) for ps, ps_score in zip(prev_syls, prev_score)]
+                arg = max(range(len(vals)), key=vals.__getitem__)
+                row.append(vals[arg] - c)
+                ptr.append(arg)
+            score.append(row)
+            back.append(ptr)
+        final = [sc + LM_WEIGHT * lb((s, next_ctx), lbo(next_ctx, unseen)) for sc, (s, _) in zip(score[-1], layers[-1])]
+        j = max(range(len(final)), key=final.__getitem__)
+        path = [j]
+        for ptr in reversed(back):
+            j = ptr[j]
+            path.append(j)
+        path.reverse()
+        for k, i in enumerate(run):
+            row = final if k == len(run) - 1 else score[k]
+            ranked = sorted(row, reverse=True)
+            margin = ranked[0] - ranked[1] if len(ranked) > 1 else 10.0
+            conf = 1.0 - 0.5 * math.exp(-max(margin, 0.0))
+            choice[i] = (layers[k][path[k]][0], round(conf, 3))
+        run.clear()
+
+    prev_ctx = BOUNDARY
+    last_end = 0
+    for i, t in enumerate(tokens):
+        gap = line[last_end:t.start]
+        if run and re.search(r"[^\s]", gap):  # punctuation between words breaks the chain
+            flush(prev_ctx, BOUNDARY)
+            prev_ctx = BOUNDARY
+        if t.fixed:
+            nxt = _context(t, lm)
+            flush(prev_ctx, nxt)
+            prev_ctx = nxt
+        else:
+            if not run and re.search(r"[^\s]", gap):
+                prev_ctx = BOUNDARY
+            run.append(i)
+        last_end = t.end
+    flush(prev_ctx, BOUNDARY)
+
+    out: list[str] = []
+    changes: list[Repaired] = []
+    pos = 0
+    for i, t in enumerate(tokens):
+        out.append(line[pos:t.start])
+        new = t.text
+        if i in choice:
+            syl, conf = choice[i]
+            new = _case_like(t.text, syl)
+            if new != t.text:
+                changes.append(Repaired(t.start, t.end, t.text, new, conf))
+        out.append(new)
+        pos = t.end
+    out.append(line[pos:])
+    return "".join(out), changes
