@@ -7,8 +7,8 @@ and MANIFEST.tsv), and the clean corpus plans (seeds 000, 001, 003, 004 — neve
 
     python scripts/build_lm.py [--lm-corpus ../shared/lm-corpus]
 
-Writes src/planparse/data/syllables.tsv (syllable, count) and src/planparse/data/bigrams.tsv.gz
-(syllable pair, count; pairs seen fewer than MIN_BIGRAM times are dropped). "<b>" marks a boundary
+Writes src/planparse/data/syllables.tsv (syllable, count), src/planparse/data/bigrams.tsv.gz
+(syllable pair, count; pairs seen fewer than MIN_BIGRAM times are dropped) and trigrams.tsv.gz. "<b>" marks a boundary
 (line start/end, punctuation), "<num>" a number. Deterministic: same inputs, same bytes.
 """
 from __future__ import annotations
@@ -30,6 +30,7 @@ from planparse.text import normalize_tones  # noqa: E402
 DATA = ROOT / "src" / "planparse" / "data"
 MIN_CORPUS_SYLLABLE = 3
 MIN_BIGRAM = 2
+MIN_TRIGRAM = 3
 VIET_LETTERS = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 WORD = re.compile(rf"[{VIET_LETTERS}]+")
 TOKEN = re.compile(rf"[{VIET_LETTERS}]+|\d+(?:[.,/]\d+)*|[^\s{VIET_LETTERS}\d]+")
@@ -99,6 +100,14 @@ def admin_names() -> list[str]:
     return sorted(names)
 
 
+def abbreviation_words() -> set[str]:
+    import json
+
+    data = json.loads((DATA / "abbreviations.json").read_text(encoding="utf-8"))
+    words = set(data["protected"]) | set(data["expand"])
+    return {norm(w) for w in words if WORD.fullmatch(norm(w))}
+
+
 def corpus_files(lm_corpus: Path) -> list[Path]:
     files = sorted(p for p in lm_corpus.rglob("*.txt"))
     seeds = ROOT / "corpus" / "seeds"
@@ -106,26 +115,34 @@ def corpus_files(lm_corpus: Path) -> list[Path]:
     return files
 
 
-def count(files: list[Path]) -> tuple[Counter, Counter]:
+PLAN_WEIGHT = 10  # the clean plans are the target register: each of their words counts this much
+
+
+def count(files: list[Path]) -> tuple[Counter, Counter, Counter]:
     uni: Counter = Counter()
     bi: Counter = Counter()
+    tri: Counter = Counter()
     for f in files:
+        weight = PLAN_WEIGHT if f.parent.name == "seeds" else 1
         for line in f.read_text(encoding="utf-8", errors="replace").splitlines():
             prev = "<b>"
+            prev2 = None
             for tok in TOKEN.findall(norm(line)):
                 if NUM.fullmatch(tok):
                     tok = "<num>"
                 if WORD.fullmatch(tok) or tok == "<num>":
                     if tok != "<num>":
-                        uni[tok] += 1
-                    bi[(prev, tok)] += 1
-                    prev = tok
+                        uni[tok] += weight
+                    bi[(prev, tok)] += weight
+                    if prev2 is not None:
+                        tri[(prev2, prev, tok)] += weight
+                    prev2, prev = prev, tok
                 elif prev != "<b>":
-                    bi[(prev, "<b>")] += 1
-                    prev = "<b>"
+                    bi[(prev, "<b>")] += weight
+                    prev2, prev = None, "<b>"
             if prev != "<b>":
-                bi[(prev, "<b>")] += 1
-    return uni, bi
+                bi[(prev, "<b>")] += weight
+    return uni, bi, tri
 
 
 def main() -> int:
@@ -138,7 +155,7 @@ def main() -> int:
         return 1
     listed = word_list_syllables()
     rhymes = {split_onset(s)[1] for s in listed}
-    uni, bi = count(corpus_files(lm_corpus))
+    uni, bi, tri = count(corpus_files(lm_corpus))
     for name in admin_names():  # each distinct place name counts as if seen a few times
         syls = WORD.findall(norm(name))
         prev = "<b>"
@@ -148,6 +165,8 @@ def main() -> int:
                 bi[(prev, syl)] += 3
                 prev = syl
     inventory = set(listed) | {s for s, c in uni.items() if c >= MIN_CORPUS_SYLLABLE and plausible(s, rhymes)}
+    # abbreviations (UBND, TTHC, ...) are context too: "UBND tỉnh", "hồ sơ TTHC"
+    inventory |= {a for a in abbreviation_words() if uni.get(a, 0) >= MIN_CORPUS_SYLLABLE}
     header = "# planparse syllable inventory: underthesea Viet74K/39K/22K/11K word lists + counts from ../shared/lm-corpus and clean corpus plans (scripts/build_lm.py)\n"
     rows = sorted(((s, uni.get(s, 0)) for s in inventory), key=lambda x: (-x[1], x[0]))
     (DATA / "syllables.tsv").write_text(header + "".join(f"{s}\t{c}\n" for s, c in rows), encoding="utf-8")
@@ -158,6 +177,14 @@ def main() -> int:
     with open(DATA / "bigrams.tsv.gz", "wb") as raw:
         with gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
             gz.write(body.encode("utf-8"))
+    specials = ("<b>", "<num>")
+    keep3 = sorted((k, c) for k, c in tri.items()
+                   if c >= MIN_TRIGRAM and all(x in specials or x in inventory for x in k))
+    body3 = "# planparse syllable trigrams (scripts/build_lm.py)\n" + "".join(f"{a}\t{b}\t{c}\t{n}\n" for (a, b, c), n in keep3)
+    with open(DATA / "trigrams.tsv.gz", "wb") as raw:
+        with gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
+            gz.write(body3.encode("utf-8"))
+    print(f"{len(keep3)} trigrams; trigrams.tsv.gz {os.path.getsize(DATA / 'trigrams.tsv.gz') // 1024} KiB")
     print(f"{len(rows)} syllables ({len(listed)} from word lists), {len(keep)} bigrams, "
           f"{sum(uni.values())} syllable tokens counted; bigrams.tsv.gz {os.path.getsize(DATA / 'bigrams.tsv.gz') // 1024} KiB")
     return 0

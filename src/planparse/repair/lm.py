@@ -24,6 +24,8 @@ class LanguageModel:
     unigram: dict[str, int]
     log_bigram: dict[tuple[str, str], float]  # log P(b | a) where the pair was seen
     log_backoff: dict[str, float]  # backoff weight + log P(word)
+    log_trigram: dict[tuple[str, str, str], float]  # log P(c | a b) where the triple was seen
+    trigram_next: dict[tuple[str, str], dict[str, float]]  # (a, b) -> {c: log P(c | a b)}
     unseen: float  # log probability of a word never seen
     by_skeleton: dict[str, list[str]]  # 'hoach' -> ['hoạch', ...], most frequent first
     deletes: dict[str, set[str]]  # skeleton with one letter removed -> skeletons
@@ -34,6 +36,13 @@ class LanguageModel:
         if v is not None:
             return v
         return self.log_backoff.get(word, self.unseen)
+
+    def logp3(self, a: str, b: str, word: str) -> float:
+        """Trigram with stupid backoff to the bigram."""
+        v = self.log_trigram.get((a, b, word))
+        if v is not None:
+            return v
+        return BACKOFF + self.logp(b, word)
 
     def known(self, syl: str) -> bool:
         return syl in self.unigram
@@ -72,4 +81,14 @@ def language_model() -> LanguageModel:
     log_backoff = {w: BACKOFF + math.log((c + 0.5) / total) for w, c in unigram.items()}
     for special in (BOUNDARY, NUMBER):
         log_backoff[special] = BACKOFF + math.log(0.05)
-    return LanguageModel(unigram, log_bigram, log_backoff, BACKOFF + math.log(0.5 / total), by_skeleton, deletes)
+    log_trigram: dict[tuple[str, str, str], float] = {}
+    for ln in _lines("trigrams.tsv.gz", gz=True):
+        a, b, c, n = ln.split("\t")
+        pair = bigram.get((a, b))
+        if pair:
+            log_trigram[(a, b, c)] = math.log(int(n) / pair)
+    trigram_next: dict[tuple[str, str], dict[str, float]] = {}
+    for (a, b, c), v in log_trigram.items():
+        trigram_next.setdefault((a, b), {})[c] = v
+    return LanguageModel(unigram, log_bigram, log_backoff, log_trigram, trigram_next, BACKOFF + math.log(0.5 / total),
+                         by_skeleton, deletes)

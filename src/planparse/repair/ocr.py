@@ -15,15 +15,16 @@ from functools import lru_cache
 from typing import Optional
 
 from .. import lexicon
-from .lm import BOUNDARY, NUMBER, LanguageModel, language_model, skeleton
+from .lm import BACKOFF, BOUNDARY, NUMBER, LanguageModel, language_model, skeleton
 
-LM_WEIGHT = 1.0
-EDIT_COST = 2.6  # log-probability units per letter edited
-MARK_COST = 0.7  # per mark the OCR printed that the candidate does not have
-KEEP_BONUS = 1.2  # a word already a known syllable, as printed
+LM_WEIGHT = 0.5
+EDIT_COST = 5.0  # log-probability units per letter edited (tuned on the seeds' OCR, tested on unseen documents)
+MARK_COST = 0.6  # per mark the OCR printed that the candidate does not have
+KEEP_BONUS = 0.6  # a word already a known syllable, as printed
 MAX_CANDIDATES = 12
 PER_SKELETON = 5
 EDIT_SEARCH_UP_TO = 0.7
+BEAM = 6  # previous states extended per word in the Viterbi search
 PRUNE_ABOVE_BEST = 6.0  # drop candidates this much costlier than the cheapest
 
 _PROTECT_CHUNK = re.compile(r"://|@|www\.|\d+/|/\d|[A-ZĐ]{2,}-[A-ZĐ]|\.(?:vn|com|gov|org|net)\b", re.I)
@@ -213,25 +214,47 @@ def repair_line(line: str) -> tuple[str, list[Repaired]]:
     run: list[int] = []
 
     lb, lbo, unseen = lm.log_bigram.get, lm.log_backoff.get, lm.unseen
+    l3 = lm.log_trigram.get
+    tri_next = lm.trigram_next.get
 
-    def flush(prev_ctx: str, next_ctx: str) -> None:
+    def flush(prev_ctx: str, next_ctx: str, prev2_ctx: str = BOUNDARY) -> None:
+        """Viterbi with bigram states; a trigram term uses each state's best predecessor (second order,
+        approximately, at bigram cost)."""
         if not run:
             return
         layers = [tokens[i].candidates for i in run]
-        score = [[LM_WEIGHT * lb((prev_ctx, s), lbo(s, unseen)) - c for s, c in layers[0]]]
+        score = [[LM_WEIGHT * l3((prev2_ctx, prev_ctx, s), BACKOFF + lb((prev_ctx, s), lbo(s, unseen))) - c
+                  for s, c in layers[0]]]
+        before = [[prev_ctx] * len(layers[0])]  # the word before each state on its best path
         back: list[list[int]] = []
         for k in range(1, len(layers)):
-            prev_syls = [ps for ps, _ in layers[k - 1]]
-            prev_score = score[-1]
-            row, ptr = [], []
+            prev_all = [ps for ps, _ in layers[k - 1]]
+            prev_score_all = score[-1]
+            # beam: only the best previous states are extended
+            beam = sorted(range(len(prev_all)), key=prev_score_all.__getitem__, reverse=True)[:BEAM]
+            prev_syls = [prev_all[j] for j in beam]
+            prev_score = [prev_score_all[j] for j in beam]
+            prev_before = [before[-1][j] for j in beam]
+            tri = [tri_next((pb, ps)) for ps, pb in zip(prev_syls, prev_before)]
+            row, ptr, bef = [], [], []
             for s, c in layers[k]:
                 fallback = lbo(s, unseen)
-                vals = [ps_score + LM_WEIGHT * lb((ps, s), fallback) for ps, ps_score in zip(prev_syls, prev_score)]
-                arg = max(range(len(vals)), key=vals.__getitem__)
-                row.append(vals[arg] - c)
-                ptr.append(arg)
+                best, arg = -1e18, 0
+                for j in range(len(prev_syls)):
+                    ps = prev_syls[j]
+                    t = tri[j]
+                    v = t.get(s) if t else None
+                    if v is None:
+                        v = BACKOFF + lb((ps, s), fallback)
+                    v = prev_score[j] + LM_WEIGHT * v
+                    if v > best:
+                        best, arg = v, j
+                row.append(best - c)
+                ptr.append(beam[arg])
+                bef.append(prev_syls[arg])
             score.append(row)
             back.append(ptr)
+            before.append(bef)
         final = [sc + LM_WEIGHT * lb((s, next_ctx), lbo(next_ctx, unseen)) for sc, (s, _) in zip(score[-1], layers[-1])]
         j = max(range(len(final)), key=final.__getitem__)
         path = [j]
