@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 import subprocess
 import sys
 
@@ -52,7 +53,7 @@ def test_link_on_the_corpus():
     assert primary["000_db1299a2e6faf1e1"] == "705/KH-UBND"
     # renditions of one plan are one node
     node = next(n for n in tree.nodes if n.id == "001_55bc0ea6d2f8eabe")
-    assert len(node.files) == 3
+    assert {Path(f).suffix for f in node.files} >= {".txt", ".docx", ".pdf"}
 
 
 def test_link_cli(tmp_path):
