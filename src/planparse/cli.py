@@ -33,7 +33,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     failed = 0
     for f in args.files:
         try:
-            plan = extract_file(f)
+            plan = extract_file(f, repair=args.repair)
             data = plan.model_dump(mode="json", exclude_none=False)
             validate_plan(data)
         except PlanParseError as e:
@@ -90,6 +90,58 @@ def cmd_eval(args: argparse.Namespace) -> int:
         _write_json(report_json(scores), None if args.json == "-" else Path(args.json))
     if args.json != "-":
         print(render_table(scores))
+    return 0
+
+
+def _source_text(path: str) -> str:
+    """Text to repair: a text file as it is; other formats as read (blocks, one per line)."""
+    from .readers import TEXT_EXT, read_document
+    from .readers.text import decode_bytes
+
+    p = Path(path)
+    if p.suffix.lower() in TEXT_EXT and p.is_file():
+        data = p.read_bytes()
+        if not data.strip():
+            from .errors import EmptyFile
+            raise EmptyFile(path)
+        return decode_bytes(data, path)
+    return "\n".join(b.text for b in read_document(path).blocks)
+
+
+def cmd_repair(args: argparse.Namespace) -> int:
+    from .repair import repair_text
+
+    try:
+        text = _source_text(args.file)
+    except PlanParseError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    res = repair_text(text, args.mode)
+    if args.json:
+        _write_json({"file": args.file, "damage": res.damage, "encoding": res.encoding, "text": res.text,
+                     "changes": [c.__dict__ for c in res.changes]}, None)
+    elif args.diff:
+        import difflib
+
+        sys.stdout.writelines(difflib.unified_diff(text.splitlines(keepends=True), res.text.splitlines(keepends=True),
+                                                   fromfile=args.file, tofile=args.file + " (repaired)"))
+    else:
+        sys.stdout.write(res.text if res.text.endswith("\n") else res.text + "\n")
+    return 0
+
+
+def cmd_eval_repair(args: argparse.Namespace) -> int:
+    from .repair.evaluate import render, report
+
+    corpus = Path(args.corpus)
+    if not (corpus / "ocr-eng").is_dir():
+        print(f"error: {corpus}: no ocr-eng/ folder (make it with scripts/build_ocr_eval.py)", file=sys.stderr)
+        return 1
+    rep = report(corpus)
+    if args.json:
+        _write_json(rep, None if args.json == "-" else Path(args.json))
+    if args.json != "-":
+        print(render(rep))
     return 0
 
 
@@ -161,7 +213,22 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("extract", help="extract plans (TXT/MD, DOCX, PDF) to JSON")
     e.add_argument("files", nargs="+", help="plan files")
     e.add_argument("-o", "--output", default="-", help="output directory, or - for stdout (default)")
+    e.add_argument("--repair", choices=["auto", "always", "never"], default="auto",
+                   help="repair OCR damage and legacy encodings: when detected (auto, default), always, or never")
     e.set_defaults(func=cmd_extract)
+
+    r = sub.add_parser("repair", help="print a document's text with OCR damage and legacy encodings repaired")
+    r.add_argument("file")
+    r.add_argument("--mode", choices=["auto", "always"], default="auto")
+    fmt = r.add_mutually_exclusive_group()
+    fmt.add_argument("--diff", action="store_true", help="show changed lines as a unified diff")
+    fmt.add_argument("--json", action="store_true", help="JSON: text, damage, encoding and each change with its confidence")
+    r.set_defaults(func=cmd_repair)
+
+    er = sub.add_parser("eval-repair", help="score repair on OCR'd documents whose text is known, and on TCVN3/VNI copies")
+    er.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="corpus folder holding ocr-eng/ and seeds/")
+    er.add_argument("--json", help="also write the report as JSON to this file (- for stdout only)")
+    er.set_defaults(func=cmd_eval_repair)
 
     v = sub.add_parser("eval", help="score extractions against gold files (per category P/R/F1, micro-averaged)")
     v.add_argument("files", nargs="*", help="plan files or extracted JSON (default: corpus renditions of every gold file)")

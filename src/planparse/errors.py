@@ -39,7 +39,7 @@ class NotAPlan(PlanParseError):
 
 
 class NoText(PlanParseError):
-    code, reason = "E107", "no text layer (scanned document; OCR not available)"
+    code, reason = "E107", "no text to read"
 
 
 class TooLarge(PlanParseError):

@@ -89,5 +89,8 @@ def _attach_units(plan: Plan) -> None:
     plan.units = list(seen.values())
 
 
-def extract_file(path: str | Path) -> Plan:
-    return document_to_plan(read_document(path))
+def extract_file(path: str | Path, repair: str = "auto") -> Plan:
+    """Read, repair when the text is damaged (mode auto/always/never), and extract."""
+    from .repair import repair_document
+
+    return document_to_plan(repair_document(read_document(path), repair))  # type: ignore[arg-type]

@@ -8,7 +8,7 @@ from typing import Optional
 from . import lexicon
 from .labels import Label, is_bullet, parse_label
 from .models import Block, Document
-from .text import fold
+from .text import fold, strip_accents
 
 _OPENING = re.compile(r"^(?:thực hiện|căn cứ|triển khai|nhằm|để|theo|ngày|trên cơ sở|qua)\b", re.I)
 _CITES = re.compile(r"\bsố\s*:?\s*\d+|\d+/\d{4}/|\d+/[A-ZĐ]", re.I)
@@ -63,7 +63,11 @@ def _heading_type(b: Block, types: list[str]) -> Optional[str]:
     caps = letters and sum(c.isupper() for c in letters) / len(letters) > 0.8
     if not (caps or b.kind == "heading"):
         return None
-    return next((d for d in types if t == d or t.startswith(d + " ")), None)
+    found = next((d for d in types if t == d or t.startswith(d + " ")), None)
+    if found is None:  # OCR may get a mark wrong ("KÉ HOẠCH"): compare base letters
+        bare = strip_accents(t)
+        found = next((d for d in types if bare == strip_accents(d) or bare.startswith(strip_accents(d) + " ")), None)
+    return found
 
 
 def _is_doc_heading(b: Block) -> bool:
@@ -227,8 +231,9 @@ def _number(node: Node, prefix: str = "") -> None:
 
 def section_role(node: Node) -> str:
     t = fold(node.text)
+    bare = strip_accents(t)  # OCR may get a mark wrong ("NỌI DUNG")
     roles = lexicon.sections().section_roles
-    has = {r.role: any(k in t for k in r.keywords) for r in roles}
+    has = {r.role: any(k in t or strip_accents(k) in bare for k in r.keywords) for r in roles}
     if has.get("budget") and not has.get("tasks"):
         return "budget"
     if has.get("organisation"):

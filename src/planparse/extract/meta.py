@@ -7,7 +7,7 @@ from typing import Optional
 from .. import lexicon
 from ..models import Block, Citation, Meta, Signer, Span
 from ..structure import Structure
-from ..text import fold, fold_ws, normalize_tones
+from ..text import fold, fold_ws, normalize_tones, strip_accents
 
 _MOTTO = re.compile(r"CỘNG\s*H[OÒ]A\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s*-?\s*do\s*-\s*Hạnh\s+phúc", re.I)
 _NUMBER = re.compile(r"\bSố\s*:?\s*(\S*?)\s*(/\s*[A-ZĐ][\wĐđ\-.]*)")
@@ -79,9 +79,9 @@ def extract_meta(st: Structure) -> tuple[Meta, list[str]]:
     header_clean = _MOTTO.sub(" ", header_text)
     meta = Meta()
     if st.doc_type is not None:
-        t = fold(st.doc_type.text).strip(" *#")
+        t = strip_accents(fold(st.doc_type.text).strip(" *#"))
         for d in lexicon.sections().doc_types:
-            if t.startswith(d):
+            if t.startswith(strip_accents(d)):
                 meta.doc_type = d[:1].upper() + d[1:]
                 break
     else:

@@ -233,6 +233,9 @@ def _split_unit_duty(text: str) -> tuple[Optional[str], str]:
         idx = text.find(":", pos)
         if idx < 0:
             return None, text
+        if text[idx + 1:idx + 3] == "//":  # a URL, not a label
+            pos = idx + 1
+            continue
         left, right = text[:idx].strip(), text[idx + 1:].strip()
         nxt = right.find(":")
         if nxt > 0 and all(starts_unit(p) or p[:1].isupper() for p in [x.strip() for x in right[:nxt].split(",")] if p):
@@ -345,7 +348,11 @@ def _heading_units(node: Node, ctx: Context) -> Optional[list[str]]:
     if not starts_unit(heading) or not (node.children or node.body):
         return None
     if text.endswith(":") and (node.children or node.body):
-        return split_units(text)
+        inner = heading.rstrip(" :")
+        if ":" in inner or unit_phrase_end(inner) >= len(inner) - 1:
+            return split_units(text)
+        subject = subject_units(inner)  # "Các đơn vị, địa phương tham mưu ..., như:" -> its subject leads
+        return split_units(subject) if subject else None
     if node.children and ctx.subject_lead and ":" in text:
         return split_units(text)  # "Các ngân hàng: Vietcombank, ...; Bưu điện." over its duties
     if re.search(r"[;!?]$", text) or len(text) > 150:

@@ -8,6 +8,7 @@ from ..errors import CorruptFile, EmptyFile, MissingFile, PlanParseError, Unsupp
 from ..models import Document
 
 TEXT_EXT = (".txt", ".md", ".markdown", ".text")
+IMAGE_EXT = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp")
 
 
 def read_document(path: str | Path) -> Document:
@@ -34,6 +35,9 @@ def read_document(path: str | Path) -> Document:
     if low.endswith(".doc") and head.startswith(b"\xd0\xcf\x11\xe0"):
         from .doc import read_doc
         return read_doc(path)
+    if low.endswith(IMAGE_EXT):
+        from .ocr import read_image
+        return read_image(path)
     if low.endswith(TEXT_EXT) or not os.path.splitext(low)[1]:
         from .text import read_text
         return read_text(path)

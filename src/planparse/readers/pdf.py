@@ -12,6 +12,7 @@ from ..errors import CorruptFile, EncryptedFile, NoText
 from ..models import Document
 from ..text import fold_ws, nfc
 from .lines import Line
+from .ocr import ocr_pdf_page, tesseract
 from .text import lines_to_blocks
 
 _PAGE_NO = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|^\s*Trang\s+\d+", re.I)
@@ -46,11 +47,16 @@ def read_pdf(path: str | Path) -> Document:
     plumber = None
     any_text = False
     warnings: list[str] = []
+    ocr_pages: list[int] = []
     try:
         n_pages = len(pdf)
         for i in range(n_pages):
             page = pdf[i]
             text = _clean(page.get_textpage().get_text_range())
+            if not text.strip() and tesseract() is not None:
+                # a scanned page: no text layer, so read its image
+                text = ocr_pdf_page(page)
+                ocr_pages.append(i + 1)
             if text.strip():
                 any_text = True
             n_paths = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1))
@@ -68,7 +74,10 @@ def read_pdf(path: str | Path) -> Document:
             plumber.close()
         pdf.close()
     if not any_text:
-        raise NoText(path)
+        raise NoText(path, "scanned pages; install tesseract-ocr and tesseract-ocr-vie to OCR them"
+                     if tesseract() is None else "OCR found no text")
+    if ocr_pages:
+        warnings.append(f"pages {','.join(map(str, ocr_pages))} have no text layer: read by OCR (tesseract -l vie)")
     lines = _drop_furniture(pages)
     blocks = lines_to_blocks(lines)
     return Document(source=path, format="pdf", pages=n_pages, blocks=blocks, warnings=warnings)

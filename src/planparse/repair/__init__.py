@@ -9,14 +9,14 @@ from typing import Literal, Optional
 
 from ..models import Block, Document
 from ..text import normalize_tones
-from .legacy import TCVN3_SIGNS, VNI, decode_tcvn3, decode_vni
+from .legacy import TCVN3_SIGNS, VNI, VNI_SIGNS, decode_tcvn3, decode_vni
 from .lm import language_model, skeleton
 from .ocr import Repaired, repair_line, tokenize
 
 Mode = Literal["auto", "always", "never"]
 DAMAGE_THRESHOLD = 0.25  # a document (or block) this damaged is repaired in auto mode
 _VNI_MARK = re.compile(r"[aeiouyAEIOUYôÔöÖ][øùûõïØÙÛÕÏâáàåãäÂÁÀÅÃÄêéèúüëÊÉÈÚÜË]")
-_VNI_ONLY = set("øûïöñØÛÏÖÑ")
+_VNI_ONLY = VNI_SIGNS
 
 
 @dataclass
@@ -58,28 +58,36 @@ def legacy_encoding(text: str) -> Optional[str]:
     return "tcvn3" if tcvn >= vni else "vni"
 
 
-def _decode_words(text: str, encoding: str) -> str:
-    """Decode word by word, only where the printed word is not Vietnamese and the decoded one is."""
+def _decode_words(text: str, encoding: Optional[str]) -> str:
+    """Decode word by word where the printed word is not Vietnamese and the decoded one is. A word
+    carrying a code no Vietnamese word has (TCVN3 'cña', VNI 'chaøo') is decoded even in a document
+    that is otherwise Unicode; other words only when the document's encoding is known."""
     lm = language_model()
-    decode = decode_tcvn3 if encoding == "tcvn3" else decode_vni
+
+    def valid(w: str) -> bool:
+        return normalize_tones(unicodedata.normalize("NFC", w)).lower() in lm.unigram
 
     def fix(m: re.Match) -> str:
         word = m.group(0)
-        new = decode(word)
-        if new == word:
+        if valid(word):
             return word
-        low_new = normalize_tones(unicodedata.normalize("NFC", new)).lower()
-        low_old = normalize_tones(word).lower()
-        if low_old in lm.unigram and low_new not in lm.unigram:
-            return word
-        letters = [c for c in word if c.isalpha()]
-        if len(letters) > 1 and sum(c.isupper() for c in letters if c.isascii()) >= len([c for c in letters if c.isascii()]) > 0 \
-                and all(c.isupper() for c in letters if c.isascii()):
-            new = new.upper()
-        return new
+        tries = []
+        if encoding == "tcvn3" or any(c in TCVN3_SIGNS for c in word):
+            tries.append(decode_tcvn3(word))
+        if encoding == "vni" or any(c in VNI_SIGNS for c in word):
+            tries.append(decode_vni(word))
+        for new in tries:
+            if new != word and valid(new):
+                ascii_letters = [c for c in word if c.isascii() and c.isalpha()]
+                if len(ascii_letters) > 1 and all(c.isupper() for c in ascii_letters):
+                    new = new.upper()
+                return new
+        return word
 
-    chars = "".join(re.escape(k) for k in set("".join(VNI)) | set(TCVN3_SIGNS) | set("áâãäèéêìíîïñòóôõöùúûüý"))
-    return re.sub(rf"[\w{chars}]+", fix, text)
+    return _LEGACY_WORD.sub(fix, text)
+
+
+_LEGACY_WORD = re.compile("[\\w" + "".join(re.escape(k) for k in sorted(set("".join(VNI)) | set(TCVN3_SIGNS))) + "]+")
 
 
 def repair_text(text: str, mode: Mode = "auto") -> RepairResult:
@@ -87,8 +95,7 @@ def repair_text(text: str, mode: Mode = "auto") -> RepairResult:
     if mode == "never":
         return RepairResult(text=text, damage=damage(text))
     encoding = legacy_encoding(text)
-    if encoding:
-        text = _decode_words(text, encoding)
+    text = _decode_words(text, encoding)
     dmg = damage(text)
     if mode == "auto" and dmg < DAMAGE_THRESHOLD:
         return RepairResult(text=text, damage=dmg, encoding=encoding)
@@ -110,8 +117,9 @@ def repair_document(doc: Document, mode: Mode = "auto") -> Document:
         return doc
     whole = "\n".join(b.text for b in doc.blocks)
     enc = legacy_encoding(whole)
-    dmg = damage(whole if not enc else _decode_words(whole, enc))
-    if mode == "auto" and dmg < DAMAGE_THRESHOLD and not enc:
+    decoded = _decode_words(whole, enc)
+    dmg = damage(decoded)
+    if mode == "auto" and dmg < DAMAGE_THRESHOLD and decoded == whole:
         return doc
     blocks: list[Block] = []
     n_changes = 0

@@ -71,8 +71,10 @@ def _vni_table() -> dict[str, str]:
 VNI = _vni_table()
 _VNI_RE = re.compile("|".join(re.escape(k) for k in sorted(VNI, key=len, reverse=True)))
 _TCVN3_RE = re.compile("[" + "".join(re.escape(k) for k in TCVN3) + "]")
-TCVN3_SIGNS = set(TCVN3) - set("áâãäèéêìíîïñòóôõöùúûüý")  # codes that are not also plain Vietnamese letters
-VNI_SIGNS = {"ø", "ù", "û", "õ", "ï", "ö", "ñ", "Ø", "Ù", "Û", "Õ", "Ï", "Ö", "Ñ"}
+VIETNAMESE_LETTERS = set("àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+                         "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ")
+TCVN3_SIGNS = set(TCVN3) - VIETNAMESE_LETTERS  # codes no Vietnamese word contains: a word with one is TCVN3
+VNI_SIGNS = {"ø", "û", "ï", "ö", "ñ", "Ø", "Û", "Ï", "Ö", "Ñ"}
 
 
 def decode_tcvn3(text: str) -> str:

@@ -28,11 +28,11 @@ BEAM = 6  # previous states extended per word in the Viterbi search
 PRUNE_ABOVE_BEST = 6.0  # drop candidates this much costlier than the cheapest
 
 _PROTECT_CHUNK = re.compile(r"://|@|www\.|\d+/|/\d|[A-ZĐ]{2,}-[A-ZĐ]|\.(?:vn|com|gov|org|net)\b", re.I)
-_WORD = re.compile(r"[^\W_][\w'’]*", re.UNICODE)
+_WORD = re.compile(r"[^\W_](?:[\w'’]|!(?=\w)|(?<=[^\W\d_])!)*", re.UNICODE)  # "TH!" = THỊ: OCR reads ị as !
 _DIGIT_AS_LETTER = {"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "6": "o", "8": "b", "9": "g", "!": "i"}
 # letter confusions of OCR engines in general; the learned channel (data/ocr_channel.tsv) adds Tesseract's
-_GENERIC_REWRITES = [("rn", "m"), ("ii", "u"), ("cl", "d"), ("j", "i"), ("1", "l"), ("1", "i"), ("q", "g"), ("f", "t"),
-                     ("ri", "n"), ("in", "m")]
+_GENERIC_REWRITES = [("rn", "m"), ("ii", "u"), ("ii", "h"), ("fi", "h"), ("li", "h"), ("cl", "d"), ("j", "i"),
+                     ("1", "l"), ("1", "i"), ("q", "g"), ("f", "t"), ("ri", "n"), ("in", "m")]
 GENERIC_COST = 0.6
 MAX_VARIANTS = 60
 
@@ -44,7 +44,6 @@ def rewrites() -> tuple[tuple[str, str, float], ...]:
     from importlib import resources
 
     rules: dict[tuple[str, str], float] = {(a, b): GENERIC_COST for a, b in _GENERIC_REWRITES}
-    rules[("'", "")] = 0.25
     text = resources.files("planparse.data").joinpath("ocr_channel.tsv").read_text(encoding="utf-8")
     rows = [ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#")]
     totals: dict[str, int] = {}
@@ -100,19 +99,18 @@ def _marks(word: str) -> frozenset[str]:
 
 def _variants(word: str) -> dict[str, float]:
     """Base-letter spellings the OCR'd word may stand for, with the cost of each reading."""
-    w = word.lower().replace("’", "'")
-    base = skeleton(w)
+    # an apostrophe inside a word stands for a lost horn or hook ("Thij'c"): the letters around it count
+    base = skeleton(word.lower()).replace("'", "").replace("’", "")
     out: dict[str, float] = {}
 
     def add(v: str, cost: float) -> None:
-        v = v.replace("'", "")
         if v and (v not in out or cost < out[v]):
             out[v] = cost
 
     add(base, 0.0)
     if any(ch.isdigit() or ch == "!" for ch in base):
         add("".join(_DIGIT_AS_LETTER.get(ch, ch) for ch in base), 0.3)
-    frontier = [(base, 0.0)] + ([(w2, out[w2])] if (w2 := "".join(_DIGIT_AS_LETTER.get(ch, ch) for ch in base)) != base else [])
+    frontier = [(v, c) for v, c in out.items()]
     for _ in range(3):
         nxt = []
         for v, c in frontier:
@@ -178,7 +176,9 @@ def tokenize(line: str) -> list[Token]:
         for m in _WORD.finditer(text):
             word = m.group(0).rstrip("'’")
             start = chunk.start() + m.start()
-            fixed = protect or word.isdigit() or _is_acronym(word) or word in _protected_words() \
+            after = text[m.start() + len(word):m.start() + len(word) + 1]
+            label = len(word) == 1 and after in (")", ".") and m.start() == 0  # "b)", "c." outline labels
+            fixed = protect or label or word.isdigit() or _is_acronym(word) or word in _protected_words() \
                 or not any(c.isalpha() for c in word)
             tokens.append(Token(start, start + len(word), word, fixed))
     return tokens
