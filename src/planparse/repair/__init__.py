@@ -15,7 +15,6 @@ from .ocr import Repaired, repair_line, tokenize
 
 Mode = Literal["auto", "always", "never"]
 DAMAGE_THRESHOLD = 0.25  # a document (or block) this damaged is repaired in auto mode
-_VNI_MARK = re.compile(r"[aeiouyAEIOUYôÔöÖ][øùûõïØÙÛÕÏâáàåãäÂÁÀÅÃÄêéèúüëÊÉÈÚÜË]")
 _VNI_ONLY = VNI_SIGNS
 
 
@@ -48,43 +47,78 @@ def damage(text: str) -> float:
     return round(min(1.0, unknown + 0.5 * bare), 3)
 
 
+def _valid_share(text: str) -> float:
+    lm = language_model()
+    words = re.findall(r"[^\W\d_]+", unicodedata.normalize("NFC", text))
+    if not words:
+        return 0.0
+    return sum(1 for w in words if normalize_tones(w).lower() in lm.unigram) / len(words)
+
+
 def legacy_encoding(text: str) -> Optional[str]:
-    """'tcvn3' or 'vni' when the text carries those fonts' signature codes."""
-    letters = sum(1 for c in text if c.isalpha()) or 1
-    tcvn = sum(1 for c in text if c in TCVN3_SIGNS)
-    vni = len(_VNI_MARK.findall(text)) + sum(1 for c in text if c in _VNI_ONLY)
-    if max(tcvn, vni) < max(3, letters * 0.005):
+    """'tcvn3' or 'vni' when decoding the text that way makes clearly more of its words Vietnamese."""
+    signs = sum(1 for c in text if c in TCVN3_SIGNS or c in _VNI_ONLY)
+    if signs < 3:
         return None
-    return "tcvn3" if tcvn >= vni else "vni"
+    sample = text[:20000]
+    base = _valid_share(sample)
+    gains = {"tcvn3": _valid_share(decode_tcvn3(sample)) - base, "vni": _valid_share(decode_vni(sample)) - base}
+    best = max(gains, key=gains.__getitem__)
+    return best if gains[best] > 0.02 else None
+
+
+def _whole_document(text: str, encoding: Optional[str]) -> bool:
+    """Typed entirely in the legacy font (not a few words pasted into Unicode text): decode every word."""
+    if encoding is None:
+        return False
+    words = re.findall(r"\S+", text[:20000])
+    signs = TCVN3_SIGNS if encoding == "tcvn3" else _VNI_ONLY
+    marked = [w for w in words if any(not c.isascii() for c in w)]
+    return bool(marked) and sum(1 for w in marked if any(c in signs for c in w)) / len(marked) > 0.3
 
 
 def _decode_words(text: str, encoding: Optional[str]) -> str:
-    """Decode word by word where the printed word is not Vietnamese and the decoded one is. A word
-    carrying a code no Vietnamese word has (TCVN3 'cña', VNI 'chaøo') is decoded even in a document
-    that is otherwise Unicode; other words only when the document's encoding is known."""
+    """Decode word by word. In a document typed in the legacy font every word is decoded; elsewhere a
+    word is decoded when it carries a code no Vietnamese word has ('cña') and decodes to Vietnamese."""
     lm = language_model()
+    whole = _whole_document(text, encoding)
 
     def valid(w: str) -> bool:
         return normalize_tones(unicodedata.normalize("NFC", w)).lower() in lm.unigram
 
     def fix(m: re.Match) -> str:
         word = m.group(0)
-        if valid(word):
-            return word
         tries = []
-        if encoding == "tcvn3" or any(c in TCVN3_SIGNS for c in word):
-            tries.append(decode_tcvn3(word))
-        if encoding == "vni" or any(c in VNI_SIGNS for c in word):
-            tries.append(decode_vni(word))
+        if whole:
+            tries.append(decode_tcvn3(word) if encoding == "tcvn3" else decode_vni(word))
+        else:
+            if valid(word):
+                return word
+            if any(c in TCVN3_SIGNS for c in word):
+                tries.append(decode_tcvn3(word))
+            if any(c in _VNI_ONLY for c in word):
+                tries.append(decode_vni(word))
         for new in tries:
-            if new != word and valid(new):
-                ascii_letters = [c for c in word if c.isascii() and c.isalpha()]
-                if len(ascii_letters) > 1 and all(c.isupper() for c in ascii_letters):
-                    new = new.upper()
-                return new
+            if new != word and (whole or valid(new)):
+                return _capitals_like(m, word, new)
         return word
 
     return _LEGACY_WORD.sub(fix, text)
+
+
+def _capitals_like(m: re.Match, word: str, new: str) -> str:
+    """TCVN3 has no capital codes for marked letters: a word whose plain letters are capitals, among
+    capitalised words, was all capitals ('KÕ HO¹CH' -> 'KẾ HOẠCH')."""
+    ascii_letters = [c for c in word if c.isascii() and c.isalpha()]
+    if not ascii_letters or not all(c.isupper() for c in ascii_letters):
+        return new
+    if len(ascii_letters) > 1 and len(word) > 2:
+        return new.upper()
+    around = m.string[max(0, m.start() - 30):m.end() + 30]
+    neighbours = [w for w in re.findall(r"[^\W\d_]+", around) if w != word]
+    if neighbours and sum(1 for w in neighbours if w.isupper()) >= len(neighbours) / 2:
+        return new.upper()
+    return new
 
 
 _LEGACY_WORD = re.compile("[\\w" + "".join(re.escape(k) for k in sorted(set("".join(VNI)) | set(TCVN3_SIGNS))) + "]+")

@@ -1,0 +1,153 @@
+"""Repair of damaged Vietnamese: legacy encodings, OCR noise, and leaving clean text alone."""
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from planparse.repair import damage, legacy_encoding, repair_text
+from planparse.repair.evaluate import cer_counts, report
+from planparse.repair.legacy import decode_tcvn3, decode_vni, encode_tcvn3, encode_vni
+from planparse.repair.ocr import repair_line
+
+from conftest import CORPUS, ROOT
+
+CLEAN = sorted(p for p in (CORPUS / "seeds").glob("*.txt") if not p.name.startswith("002_"))
+
+
+@pytest.mark.parametrize("damaged,clean", [
+    ("cña", "của"), ("ngµy", "ngày"), ("KÕ ho¹ch", "Kế hoạch"), ("§ång", "Đồng"),
+])
+def test_tcvn3_words(damaged, clean):
+    assert decode_tcvn3(damaged) == clean
+
+
+@pytest.mark.parametrize("damaged,clean", [("chaøo", "chào"), ("Keá hoaïch", "Kế hoạch"), ("cuûa", "của"), ("ñoàng", "đồng")])
+def test_vni_words(damaged, clean):
+    assert decode_vni(damaged) == clean
+
+
+@pytest.mark.parametrize("path", CLEAN, ids=lambda p: p.name)
+@pytest.mark.parametrize("encode", [encode_tcvn3, encode_vni], ids=["tcvn3", "vni"])
+def test_legacy_copies_decode_to_the_original(path, encode):
+    text = path.read_text(encoding="utf-8")
+    damaged = encode(text)
+    assert legacy_encoding(damaged) is not None
+    d, n = cer_counts(text, repair_text(damaged).text)
+    assert d / n <= 0.005
+
+
+def test_legacy_words_inside_unicode_text_are_decoded():
+    out = repair_text("Thực hiện Kế hoạch số 433/KH-UBND ngày 30/7/2021 cña UBND tỉnh Nghệ An về việc triển khai").text
+    assert "của UBND tỉnh" in out
+
+
+@pytest.mark.parametrize("path", CLEAN, ids=lambda p: p.name)
+def test_clean_text_passes_untouched(path):
+    import unicodedata
+
+    text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))  # readers hand on NFC text
+    res = repair_text(text, "auto")
+    assert damage(text) < 0.1 and res.text == text and not res.changes and res.encoding is None
+
+
+@pytest.mark.parametrize("stem", ["000_db1299a2e6faf1e1", "003_49d7825a55f0067e"])
+def test_extraction_is_identical_with_repair_on_and_off(stem):
+    from planparse.pipeline import extract_file
+
+    path = CORPUS / "seeds" / f"{stem}.txt"
+    on = json.dumps(extract_file(path, repair="auto").model_dump(mode="json"), ensure_ascii=False)
+    off = json.dumps(extract_file(path, repair="never").model_dump(mode="json"), ensure_ascii=False)
+    assert on == off
+
+
+def test_ocr_line_repair_keeps_numbers_symbols_urls_and_abbreviations():
+    line = "Thij'c hin K hoach s 433/KH-UBND ngãy 30/7/2021 cia UBND tinh tai http://dichvucong.gov.vn TTHC"
+    out, changes = repair_line(line)
+    for kept in ("433/KH-UBND", "30/7/2021", "http://dichvucong.gov.vn", "UBND", "TTHC"):
+        assert kept in out
+    assert out.startswith("Thực hiện Kế hoạch số 433/KH-UBND")
+    assert all(0.5 <= c.confidence <= 1.0 and c.original for c in changes)
+
+
+def test_outline_labels_are_not_words():
+    out, _ = repair_line("b) Xay dung ke hoach")
+    assert out.startswith("b) ")
+
+
+def test_repair_is_idempotent_in_auto_mode():
+    text = (CORPUS / "ocr-eng" / "003_49d7825a55f0067e.ocr.txt").read_text(encoding="utf-8")
+    once = repair_text(text, "auto").text
+    assert repair_text(once, "auto").text == once
+
+
+def test_repair_meets_the_bar_on_ocr_of_known_text():
+    rep = report(CORPUS)["ocr"]["all"]
+    assert rep["ser_after"] <= 0.08
+    assert rep["ser_after"] * 5 <= rep["ser_before"]
+
+
+def test_seed_002_extracts_after_repair():
+    from planparse.pipeline import extract_file
+
+    plan = extract_file(CORPUS / "seeds" / "002_408fa6199785fdab.txt")
+    assert plan.meta.doc_type == "Kế hoạch"
+    assert any(c.number == "433/KH-UBND" and c.date == "2021-07-30" for c in plan.implements)
+    assert len(plan.tasks) >= 5 and any(t.lead for t in plan.tasks)
+    assert any("repaired" in w for w in plan.warnings)
+
+
+def test_repair_cli_json_and_diff(tmp_path):
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "planparse.cli", *args], capture_output=True, text=True, cwd=ROOT,
+                              timeout=300)
+
+    src = tmp_path / "ocr.txt"
+    src.write_text("Thij'c hin K hoach s 433/KH-UBND\n", encoding="utf-8")
+    r = run("repair", str(src), "--json", "--mode", "always")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["text"].startswith("Thực hiện Kế hoạch số") and data["changes"][0]["original"] == "Thij'c"
+    r = run("repair", str(src), "--diff", "--mode", "always")
+    assert "+Thực hiện" in r.stdout
+    r = run("repair", str(tmp_path / "missing.txt"))
+    assert r.returncode == 1 and "missing.txt" in r.stderr
+
+
+def test_language_resources_load_and_have_their_source_line():
+    from importlib import resources
+
+    from planparse.repair.lm import language_model
+    from planparse.repair.ocr import rewrites
+
+    data = resources.files("planparse.data")
+    assert data.joinpath("syllables.tsv").read_text(encoding="utf-8").startswith("# planparse syllable inventory")
+    assert data.joinpath("ocr_channel.tsv").read_text(encoding="utf-8").startswith("# planparse OCR channel")
+    lm = language_model()
+    assert len(lm.unigram) > 8000 and lm.logp("kế", "hoạch") > lm.logp("ké", "hoạch")
+    assert ("6", "o") in {(a, b) for a, b, _ in rewrites()}
+
+
+@pytest.mark.skipif(not (ROOT.parent / "shared" / "lm-corpus").is_dir(), reason="needs ../shared/lm-corpus")
+def test_language_model_rebuilds_without_drift(tmp_path):
+    data = ROOT / "src" / "planparse" / "data"
+    before = {n: (data / n).read_bytes() for n in ("syllables.tsv", "bigrams.tsv.gz", "trigrams.tsv.gz")}
+    r = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_lm.py")], capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr
+    after = {n: (data / n).read_bytes() for n in before}
+    assert after == before, "scripts/build_lm.py output differs from the committed files"
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs tesseract-ocr (.ci/run installs it)")
+def test_a_scanned_page_is_read_by_ocr(tmp_path):
+    import pypdfium2 as pdfium
+
+    from planparse.pipeline import extract_file
+
+    src = pdfium.PdfDocument(str(CORPUS / "pdf" / "003_49d7825a55f0067e.pdf"))
+    src[0].render(scale=300 / 72).to_pil().convert("L").save(tmp_path / "scan.png")
+    plan = extract_file(tmp_path / "scan.png")
+    assert plan.meta.title and "Chuyển đổi số" in plan.meta.title
+    assert any("OCR" in w for w in plan.warnings)
