@@ -12,7 +12,6 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Optional
 
 from .. import lexicon
 from .lm import BACKOFF, BOUNDARY, NUMBER, LanguageModel, language_model, skeleton
