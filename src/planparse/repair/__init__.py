@@ -11,7 +11,7 @@ from ..models import Block, Document
 from ..text import normalize_tones
 from .legacy import TCVN3_SIGNS, VNI, VNI_SIGNS, decode_tcvn3, decode_vni
 from .lm import language_model, skeleton
-from .ocr import Repaired, repair_line, tokenize
+from .ocr import Repaired, _kept_as_printed, repair_line
 
 Mode = Literal["auto", "always", "never"]
 DAMAGE_THRESHOLD = 0.25  # a document (or block) this damaged is repaired in auto mode
@@ -30,8 +30,12 @@ class RepairResult:
         return bool(self.changes) or self.encoding is not None
 
 
+_PLAIN_WORD = re.compile(r"[^\W\d_]+")
+
+
 def _words(text: str) -> list[str]:
-    return [t.text for t in tokenize(text) if not t.fixed]
+    """Words as damage() counts them: letters only, abbreviations left out."""
+    return [w for w in _PLAIN_WORD.findall(text) if not _kept_as_printed(w)]
 
 
 def damage(text: str) -> float:
@@ -57,8 +61,7 @@ def _valid_share(text: str) -> float:
 
 def legacy_encoding(text: str) -> Optional[str]:
     """'tcvn3' or 'vni' when decoding the text that way makes clearly more of its words Vietnamese."""
-    signs = sum(1 for c in text if c in TCVN3_SIGNS or c in _VNI_ONLY)
-    if signs < 3:
+    if len(_SIGN_CHARS.findall(text, 0, 200000)) < 3:
         return None
     sample = text[:20000]
     base = _valid_share(sample)
@@ -77,9 +80,14 @@ def _whole_document(text: str, encoding: Optional[str]) -> bool:
     return bool(marked) and sum(1 for w in marked if any(c in signs for c in w)) / len(marked) > 0.3
 
 
+_SIGN_CHARS = re.compile("[" + "".join(re.escape(c) for c in sorted(TCVN3_SIGNS | _VNI_ONLY)) + "]")
+
+
 def _decode_words(text: str, encoding: Optional[str]) -> str:
     """Decode word by word. In a document typed in the legacy font every word is decoded; elsewhere a
     word is decoded when it carries a code no Vietnamese word has ('cña') and decodes to Vietnamese."""
+    if encoding is None and not _SIGN_CHARS.search(text):
+        return text
     lm = language_model()
     whole = _whole_document(text, encoding)
 

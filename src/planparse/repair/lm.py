@@ -26,6 +26,7 @@ class LanguageModel:
     log_backoff: dict[str, float]  # backoff weight + log P(word)
     log_trigram: dict[tuple[str, str, str], float]  # log P(c | a b) where the triple was seen
     trigram_next: dict[tuple[str, str], dict[str, float]]  # (a, b) -> {c: log P(c | a b)}
+    bigram_next: dict[str, dict[str, float]]  # a -> {b: log P(b | a)}
     unseen: float  # log probability of a word never seen
     by_skeleton: dict[str, list[str]]  # 'hoach' -> ['hoạch', ...], most frequent first
     deletes: dict[str, set[str]]  # skeleton with one letter removed -> skeletons
@@ -90,5 +91,8 @@ def language_model() -> LanguageModel:
     trigram_next: dict[tuple[str, str], dict[str, float]] = {}
     for (a, b, c), v in log_trigram.items():
         trigram_next.setdefault((a, b), {})[c] = v
-    return LanguageModel(unigram, log_bigram, log_backoff, log_trigram, trigram_next, BACKOFF + math.log(0.5 / total),
-                         by_skeleton, deletes)
+    bigram_next: dict[str, dict[str, float]] = {}
+    for (a, b), v in log_bigram.items():
+        bigram_next.setdefault(a, {})[b] = v
+    return LanguageModel(unigram, log_bigram, log_backoff, log_trigram, trigram_next, bigram_next,
+                         BACKOFF + math.log(0.5 / total), by_skeleton, deletes)

@@ -20,10 +20,10 @@ LM_WEIGHT = 0.5
 EDIT_COST = 5.0  # log-probability units per letter edited (tuned on the seeds' OCR, tested on unseen documents)
 MARK_COST = 0.6  # per mark the OCR printed that the candidate does not have
 KEEP_BONUS = 0.6  # a word already a known syllable, as printed
-MAX_CANDIDATES = 12
+MAX_CANDIDATES = 11
 PER_SKELETON = 5
 EDIT_SEARCH_UP_TO = 0.7
-BEAM = 6  # previous states extended per word in the Viterbi search
+BEAM = 5  # previous states extended per word in the Viterbi search
 PRUNE_ABOVE_BEST = 6.0  # drop candidates this much costlier than the cheapest
 
 _PROTECT_CHUNK = re.compile(r"://|@|www\.|\d+/|/\d|[A-ZĐ]{2,}-[A-ZĐ]|\.(?:vn|com|gov|org|net)\b", re.I)
@@ -52,6 +52,10 @@ def rewrites() -> tuple[tuple[str, str, float], ...]:
         cost = 0.35 + 0.5 * -math.log(int(c) / totals[src])
         rules[(src, dst)] = min(cost, rules.get((src, dst), 9.0))
     return tuple((a, b, c) for (a, b), c in rules.items())
+
+
+_EMPTY: dict = {}
+_RUN_CACHE: dict = {}  # decoded runs of words; the model is fixed once loaded, so results are too
 
 
 @dataclass
@@ -177,10 +181,13 @@ def tokenize(line: str) -> list[Token]:
             start = chunk.start() + m.start()
             after = text[m.start() + len(word):m.start() + len(word) + 1]
             label = len(word) == 1 and after in (")", ".") and m.start() == 0  # "b)", "c." outline labels
-            fixed = protect or label or word.isdigit() or _is_acronym(word) or word in _protected_words() \
-                or not any(c.isalpha() for c in word)
-            tokens.append(Token(start, start + len(word), word, fixed))
+            tokens.append(Token(start, start + len(word), word, protect or label or _kept_as_printed(word)))
     return tokens
+
+
+@lru_cache(maxsize=100_000)
+def _kept_as_printed(word: str) -> bool:
+    return word.isdigit() or not any(c.isalpha() for c in word) or word in _protected_words() or _is_acronym(word)
 
 
 def _case_like(original: str, syl: str) -> str:
@@ -215,11 +222,19 @@ def repair_line(line: str) -> tuple[str, list[Repaired]]:
     lb, lbo, unseen = lm.log_bigram.get, lm.log_backoff.get, lm.unseen
     l3 = lm.log_trigram.get
     tri_next = lm.trigram_next.get
+    bi_next = lm.bigram_next.get
 
     def flush(prev_ctx: str, next_ctx: str, prev2_ctx: str = BOUNDARY) -> None:
         """Viterbi with bigram states; a trigram term uses each state's best predecessor (second order,
         approximately, at bigram cost)."""
         if not run:
+            return
+        key = (prev2_ctx, prev_ctx, next_ctx, tuple(tokens[i].text for i in run))
+        cached = _RUN_CACHE.get(key)
+        if cached is not None:  # plans repeat phrases (unit names, table cells): decode each once
+            for i, pick in zip(run, cached):
+                choice[i] = pick
+            run.clear()
             return
         layers = [tokens[i].candidates for i in run]
         score = [[LM_WEIGHT * l3((prev2_ctx, prev_ctx, s), BACKOFF + lb((prev_ctx, s), lbo(s, unseen))) - c
@@ -234,17 +249,18 @@ def repair_line(line: str) -> tuple[str, list[Repaired]]:
             prev_syls = [prev_all[j] for j in beam]
             prev_score = [prev_score_all[j] for j in beam]
             prev_before = [before[-1][j] for j in beam]
-            tri = [tri_next((pb, ps)) for ps, pb in zip(prev_syls, prev_before)]
+            nb = len(prev_syls)
+            tri = [tri_next((pb, ps)) or _EMPTY for ps, pb in zip(prev_syls, prev_before)]
+            bi = [bi_next(ps) or _EMPTY for ps in prev_syls]
             row, ptr, bef = [], [], []
             for s, c in layers[k]:
-                fallback = lbo(s, unseen)
+                fallback = BACKOFF + lbo(s, unseen)
                 best, arg = -1e18, 0
-                for j in range(len(prev_syls)):
-                    ps = prev_syls[j]
-                    t = tri[j]
-                    v = t.get(s) if t else None
+                for j in range(nb):
+                    v = tri[j].get(s)
                     if v is None:
-                        v = BACKOFF + lb((ps, s), fallback)
+                        v = bi[j].get(s)
+                        v = BACKOFF + v if v is not None else BACKOFF + fallback
                     v = prev_score[j] + LM_WEIGHT * v
                     if v > best:
                         best, arg = v, j
@@ -267,6 +283,9 @@ def repair_line(line: str) -> tuple[str, list[Repaired]]:
             margin = ranked[0] - ranked[1] if len(ranked) > 1 else 10.0
             conf = 1.0 - 0.5 * math.exp(-max(margin, 0.0))
             choice[i] = (layers[k][path[k]][0], round(conf, 3))
+        if len(_RUN_CACHE) > 50_000:
+            _RUN_CACHE.clear()
+        _RUN_CACHE[key] = [choice[i] for i in run]
         run.clear()
 
     prev_ctx = BOUNDARY
