@@ -58,3 +58,21 @@ def test_text_reader_never_raises(text):
 def test_parse_label_never_raises_and_keeps_text(text):
     label, rest = parse_label(text)
     assert label is not None or rest == text
+
+
+def test_spilled_task_table_rows_are_rebuilt():
+    from planparse.pipeline import document_to_plan
+
+    text = "\n".join([
+        "KẾ HOẠCH", "Cung cấp dịch vụ công trực tuyến năm 2021", "I. NỘI DUNG", "(Thực hiện theo Phụ lục kèm theo)",
+        "PHỤ LỤC", "NỘI DUNG CUNG CẤP DỊCH VỤ CÔNG NĂM 2021",
+        "TT Tên nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp", "Thời gian", "hoàn thành", "Sản phẩm", "hoàn thành",
+        "1.1", "Lập danh sách thủ tục hành chính", "đủ điều kiện", "Phòng, cơ quan chuyên", "môn; UBND phường",
+        "Văn phòng", "HĐND-UBND", "thị xã", "20/8", "Báo cáo danh mục",
+        "Triển khai thực hiện ký số các văn", "bản điện tử", "Phòng, cơ quan chuyên", "môn", "Văn phòng", "HĐND-UBND thị xã",
+        "Thường xuyên", "Văn bản điện tử",
+    ])
+    plan = document_to_plan(text_to_document(text, "spilled.txt"))
+    rows = [(t.ref, t.lead, t.support, t.deadline.kind if t.deadline else None) for t in plan.tasks if t.ref.startswith("PL")]
+    assert rows == [("PL.1.1", ["Phòng, cơ quan chuyên môn", "UBND phường"], ["Văn phòng HĐND-UBND thị xã"], "on"),
+                    ("PL.2", ["Phòng, cơ quan chuyên môn"], ["Văn phòng HĐND-UBND thị xã"], "ongoing")]

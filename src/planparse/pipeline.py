@@ -93,4 +93,28 @@ def extract_file(path: str | Path, repair: str = "auto") -> Plan:
     """Read, repair when the text is damaged (mode auto/always/never), and extract."""
     from .repair import repair_document
 
-    return document_to_plan(repair_document(read_document(path), repair))  # type: ignore[arg-type]
+    return document_to_plan(repair_document(read_repaired(path, repair), repair))  # type: ignore[arg-type]
+
+
+def read_repaired(path: str | Path, repair: str = "auto") -> Document:
+    """A text file is repaired line by line before its lines are joined into paragraphs and tables,
+    since damaged headers and labels would mislead that; other formats are repaired block by block."""
+    from .readers import TEXT_EXT
+    from .readers.text import read_text, text_to_document
+    from .repair import repair_text
+
+    doc = read_document(path)
+    if repair == "never" or doc.format not in ("text", "markdown") or not str(path).lower().endswith(TEXT_EXT):
+        return doc
+    raw = Path(path).read_bytes()
+    from .readers.text import decode_bytes
+    from .text import nfc
+
+    text = nfc(decode_bytes(raw, str(path))).replace("\r\n", "\n").replace("\r", "\n")
+    res = repair_text(text, repair)  # type: ignore[arg-type]
+    if not res.repaired:
+        return doc
+    fixed = text_to_document(res.text, str(path), doc.format)
+    note = f"repaired before reading: damage {res.damage:.2f}" + (f", {res.encoding} decoded" if res.encoding else "") \
+        + f", {len(res.changes)} words changed"
+    return fixed.model_copy(update={"warnings": fixed.warnings + [note]})

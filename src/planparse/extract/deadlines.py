@@ -105,7 +105,9 @@ def parse_deadline(text: str, year: Optional[int] = None) -> Optional[Deadline]:
     dl = lexicon.deadlines()
     dates = find_dates(t, year)
 
-    if any(t.startswith(w) or f" {w}" in t[:40] for w in dl.ongoing) and not t.startswith(("trước", "hoàn thành")):
+    damaged_ongoing = len(t.split()) <= 3 and re.search(r"\bxuyên$", t)  # "Thường xuyên" misread by OCR
+    if damaged_ongoing or any(t.startswith(w) or f" {w}" in t[:40] for w in dl.ongoing) \
+            and not t.startswith(("trước", "hoàn thành")):
         peak = None
         m = re.search(r"cao điểm\s+(?:từ\s+)?", t)
         if m:

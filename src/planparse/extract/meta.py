@@ -118,6 +118,12 @@ def _issuer(st: Structure, header: str, appendix: str) -> Optional[str]:
         name = re.split(r"\s{2,}|\||Số\s*:|\bSố\b", m.group(2))[0]
         name = re.sub(rf"\s*{_UBND}.*$", "", name).strip(" -,")
         return normalise_issuer(f"UBND {m.group(1)} {name}")
+    # the header in capitals, its lines run together or the motto damaged: "... THỊ XÃ CỬA LÒ Độc lập ..."
+    if re.search(_UBND, header):
+        for m in re.finditer(rf"\b({_LEVELS})\s+((?:[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ]*\s*){{1,4}})(?=\s|$)", header):
+            name = m.group(2).strip()
+            if name.split()[0] not in ("HỘI", "CHỦ") and not re.search(r"ĐỘC LẬP|HẠNH PHÚC", name):
+                return normalise_issuer(f"UBND {m.group(1)} {name}")
     body_text = " ".join(b.text for b in st.opening)
     for source in (body_text, appendix):
         for m in _ISSUER_IN_TEXT.finditer(source):

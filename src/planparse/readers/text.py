@@ -14,7 +14,7 @@ from ..errors import CorruptFile, EmptyFile
 from ..models import Block, Cell, Document
 from ..text import fold_ws, nfc
 from .lines import Line, join_lines
-from .spilled import find_spilled_table, parse_spilled_table
+from .spilled import find_spilled_table, parse_spilled_table, parse_spilled_task_table
 
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 _MD_EMPH = re.compile(r"\*{2,}|_{2,}|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
@@ -118,7 +118,10 @@ def lines_to_blocks(lines: list[Line], id_prefix: str = "b") -> list[Block]:
         spill = find_spilled_table(lines, i)
         if spill is not None:
             flush()
-            end, rows = parse_spilled_table(lines, i, spill)
+            if "task" in spill.roles:
+                end, rows = parse_spilled_task_table(lines, spill)
+            else:
+                end, rows = parse_spilled_table(lines, i, spill)
             for cells, first in rows:
                 blocks.append(Block(id=f"{id_prefix}{len(blocks)}", kind="row", text=" | ".join(cells),
                                     cells=[Cell(text=c) for c in cells], table=table_index,

@@ -89,6 +89,8 @@ def _is_acronym(word: str) -> bool:
         return False
     if word in _protected_words():
         return True
+    if not word.isalpha():  # "TH!", "S6": OCR noise in a word, not an abbreviation
+        return False
     sk = skeleton(word)
     return sk not in language_model().by_skeleton and sum(1 for c in sk if c in "aeiouy") <= 1
 
