@@ -110,3 +110,13 @@ def test_compare_cli_takes_extraction_json_and_writes_json_and_markdown(tmp_path
     assert "**weaker**" in (tmp_path / "cmp.md").read_text(encoding="utf-8")
     r = run("compare", str(tmp_path / "missing.json"), str(tmp_path / "cmp.json"))
     assert r.returncode == 1 and "missing.json" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_two_plans_of_one_issuer_in_different_years():
+    """Seed 002 (2021, OCR-damaged, repaired on reading) against seed 000 (2023), same issuer."""
+    result = compare_plans(load_plan(CORPUS / "seeds" / "002_408fa6199785fdab.txt"),
+                           load_plan(CORPUS / "seeds" / "000_db1299a2e6faf1e1.txt"))
+    assert result.child.issuer == result.parent.issuer == "UBND thị xã Cửa Lò"
+    assert result.child.date.startswith("2021") and result.parent.date.startswith("2023")
+    assert result.summary["kpis_missing"] + result.summary["kpis_paired"] == 9
+    assert result.summary["tasks_covered"] + result.summary["tasks_not_covered"] == 11

@@ -413,7 +413,14 @@ def outline_to_items(sections: list[Node], year: Optional[int],
                 dl = parse_deadline(intro, year)
                 if dl and dl.kind in ("by", "on", "period"):
                     inh.deadline = dl
-            goals_to_kpis(Node(label=None, text="", block=None, children=sec.children, ref=sec.ref), inh, ctx)
+            items = []
+            for c in sec.children:
+                r, value = key_of(c.text)
+                if r == "goals":  # "1. Mục tiêu" with its a), b) goals
+                    goals_to_kpis(c, inh, ctx, inline=value or None)
+                elif not _is_aside(c):
+                    items.append(c)
+            goals_to_kpis(Node(label=None, text="", block=None, children=items, ref=sec.ref), inh, ctx)
         elif role == "purpose":
             for c in sec.children:
                 r, value = key_of(c.text)
