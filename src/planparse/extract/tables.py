@@ -103,7 +103,7 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
         cells = [c.text for c in row.cells or []]
         if fold(" ".join(cells)) in header_keys:
             continue  # header repeated after a page break
-        def cell(role: str) -> str:
+        def cell(role: str, cells: list[str] = cells) -> str:
             i = roles.get(role)
             return fold_ws(cells[i]) if i is not None and i < len(cells) else ""
         ref_cell = cell("ref").rstrip(".")
