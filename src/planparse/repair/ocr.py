@@ -8,6 +8,7 @@ abbreviations are never touched. Each repaired word keeps its original and a con
 """
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from dataclasses import dataclass, field
@@ -33,7 +34,7 @@ _DIGIT_AS_LETTER = {"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "6": "o", 
 _GENERIC_REWRITES = [("rn", "m"), ("ii", "u"), ("ii", "h"), ("fi", "h"), ("li", "h"), ("cl", "d"), ("j", "i"),
                      ("1", "l"), ("1", "i"), ("q", "g"), ("f", "t"), ("ri", "n"), ("in", "m")]
 GENERIC_COST = 0.6
-MAX_VARIANTS = 60
+MAX_VARIANTS = 30
 
 
 @lru_cache(maxsize=1)
@@ -165,8 +166,8 @@ def candidates_for(word: str) -> tuple[tuple[str, float], ...]:
                     offer(d, (vc + 1.0) * EDIT_COST)
                 for sk in lm.deletes.get(d, ()):  # a letter the OCR read wrong
                     offer(sk, (vc + 1.1) * EDIT_COST)
-    uni = lm.unigram
-    ranked = sorted(found.items(), key=lambda x: x[1] - 0.15 * math.log(uni.get(x[0], 0) + 1))
+    logu = lm.log_backoff
+    ranked = heapq.nsmallest(MAX_CANDIDATES * 2, found.items(), key=lambda x: x[1] - 0.15 * logu.get(x[0], 0.0))
     if ranked:
         best = min(c for _, c in ranked)
         ranked = [x for x in ranked if x[1] <= best + PRUNE_ABOVE_BEST]
