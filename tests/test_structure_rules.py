@@ -107,3 +107,9 @@ def test_a_report_is_not_a_plan():
             "I. KẾT QUẢ ĐẠT ĐƯỢC\n1. Đã ban hành 12 văn bản.\n")
     with pytest.raises(NotAPlan, match="BÁO CÁO"):
         plan_of(text)
+
+
+def test_title_stops_at_the_first_basis_line():
+    text = ("KẾ HOẠCH\nPhát động phong trào thi đua năm 2026\nCăn cứ Luật Thi đua, khen thưởng ngày 15/6/2022;\n"
+            "I. NHIỆM VỤ\n1. Tổ chức phát động phong trào.\n")
+    assert plan_of(text).meta.title == "Phát động phong trào thi đua năm 2026"

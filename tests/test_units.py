@@ -19,6 +19,8 @@ from planparse.extract.units import canonical_unit, partners_in, split_units, su
     ("Các sở, ban, ngành và Ủy ban nhân dân các xã, phường, đặc khu",
      ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường, đặc khu"]),
     ("Các phòng, ban, ngành và đơn vị", ["Các phòng, ban, ngành và đơn vị"]),
+    ("Sở Nội vụ (Cơ quan Thường trực Hội đồng Thi đua - Khen thưởng tỉnh, CCHC của tỉnh)",
+     ["Sở Nội vụ (Cơ quan Thường trực Hội đồng Thi đua - Khen thưởng tỉnh, CCHC của tỉnh)"]),
     ("", []),
 ])
 def test_split_units(text, expected):
@@ -41,6 +43,7 @@ def test_partner_spans_slice_back_to_the_phrase():
 def test_subject_units_opening_a_duty():
     assert subject_units("Phòng Văn hóa và Thông tin triển khai tổ chức tập huấn") == "Phòng Văn hóa và Thông tin"
     assert subject_units("Tăng cường công tác tuyên truyền") is None
+    assert subject_units("Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với các cơ quan") == "Sở Văn hóa, Thể thao và Du lịch"
 
 
 def test_canonical_name_expands_abbreviations_and_knows_the_level():

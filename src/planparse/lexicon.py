@@ -30,6 +30,7 @@ class UnitsData(_Data):
     plural_determiners: list[str]
     bare_kinds: list[str]
     name_words: list[str]
+    duty_verbs: list[str]
     named: list[str]
 
 

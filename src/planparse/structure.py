@@ -113,7 +113,8 @@ def build_structure(doc: Document) -> Structure:
         label, _ = parse_label(b.text)
         if b.kind == "row" or label is not None or _is_signature(b):
             break
-        if title and (_OPENING.match(b.text) and (_CITES.search(b.text) or len(b.text) > 120)):
+        if title and (_OPENING.match(b.text) and (_CITES.search(b.text) or len(b.text) > 120)
+                      or re.match(r"căn cứ\b", fold(b.text))):  # a title never opens with "Căn cứ"
             break
         if not title and _OPENING.match(b.text) and _CITES.search(b.text[:80]):
             break

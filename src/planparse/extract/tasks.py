@@ -326,7 +326,7 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
         return
     lead = inh.lead
     if not lead and ctx.subject_lead:
-        subject = subject_units(text)
+        subject = subject_units(re.sub(r"^(?:đề nghị|giao|yêu cầu)\s+", "", text, flags=re.I))
         lead = split_units(subject) if subject else []
     _add_task(ctx, node, text, lead, [], inh.deadline)
 

@@ -77,9 +77,34 @@ def _split_plain(text: str) -> list[str]:
     return out
 
 
+_PAREN = re.compile(r"\([^()]*\)")
+
+
 def split_units(text: str) -> list[str]:
-    """One string per unit from a printed list, words as printed."""
+    """One string per unit from a printed list, words as printed. A remark in brackets stays with its
+    unit ('Sở Nội vụ (Cơ quan Thường trực Hội đồng Thi đua - Khen thưởng tỉnh, CCHC của tỉnh)')."""
     text = fold_ws(text)
+    held: list[str] = []
+
+    def hold(m: re.Match) -> str:
+        held.append(m.group(0))
+        return f"\x00{len(held) - 1}\x00"
+
+    masked = _PAREN.sub(lambda m: m.group(0) if _BRACKET_LIST.fullmatch(" " + m.group(0)) and "," in m.group(0)
+                        and not _is_remark(m.group(0)) else hold(m), text)
+    if held:
+        out = _split_units_plain(masked)
+        return [re.sub(r"\x00(\d+)\x00", lambda m: held[int(m.group(1))], u) for u in out]
+    return _split_units_plain(text)
+
+
+def _is_remark(paren: str) -> bool:
+    """'(Cơ quan Thường trực ...)' describes the unit; '(Viettel, Vinaphone...)' lists members."""
+    inner = paren.strip("() ")
+    return not re.search(r"(?:\.\.\.|…)$", inner) and any(len(p.split()) > 3 for p in inner.split(","))
+
+
+def _split_units_plain(text: str) -> list[str]:
     text = _BRACKET_LIST.sub("", text)
     text = text.strip(" .;:,")
     text = _LEAD_WORDS.sub("", text)
@@ -117,6 +142,11 @@ _STOP_PREP = {"trong", "để", "nhằm", "về", "tại", "đến", "cho", "khi
 
 
 @lru_cache(maxsize=None)
+def _duty_verbs() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon.units().duty_verbs)
+
+
+@lru_cache(maxsize=None)
 def _name_words() -> frozenset[str]:
     return frozenset(fold(w) for w in lexicon.units().name_words)
 
@@ -138,6 +168,8 @@ def unit_phrase_end(text: str) -> int:
         if tag == "CH" and word not in (",", ";", "-", "–", "&", "(", ")"):
             break
         if tag in ("V", "A", "R") and seen_noun and word[:1].islower() and wf not in _name_words():
+            break
+        if seen_noun and wf in _duty_verbs():
             break
         if tag == "E" and wf in _STOP_PREP and seen_noun:
             break
