@@ -27,6 +27,12 @@ def _plan_year(doc: Document, date: Optional[str], title: Optional[str]) -> Opti
     return years.most_common(1)[0][0] if years else None
 
 
+def _period_end(title: Optional[str]) -> Optional[int]:
+    """The last year of a multi-year plan ('giai đoạn 2026 - 2030', 'đến năm 2030'): implied targets fall due then."""
+    m = re.search(r"(?:giai đoạn\s*20\d\d\s*[-–]\s*|đến năm\s*)(20[0-4]\d)", title or "", re.I)
+    return int(m.group(1)) if m else None
+
+
 def document_to_plan(doc: Document) -> Plan:
     st = build_structure(doc)
     if st.doc_type is None and st.other_type:
@@ -34,7 +40,7 @@ def document_to_plan(doc: Document) -> Plan:
     meta, warnings = extract_meta(st)
     year = _plan_year(doc, meta.date, meta.title)
     level = meta.issuer_level
-    tasks, kpis = outline_to_items(st.sections, year, level)
+    tasks, kpis = outline_to_items(st.sections, year, level, _period_end(meta.title))
     body_tables = [(t, "") for t in st.loose_tables] + [(t, sec.ref) for sec in st.sections for t in _tables_under(sec)]
     for table, prefix in body_tables:
         t2, k2 = table_to_items(table, year, prefix=prefix, level=level)

@@ -97,7 +97,7 @@ def parse_target(text: str) -> Optional[Target]:
 
 # ------------------------------------------------------------------ goal clauses
 _SENT_SPLIT = re.compile(r"(?<=[.;])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])|;\s*")
-_LEAD_VERB = re.compile(r"^(?:nâng|tăng|phấn đấu|đảm bảo|bảo đảm|đạt|giảm|duy trì|hoàn thành)\s+(?:(?:đạt|lên|được)\s+)?", re.I)
+_LEAD_VERB = re.compile(r"^(?:nâng|tăng|phấn đấu|đảm bảo|bảo đảm|đạt|giảm|duy trì|hoàn thành|hướng đến|hướng tới)\s+(?:(?:đạt|lên|được)\s+)?", re.I)
 _LEAD_TIME = re.compile(r"^(?:đến|tới|trong|phấn đấu đến|phấn đấu)\s+(?:hết\s+)?(?:năm|ngày|tháng|quý)[^,]{0,30},\s*", re.I)
 _TRAIL_TARGET = re.compile(
     rf"[,:]?\s*(?:phải\s+)?(?:đạt|đạt tỷ lệ|là|ở mức|lên|tăng lên)?\s*(?:từ\s+)?(?:trên\s+|dưới\s+|tối thiểu\s+|ít nhất\s+|khoảng\s+)?(?:{NUM})\s*(?:%|‰)(?:\s*trở lên)?\s*[.;]?$",

@@ -32,6 +32,7 @@ class Inherited:
 class Context:
     year: Optional[int]
     level: Optional[str] = None
+    period_end: Optional[int] = None  # last year of a multi-year plan
     tasks: list[Task] = field(default_factory=list)
     kpis: list[KPI] = field(default_factory=list)
     section: str = ""
@@ -173,7 +174,7 @@ def goals_to_kpis(node: Node, inh: Inherited, ctx: Context, inline: Optional[str
         goals = [c for c in split_goals(text) if is_goal(c)]
         for k, clause in enumerate(goals, start=1):
             ref = src.ref if len(goals) == 1 else f"{src.ref}.{k}"
-            deadline = inh.deadline or _own_or_year(clause, ctx.year)
+            deadline = inh.deadline or _own_or_year(clause, ctx.year, ctx.period_end)
             blocks = _nearby(src)
             indicator = clean_indicator(clause)
             ctx.kpis.append(KPI(ref=ref, indicator=indicator, target=parse_target(clause),
@@ -182,14 +183,15 @@ def goals_to_kpis(node: Node, inh: Inherited, ctx: Context, inline: Optional[str
                                 lead_units=_units(inh.lead, blocks, ctx.level)))
 
 
-def _own_or_year(clause: str, year: Optional[int]) -> Optional[Deadline]:
+def _own_or_year(clause: str, year: Optional[int], period_end: Optional[int] = None) -> Optional[Deadline]:
     m = re.search(r"(?:đến|trước|trong)\s+(?:hết\s+)?(?:ngày|tháng|năm|quý)[^,;]*?\d{4}", clause, re.I)
     if m:
         dl = parse_deadline(m.group(0), year)
         if dl:
             return dl
-    if year:
-        return Deadline(kind="by", text=f"năm {year}", date=f"{year}-12-31")
+    last = period_end or year
+    if last:
+        return Deadline(kind="by", text=f"năm {last}", date=f"{last}-12-31")
     return None
 
 
@@ -396,9 +398,9 @@ def organisation(sec: Node, ctx: Context) -> None:
     ctx.last = None
 
 
-def outline_to_items(sections: list[Node], year: Optional[int],
-                     level: Optional[str] = None) -> tuple[list[Task], list[KPI]]:
-    ctx = Context(year=year, level=level)
+def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[str] = None,
+                     period_end: Optional[int] = None) -> tuple[list[Task], list[KPI]]:
+    ctx = Context(year=year, level=level, period_end=period_end)
     for sec in sections:
         role = section_role(sec)
         ctx.section = role
