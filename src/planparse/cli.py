@@ -171,6 +171,15 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_batch(args: argparse.Namespace) -> int:
+    from .batch import run_batch, summary
+
+    records = run_batch(args.inputs, args.out, jobs=args.jobs, repair=args.repair, bom=args.bom,
+                        abort_on_error=args.abort_on_error)
+    print(summary(records), file=sys.stderr)
+    return 1 if any(r.status == "failed" for r in records) else 0
+
+
 def cmd_link(args: argparse.Namespace) -> int:
     from .link import link_folder, render_tree
 
@@ -244,6 +253,15 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--kpi-threshold", type=float, help="pair indicators scoring at least this (default 70)")
     c.add_argument("--task-threshold", type=float, help="pair tasks scoring at least this (default 62)")
     c.set_defaults(func=cmd_compare)
+
+    bt = sub.add_parser("batch", help="extract folders of plans to JSON, plans.jsonl, CSV and SQLite (resumable)")
+    bt.add_argument("inputs", nargs="+", help="folders, files or globs")
+    bt.add_argument("--out", required=True, help="output folder")
+    bt.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
+    bt.add_argument("--repair", choices=["auto", "always", "never"], default="auto")
+    bt.add_argument("--bom", action="store_true", help="write CSVs with a UTF-8 BOM (for spreadsheets)")
+    bt.add_argument("--abort-on-error", action="store_true", help="stop at the first failed file")
+    bt.set_defaults(func=cmd_batch)
 
     k = sub.add_parser("link", help="link the plans of a folder into a plan tree from what each implements")
     k.add_argument("folder")

@@ -1,0 +1,65 @@
+"""Batch: outputs for other tools, resume, and bad files that never stop the rest."""
+import csv
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+
+from conftest import CORPUS, ROOT
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "planparse.cli", *args], capture_output=True, text=True, cwd=ROOT,
+                          timeout=600)
+
+
+def _folder(tmp_path):
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    shutil.copy(CORPUS / "seeds" / "000_db1299a2e6faf1e1.txt", src)
+    shutil.copy(CORPUS / "docx" / "001_55bc0ea6d2f8eabe.docx", src / "sub")
+    (src / "empty.txt").write_bytes(b"")
+    (src / "garbage.pdf").write_bytes(b"%PDF-1.4 garbage" * 10)
+    (src / "report.txt").write_text("BÁO CÁO\nKết quả năm 2025\nI. KẾT QUẢ\n1. Đã làm.\n", encoding="utf-8")
+    os.symlink(src / "loop", src / "loop")  # a link to itself
+    return src
+
+
+def test_batch_writes_every_output_and_records_failures(tmp_path):
+    src = _folder(tmp_path)
+    out = tmp_path / "out"
+    r = run("batch", str(src), "--out", str(out), "-j", "2", "--bom")
+    assert r.returncode == 1, r.stderr  # some files failed
+    assert "2 ok" in r.stderr or "1 ok, 1 with warnings" in r.stderr or "with warnings" in r.stderr
+    assert "empty.txt" in r.stderr and "garbage.pdf" in r.stderr and "report.txt" in r.stderr
+    assert "loop: collect: E109" in r.stderr
+    names = sorted(p.name for p in out.iterdir())
+    assert {"plans.jsonl", "plans.csv", "tasks.csv", "kpis.csv", "units.csv", "plans.sqlite"} <= set(names)
+    assert not [p for p in out.rglob("*.tmp")]
+    assert len((out / "plans.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+    with open(out / "tasks.csv", encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert any(row["lead"] == "UBND các phường" for row in rows)
+    db = sqlite3.connect(out / "plans.sqlite")
+    kpis = db.execute("SELECT p.issuer, substr(p.date, 1, 4), k.value FROM kpis k JOIN plans p USING (plan_id) "
+                      "WHERE k.indicator LIKE '%thanh toán trực tuyến%' ORDER BY p.issuer").fetchall()
+    assert ("UBND thị xã Cửa Lò", "2023", 30.0) in kpis
+    led = db.execute("SELECT DISTINCT t.ref FROM tasks t JOIN units u ON u.plan_id = t.plan_id AND u.ref = t.ref "
+                     "AND u.item = 'task' WHERE u.role = 'lead' AND u.canonical LIKE 'Ủy ban nhân dân các phường%'").fetchall()
+    assert ("II.3",) in led
+    failures = dict(db.execute("SELECT file, reason FROM failures").fetchall())
+    assert any(f.endswith("empty.txt") and "E102" in reason for f, reason in failures.items())
+
+
+def test_batch_resumes_without_reading_unchanged_files(tmp_path):
+    src = _folder(tmp_path)
+    out = tmp_path / "out"
+    run("batch", str(src), "--out", str(out))
+    before = (out / "plans.jsonl").read_text(encoding="utf-8")
+    r = run("batch", str(src), "--out", str(out))
+    assert "2 unchanged (skipped)" in r.stderr
+    assert (out / "plans.jsonl").read_text(encoding="utf-8") == before
+    state = json.loads((out / "batch-state.json").read_text(encoding="utf-8"))
+    assert state["pipeline"] and len(state["files"]) >= 5
