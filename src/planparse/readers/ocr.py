@@ -28,11 +28,11 @@ def ocr_image(image: Path, lang: str = "vie") -> str:
     if exe is None:
         raise FileNotFoundError("tesseract")
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    r = subprocess.run([exe, str(image), "-", "-l", lang], capture_output=True, text=True, env=env,
-                       timeout=OCR_TIMEOUT_S)
+    r = subprocess.run([exe, str(image), "-", "-l", lang], capture_output=True, env=env, timeout=OCR_TIMEOUT_S)
+    err = r.stderr.decode("utf-8", errors="replace").strip()
     if r.returncode != 0:
-        raise RuntimeError(r.stderr.strip().splitlines()[-1] if r.stderr.strip() else "tesseract failed")
-    return unicodedata.normalize("NFC", r.stdout)
+        raise RuntimeError(err.splitlines()[-1] if err else "tesseract failed")
+    return unicodedata.normalize("NFC", r.stdout.decode("utf-8", errors="replace"))
 
 
 def ocr_pdf_page(page, lang: str = "vie") -> str:

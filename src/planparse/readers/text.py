@@ -31,12 +31,12 @@ def decode_bytes(data: bytes, path: str) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError as e:
             raise CorruptFile(path, "bad UTF-16") from e
+    if data.count(b"\x00") > len(data) // 10:
+        raise CorruptFile(path, "binary data, not text")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if data.count(b"\x00") > len(data) // 10:
-        raise CorruptFile(path, "binary data, not text")
     return data.decode("cp1258", errors="replace")
 
 
