@@ -132,3 +132,18 @@ def test_ten_thousand_tiny_files(tmp_path):
     assert r.returncode == 1
     assert r.stderr.splitlines()[0].startswith("10001 files: 0 ok, 1 with warnings") or "1 ok" in r.stderr.splitlines()[0]
     assert len((out / "plans.jsonl").read_text(encoding="utf-8").splitlines()) == 1
+
+
+@pytest.mark.slow
+def test_a_500_page_pdf_is_read(tmp_path):
+    import pypdfium2 as pdfium
+
+    from planparse.pipeline import extract_file
+
+    src = pdfium.PdfDocument(str(CORPUS / "pdf" / "003_49d7825a55f0067e.pdf"))
+    big = pdfium.PdfDocument.new()
+    while len(big) < 500:
+        big.import_pages(src, list(range(min(len(src), 500 - len(big)))))
+    big.save(str(tmp_path / "big.pdf"))
+    plan = extract_file(tmp_path / "big.pdf")
+    assert plan.meta.doc_type == "Kế hoạch" and len(plan.tasks) > 40

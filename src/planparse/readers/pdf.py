@@ -16,7 +16,7 @@ from .ocr import ocr_pdf_page, tesseract
 from .text import lines_to_blocks
 
 _PAGE_NO = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|^\s*Trang\s+\d+", re.I)
-MIN_PATHS_FOR_TABLE = 6
+MIN_RULES = 2  # ruling lines each way that make a page worth reading for tables
 
 
 def _clean(s: str) -> str:
@@ -59,9 +59,8 @@ def read_pdf(path: str | Path) -> Document:
                 ocr_pages.append(i + 1)
             if text.strip():
                 any_text = True
-            n_paths = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1))
             page_lines: list[Line]
-            if n_paths >= MIN_PATHS_FOR_TABLE and text.strip():
+            if text.strip() and _has_grid(page, pdfium_c):
                 if plumber is None:
                     import pdfplumber
                     plumber = pdfplumber.open(path)
@@ -81,6 +80,28 @@ def read_pdf(path: str | Path) -> Document:
     lines = _drop_furniture(pages)
     blocks = lines_to_blocks(lines)
     return Document(source=path, format="pdf", pages=n_pages, blocks=blocks, warnings=warnings)
+
+
+def _has_grid(page, pdfium_c) -> bool:
+    """Ruling lines in both directions (a table), not just an underline or a header rule: only such
+    pages pay for pdfplumber's table finder."""
+    horizontal = vertical = 0
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+        try:
+            left, bottom, right, top = obj.get_bounds()
+        except Exception:  # a path pdfium cannot place
+            continue
+        w, h = right - left, top - bottom
+        if h <= 3 and w >= 20:
+            horizontal += 1
+        elif w <= 3 and h >= 8:
+            vertical += 1
+        elif w >= 20 and h >= 8:
+            horizontal += 1  # a rectangle's border
+            vertical += 1
+        if horizontal >= MIN_RULES and vertical >= MIN_RULES:
+            return True
+    return False
 
 
 def _edges(page_lines: list[Line]) -> list[Line]:
