@@ -111,11 +111,7 @@ def _source_text(path: str) -> str:
 def cmd_repair(args: argparse.Namespace) -> int:
     from .repair import repair_text
 
-    try:
-        text = _source_text(args.file)
-    except PlanParseError as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 1
+    text = _source_text(args.file)
     res = repair_text(text, args.mode)
     if args.json:
         _write_json({"file": args.file, "damage": res.damage, "encoding": res.encoding, "text": res.text,
@@ -148,11 +144,7 @@ def cmd_eval_repair(args: argparse.Namespace) -> int:
 def cmd_compare(args: argparse.Namespace) -> int:
     from .compare import CompareSettings, compare_plans, load_plan, to_markdown
 
-    try:
-        child, parent = load_plan(args.child), load_plan(args.parent)
-    except PlanParseError as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 1
+    child, parent = load_plan(args.child), load_plan(args.parent)
     settings = CompareSettings(**{k: v for k, v in (("kpi_threshold", args.kpi_threshold),
                                                     ("task_threshold", args.task_threshold)) if v is not None})
     result = compare_plans(child, parent, settings)
@@ -197,11 +189,7 @@ def cmd_link(args: argparse.Namespace) -> int:
 def cmd_blocks(args: argparse.Namespace) -> int:
     from .readers import read_document
 
-    try:
-        doc = read_document(args.file)
-    except PlanParseError as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 1
+    doc = read_document(args.file)
     _write_json(doc.model_dump(mode="json", exclude_none=True), None)
     return 0
 
@@ -284,6 +272,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.func(args)
+    except PlanParseError as e:  # bad input: one line naming the file and the reason
+        print(f"error: {e}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
