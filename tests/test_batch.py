@@ -63,3 +63,25 @@ def test_batch_resumes_without_reading_unchanged_files(tmp_path):
     assert (out / "plans.jsonl").read_text(encoding="utf-8") == before
     state = json.loads((out / "batch-state.json").read_text(encoding="utf-8"))
     assert state["pipeline"] and len(state["files"]) >= 5
+
+
+def test_a_killed_batch_rerun_ends_like_an_uninterrupted_one(tmp_path):
+    import signal
+    import time
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(4):
+        for p in sorted((CORPUS / "pdf").glob("*.pdf")) + sorted((CORPUS / "docx").glob("*.docx")):
+            shutil.copy(p, src / f"{i}_{p.name}")
+    whole, killed = tmp_path / "whole", tmp_path / "killed"
+    run("batch", str(src), "--out", str(whole))
+    cmd = [sys.executable, "-m", "planparse.cli", "batch", str(src), "--out", str(killed)]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(2.5)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert not [p for p in killed.rglob("*.json") if p.stat().st_size == 0]
+    run("batch", str(src), "--out", str(killed))
+    assert (killed / "plans.jsonl").read_text(encoding="utf-8") == (whole / "plans.jsonl").read_text(encoding="utf-8")
+    assert sorted(p.name for p in (killed / "json").iterdir()) == sorted(p.name for p in (whole / "json").iterdir())
