@@ -83,5 +83,6 @@ def test_a_killed_batch_rerun_ends_like_an_uninterrupted_one(tmp_path):
     proc.wait()
     assert not [p for p in killed.rglob("*.json") if p.stat().st_size == 0]
     run("batch", str(src), "--out", str(killed))
+    assert not list(killed.rglob("*.tmp"))
     assert (killed / "plans.jsonl").read_text(encoding="utf-8") == (whole / "plans.jsonl").read_text(encoding="utf-8")
     assert sorted(p.name for p in (killed / "json").iterdir()) == sorted(p.name for p in (whole / "json").iterdir())

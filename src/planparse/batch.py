@@ -128,6 +128,8 @@ def run_batch(inputs: list[str], out: str, jobs: int = 1, repair: str = "auto", 
               progress: Optional[bool] = None, abort_on_error: bool = False) -> list[Record]:
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
+    for stale in out_dir.rglob("*.tmp"):  # a write cut short by a kill: never part of the outputs
+        stale.unlink(missing_ok=True)
     state_path = out_dir / STATE
     state: dict = {}
     if state_path.exists():
