@@ -167,7 +167,10 @@ def main() -> int:
     inventory = set(listed) | {s for s, c in uni.items() if c >= MIN_CORPUS_SYLLABLE and plausible(s, rhymes)}
     # abbreviations (UBND, TTHC, ...) are context too: "UBND tỉnh", "hồ sơ TTHC"
     inventory |= {a for a in abbreviation_words() if uni.get(a, 0) >= MIN_CORPUS_SYLLABLE}
-    header = "# planparse syllable inventory: underthesea Viet74K/39K/22K/11K word lists + counts from ../shared/lm-corpus and clean corpus plans (scripts/build_lm.py)\n"
+    import underthesea
+
+    header = ("# planparse syllable inventory: underthesea Viet74K/39K/22K/11K word lists + counts from ../shared/lm-corpus "
+              f"and clean corpus plans (scripts/build_lm.py; underthesea {underthesea.__version__})\n")
     rows = sorted(((s, uni.get(s, 0)) for s in inventory), key=lambda x: (-x[1], x[0]))
     (DATA / "syllables.tsv").write_text(header + "".join(f"{s}\t{c}\n" for s, c in rows), encoding="utf-8")
     keep = sorted(((a, b, c) for (a, b), c in bi.items()

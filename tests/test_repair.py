@@ -131,7 +131,12 @@ def test_language_resources_load_and_have_their_source_line():
 
 @pytest.mark.skipif(not (ROOT.parent / "shared" / "lm-corpus").is_dir(), reason="needs ../shared/lm-corpus")
 def test_language_model_rebuilds_without_drift(tmp_path):
+    import underthesea
+
     data = ROOT / "src" / "planparse" / "data"
+    built_with = (data / "syllables.tsv").read_text(encoding="utf-8").splitlines()[0]
+    if f"underthesea {underthesea.__version__})" not in built_with:
+        pytest.skip("built with another underthesea version (its word lists are an input)")
     before = {n: (data / n).read_bytes() for n in ("syllables.tsv", "bigrams.tsv.gz", "trigrams.tsv.gz")}
     r = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_lm.py")], capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, r.stderr
