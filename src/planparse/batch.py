@@ -33,6 +33,7 @@ class Record:
     status: str  # ok / warnings / failed / skipped
     sha256: str = ""
     output: Optional[str] = None
+    review: Optional[str] = None  # review/*.html, with --html
     stage: Optional[str] = None
     reason: Optional[str] = None
     warnings: list[str] = field(default_factory=list)
@@ -95,10 +96,10 @@ def _output_name(path: Path, digest: str) -> str:
     return f"json/{stem}.{digest[:8]}.json"
 
 
-def process_one(path_str: str, out_dir: str, repair: str) -> dict:
-    """Worker: extract one file and write its JSON; never raises."""
+def process_one(path_str: str, out_dir: str, repair: str, html: bool = False) -> dict:
+    """Worker: extract one file and write its JSON (and its review page); never raises."""
     from .errors import PlanParseError
-    from .pipeline import extract_file
+    from .pipeline import document_to_plan, read_for_extraction
 
     path = Path(path_str)
     rec = Record(file=path_str, status="failed")
@@ -106,12 +107,19 @@ def process_one(path_str: str, out_dir: str, repair: str) -> dict:
         if path.is_symlink() and not path.exists():
             raise OSError("broken or looping symbolic link")
         rec.sha256 = _sha256(path)
-        plan = extract_file(path, repair=repair)
+        doc = read_for_extraction(path, repair)
+        plan = document_to_plan(doc)
         data = plan.model_dump(mode="json")
         data["source_file"] = path_str
         data["sha256"] = rec.sha256
         name = _output_name(path, rec.sha256)
         _atomic_write(Path(out_dir) / name, json.dumps(data, ensure_ascii=False, indent=1))
+        if html:
+            from .html import render_review
+
+            page_name = "review/" + Path(name).name[:-len(".json")] + ".html"
+            _atomic_write(Path(out_dir) / page_name, render_review(plan, doc))
+            rec.review = page_name
         rec.output = name
         rec.warnings = plan.warnings
         rec.status = "warnings" if plan.warnings else "ok"
@@ -125,7 +133,7 @@ def process_one(path_str: str, out_dir: str, repair: str) -> dict:
 
 
 def run_batch(inputs: list[str], out: str, jobs: int = 1, repair: str = "auto", bom: bool = False,
-              progress: Optional[bool] = None, abort_on_error: bool = False) -> list[Record]:
+              progress: Optional[bool] = None, abort_on_error: bool = False, html: bool = False) -> list[Record]:
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     for stale in out_dir.rglob("*.tmp"):  # a write cut short by a kill: never part of the outputs
@@ -143,7 +151,8 @@ def run_batch(inputs: list[str], out: str, jobs: int = 1, repair: str = "auto", 
     todo: list[Path] = []
     for f in files:
         prev = state["files"].get(str(f))
-        if prev and prev.get("output") and (out_dir / prev["output"]).exists():
+        has_review = not html or (prev and prev.get("review") and (out_dir / prev["review"]).exists())
+        if prev and prev.get("output") and (out_dir / prev["output"]).exists() and has_review:
             try:
                 if _sha256(f) == prev.get("sha256"):
                     records.append(Record(**{**prev, "status": "skipped"}))
@@ -164,13 +173,14 @@ def run_batch(inputs: list[str], out: str, jobs: int = 1, repair: str = "auto", 
         sys.stderr.flush()
 
     def keep(rec: dict) -> None:
-        state["files"][rec["file"]] = {k: rec[k] for k in ("file", "sha256", "output", "status", "stage", "reason", "warnings")}
+        state["files"][rec["file"]] = {k: rec[k] for k in ("file", "sha256", "output", "review", "status", "stage", "reason",
+                                                            "warnings")}
         records.append(Record(**rec))
 
     failed_early = False
     if jobs <= 1:
         for f in todo:
-            rec = process_one(str(f), str(out_dir), repair)
+            rec = process_one(str(f), str(out_dir), repair, html)
             keep(rec)
             done += 1
             tick()
@@ -180,7 +190,7 @@ def run_batch(inputs: list[str], out: str, jobs: int = 1, repair: str = "auto", 
                 break
     else:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = [pool.submit(process_one, str(f), str(out_dir), repair) for f in todo]
+            futures = [pool.submit(process_one, str(f), str(out_dir), repair, html) for f in todo]
             for fut in as_completed(futures):
                 rec = fut.result()
                 keep(rec)
@@ -197,7 +207,7 @@ def run_batch(inputs: list[str], out: str, jobs: int = 1, repair: str = "auto", 
         sys.stderr.write("\n")
     _atomic_write(state_path, json.dumps(state, ensure_ascii=False))
     if not failed_early:
-        write_outputs(out_dir, state, bom=bom)
+        write_outputs(out_dir, state, bom=bom, html=html)
     return records
 
 
@@ -211,14 +221,14 @@ KPI_COLS = ["plan_id", "ref", "indicator", "op", "value", "max", "unit", "lead",
 UNIT_COLS = ["plan_id", "item", "ref", "role", "text", "canonical", "kind", "level"]
 
 
-def _plans(out_dir: Path, state: dict) -> Iterable[tuple[int, dict]]:
+def _plans(out_dir: Path, state: dict) -> Iterable[tuple[int, dict, dict]]:
     n = 0
     for rec in sorted(state["files"].values(), key=lambda r: r["file"]):
         if rec.get("output") and rec.get("status") in ("ok", "warnings", "skipped"):
             p = out_dir / rec["output"]
             if p.exists():
                 n += 1
-                yield n, json.loads(p.read_text(encoding="utf-8"))
+                yield n, json.loads(p.read_text(encoding="utf-8")), rec
 
 
 def _rows(pid: int, plan: dict) -> tuple[list, list, list, list]:
@@ -267,8 +277,9 @@ CREATE INDEX plans_issuer_date ON plans(issuer, date);
 """
 
 
-def write_outputs(out_dir: Path, state: dict, bom: bool = False) -> None:
-    """plans.jsonl, plans/tasks/kpis/units.csv and plans.sqlite, rebuilt from the per-plan JSON files."""
+def write_outputs(out_dir: Path, state: dict, bom: bool = False, html: bool = False) -> None:
+    """plans.jsonl, plans/tasks/kpis/units.csv and plans.sqlite (and index.html), rebuilt from the
+    per-plan JSON files."""
     enc = "utf-8-sig" if bom else "utf-8"
     tmp_db = out_dir / "plans.sqlite.tmp"
     if tmp_db.exists():
@@ -284,7 +295,15 @@ def write_outputs(out_dir: Path, state: dict, bom: bool = False) -> None:
         writers = [csv.writer(x) for x in (pc, tc, kc, uc)]
         for w, cols in zip(writers, (PLAN_COLS, TASK_COLS, KPI_COLS, UNIT_COLS)):
             w.writerow(cols)
-        for pid, plan in _plans(out_dir, state):
+        index_rows = []
+        for pid, plan, rec in _plans(out_dir, state):
+            if html:
+                m = plan["meta"]
+                review = rec.get("review") if rec.get("review") and (out_dir / rec["review"]).exists() else None
+                index_rows.append({"file": rec["file"], "review": review, "status": plan.get("status"),
+                                   "number": m.get("number"), "issuer": m.get("issuer"), "date": m.get("date"),
+                                   "title": m.get("title"), "n_tasks": len(plan["tasks"]), "n_kpis": len(plan["kpis"]),
+                                   "warnings": plan.get("warnings")})
             jl.write(json.dumps(plan, ensure_ascii=False) + "\n")
             prow, trows, krows, urows = _rows(pid, plan)
             writers[0].writerow(prow)
@@ -303,6 +322,11 @@ def write_outputs(out_dir: Path, state: dict, bom: bool = False) -> None:
     for name, tmp in paths.items():
         os.replace(tmp, out_dir / name)
     os.replace(tmp_db, out_dir / "plans.sqlite")
+    if html:
+        from .html import render_index
+
+        failures = [r for r in sorted(state["files"].values(), key=lambda r: r["file"]) if r.get("status") == "failed"]
+        _atomic_write(out_dir / "index.html", render_index(index_rows, failures))
 
 
 def summary(records: list[Record]) -> str:

@@ -149,10 +149,14 @@ def cmd_compare(args: argparse.Namespace) -> int:
                                                     ("task_threshold", args.task_threshold)) if v is not None})
     result = compare_plans(child, parent, settings)
     data = result.model_dump(mode="json")
-    if args.output in (None, "-") and not args.md:
+    if args.output in (None, "-") and not args.md and not args.html:
         _write_json(data, None)
     elif args.output not in (None, "-"):
         _write_json(data, Path(args.output))
+    if args.html:
+        from .html import render_comparison
+
+        _write_text(render_comparison(result), args.html)
     if args.md:
         md = to_markdown(result)
         if args.md == "-":
@@ -163,11 +167,60 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def _write_text(text: str, dest: str) -> None:
+    """Write a page atomically, or to stdout for '-'."""
+    if dest == "-":
+        sys.stdout.write(text)
+        return
+    out = Path(dest)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(out)
+
+
+def _find_source(json_path: Path, plan_document: str, recorded: Optional[str]) -> Optional[Path]:
+    """The file a JSON extraction was made from: where batch recorded it, else beside the JSON or here."""
+    for cand in (recorded, json_path.parent / plan_document, Path(plan_document)):
+        if cand and Path(cand).is_file():
+            return Path(cand)
+    return None
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    import hashlib
+
+    from .compare import load_plan_json
+    from .html import render_review
+    from .pipeline import document_to_plan, read_for_extraction
+
+    src = Path(args.file)
+    if src.suffix.lower() == ".json":
+        plan, extras = load_plan_json(src)
+        source = Path(args.source) if args.source else _find_source(src, plan.document, extras.get("source_file"))
+        doc = None
+        if source is not None:
+            doc = read_for_extraction(source, args.repair)
+            sha = extras.get("sha256")
+            if sha and hashlib.sha256(source.read_bytes()).hexdigest() != sha:
+                plan.warnings.append(f"{source} changed since it was extracted: highlights may be misplaced")
+        else:
+            print(f"warning: {src}: source file {plan.document} not found: review shows the tables only "
+                  "(give it with --source)", file=sys.stderr)
+    else:
+        doc = read_for_extraction(src, args.repair)
+        plan = document_to_plan(doc)
+    _write_text(render_review(plan, doc), args.output)
+    if args.output != "-":
+        print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
 def cmd_batch(args: argparse.Namespace) -> int:
     from .batch import run_batch, summary
 
     records = run_batch(args.inputs, args.out, jobs=args.jobs, repair=args.repair, bom=args.bom,
-                        abort_on_error=args.abort_on_error)
+                        abort_on_error=args.abort_on_error, html=args.html)
     print(summary(records), file=sys.stderr)
     return 1 if any(r.status == "failed" for r in records) else 0
 
@@ -187,9 +240,9 @@ def cmd_link(args: argparse.Namespace) -> int:
 
 
 def cmd_blocks(args: argparse.Namespace) -> int:
-    from .readers import read_document
+    from .pipeline import read_for_extraction
 
-    doc = read_document(args.file)
+    doc = read_for_extraction(args.file, args.repair)
     _write_json(doc.model_dump(mode="json", exclude_none=True), None)
     return 0
 
@@ -238,6 +291,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("parent", help="parent plan file or its extraction JSON")
     c.add_argument("-o", "--output", default="-", help="comparison JSON file, or - for stdout (default)")
     c.add_argument("--md", help="also write a readable Markdown report to this file (- for stdout)")
+    c.add_argument("--html", help="also write the comparison side by side as a self-contained HTML page")
     c.add_argument("--kpi-threshold", type=float, help="pair indicators scoring at least this (default 70)")
     c.add_argument("--task-threshold", type=float, help="pair tasks scoring at least this (default 62)")
     c.set_defaults(func=cmd_compare)
@@ -249,7 +303,15 @@ def build_parser() -> argparse.ArgumentParser:
     bt.add_argument("--repair", choices=["auto", "always", "never"], default="auto")
     bt.add_argument("--bom", action="store_true", help="write CSVs with a UTF-8 BOM (for spreadsheets)")
     bt.add_argument("--abort-on-error", action="store_true", help="stop at the first failed file")
+    bt.add_argument("--html", action="store_true", help="also write review/*.html per plan and an index.html")
     bt.set_defaults(func=cmd_batch)
+
+    rv = sub.add_parser("review", help="a self-contained HTML page: the plan's text with what was extracted highlighted")
+    rv.add_argument("file", help="plan file, or its extraction JSON (the source is looked up beside it)")
+    rv.add_argument("-o", "--output", required=True, help="HTML file to write (- for stdout)")
+    rv.add_argument("--source", help="the plan file a JSON was extracted from")
+    rv.add_argument("--repair", choices=["auto", "always", "never"], default="auto")
+    rv.set_defaults(func=cmd_review)
 
     k = sub.add_parser("link", help="link the plans of a folder into a plan tree from what each implements")
     k.add_argument("folder")
@@ -258,6 +320,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser("blocks", help="dump the read layer (blocks with provenance) as JSON")
     b.add_argument("file")
+    b.add_argument("--repair", choices=["auto", "always", "never"], default="never",
+                   help="never (default): blocks as read; auto/always: as extraction sees them, `original` kept")
     b.set_defaults(func=cmd_blocks)
 
     s = sub.add_parser("schema", help="print the JSON Schema of the output (plan, or comparison)")

@@ -199,20 +199,32 @@ def compare_plans(child: Plan, parent: Plan, settings: CompareSettings = Compare
 
 def load_plan(path: str | Path) -> Plan:
     """A plan file (read and extracted) or a JSON extraction made earlier."""
-    from .errors import CorruptFile, MissingFile
     from .pipeline import extract_file
 
     path = Path(path)
     if path.suffix.lower() == ".json":
-        if not path.exists():
-            raise MissingFile(str(path))
-        import json
-
-        try:
-            return Plan.model_validate(json.loads(path.read_text(encoding="utf-8")))
-        except (ValueError, OSError) as e:
-            raise CorruptFile(str(path), "not a planparse extraction JSON") from e
+        return load_plan_json(path)[0]
     return extract_file(path)
+
+
+BATCH_KEYS = ("source_file", "sha256")  # what batch adds to each plan's JSON
+
+
+def load_plan_json(path: str | Path) -> tuple[Plan, dict]:
+    """An extraction JSON (from extract or batch) and what batch recorded beside it (source file, sha256)."""
+    import json
+
+    from .errors import CorruptFile, MissingFile
+
+    path = Path(path)
+    if not path.exists():
+        raise MissingFile(str(path))
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        extras = {k: data.pop(k) for k in BATCH_KEYS if isinstance(data, dict) and k in data}
+        return Plan.model_validate(data), extras
+    except (ValueError, OSError, TypeError) as e:
+        raise CorruptFile(str(path), "not a planparse extraction JSON") from e
 
 
 # ------------------------------------------------------------------ readable report

@@ -97,9 +97,14 @@ def _attach_units(plan: Plan) -> None:
 
 def extract_file(path: str | Path, repair: str = "auto") -> Plan:
     """Read, repair when the text is damaged (mode auto/always/never), and extract."""
+    return document_to_plan(read_for_extraction(path, repair))
+
+
+def read_for_extraction(path: str | Path, repair: str = "auto") -> Document:
+    """The document exactly as extraction sees it (repaired when damaged): what a review shows."""
     from .repair import repair_document
 
-    return document_to_plan(repair_document(read_repaired(path, repair), repair))  # type: ignore[arg-type]
+    return repair_document(read_repaired(path, repair), repair)  # type: ignore[arg-type]
 
 
 def read_repaired(path: str | Path, repair: str = "auto") -> Document:
@@ -117,7 +122,44 @@ def read_repaired(path: str | Path, repair: str = "auto") -> Document:
     res = repair_text(text, repair)  # type: ignore[arg-type]
     if not res.repaired:
         return doc
-    fixed = text_to_document(res.text, str(path), doc.format)
+    fixed = _with_originals(text_to_document(res.text, str(path), doc.format), res)
     note = f"repaired before reading: damage {res.damage:.2f}" + (f", {res.encoding} decoded" if res.encoding else "") \
         + f", {len(res.changes)} words changed"
     return fixed.model_copy(update={"warnings": fixed.warnings + [note]})
+
+
+def _with_originals(doc: Document, res) -> Document:
+    """Give each block read from repaired text the text it had before repair (`original`), so what
+    was read stays visible beside what was inferred. Offsets of the repaired text are mapped back
+    through the changes; the slice is taken with its line breaks folded."""
+    shifts: list[tuple[int, int, int, int]] = []  # (new_start, new_end, old_start, old_end)
+    delta = 0
+    for c in sorted(res.changes, key=lambda c: c.start):
+        new_start = c.start + delta
+        shifts.append((new_start, new_start + len(c.text), c.start, c.end))
+        delta += len(c.text) - (c.end - c.start)
+    if not shifts:
+        return doc
+    source = res.before
+
+    def to_old(pos: int, at_end: bool) -> int:
+        moved = 0
+        for ns, ne, os_, oe in shifts:
+            if pos < ns or (at_end and pos == ns):
+                break
+            if pos < ne or (at_end and pos == ne):
+                return oe if at_end else os_
+            moved = oe - ne
+        return pos + moved
+
+    blocks = []
+    for b in doc.blocks:
+        if b.start is None or b.end is None:
+            blocks.append(b)
+            continue
+        old = " ".join(source[to_old(b.start, False):to_old(b.end, True)].split())
+        new = " ".join(b.text.replace(" | ", " ").split())
+        # a spilled table row's offsets cover only its first line: no trustworthy original for it
+        whole = abs(len(old.split()) - len(new.split())) <= max(2, len(new.split()) // 5)
+        blocks.append(b.model_copy(update={"original": old}) if whole and old != new else b)
+    return doc.model_copy(update={"blocks": blocks})

@@ -24,6 +24,7 @@ class RepairResult:
     damage: float
     encoding: Optional[str] = None  # "tcvn3" / "vni" when legacy codes were decoded
     changes: list[Repaired] = field(default_factory=list)
+    before: str = ""  # the text the changes' offsets refer to (after legacy decoding, before OCR repair)
 
     @property
     def repaired(self) -> bool:
@@ -150,7 +151,7 @@ def repair_text(text: str, mode: Mode = "auto") -> RepairResult:
             changes.append(Repaired(c.start + offset, c.end + offset, c.original, c.text, c.confidence))
         out_lines.append(new)
         offset += len(line) + 1
-    return RepairResult(text="\n".join(out_lines), damage=dmg, encoding=encoding, changes=changes)
+    return RepairResult(text="\n".join(out_lines), damage=dmg, encoding=encoding, changes=changes, before=text)
 
 
 def repair_document(doc: Document, mode: Mode = "auto") -> Document:
