@@ -33,9 +33,7 @@ def main() -> None:
     syllables = sum(len(re.findall(r"\w+", t)) for t in texts)
     cold, warm, base, steady = [], [], [], []
     for _ in range(3):
-        ocr.candidates_for.cache_clear()
-        ocr._kept_as_printed.cache_clear()
-        ocr._RUN_CACHE.clear()
+        ocr.clear_caches()
         t = time.process_time()
         for x in texts:
             repair_text(x, "always")
@@ -48,9 +46,7 @@ def main() -> None:
         for x in texts:
             re.findall(r"\w+", x)
         base.append(time.process_time() - t)
-        ocr.candidates_for.cache_clear()
-        ocr._kept_as_printed.cache_clear()
-        ocr._RUN_CACHE.clear()
+        ocr.clear_caches()
         for x in warmup:
             repair_text(x, "always")
         t = time.process_time()

@@ -29,7 +29,7 @@ class LanguageModel:
     bigram_next: dict[str, dict[str, float]]  # a -> {b: log P(b | a)}
     unseen: float  # log probability of a word never seen
     by_skeleton: dict[str, list[str]]  # 'hoach' -> ['hoạch', ...], most frequent first
-    deletes: dict[str, set[str]]  # skeleton with one letter removed -> skeletons
+    deletes: dict[str, list[str]]  # skeleton with one letter removed -> skeletons
 
     def logp(self, prev: str, word: str) -> float:
         """Stupid-backoff log probability of `word` after `prev` (both lower case)."""
@@ -73,10 +73,12 @@ def language_model() -> LanguageModel:
     by_skeleton: dict[str, list[str]] = {}
     for syl in sorted(unigram, key=lambda s: -unigram[s]):
         by_skeleton.setdefault(skeleton(syl), []).append(syl)
-    deletes: dict[str, set[str]] = {}
+    deletes: dict[str, list[str]] = {}  # insertion-ordered, so repair never depends on the hash seed
     for sk in by_skeleton:
         for i in range(len(sk)):
-            deletes.setdefault(sk[:i] + sk[i + 1:], set()).add(sk)
+            near = deletes.setdefault(sk[:i] + sk[i + 1:], [])
+            if not near or near[-1] != sk:
+                near.append(sk)
     total = sum(unigram.values()) or 1
     log_bigram = {k: math.log(c / left[k[0]]) for k, c in bigram.items()}
     log_backoff = {w: BACKOFF + math.log((c + 0.5) / total) for w, c in unigram.items()}

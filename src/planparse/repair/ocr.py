@@ -25,6 +25,7 @@ MAX_CANDIDATES = 11
 PER_SKELETON = 5
 EDIT_SEARCH_UP_TO = 0.7
 BEAM = 5  # previous states extended per word in the Viterbi search
+BEAM_MARGIN = 5.0  # ... and only those within this score of the best (no loss measured on corpus/ocr-eng)
 PRUNE_ABOVE_BEST = 6.0  # drop candidates this much costlier than the cheapest
 
 _PROTECT_CHUNK = re.compile(r"://|@|www\.|\d+/|/\d|[A-ZĐ]{2,}-[A-ZĐ]|\.(?:vn|com|gov|org|net)\b", re.I)
@@ -55,8 +56,25 @@ def rewrites() -> tuple[tuple[str, str, float], ...]:
     return tuple((a, b, c) for (a, b), c in rules.items())
 
 
+@lru_cache(maxsize=1)
+def _rewrites_by_first_letter() -> dict[str, tuple[tuple[int, str], ...]]:
+    index: dict[str, list[tuple[int, str]]] = {}
+    for n, (a, _, _) in enumerate(rewrites()):
+        index.setdefault(a[0], []).append((n, a))
+    return {k: tuple(v) for k, v in index.items()}
+
+
 _EMPTY: dict = {}
 _RUN_CACHE: dict = {}  # decoded runs of words; the model is fixed once loaded, so results are too
+_COLUMN_CACHE: dict = {}  # (last word, OCR'd word) -> bigram LM scores of its candidates
+
+
+def clear_caches() -> None:
+    """Forget every word and run decoded so far (benchmarks measure a cold start with it)."""
+    candidates_for.cache_clear()
+    _kept_as_printed.cache_clear()
+    _RUN_CACHE.clear()
+    _COLUMN_CACHE.clear()
 
 
 @dataclass
@@ -119,16 +137,17 @@ def _variants(word: str) -> dict[str, float]:
     frontier = [(v, c) for v, c in out.items()]
     for _ in range(3):
         nxt = []
+        by_first = _rewrites_by_first_letter()
         for v, c in frontier:
-            for a, b, rc in rewrites():
-                i = v.find(a)
-                while i >= 0:
-                    nv = v[:i] + b + v[i + len(a):]
-                    cost = c + rc
-                    if cost <= 2.0 and (nv not in out or cost < out[nv]):
-                        add(nv, cost)
-                        nxt.append((nv, cost))
-                    i = v.find(a, i + 1)
+            # (rule, position) of every rule that applies, in the order rule by rule, left to right
+            hits = sorted((n, i) for i, ch in enumerate(v) for n, a in by_first.get(ch, ()) if v.startswith(a, i))
+            for n, i in hits:
+                a, b, rc = rewrites()[n]
+                nv = v[:i] + b + v[i + len(a):]
+                cost = c + rc
+                if cost <= 2.0 and (nv not in out or cost < out[nv]):
+                    add(nv, cost)
+                    nxt.append((nv, cost))
         frontier = sorted(nxt, key=lambda x: x[1])[:MAX_VARIANTS]
         if len(out) > MAX_VARIANTS * 3:
             break
@@ -142,20 +161,33 @@ def candidates_for(word: str) -> tuple[tuple[str, float], ...]:
     low = word.lower()
     marks = _marks(word)
     found: dict[str, float] = {}
+    offered: dict[str, float] = {}  # skeletons already offered, at their cheapest cost so far
+
+    seen_at, syllables_of, found_at = offered.get, lm.by_skeleton.get, found.get
+    bound = [1e9]  # offers costlier than the cheapest found + PRUNE_ABOVE_BEST would be pruned anyway
 
     def offer(sk: str, cost: float) -> None:
-        for syl in lm.by_skeleton.get(sk, ())[:PER_SKELETON]:
-            c = cost + MARK_COST * len(marks - _marks(syl))
+        if cost - KEEP_BONUS > bound[0] or seen_at(sk, 1e9) <= cost:
+            return  # pruned in the end, or the same syllables at no lower cost
+        offered[sk] = cost
+        syls = syllables_of(sk)
+        if not syls:
+            return
+        for syl in syls[:PER_SKELETON]:
+            c = cost + MARK_COST * len(marks - _marks(syl)) if marks else cost
             if syl == low:
                 c -= KEEP_BONUS
-            if syl not in found or c < found[syl]:
+            was = found_at(syl)
+            if was is None or c < was:
                 found[syl] = c
+                if c + PRUNE_ABOVE_BEST < bound[0]:
+                    bound[0] = c + PRUNE_ABOVE_BEST
 
-    for v, vc in _variants(word).items():
+    for v, vc in sorted(_variants(word).items(), key=lambda x: x[1]):
         if not v.isalpha():
             continue
         offer(v, vc * EDIT_COST)
-        if vc > EDIT_SEARCH_UP_TO:
+        if vc > EDIT_SEARCH_UP_TO or (vc + 0.8) * EDIT_COST - KEEP_BONUS > bound[0]:
             continue  # letter edits only on the cheap readings: the others are far already
         for sk in lm.deletes.get(v, ()):  # a letter the OCR lost
             offer(sk, (vc + 0.8) * EDIT_COST)
@@ -249,24 +281,39 @@ def repair_line(line: str) -> tuple[str, list[Repaired]]:
             prev_score_all = score[-1]
             # beam: only the best previous states are extended
             beam = sorted(range(len(prev_all)), key=prev_score_all.__getitem__, reverse=True)[:BEAM]
+            floor = prev_score_all[beam[0]] - BEAM_MARGIN  # states this far behind the best never recover
+            beam = [j for j in beam if prev_score_all[j] >= floor]
             prev_syls = [prev_all[j] for j in beam]
             prev_score = [prev_score_all[j] for j in beam]
             prev_before = [before[-1][j] for j in beam]
             nb = len(prev_syls)
-            tri = [tri_next((pb, ps)) or _EMPTY for ps, pb in zip(prev_syls, prev_before)]
-            bi = [bi_next(ps) or _EMPTY for ps in prev_syls]
+            word = tokens[run[k]].text  # its candidates are a function of it
+            syls = None
+            # one column of scores per previous state: the trigram if seen, else the backed-off bigram.
+            # The bigram column depends only on the last word and this word, so it is kept for reuse.
+            cols = []
+            for j in range(nb):
+                ps = prev_syls[j]
+                lm_col = _COLUMN_CACHE.get((ps, word))
+                if lm_col is None:
+                    if syls is None:
+                        syls = [s for s, _ in layers[k]]
+                    bj = bi_next(ps) or _EMPTY
+                    lm_col = tuple([LM_WEIGHT * (BACKOFF + bv if (bv := bj.get(s)) is not None
+                                                 else BACKOFF + (BACKOFF + lbo(s, unseen)))
+                                    for s in syls])  # a tuple: no work for the GC
+                    _COLUMN_CACHE[(ps, word)] = lm_col
+                tj = tri_next((prev_before[j], ps))
+                if tj:
+                    if syls is None:
+                        syls = [s for s, _ in layers[k]]
+                    lm_col = [LM_WEIGHT * tv if (tv := tj.get(s)) is not None else b for s, b in zip(syls, lm_col)]
+                base = prev_score[j]
+                cols.append([base + x for x in lm_col])
             row, ptr, bef = [], [], []
-            for s, c in layers[k]:
-                fallback = BACKOFF + lbo(s, unseen)
-                best, arg = -1e18, 0
-                for j in range(nb):
-                    v = tri[j].get(s)
-                    if v is None:
-                        v = bi[j].get(s)
-                        v = BACKOFF + v if v is not None else BACKOFF + fallback
-                    v = prev_score[j] + LM_WEIGHT * v
-                    if v > best:
-                        best, arg = v, j
+            for (_, c), over_prev in zip(layers[k], zip(*cols)):
+                best = max(over_prev)
+                arg = over_prev.index(best)  # the first best, as a strict > scan would keep
                 row.append(best - c)
                 ptr.append(beam[arg])
                 bef.append(prev_syls[arg])
@@ -288,6 +335,8 @@ def repair_line(line: str) -> tuple[str, list[Repaired]]:
             choice[i] = (layers[k][path[k]][0], round(conf, 3))
         if len(_RUN_CACHE) > 50_000:
             _RUN_CACHE.clear()
+        if len(_COLUMN_CACHE) > 300_000:
+            _COLUMN_CACHE.clear()
         _RUN_CACHE[key] = [choice[i] for i in run]
         run.clear()
 
