@@ -1,6 +1,7 @@
-"""PDF reader with a text layer: pypdfium2 for page text (fast path), pdfplumber only on pages
-that draw ruling lines, to read their tables. Lines then go through the same paragraph joiner as
-text files; table rows continue across pages.
+"""PDF reader with a text layer: pypdfium2 for page text and, on pages that draw ruling lines,
+for their tables (pdf_tables.py); pdfplumber's table finder only where a page's drawing is more than
+plain rules. Lines then go through the same paragraph joiner as text files; table rows continue
+across pages.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from ..models import Document
 from ..text import fold_ws, nfc
 from .lines import Line
 from .ocr import ocr_pdf_page, tesseract
+from .pdf_tables import RuledTable, find_tables
 from .text import lines_to_blocks
 
 _PAGE_NO = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|^\s*Trang\s+\d+", re.I)
@@ -59,14 +61,18 @@ def read_pdf(path: str | Path) -> Document:
                 ocr_pages.append(i + 1)
             if text.strip():
                 any_text = True
-            page_lines: list[Line]
-            if text.strip() and _has_grid(page, pdfium_c):
+            page_lines: list[Line] = []
+            start_no = sum(map(len, pages))
+            ruled = find_tables(page, pdfium_c) if text.strip() and _has_grid(page, pdfium_c) else []
+            if ruled is None:  # drawn with more than plain rules: pdfplumber's table finder
                 if plumber is None:
                     import pdfplumber
                     plumber = pdfplumber.open(path)
-                page_lines = _page_with_tables(plumber.pages[i], i + 1, sum(map(len, pages)))
+                page_lines = _page_with_tables(plumber.pages[i], i + 1, start_no)
+            elif ruled and not ocr_pages[-1:] == [i + 1]:
+                page_lines = _page_with_ruled_tables(page, ruled, i + 1, start_no)
             else:
-                page_lines = _text_lines(text, i + 1, sum(map(len, pages)))
+                page_lines = _text_lines(text, i + 1, start_no)
             pages.append(page_lines)
     finally:
         if plumber is not None:
@@ -129,6 +135,36 @@ def _drop_furniture(pages: list[list[Line]]) -> list[Line]:
             first.blank = True
             first.cells = None
         out.extend(p)
+    return out
+
+
+def _cell_text(raw: str) -> str:
+    # pdfium writes a hyphen that ends a line as \x02: keep the hyphen and the line break
+    return fold_ws(_clean(raw.replace("\x02", "-\n").replace("\ufffe", "-\n")))
+
+
+def _page_with_ruled_tables(page, tables: list[RuledTable], page_no: int, start_no: int) -> list[Line]:
+    """Text above, between and below the tables, and each table row as a line of cells."""
+    textpage = page.get_textpage()
+    width, height = page.get_width(), page.get_height()
+    out: list[Line] = []
+    above = height
+    for t in tables:
+        left, bottom, right, top = t.bbox
+        if top < above:
+            out += _text_lines(_clean(textpage.get_text_bounded(0, top, width, above)), page_no, start_no + len(out))
+        for r_i, row in enumerate(t.rows):
+            cells = []
+            for c_i, box in enumerate(row):
+                if box is None:
+                    covered_above = r_i > 0 and t.rows[r_i - 1][c_i] is not None
+                    cells.append("" if covered_above or r_i > 0 and c_i == 0 else "\x00")
+                else:
+                    cells.append(_cell_text(textpage.get_text_bounded(*box)))
+            out.append(Line(text="\t".join(cells), start=0, end=0, lineno=start_no + len(out), page=page_no, cells=cells))
+        above = min(above, bottom)
+    if above > 0:
+        out += _text_lines(_clean(textpage.get_text_bounded(0, 0, width, above)), page_no, start_no + len(out))
     return out
 
 
