@@ -8,7 +8,8 @@ from planparse import lexicon
 from planparse.extract.tasks import key_of
 
 
-@pytest.mark.parametrize("name", ["units.json", "abbreviations.json", "admin_levels.json", "sections.json", "deadlines.json"])
+@pytest.mark.parametrize("name", ["units.json", "abbreviations.json", "admin_levels.json", "sections.json", "deadlines.json",
+                                  "ocr_confusions.json"])
 def test_data_file_has_source_and_version(name):
     data = json.loads(resources.files("planparse.data").joinpath(name).read_text(encoding="utf-8"))
     assert data["_source"] and isinstance(data["version"], int)
@@ -18,6 +19,7 @@ def test_loaders_validate():
     assert lexicon.units().kinds and lexicon.abbreviations().expand["UBND"] == "Ủy ban nhân dân"
     assert lexicon.levels().central_cities and lexicon.sections().group_keys["deadline"]
     assert lexicon.deadlines().recurring["hàng quý"] == "quarter"
+    assert ("rn", "m") in lexicon.ocr_confusions().confusions and lexicon.ocr_confusions().cost > 0
 
 
 def test_unknown_keys_are_rejected():

@@ -113,3 +113,35 @@ def test_title_stops_at_the_first_basis_line():
     text = ("KẾ HOẠCH\nPhát động phong trào thi đua năm 2026\nCăn cứ Luật Thi đua, khen thưởng ngày 15/6/2022;\n"
             "I. NHIỆM VỤ\n1. Tổ chức phát động phong trào.\n")
     assert plan_of(text).meta.title == "Phát động phong trào thi đua năm 2026"
+
+
+RECIPIENTS_DAMAGED = """KẾ HOẠCH
+Thực hiện chuyển đổi số năm 2024
+
+I. NHIỆM VỤ
+1. Rà soát thủ tục hành chính.
+
+II. TỔ CHỨC THỰC HIỆN
+1. Văn phòng UBND xã
+Tham mưu triển khai kế hoạch.
+2. Công chức Văn hóa - xã hội
+Tuyên truyền kế hoạch.
+Nội nội in:
+- Văn phòng UBND huyện;
+- Chủ tịch, các PCT UBND xã;
+- Lưu: VT, VP.
+"""
+
+
+def test_a_recipient_list_with_an_unreadable_heading_is_not_a_task_list():
+    plan = plan_of(RECIPIENTS_DAMAGED)
+    assert [t.ref for t in plan.tasks] == ["I.1", "II.1", "II.2"]
+    assert not any("Văn phòng UBND huyện" in t.text for t in plan.tasks)
+    clean = plan_of(RECIPIENTS_DAMAGED.replace("Nội nội in:", "Nơi nhận:"))
+    assert [t.ref for t in clean.tasks] == ["I.1", "II.1", "II.2"]
+
+
+def test_dash_lines_without_the_closing_luu_line_stay_in_the_body():
+    text = RECIPIENTS_DAMAGED.replace("- Lưu: VT, VP.\n", "")
+    st = build_structure(text_to_document(text, "t.txt"))
+    assert not any("Văn phòng UBND huyện" in b.text for b in st.signature)

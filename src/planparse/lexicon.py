@@ -65,6 +65,7 @@ class SectionsData(_Data):
     closing_openers: list[str]
     appendix_heading: list[str]
     end_of_body: list[str]
+    recipients_last: list[str]  # the line that closes a 'Nơi nhận' list ("- Lưu: VT, ...")
     table_columns: dict[str, list[str]]
 
 
@@ -157,3 +158,18 @@ def unit_head_length(s: str) -> int:
         return 0
     m = _head_prefix_re().match(s)
     return m.end() if m else 0
+
+
+class OcrConfusionsData(_Data):
+    cost: float  # in letter edits: what reading one confusion the other way costs
+    confusions: list[tuple[str, str]]  # (as printed, base letters meant)
+
+
+@lru_cache(maxsize=None)
+def ocr_confusions() -> OcrConfusionsData:
+    data = OcrConfusionsData.model_validate(_load("ocr_confusions.json"))
+    for printed, meant in data.confusions:
+        if not printed or printed == meant:
+            raise ValueError(f"ocr_confusions.json: bad pair {printed!r} -> {meant!r}")
+    return data
+

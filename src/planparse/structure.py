@@ -87,6 +87,29 @@ def _is_signature(b: Block) -> bool:
                for t in texts)
 
 
+_LIST_ITEM = ("-", "–", "+", "•")
+
+
+def _recipients_start(blocks: list[Block]) -> Optional[int]:
+    """Where the 'Nơi nhận' list begins, found from its end when its heading is too damaged to read.
+    The list always closes with "- Lưu: VT, ..." (the Decree 30/2020 form); above it are short dash
+    lines, and above them a short line ending with ':' (the damaged heading)."""
+    closers = tuple(strip_accents(k) for k in lexicon.sections().recipients_last)
+    for k, b in enumerate(blocks):
+        if b.kind == "row" or not b.text.lstrip().startswith(_LIST_ITEM):
+            continue
+        if not strip_accents(fold(b.text).lstrip("".join(_LIST_ITEM) + " ")).startswith(closers):
+            continue
+        j = k
+        while j > 0 and blocks[j - 1].kind != "row" and blocks[j - 1].text.lstrip().startswith(_LIST_ITEM) \
+                and len(blocks[j - 1].text) <= 120:
+            j -= 1
+        if j > 0 and blocks[j - 1].kind != "row" and len(blocks[j - 1].text) <= 30 and blocks[j - 1].text.rstrip().endswith(":"):
+            j -= 1
+        return j
+    return None
+
+
 def _group_tables(blocks: list[Block]) -> list[list[Block]]:
     tables: dict[int, list[Block]] = {}
     for b in blocks:
@@ -140,11 +163,12 @@ def build_structure(doc: Document) -> Structure:
     loose_tables: list[list[Block]] = []
     body_rows: list[Block] = []
     in_signature = False
+    recipients = _recipients_start(blocks)
     while i < n:
         b = blocks[i]
         if _is_appendix_heading(b) and (stack[-1] is not root or in_signature or i > n * 0.3):
             break
-        if _is_signature(b):
+        if _is_signature(b) or i == recipients:
             in_signature = True
         if in_signature:
             same_table = signature and signature[-1].kind == "row" and signature[-1].table == b.table

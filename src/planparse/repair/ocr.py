@@ -31,20 +31,18 @@ PRUNE_ABOVE_BEST = 6.0  # drop candidates this much costlier than the cheapest
 _PROTECT_CHUNK = re.compile(r"://|@|www\.|\d+/|/\d|[A-ZĐ]{2,}-[A-ZĐ]|\.(?:vn|com|gov|org|net)\b", re.I)
 _WORD = re.compile(r"[^\W_](?:[\w'’]|!(?=\w)|(?<=[^\W\d_])!)*", re.UNICODE)  # "TH!" = THỊ: OCR reads ị as !
 _DIGIT_AS_LETTER = {"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "6": "o", "8": "b", "9": "g", "!": "i"}
-# letter confusions of OCR engines in general; the learned channel (data/ocr_channel.tsv) adds Tesseract's
-_GENERIC_REWRITES = [("rn", "m"), ("ii", "u"), ("ii", "h"), ("fi", "h"), ("li", "h"), ("cl", "d"), ("j", "i"),
-                     ("1", "l"), ("1", "i"), ("q", "g"), ("f", "t"), ("ri", "n"), ("in", "m")]
-GENERIC_COST = 0.6
 MAX_VARIANTS = 30
 
 
 @lru_cache(maxsize=1)
 def rewrites() -> tuple[tuple[str, str, float], ...]:
-    """(printed, meant, cost in edit units): generic confusions plus the learned channel."""
+    """(printed, meant, cost in edit units): generic confusions (data/ocr_confusions.json) plus the
+    channel learned from Tesseract (data/ocr_channel.tsv)."""
     import math
     from importlib import resources
 
-    rules: dict[tuple[str, str], float] = {(a, b): GENERIC_COST for a, b in _GENERIC_REWRITES}
+    generic = lexicon.ocr_confusions()  # letter confusions of OCR engines in general
+    rules: dict[tuple[str, str], float] = {(a, b): generic.cost for a, b in generic.confusions}
     text = resources.files("planparse.data").joinpath("ocr_channel.tsv").read_text(encoding="utf-8")
     rows = [ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#")]
     totals: dict[str, int] = {}
