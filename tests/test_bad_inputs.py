@@ -147,3 +147,36 @@ def test_a_500_page_pdf_is_read(tmp_path):
     big.save(str(tmp_path / "big.pdf"))
     plan = extract_file(tmp_path / "big.pdf")
     assert plan.meta.doc_type == "Kế hoạch" and len(plan.tasks) > 40
+
+
+def test_an_unreadable_file_gets_a_record_and_the_rest_completes(tmp_path, monkeypatch):
+    """chmod 000 where that means something; as root (CI) the operating system's refusal is simulated
+    at open(), since root reads any file."""
+    import builtins
+
+    from planparse.batch import run_batch
+
+    src = tmp_path / "in"
+    src.mkdir()
+    good = src / "000_plan.txt"
+    good.write_bytes((CORPUS / "seeds" / "000_db1299a2e6faf1e1.txt").read_bytes())
+    locked = src / "locked.txt"
+    locked.write_text("KẾ HOẠCH\n", encoding="utf-8")
+    locked.chmod(0)
+    if os.geteuid() == 0:
+        real_open = builtins.open
+
+        def refusing_open(file, *args, **kwargs):
+            if str(file) == str(locked):
+                raise PermissionError(13, "Permission denied", str(file))
+            return real_open(file, *args, **kwargs)
+
+        monkeypatch.setattr(builtins, "open", refusing_open)
+    out = tmp_path / "out"
+    records = {r.file: r for r in run_batch([str(src)], str(out), progress=False)}
+    bad = records[str(locked)]
+    assert bad.status == "failed" and bad.stage == "read" and "Permission denied" in bad.reason
+    assert records[str(good)].status in ("ok", "warnings")
+    assert len(list((out / "json").glob("*.json"))) == 1
+    db = sqlite3.connect(out / "plans.sqlite")
+    assert db.execute("SELECT reason FROM failures WHERE file = ?", (str(locked),)).fetchone()[0].startswith("E100")
