@@ -172,3 +172,15 @@ def test_repair_does_not_depend_on_the_hash_seed():
         assert r.returncode == 0, r.stderr
         outs.append(r.stdout)
     assert outs[0] == outs[1] and len(outs[0]) > 1000
+
+
+def test_hand_corrected_sample_of_seed_002_is_scored():
+    from pathlib import Path
+
+    from planparse.repair.evaluate import eval_hand
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    rows = eval_hand(corpus)
+    assert [r["document"] for r in rows] == ["002_408fa6199785fdab.txt"]
+    assert rows[0]["lines"] == 20 and rows[0]["words"] > 200
+    assert rows[0]["ser_after"] < rows[0]["ser_before"] / 3

@@ -76,6 +76,31 @@ def eval_legacy(seeds: list[Path]) -> list[dict]:
     return out
 
 
+def eval_hand(corpus: Path) -> list[dict]:
+    """Seeds with a hand-corrected sample of lines (ocr-hand/<seed>.lines.tsv: line number, TAB, the
+    true line): SER of those lines as printed and after repairing the whole seed as extract does."""
+    out = []
+    for sample in sorted((corpus / "ocr-hand").glob("*.lines.tsv")):
+        seed = corpus / "seeds" / (sample.name[: -len(".lines.tsv")] + ".txt")
+        if not seed.exists():
+            continue
+        raw = unicodedata.normalize("NFC", seed.read_text(encoding="utf-8"))
+        printed, fixed = raw.split("\n"), repair_text(raw, "auto").text.split("\n")
+        before = after = words = lines = 0
+        for row in sample.read_text(encoding="utf-8").splitlines():
+            if not row.strip() or row.startswith("#"):
+                continue
+            number, truth = row.split("\t", 1)
+            k = int(number) - 1
+            b, n = ser_counts(truth, printed[k])
+            a, _ = ser_counts(truth, fixed[k])
+            before, after, words, lines = before + b, after + a, words + n, lines + 1
+        if words:
+            out.append({"document": seed.name, "lines": lines, "words": words,
+                        "ser_before": round(before / words, 4), "ser_after": round(after / words, 4)})
+    return out
+
+
 def report(corpus: Path) -> dict:
     rows = eval_ocr(corpus / "ocr-eng")
     groups: dict[str, dict] = {}
@@ -95,7 +120,8 @@ def report(corpus: Path) -> dict:
             "words_per_second": round(words / secs) if secs else None,
         }
     seeds = sorted(p for p in (corpus / "seeds").glob("*.txt") if not p.name.startswith("002_"))
-    return {"ocr": groups, "documents": [r.__dict__ for r in rows], "legacy": eval_legacy(seeds)}
+    return {"ocr": groups, "documents": [r.__dict__ for r in rows], "legacy": eval_legacy(seeds),
+            "hand": eval_hand(corpus)}
 
 
 def render(rep: dict) -> str:
@@ -108,4 +134,10 @@ def render(rep: dict) -> str:
     lines.append(f"{'legacy encoding':<22}{'document':<30}{'CER before':>12}{'CER after':>11}")
     for r in rep["legacy"]:
         lines.append(f"{r['encoding']:<22}{r['document'][:29]:<30}{r['cer_before']:>12.4f}{r['cer_after']:>11.4f}")
+    if rep.get("hand"):
+        lines.append("")
+        lines.append(f"{'hand-corrected sample':<22}{'document':<30}{'lines':>6}{'words':>7}{'SER before':>12}{'SER after':>11}")
+        for r in rep["hand"]:
+            lines.append(f"{'':<22}{r['document'][:29]:<30}{r['lines']:>6}{r['words']:>7}{r['ser_before']:>12.3f}"
+                         f"{r['ser_after']:>11.3f}")
     return "\n".join(lines)
