@@ -71,6 +71,7 @@ _COLUMN_CACHE: dict = {}  # (last word, OCR'd word) -> bigram LM scores of its c
 def clear_caches() -> None:
     """Forget every word and run decoded so far (benchmarks measure a cold start with it)."""
     candidates_for.cache_clear()
+    _one_edit_away.cache_clear()
     _kept_as_printed.cache_clear()
     _RUN_CACHE.clear()
     _COLUMN_CACHE.clear()
@@ -171,6 +172,29 @@ def _variants(word: str) -> dict[str, float]:
     return out
 
 
+@lru_cache(maxsize=100_000)
+def _one_edit_away(v: str) -> tuple[tuple[str, float], ...]:
+    """Skeletons one letter from v, each once at its cheapest: a letter the OCR lost (0.8), added (1.0)
+    or read wrong (1.1). Shared by every word with this reading."""
+    lm = language_model()
+    near: dict[str, float] = {}
+
+    def put(sk: str, letters: float) -> None:
+        if sk != v and letters < near.get(sk, 9.0):
+            near[sk] = letters
+
+    for sk in lm.deletes.get(v, ()):
+        put(sk, 0.8)
+    if len(v) > 1:
+        for i in range(len(v)):
+            d = v[:i] + v[i + 1:]
+            if d in lm.by_skeleton:
+                put(d, 1.0)
+            for sk in lm.deletes.get(d, ()):
+                put(sk, 1.1)
+    return tuple(near.items())
+
+
 @lru_cache(maxsize=200_000)
 def candidates_for(word: str) -> tuple[tuple[str, float], ...]:
     """Up to MAX_CANDIDATES (syllable, channel cost), cheapest and most frequent first."""
@@ -206,15 +230,8 @@ def candidates_for(word: str) -> tuple[tuple[str, float], ...]:
         offer(v, vc * EDIT_COST)
         if vc > EDIT_SEARCH_UP_TO or (vc + 0.8) * EDIT_COST - KEEP_BONUS > bound[0]:
             continue  # letter edits only on the cheap readings: the others are far already
-        for sk in lm.deletes.get(v, ()):  # a letter the OCR lost
-            offer(sk, (vc + 0.8) * EDIT_COST)
-        if len(v) > 1:
-            for i in range(len(v)):
-                d = v[:i] + v[i + 1:]
-                if d in lm.by_skeleton:  # a letter the OCR added
-                    offer(d, (vc + 1.0) * EDIT_COST)
-                for sk in lm.deletes.get(d, ()):  # a letter the OCR read wrong
-                    offer(sk, (vc + 1.1) * EDIT_COST)
+        for sk, letters in _one_edit_away(v):
+            offer(sk, (vc + letters) * EDIT_COST)
     logu = lm.log_backoff
     ranked = heapq.nsmallest(MAX_CANDIDATES * 2, found.items(), key=lambda x: x[1] - 0.15 * logu.get(x[0], 0.0))
     if ranked:
