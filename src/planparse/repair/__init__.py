@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 from typing import Literal, Optional
 
 from ..models import Block, Document
-from ..text import normalize_tones
 from .legacy import TCVN3_SIGNS, VNI, VNI_SIGNS, decode_tcvn3, decode_vni
-from .lm import language_model, skeleton
+from .lm import is_syllable, skeleton
 from .ocr import Repaired, _kept_as_printed, repair_line
 
 Mode = Literal["auto", "always", "never"]
@@ -45,19 +44,17 @@ def damage(text: str) -> float:
     words = _words(text)
     if not words:
         return 0.0
-    lm = language_model()
-    unknown = sum(1 for w in words if normalize_tones(w.lower()) not in lm.unigram) / len(words)
+    unknown = sum(1 for w in words if not is_syllable(w)) / len(words)
     marked = sum(1 for w in words if skeleton(w) != w.lower()) / len(words)
     bare = max(0.0, 0.45 - marked) / 0.45
     return round(min(1.0, unknown + 0.5 * bare), 3)
 
 
 def _valid_share(text: str) -> float:
-    lm = language_model()
     words = re.findall(r"[^\W\d_]+", unicodedata.normalize("NFC", text))
     if not words:
         return 0.0
-    return sum(1 for w in words if normalize_tones(w).lower() in lm.unigram) / len(words)
+    return sum(1 for w in words if is_syllable(w)) / len(words)
 
 
 def legacy_encoding(text: str) -> Optional[str]:
@@ -89,11 +86,10 @@ def _decode_words(text: str, encoding: Optional[str]) -> str:
     word is decoded when it carries a code no Vietnamese word has ('cña') and decodes to Vietnamese."""
     if encoding is None and not _SIGN_CHARS.search(text):
         return text
-    lm = language_model()
     whole = _whole_document(text, encoding)
 
     def valid(w: str) -> bool:
-        return normalize_tones(unicodedata.normalize("NFC", w)).lower() in lm.unigram
+        return is_syllable(unicodedata.normalize("NFC", w))
 
     def fix(m: re.Match) -> str:
         word = m.group(0)

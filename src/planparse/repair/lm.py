@@ -98,3 +98,11 @@ def language_model() -> LanguageModel:
         bigram_next.setdefault(a, {})[b] = v
     return LanguageModel(unigram, log_bigram, log_backoff, log_trigram, trigram_next, bigram_next,
                          BACKOFF + math.log(0.5 / total), by_skeleton, deletes)
+
+
+@lru_cache(maxsize=200_000)
+def is_syllable(word: str) -> bool:
+    """A word the inventory knows, whatever its case and tone-mark placement (asked once per word)."""
+    from ..text import normalize_tones
+
+    return normalize_tones(word.lower()) in language_model().unigram

@@ -8,7 +8,6 @@ abbreviations are never touched. Each repaired word keeps its original and a con
 """
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from dataclasses import dataclass, field
@@ -16,18 +15,19 @@ from functools import lru_cache
 from operator import sub
 
 from .. import lexicon
-from .lm import BACKOFF, BOUNDARY, NUMBER, LanguageModel, language_model, skeleton
+from .lm import BACKOFF, BOUNDARY, NUMBER, LanguageModel, is_syllable, language_model, skeleton
 
 LM_WEIGHT = 0.5
 EDIT_COST = 5.0  # log-probability units per letter edited (tuned on the seeds' OCR, tested on unseen documents)
 MARK_COST = 0.6  # per mark the OCR printed that the candidate does not have
 KEEP_BONUS = 0.6  # a word already a known syllable, as printed
-MAX_CANDIDATES = 11  # 20 lowers SER (seed 002 sample 0.12 -> 0.07) but costs a quarter of the speed
+MAX_CANDIDATES = 16  # 11 is ~5% faster; 20 ~7% slower (instructions) with the seed 002 sample at SER 0.067
 PER_SKELETON = 5
 EDIT_SEARCH_UP_TO = 0.7
 BEAM = 5  # previous states extended per word in the Viterbi search
 BEAM_MARGIN = 5.0  # ... and only those within this score of the best (no loss measured on corpus/ocr-eng)
 PRUNE_ABOVE_BEST = 6.0  # drop candidates this much costlier than the cheapest
+RANK_SLACK = 4.0
 
 _PROTECT_CHUNK = re.compile(r"://|@|www\.|\d+/|/\d|[A-ZĐ]{2,}-[A-ZĐ]|\.(?:vn|com|gov|org|net)\b", re.I)
 _WORD = re.compile(r"[^\W_](?:[\w'’]|!(?=\w)|(?<=[^\W\d_])!)*", re.UNICODE)  # "TH!" = THỊ: OCR reads ị as !
@@ -72,6 +72,9 @@ def clear_caches() -> None:
     """Forget every word and run decoded so far (benchmarks measure a cold start with it)."""
     candidates_for.cache_clear()
     _one_edit_away.cache_clear()
+    _variants_of.cache_clear()
+    _rewritten_once.cache_clear()
+    is_syllable.cache_clear()
     _kept_as_printed.cache_clear()
     _RUN_CACHE.clear()
     _COLUMN_CACHE.clear()
@@ -142,7 +145,11 @@ def _marks(word: str) -> frozenset[str]:
 def _variants(word: str) -> dict[str, float]:
     """Base-letter spellings the OCR'd word may stand for, with the cost of each reading."""
     # an apostrophe inside a word stands for a lost horn or hook ("Thij'c"): the letters around it count
-    base = skeleton(word.lower()).replace("'", "").replace("’", "")
+    return _variants_of(skeleton(word.lower()).replace("'", "").replace("’", ""))
+
+
+@lru_cache(maxsize=100_000)
+def _variants_of(base: str) -> dict[str, float]:
     out: dict[str, float] = {}
 
     def add(v: str, cost: float) -> None:
@@ -155,13 +162,8 @@ def _variants(word: str) -> dict[str, float]:
     frontier = [(v, c) for v, c in out.items()]
     for _ in range(3):
         nxt = []
-        by_first = _rewrites_by_first_letter()
         for v, c in frontier:
-            # (rule, position) of every rule that applies, in the order rule by rule, left to right
-            hits = sorted((n, i) for i, ch in enumerate(v) for n, a in by_first.get(ch, ()) if v.startswith(a, i))
-            for n, i in hits:
-                a, b, rc = rewrites()[n]
-                nv = v[:i] + b + v[i + len(a):]
+            for nv, rc in _rewritten_once(v):
                 cost = c + rc
                 if cost <= 2.0 and (nv not in out or cost < out[nv]):
                     add(nv, cost)
@@ -170,6 +172,15 @@ def _variants(word: str) -> dict[str, float]:
         if len(out) > MAX_VARIANTS * 3:
             break
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _rewritten_once(v: str) -> tuple[tuple[str, float], ...]:
+    """v with one confusion undone, in the order rule by rule, left to right, with the rule's cost."""
+    by_first = _rewrites_by_first_letter()
+    rules = rewrites()
+    hits = sorted((n, i) for i, ch in enumerate(v) for n, a in by_first.get(ch, ()) if v.startswith(a, i))
+    return tuple((v[:i] + rules[n][1] + v[i + len(rules[n][0]):], rules[n][2]) for n, i in hits)
 
 
 @lru_cache(maxsize=100_000)
@@ -231,9 +242,16 @@ def candidates_for(word: str) -> tuple[tuple[str, float], ...]:
         if vc > EDIT_SEARCH_UP_TO or (vc + 0.8) * EDIT_COST - KEEP_BONUS > bound[0]:
             continue  # letter edits only on the cheap readings: the others are far already
         for sk, letters in _one_edit_away(v):
-            offer(sk, (vc + letters) * EDIT_COST)
-    logu = lm.log_backoff
-    ranked = heapq.nsmallest(MAX_CANDIDATES * 2, found.items(), key=lambda x: x[1] - 0.15 * logu.get(x[0], 0.0))
+            cost = (vc + letters) * EDIT_COST
+            if cost - KEEP_BONUS <= bound[0] and seen_at(sk, 1e9) > cost:  # what offer() would turn away
+                offer(sk, cost)
+    # cheapest first, frequent syllables a little ahead (a stable sort: equals keep their order)
+    logu = lm.log_backoff.get
+    # what costs this much more than the cheapest cannot rank in (a frequency moves a key by < 4)
+    ceiling = bound[0] + RANK_SLACK
+    items = [x for x in found.items() if x[1] <= ceiling]
+    keys = [c - 0.15 * logu(s, 0.0) for s, c in items]
+    ranked = [items[n] for n in sorted(range(len(items)), key=keys.__getitem__)[:MAX_CANDIDATES * 2]]
     if ranked:
         best = min(c for _, c in ranked)
         ranked = [x for x in ranked if x[1] <= best + PRUNE_ABOVE_BEST]
