@@ -40,7 +40,7 @@ def test_same_rows_as_pdfplumber_on_the_corpus(pdf):
     import pypdfium2.raw as pdfium_c
 
     from planparse.readers.pdf import _cell_text
-    from planparse.readers.pdf_tables import find_tables
+    from planparse.readers.pdf_tables import find_tables, page_rules
     from planparse.text import fold_ws
 
     doc = pdfium.PdfDocument(str(pdf))
@@ -49,7 +49,7 @@ def test_same_rows_as_pdfplumber_on_the_corpus(pdf):
             page = doc[i]
             textpage = page.get_textpage()
             ours = [[[None if box is None else _cell_text(textpage.get_text_bounded(*box)) for box in row]
-                     for row in t.rows] for t in find_tables(page, pdfium_c)]
+                     for row in t.rows] for t in find_tables(page_rules(page, pdfium_c))]
             theirs = [[[None if c is None else fold_ws(c) for c in row] for row in t.extract()]
                       for t in sorted(plumber.pages[i].find_tables(), key=lambda t: t.bbox[1])]
             assert ours == theirs, f"page {i + 1}"

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..models import Block, Document, Plan, Span, Unit
+from ..models import KPI, Block, Document, Plan, Span, Task, Unit
 from .page import DEADLINE_KINDS, esc, fmt_deadline, fmt_target, page
 
 KINDS = {"task": "nhiệm vụ", "kpi": "chỉ tiêu", "unit": "đơn vị", "deadline": "thời hạn", "fix": "từ đã sửa"}
@@ -144,36 +144,29 @@ def _unit_keys(*groups: list[Unit]) -> str:
     return "|".join(esc(u.canonical) for g in groups for u in g)
 
 
+def _row(marks: Marks, item: str, kind: str, x: Task | KPI) -> str:
+    """Register an item's spans (its own, its units', its deadline's) and open its table row."""
+    found = marks.add(x.span, kind, item, own=True)
+    for u in x.lead_units + x.support_units:
+        found |= marks.add(u.span, "unit", item, own=False)
+    if x.deadline:
+        found |= marks.add(x.deadline.span, "deadline", item, own=False)
+    return (f'<tr data-item="{item}" tabindex="0" data-kind="{x.deadline.kind if x.deadline else "none"}" '
+            f'data-units="{_unit_keys(x.lead_units, x.support_units)}"{"" if found else " class=nosrc"}>')
+
+
 def render_tables(plan: Plan, marks: Marks) -> str:
-    rows = []
-    for i, t in enumerate(plan.tasks):
-        item = f"task-{i}"
-        found = marks.add(t.span, "task", item, own=True)
-        for u in t.lead_units + t.support_units:
-            found |= marks.add(u.span, "unit", item, own=False)
-        if t.deadline:
-            found |= marks.add(t.deadline.span, "deadline", item, own=False)
-        rows.append(
-            f'<tr data-item="{item}" tabindex="0" data-kind="{t.deadline.kind if t.deadline else "none"}" '
-            f'data-units="{_unit_keys(t.lead_units, t.support_units)}"{"" if found else " class=nosrc"}>'
-            f'<td class="ref">{esc(t.ref)}</td><td>{esc(t.text)}</td><td>{_units(t.lead_units, t.lead)}</td>'
-            f"<td>{_units(t.support_units, t.support)}</td><td>{fmt_deadline(t.deadline)}</td></tr>")
+    rows = [_row(marks, f"task-{i}", "task", t)
+            + f'<td class="ref">{esc(t.ref)}</td><td>{esc(t.text)}</td><td>{_units(t.lead_units, t.lead)}</td>'
+            f"<td>{_units(t.support_units, t.support)}</td><td>{fmt_deadline(t.deadline)}</td></tr>"
+            for i, t in enumerate(plan.tasks)]
     tasks = ('<table class="data" id="tasks"><thead><tr><th class="ref">Mục</th><th>Nhiệm vụ</th><th>Chủ trì</th>'
              "<th>Phối hợp</th><th>Thời hạn</th></tr></thead><tbody>" + "\n".join(rows) + "</tbody></table>")
-    rows = []
-    for j, k in enumerate(plan.kpis):
-        item = f"kpi-{j}"
-        found = marks.add(k.span, "kpi", item, own=True)
-        for u in k.lead_units + k.support_units:
-            found |= marks.add(u.span, "unit", item, own=False)
-        if k.deadline:
-            found |= marks.add(k.deadline.span, "deadline", item, own=False)
-        rows.append(
-            f'<tr data-item="{item}" tabindex="0" data-kind="{k.deadline.kind if k.deadline else "none"}" '
-            f'data-units="{_unit_keys(k.lead_units, k.support_units)}"{"" if found else " class=nosrc"}>'
-            f'<td class="ref">{esc(k.ref)}</td><td>{esc(k.indicator)}</td><td class="target">{esc(fmt_target(k.target))}</td>'
+    rows = [_row(marks, f"kpi-{j}", "kpi", k)
+            + f'<td class="ref">{esc(k.ref)}</td><td>{esc(k.indicator)}</td><td class="target">{esc(fmt_target(k.target))}</td>'
             f"<td>{_units(k.lead_units, k.lead)}</td><td>{fmt_deadline(k.deadline)}</td>"
-            f'<td class="small">{esc(k.basis)}</td></tr>')
+            f'<td class="small">{esc(k.basis)}</td></tr>'
+            for j, k in enumerate(plan.kpis)]
     kpis = ('<table class="data" id="kpis"><thead><tr><th class="ref">Mục</th><th>Chỉ tiêu</th><th>Mục tiêu</th>'
             "<th>Chủ trì</th><th>Thời hạn</th><th>Căn cứ</th></tr></thead><tbody>" + "\n".join(rows) + "</tbody></table>")
     return (f"<h2>Nhiệm vụ <span class=badge>{len(plan.tasks)}</span></h2>{tasks}"

@@ -14,11 +14,10 @@ from ..models import Document
 from ..text import fold_ws, nfc
 from .lines import Line
 from .ocr import ocr_pdf_page, tesseract
-from .pdf_tables import RuledTable, find_tables
+from .pdf_tables import RuledTable, find_tables, page_rules
 from .text import lines_to_blocks
 
 _PAGE_NO = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|^\s*Trang\s+\d+", re.I)
-MIN_RULES = 2  # ruling lines each way that make a page worth reading for tables
 
 
 def _clean(s: str) -> str:
@@ -63,7 +62,8 @@ def read_pdf(path: str | Path) -> Document:
                 any_text = True
             page_lines: list[Line] = []
             start_no = sum(map(len, pages))
-            ruled = find_tables(page, pdfium_c) if text.strip() and _has_grid(page, pdfium_c) else []
+            rules = page_rules(page, pdfium_c) if text.strip() else None
+            ruled = find_tables(rules) if rules is not None and rules.grid else []
             if ruled is None:  # drawn with more than plain rules: pdfplumber's table finder
                 if plumber is None:
                     import pdfplumber
@@ -86,28 +86,6 @@ def read_pdf(path: str | Path) -> Document:
     lines = _drop_furniture(pages)
     blocks = lines_to_blocks(lines)
     return Document(source=path, format="pdf", pages=n_pages, blocks=blocks, warnings=warnings)
-
-
-def _has_grid(page, pdfium_c) -> bool:
-    """Ruling lines in both directions (a table), not just an underline or a header rule: only such
-    pages pay for pdfplumber's table finder."""
-    horizontal = vertical = 0
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
-        try:
-            left, bottom, right, top = obj.get_bounds()
-        except Exception:  # a path pdfium cannot place
-            continue
-        w, h = right - left, top - bottom
-        if h <= 3 and w >= 20:
-            horizontal += 1
-        elif w <= 3 and h >= 8:
-            vertical += 1
-        elif w >= 20 and h >= 8:
-            horizontal += 1  # a rectangle's border
-            vertical += 1
-        if horizontal >= MIN_RULES and vertical >= MIN_RULES:
-            return True
-    return False
 
 
 def _edges(page_lines: list[Line]) -> list[Line]:

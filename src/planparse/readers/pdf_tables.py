@@ -23,9 +23,22 @@ class RuledTable:
     rows: list[list[Optional[Box]]]  # a cell's box, or None where a merged cell covers the grid box
 
 
-def _rules(page, pdfium_c) -> Optional[tuple[list, list]]:
-    """Horizontal (y, left, right) and vertical (x, bottom, top) rules, merged where they continue."""
+@dataclass
+class PageRules:
+    horizontal: list[tuple[float, float, float]]  # (y, left, right), merged where they continue
+    vertical: list[tuple[float, float, float]]  # (x, bottom, top)
+    plain: bool  # False: the page also draws curves or complex paths that are not rules
+
+    @property
+    def grid(self) -> bool:
+        """Rules both ways: a table, not just an underline or a header rule."""
+        return len(self.horizontal) >= 2 and len(self.vertical) >= 2
+
+
+def page_rules(page, pdfium_c) -> PageRules:
+    """The page's ruling lines, from its path objects (lines, and the sides of rectangles)."""
     horizontal, vertical = [], []
+    plain = True
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
         try:
             left, bottom, right, top = obj.get_bounds()
@@ -42,8 +55,8 @@ def _rules(page, pdfium_c) -> Optional[tuple[list, list]]:
             horizontal += [(bottom, left, right), (top, left, right)]
             vertical += [(left, bottom, top), (right, bottom, top)]
         else:
-            return None
-    return _merge(horizontal), _merge(vertical)
+            plain = False
+    return PageRules(_merge(horizontal), _merge(vertical), plain)
 
 
 def _merge(rules: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
@@ -71,12 +84,11 @@ def _distinct(values: list[float]) -> list[float]:
     return out
 
 
-def find_tables(page, pdfium_c) -> Optional[list[RuledTable]]:
+def find_tables(rules: PageRules) -> Optional[list[RuledTable]]:
     """The page's ruled tables from top to bottom, or None when its drawing is not plain rules."""
-    rules = _rules(page, pdfium_c)
-    if rules is None:
+    if not rules.plain:
         return None
-    hs, vs = rules
+    hs, vs = rules.horizontal, rules.vertical
     parent = list(range(len(hs) + len(vs)))
 
     def root(i: int) -> int:
