@@ -25,7 +25,7 @@ MAX_CANDIDATES = 16  # 11 is ~5% faster; 20 ~7% slower (instructions) with the s
 PER_SKELETON = 5
 EDIT_SEARCH_UP_TO = 0.7
 BEAM = 5  # previous states extended per word in the Viterbi search
-BEAM_MARGIN = 5.0  # ... and only those within this score of the best (no loss measured on corpus/ocr-eng)
+BEAM_MARGIN = 4.0  # ... and only those within this score of the best (no loss measured on corpus/ocr-eng)
 PRUNE_ABOVE_BEST = 6.0  # drop candidates this much costlier than the cheapest
 RANK_SLACK = 4.0
 
@@ -381,7 +381,8 @@ def repair_line(line: str) -> tuple[str, list[Repaired]]:
             score.append(row)
             back.append(ptr)
             before.append(bef)
-        final = [sc + LM_WEIGHT * lb((s, next_ctx), lbo(next_ctx, unseen)) for sc, (s, _) in zip(score[-1], layers[-1])]
+        after = lbo(next_ctx, unseen)
+        final = [sc + LM_WEIGHT * lb((s, next_ctx), after) for sc, (s, _) in zip(score[-1], layers[-1])]
         j = max(range(len(final)), key=final.__getitem__)
         path = [j]
         for ptr in reversed(back):
@@ -405,7 +406,7 @@ def repair_line(line: str) -> tuple[str, list[Repaired]]:
     last_end = 0
     for i, t in enumerate(tokens):
         gap = line[last_end:t.start]
-        if run and re.search(r"[^\s]", gap):  # punctuation between words breaks the chain
+        if run and not gap.isspace() and gap:  # punctuation between words breaks the chain
             flush(prev_ctx, BOUNDARY)
             prev_ctx = BOUNDARY
         if t.fixed:
@@ -413,7 +414,7 @@ def repair_line(line: str) -> tuple[str, list[Repaired]]:
             flush(prev_ctx, nxt)
             prev_ctx = nxt
         else:
-            if not run and re.search(r"[^\s]", gap):
+            if not run and gap and not gap.isspace():
                 prev_ctx = BOUNDARY
             run.append(i)
         last_end = t.end
