@@ -186,3 +186,13 @@ def test_batch_json_is_accepted_by_compare_and_review(tmp_path):
     r = _cli("review", str(jsons[0]), "-o", str(tmp_path / "r.html"))
     assert r.returncode == 0, r.stderr
     assert "changed since it was extracted" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+def test_an_output_that_cannot_be_written_is_one_line(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    for args in (["review", str(SEED0), "-o", str(blocker / "r.html")],
+                 ["compare", str(SEED1), str(SEED0), "--html", str(blocker / "c.html")]):
+        r = _cli(*args)
+        assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
+        assert len(r.stderr.strip().splitlines()) == 1 and str(blocker) in r.stderr

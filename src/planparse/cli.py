@@ -344,6 +344,9 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as e:  # an output that cannot be written: one line naming it, as for bad input
+        print(f"error: {e.filename or ''}: E100 cannot write or read: {e.strerror or e}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

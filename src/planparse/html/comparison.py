@@ -14,38 +14,46 @@ def _plan_line(role: str, p: PlanSummary) -> str:
             f"<span class=muted>({esc(', '.join(b for b in bits if b) or p.document)})</span></span>")
 
 
-def _kpi(k: KPIItem | None) -> str:
+LATE = ' title="thời hạn muộn hơn kế hoạch cấp trên"'
+
+
+def _deadline_cell(d, late: bool = False) -> str:
+    return f'<td class="dl late"{LATE}>{fmt_deadline(d)}</td>' if late else f'<td class="dl">{fmt_deadline(d)}</td>'
+
+
+def _kpi_cells(k: KPIItem | None, parent: bool, late: bool = False) -> str:
+    """One side of a KPI row: indicator, target, deadline (blank when that side has no such KPI)."""
+    side = "side parent" if parent else "side"
     if k is None:
-        return '<span class="muted">—</span>'
-    return f'<span class="item-ref">{esc(k.ref)}</span>{esc(k.indicator)}'
+        return f'<td class="{side}"><span class="muted">—</span></td><td></td><td></td>'
+    target = "target" if parent else "target target-child"
+    return (f'<td class="{side}"><span class="item-ref">{esc(k.ref)}</span>{esc(k.indicator)}</td>'
+            f'<td class="{target}">{esc(fmt_target(k.target))}</td>{_deadline_cell(k.deadline, late)}')
 
 
-def _task(t: TaskItem | None) -> str:
+def _task_cells(t: TaskItem | None, parent: bool, late: bool = False) -> str:
+    """One side of a task row: text, lead units, deadline (blank when that side has no such task)."""
+    side = "side parent" if parent else "side"
     if t is None:
-        return '<span class="muted">—</span>'
-    return f'<span class="item-ref">{esc(t.ref)}</span>{esc(t.text)}'
+        return f'<td class="{side}"><span class="muted">—</span></td><td></td><td></td>'
+    lead = "" if parent else ' class="lead-child"'
+    return (f'<td class="{side}"><span class="item-ref">{esc(t.ref)}</span>{esc(t.text)}</td>'
+            f'<td{lead}>{esc("; ".join(t.lead))}</td>{_deadline_cell(t.deadline, late)}')
+
+
+def _row(cls: str, child_cells: str, parent_cells: str, verdict: str) -> str:
+    return f'<tr class="{cls}">{child_cells}{parent_cells}<td class="verdict">{verdict}</td></tr>'
 
 
 def _kpi_rows(c: Comparison) -> str:
     rows = []
     for p in c.kpi_pairs:
         problem = p.verdict == "weaker" or p.deadline_late
-        late = ' title="thời hạn muộn hơn kế hoạch cấp trên"' if p.deadline_late else ""
-        rows.append(f'<tr class="pair v-{p.verdict} {"problem" if problem else "ok"}">'
-                    f'<td class="side">{_kpi(p.child)}</td><td class="target target-child">{esc(fmt_target(p.child.target))}</td>'
-                    f'<td class="dl{" late" if p.deadline_late else ""}"{late}>{fmt_deadline(p.child.deadline)}</td>'
-                    f'<td class="side parent">{_kpi(p.parent)}</td><td class="target">{esc(fmt_target(p.parent.target))}</td>'
-                    f'<td class="dl">{fmt_deadline(p.parent.deadline)}</td>'
-                    f'<td class="verdict">{VERDICTS[p.verdict]}{" · muộn" if p.deadline_late else ""}'
-                    f' <span class="muted small">{p.score:.0f}</span></td></tr>')
-    for k in c.kpis_missing:
-        rows.append(f'<tr class="missing problem"><td class="side">{_kpi(None)}</td><td></td><td></td>'
-                    f'<td class="side parent">{_kpi(k)}</td><td class="target">{esc(fmt_target(k.target))}</td>'
-                    f'<td class="dl">{fmt_deadline(k.deadline)}</td><td class="verdict">thiếu</td></tr>')
-    for k in c.kpis_added:
-        rows.append(f'<tr class="added ok"><td class="side">{_kpi(k)}</td><td class="target">{esc(fmt_target(k.target))}</td>'
-                    f'<td>{fmt_deadline(k.deadline)}</td><td class="side parent">{_kpi(None)}</td><td></td><td></td>'
-                    f'<td class="verdict">thêm</td></tr>')
+        verdict = f'{VERDICTS[p.verdict]}{" · muộn" if p.deadline_late else ""} <span class="muted small">{p.score:.0f}</span>'
+        rows.append(_row(f'pair v-{p.verdict} {"problem" if problem else "ok"}', _kpi_cells(p.child, False, p.deadline_late),
+                         _kpi_cells(p.parent, True), verdict))
+    rows += [_row("missing problem", _kpi_cells(None, False), _kpi_cells(k, True), "thiếu") for k in c.kpis_missing]
+    rows += [_row("added ok", _kpi_cells(k, False), _kpi_cells(None, True), "thêm") for k in c.kpis_added]
     head = ("<tr><th>Chỉ tiêu (kế hoạch này)</th><th>Mục tiêu</th><th>Thời hạn</th><th>Chỉ tiêu (cấp trên)</th>"
             "<th>Mục tiêu</th><th>Thời hạn</th><th>Đánh giá</th></tr>")
     return f'<table class="data pairs" id="kpi-pairs"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
@@ -56,21 +64,11 @@ def _task_rows(c: Comparison) -> str:
     for p in c.task_pairs:
         problem = p.lead_changed or p.deadline_late
         cls = " ".join(x for x in ("pair", "lead-changed" if p.lead_changed else "", "problem" if problem else "ok") if x)
-        late = ' title="thời hạn muộn hơn kế hoạch cấp trên"' if p.deadline_late else ""
         note = " · ".join(x for x in ("đổi chủ trì" if p.lead_changed else "", "muộn" if p.deadline_late else "") if x)
-        rows.append(f'<tr class="{cls}"><td class="side">{_task(p.child)}</td>'
-                    f'<td class="lead-child">{esc("; ".join(p.child.lead))}</td><td class="dl{" late" if p.deadline_late else ""}"{late}>{fmt_deadline(p.child.deadline)}</td>'
-                    f'<td class="side parent">{_task(p.parent)}</td><td>{esc("; ".join(p.parent.lead))}</td>'
-                    f'<td class="dl">{fmt_deadline(p.parent.deadline)}</td>'
-                    f'<td class="verdict">{note or "có"} <span class="muted small">{p.score:.0f}</span></td></tr>')
-    for t in c.tasks_not_covered:
-        rows.append(f'<tr class="missing problem"><td class="side">{_task(None)}</td><td></td><td></td>'
-                    f'<td class="side parent">{_task(t)}</td><td>{esc("; ".join(t.lead))}</td><td class="dl">{fmt_deadline(t.deadline)}</td>'
-                    f'<td class="verdict">chưa có</td></tr>')
-    for t in c.tasks_added:
-        rows.append(f'<tr class="added ok"><td class="side">{_task(t)}</td><td>{esc("; ".join(t.lead))}</td>'
-                    f'<td>{fmt_deadline(t.deadline)}</td><td class="side parent">{_task(None)}</td><td></td><td></td>'
-                    f'<td class="verdict">thêm</td></tr>')
+        rows.append(_row(cls, _task_cells(p.child, False, p.deadline_late), _task_cells(p.parent, True),
+                         f'{note or "có"} <span class="muted small">{p.score:.0f}</span>'))
+    rows += [_row("missing problem", _task_cells(None, False), _task_cells(t, True), "chưa có") for t in c.tasks_not_covered]
+    rows += [_row("added ok", _task_cells(t, False), _task_cells(None, True), "thêm") for t in c.tasks_added]
     head = ("<tr><th>Nhiệm vụ (kế hoạch này)</th><th>Chủ trì</th><th>Thời hạn</th><th>Nhiệm vụ (cấp trên)</th>"
             "<th>Chủ trì</th><th>Thời hạn</th><th>Đánh giá</th></tr>")
     return f'<table class="data pairs" id="task-pairs"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
