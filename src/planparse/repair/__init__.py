@@ -45,7 +45,7 @@ def damage(text: str) -> float:
     if not words:
         return 0.0
     unknown = sum(1 for w in words if not is_syllable(w)) / len(words)
-    marked = sum(1 for w in words if skeleton(w) != w.lower()) / len(words)
+    marked = sum(1 for w in words if not w.isascii() and skeleton(w) != w.lower()) / len(words)
     bare = max(0.0, 0.45 - marked) / 0.45
     return round(min(1.0, unknown + 0.5 * bare), 3)
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from operator import sub
+from operator import add, sub
 
 from .. import lexicon
 from .lm import BACKOFF, BOUNDARY, NUMBER, LanguageModel, is_syllable, language_model, skeleton
@@ -29,6 +29,7 @@ BEAM_MARGIN = 4.0  # ... and only those within this score of the best (no loss m
 PRUNE_ABOVE_BEST = 6.0  # drop candidates this much costlier than the cheapest
 RANK_SLACK = 4.0
 
+_CHUNK = re.compile(r"\S+")
 _PROTECT_CHUNK = re.compile(r"://|@|www\.|\d+/|/\d|[A-ZĐ]{2,}-[A-ZĐ]|\.(?:vn|com|gov|org|net)\b", re.I)
 _WORD = re.compile(r"[^\W_](?:[\w'’]|!(?=\w)|(?<=[^\W\d_])!)*", re.UNICODE)  # "TH!" = THỊ: OCR reads ị as !
 _DIGIT_AS_LETTER = {"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "6": "o", "8": "b", "9": "g", "!": "i"}
@@ -66,6 +67,7 @@ def _rewrites_by_first_letter() -> dict[str, tuple[tuple[int, str], ...]]:
 _EMPTY: dict = {}
 _RUN_CACHE: dict = {}  # decoded runs of words; the model is fixed once loaded, so results are too
 _COLUMN_CACHE: dict = {}  # (last word, OCR'd word) -> bigram LM scores of its candidates
+_END_CACHE: dict = {}  # (OCR'd word, what follows it) -> LM scores of that after each of its candidates
 
 
 def clear_caches() -> None:
@@ -78,6 +80,7 @@ def clear_caches() -> None:
     _kept_as_printed.cache_clear()
     _RUN_CACHE.clear()
     _COLUMN_CACHE.clear()
+    _END_CACHE.clear()
     _WORD_LAYERS.clear()
 
 
@@ -98,13 +101,13 @@ def _word_layer(word: str, candidates: list, lbo, unseen: float) -> tuple[dict, 
     return got
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     start: int
     end: int
     text: str
     fixed: bool  # protected or not a word: kept as printed
-    candidates: list[tuple[str, float]] = field(default_factory=list)  # (syllable, channel cost)
+    candidates: tuple[tuple[str, float], ...] = ()  # (syllable, channel cost)
 
 
 @dataclass
@@ -259,8 +262,25 @@ def candidates_for(word: str) -> tuple[tuple[str, float], ...]:
 
 
 def tokenize(line: str) -> list[Token]:
+    if _PROTECT_CHUNK.search(line):  # a symbol, URL or e-mail somewhere: keep its whole chunk as printed
+        return _tokenize_chunks(line)
     tokens: list[Token] = []
-    for chunk in re.finditer(r"\S+", line):
+    for m in _WORD.finditer(line):  # a word never spans whitespace, so chunks need not be split first
+        word = m.group(0)
+        if word[-1] in "'’":
+            word = word.rstrip("'’")
+        start = m.start()
+        end = start + len(word)
+        fixed = _kept_as_printed(word)
+        if not fixed and len(word) == 1 and line[end:end + 1] in (")", ".") and (start == 0 or line[start - 1].isspace()):
+            fixed = True  # "b)", "c." outline labels
+        tokens.append(Token(start, end, word, fixed))
+    return tokens
+
+
+def _tokenize_chunks(line: str) -> list[Token]:
+    tokens: list[Token] = []
+    for chunk in _CHUNK.finditer(line):
         text = chunk.group(0)
         protect = bool(_PROTECT_CHUNK.search(text))
         for m in _WORD.finditer(text):
@@ -278,6 +298,8 @@ def _kept_as_printed(word: str) -> bool:
 
 
 def _case_like(original: str, syl: str) -> str:
+    if original.islower():
+        return syl
     letters = [c for c in original if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return syl.upper()
@@ -293,114 +315,131 @@ def _context(tok: Token, lm: LanguageModel) -> str:
     return low if lm.known(low) else BOUNDARY
 
 
+def _first_best(cols: list[tuple[float, ...]], c: int, best: float) -> int:
+    """Which previous state gave candidate c its best score (the first of equals)."""
+    for a, col in enumerate(cols):
+        if col[c] == best:
+            return a
+    return 0
+
+
+def decode_run(words: list[str], layers: list[tuple[tuple[str, float], ...]], prev2_ctx: str, prev_ctx: str,
+               next_ctx: str) -> list[tuple[str, float]]:
+    """(syllable, confidence) per word of a run, by Viterbi with bigram states; a trigram term uses each
+    state's best predecessor (second order, approximately, at bigram cost). A run's decoding depends on
+    nothing else, so it is cached: plans repeat phrases (unit names, table cells)."""
+    key = (prev2_ctx, prev_ctx, next_ctx, tuple(words))
+    cached = _RUN_CACHE.get(key)
+    if cached is not None:
+        return cached
+    lm = language_model()
+    lb, lbo, unseen = lm.log_bigram.get, lm.log_backoff.get, lm.unseen
+    tri_next, bi_next = lm.trigram_next.get, lm.bigram_next.get
+    index, _, costs, first = _word_layer(words[0], layers[0], lbo, unseen)
+    first = list(first)
+    for model, shift in ((bi_next(prev_ctx), BACKOFF), (tri_next((prev2_ctx, prev_ctx)), 0.0)):
+        if model:
+            for s in model.keys() & index.keys():
+                first[index[s]] = LM_WEIGHT * (shift + model[s])
+    row = list(map(sub, first, costs))
+    rows = [row]
+    bests = row
+    # per word after the first: the previous states extended (beam) and their score columns; which
+    # state is each candidate's best predecessor is worked out only where needed (the next beam, the path)
+    steps: list[tuple[list[int], list[tuple[float, ...]]]] = []
+    for k in range(1, len(layers)):
+        floor = max(row) - BEAM_MARGIN  # states this far behind the best never recover
+        beam = [j for j, v in enumerate(row) if v >= floor]
+        beam.sort(key=row.__getitem__, reverse=True)  # stable: equals keep their order
+        del beam[BEAM:]
+        prev_layer = layers[k - 1]
+        if k == 1:
+            befores = [prev_ctx] * len(beam)
+        else:
+            pbeam, pcols = steps[-1]
+            before_layer = layers[k - 2]
+            befores = [before_layer[pbeam[_first_best(pcols, j, bests[j])]][0] for j in beam]
+        word = words[k]  # its candidates are a function of it
+        index, unseen_col, costs, _ = _word_layer(word, layers[k], lbo, unseen)
+        # one column of scores per previous state: the trigram if seen, else the backed-off bigram,
+        # else the unigram. Only the candidates the model has seen after the context are looked up
+        # (a set intersection in C); the bigram column is kept for reuse.
+        cols = []
+        for j, before in zip(beam, befores):
+            ps = prev_layer[j][0]
+            lm_col = _COLUMN_CACHE.get((ps, word))
+            if lm_col is None:
+                bj = bi_next(ps)
+                if bj:
+                    col = list(unseen_col)
+                    for s in bj.keys() & index.keys():
+                        col[index[s]] = LM_WEIGHT * (BACKOFF + bj[s])
+                    lm_col = tuple(col)  # a tuple: no work for the GC
+                else:
+                    lm_col = unseen_col
+                _COLUMN_CACHE[(ps, word)] = lm_col
+            tj = tri_next((before, ps))
+            if tj:
+                seen = tj.keys() & index.keys()
+                if seen:
+                    lm_col = list(lm_col)
+                    for s in seen:
+                        lm_col[index[s]] = LM_WEIGHT * tj[s]
+            cols.append(tuple(map(row[j].__add__, lm_col)))
+        bests = list(map(max, *cols)) if len(cols) > 1 else cols[0]
+        row = list(map(sub, bests, costs))
+        rows.append(row)
+        steps.append((beam, cols))
+    last = (words[-1], next_ctx)
+    ends = _END_CACHE.get(last)
+    if ends is None:  # the LM score of what follows the run, after each candidate of its last word
+        after = lbo(next_ctx, unseen)
+        ends = tuple(LM_WEIGHT * lb((s, next_ctx), after) for s, _ in layers[-1])
+        _END_CACHE[last] = ends
+    final = list(map(add, row, ends))
+    rows[-1] = final
+    j = final.index(max(final))
+    path = [j]
+    for k in range(len(steps) - 1, -1, -1):
+        beam, cols = steps[k]
+        j = beam[_first_best(cols, j, max(col[j] for col in cols))]
+        path.append(j)
+    path.reverse()
+    picks = []
+    for k, row in enumerate(rows):
+        ranked = sorted(row, reverse=True)
+        margin = ranked[0] - ranked[1] if len(ranked) > 1 else 10.0
+        conf = 1.0 - 0.5 * math.exp(-max(margin, 0.0))
+        picks.append((layers[k][path[k]][0], round(conf, 3)))
+    if len(_RUN_CACHE) > 50_000:
+        _RUN_CACHE.clear()
+    if len(_COLUMN_CACHE) > 300_000:
+        _COLUMN_CACHE.clear()
+    if len(_END_CACHE) > 100_000:
+        _END_CACHE.clear()
+    _RUN_CACHE[key] = picks
+    return picks
+
+
 def repair_line(line: str) -> tuple[str, list[Repaired]]:
     """The line with its words repaired, and what changed (with confidences)."""
     lm = language_model()
     tokens = tokenize(line)
     for t in tokens:
         if not t.fixed:
-            t.candidates = list(candidates_for(t.text.lower()) if t.text.islower() else candidates_for(t.text))
+            t.candidates = candidates_for(t.text.lower()) if t.text.islower() else candidates_for(t.text)
             if not t.candidates:
                 t.fixed = True
     # Viterbi over runs of repairable words, with fixed words and gaps as context
     choice: dict[int, tuple[str, float]] = {}
     run: list[int] = []
 
-    lb, lbo, unseen = lm.log_bigram.get, lm.log_backoff.get, lm.unseen
-    tri_next = lm.trigram_next.get
-    bi_next = lm.bigram_next.get
-
-    def flush(prev_ctx: str, next_ctx: str, prev2_ctx: str = BOUNDARY) -> None:
-        """Viterbi with bigram states; a trigram term uses each state's best predecessor (second order,
-        approximately, at bigram cost)."""
-        if not run:
-            return
-        key = (prev2_ctx, prev_ctx, next_ctx, tuple(tokens[i].text for i in run))
-        cached = _RUN_CACHE.get(key)
-        if cached is not None:  # plans repeat phrases (unit names, table cells): decode each once
-            for i, pick in zip(run, cached):
-                choice[i] = pick
+    def flush(prev_ctx: str, next_ctx: str) -> None:
+        if run:
+            picks = decode_run([tokens[i].text for i in run], [tokens[i].candidates for i in run],
+                               BOUNDARY, prev_ctx, next_ctx)
+            choice.update(zip(run, picks))
             run.clear()
-            return
-        layers = [tokens[i].candidates for i in run]
-        index, _, costs, first = _word_layer(tokens[run[0]].text, layers[0], lbo, unseen)
-        first = list(first)
-        for model, shift in ((bi_next(prev_ctx), BACKOFF), (tri_next((prev2_ctx, prev_ctx)), 0.0)):
-            if model:
-                for s in model.keys() & index.keys():
-                    first[index[s]] = LM_WEIGHT * (shift + model[s])
-        score = [list(map(sub, first, costs))]
-        before = [[prev_ctx] * len(layers[0])]  # the word before each state on its best path
-        back: list[list[int]] = []
-        for k in range(1, len(layers)):
-            prev_all = [ps for ps, _ in layers[k - 1]]
-            prev_score_all = score[-1]
-            # beam: only the best previous states are extended
-            beam = sorted(range(len(prev_all)), key=prev_score_all.__getitem__, reverse=True)[:BEAM]
-            floor = prev_score_all[beam[0]] - BEAM_MARGIN  # states this far behind the best never recover
-            beam = [j for j in beam if prev_score_all[j] >= floor]
-            prev_syls = [prev_all[j] for j in beam]
-            prev_score = [prev_score_all[j] for j in beam]
-            prev_before = [before[-1][j] for j in beam]
-            nb = len(prev_syls)
-            word = tokens[run[k]].text  # its candidates are a function of it
-            index, unseen_col, costs, _ = _word_layer(word, layers[k], lbo, unseen)
-            # one column of scores per previous state: the trigram if seen, else the backed-off bigram,
-            # else the unigram. Only the candidates the model has seen after the context are looked
-            # up (a set intersection in C); the bigram column is kept for reuse.
-            cols = []
-            for j in range(nb):
-                ps = prev_syls[j]
-                lm_col = _COLUMN_CACHE.get((ps, word))
-                if lm_col is None:
-                    bj = bi_next(ps)
-                    if bj:
-                        col = list(unseen_col)
-                        for s in bj.keys() & index.keys():
-                            col[index[s]] = LM_WEIGHT * (BACKOFF + bj[s])
-                        lm_col = tuple(col)  # a tuple: no work for the GC
-                    else:
-                        lm_col = unseen_col
-                    _COLUMN_CACHE[(ps, word)] = lm_col
-                tj = tri_next((prev_before[j], ps))
-                if tj:
-                    seen = tj.keys() & index.keys()
-                    if seen:
-                        lm_col = list(lm_col)
-                        for s in seen:
-                            lm_col[index[s]] = LM_WEIGHT * tj[s]
-                base = prev_score[j]
-                cols.append(tuple(map(base.__add__, lm_col)))
-            # per candidate: the best previous state (the first of equals, as a strict > scan keeps)
-            over = list(zip(*cols))
-            bests = list(map(max, over))
-            args = list(map(tuple.index, over, bests))
-            row = list(map(sub, bests, costs))
-            ptr = [beam[a] for a in args]
-            bef = [prev_syls[a] for a in args]
-            score.append(row)
-            back.append(ptr)
-            before.append(bef)
-        after = lbo(next_ctx, unseen)
-        final = [sc + LM_WEIGHT * lb((s, next_ctx), after) for sc, (s, _) in zip(score[-1], layers[-1])]
-        j = max(range(len(final)), key=final.__getitem__)
-        path = [j]
-        for ptr in reversed(back):
-            j = ptr[j]
-            path.append(j)
-        path.reverse()
-        for k, i in enumerate(run):
-            row = final if k == len(run) - 1 else score[k]
-            ranked = sorted(row, reverse=True)
-            margin = ranked[0] - ranked[1] if len(ranked) > 1 else 10.0
-            conf = 1.0 - 0.5 * math.exp(-max(margin, 0.0))
-            choice[i] = (layers[k][path[k]][0], round(conf, 3))
-        if len(_RUN_CACHE) > 50_000:
-            _RUN_CACHE.clear()
-        if len(_COLUMN_CACHE) > 300_000:
-            _COLUMN_CACHE.clear()
-        _RUN_CACHE[key] = [choice[i] for i in run]
-        run.clear()
 
     prev_ctx = BOUNDARY
     last_end = 0
