@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from operator import add, sub
 
 from .. import lexicon
@@ -27,7 +28,7 @@ EDIT_SEARCH_UP_TO = 0.7
 BEAM = 5  # previous states extended per word in the Viterbi search
 BEAM_MARGIN = 4.0  # ... and only those within this score of the best (no loss measured on corpus/ocr-eng)
 PRUNE_ABOVE_BEST = 6.0  # drop candidates this much costlier than the cheapest
-RANK_SLACK = 4.0
+STATIC_MARGIN = 6.0  # ... or scoring this much worse out of context (no loss on any sample; 8 and 10 the same)
 
 _CHUNK = re.compile(r"\S+")
 _PROTECT_CHUNK = re.compile(r"://|@|www\.|\d+/|/\d|[A-ZĐ]{2,}-[A-ZĐ]|\.(?:vn|com|gov|org|net)\b", re.I)
@@ -73,6 +74,7 @@ _END_CACHE: dict = {}  # (OCR'd word, what follows it) -> LM scores of that afte
 def clear_caches() -> None:
     """Forget every word and run decoded so far (benchmarks measure a cold start with it)."""
     candidates_for.cache_clear()
+    _viable.cache_clear()
     _one_edit_away.cache_clear()
     _variants_of.cache_clear()
     _rewritten_once.cache_clear()
@@ -182,7 +184,14 @@ def _rewritten_once(v: str) -> tuple[tuple[str, float], ...]:
     """v with one confusion undone, in the order rule by rule, left to right, with the rule's cost."""
     by_first = _rewrites_by_first_letter()
     rules = rewrites()
-    hits = sorted((n, i) for i, ch in enumerate(v) for n, a in by_first.get(ch, ()) if v.startswith(a, i))
+    hits = []
+    for ch in by_first.keys() & set(v):
+        for n, a in by_first[ch]:
+            i = v.find(a)
+            while i >= 0:
+                hits.append((n, i))
+                i = v.find(a, i + 1)
+    hits.sort()
     return tuple((v[:i] + rules[n][1] + v[i + len(rules[n][0]):], rules[n][2]) for n, i in hits)
 
 
@@ -191,74 +200,120 @@ def _one_edit_away(v: str) -> tuple[tuple[str, float], ...]:
     """Skeletons one letter from v, each once at its cheapest: a letter the OCR lost (0.8), added (1.0)
     or read wrong (1.1). Shared by every word with this reading."""
     lm = language_model()
-    near: dict[str, float] = {}
-
-    def put(sk: str, letters: float) -> None:
-        if sk != v and letters < near.get(sk, 9.0):
-            near[sk] = letters
-
-    for sk in lm.deletes.get(v, ()):
-        put(sk, 0.8)
+    deletes, known = lm.deletes.get, lm.by_skeleton
+    near = dict.fromkeys(deletes(v, ()), 0.8)  # in the order first found, at the cheapest cost
     if len(v) > 1:
+        add = near.setdefault
         for i in range(len(v)):
             d = v[:i] + v[i + 1:]
-            if d in lm.by_skeleton:
-                put(d, 1.0)
-            for sk in lm.deletes.get(d, ()):
-                put(sk, 1.1)
+            if d in known and near.get(d, 9.0) > 1.0:
+                near[d] = 1.0
+            for sk in deletes(d, ()):
+                add(sk, 1.1)
+    near.pop(v, None)
     return tuple(near.items())
 
 
-@lru_cache(maxsize=200_000)
-def candidates_for(word: str) -> tuple[tuple[str, float], ...]:
-    """Up to MAX_CANDIDATES (syllable, channel cost), cheapest and most frequent first."""
+@lru_cache(maxsize=1)
+def _inventory() -> tuple[dict[str, tuple[tuple[str, float], ...]], dict[str, float]]:
+    """Skeleton -> its PER_SKELETON most frequent syllables (what a reading of it offers), each with
+    its frequency term in the ranking (ascending, as the syllables are most frequent first); and
+    skeleton -> the lowest of those terms."""
     lm = language_model()
-    low = word.lower()
-    marks = _marks(word)
-    found: dict[str, float] = {}
-    offered: dict[str, float] = {}  # skeletons already offered, at their cheapest cost so far
+    top = {sk: tuple((s, -0.15 * lm.log_backoff.get(s, 0.0)) for s in syls[:PER_SKELETON])
+           for sk, syls in lm.by_skeleton.items()}
+    return top, {sk: syls[0][1] for sk, syls in top.items() if syls}
 
-    seen_at, syllables_of, found_at = offered.get, lm.by_skeleton.get, found.get
-    bound = [1e9]  # offers costlier than the cheapest found + PRUNE_ABOVE_BEST would be pruned anyway
 
-    def offer(sk: str, cost: float) -> None:
-        if cost - KEEP_BONUS > bound[0] or seen_at(sk, 1e9) <= cost:
-            return  # pruned in the end, or the same syllables at no lower cost
-        offered[sk] = cost
-        syls = syllables_of(sk)
+@lru_cache(maxsize=200_000)
+def candidates_for(low: str) -> tuple[tuple[str, float], ...]:
+    """Up to MAX_CANDIDATES (syllable, channel cost) for a lower-case word, cheapest and most
+    frequent first.
+
+    Costs are worked out per skeleton (a skeleton's syllables share its reading cost); a syllable
+    then adds the marks printed that it lacks, less a bonus if it is the word as printed."""
+    marks = _marks(low)
+    kept_skeleton = skeleton(low)
+    inventory, _ = _inventory()
+    offered: dict[str, float] = {}  # skeletons offered, at their cheapest cost (in the order first offered)
+    seen_at = offered.get
+
+    def extra(syl: str) -> float:
+        c = MARK_COST * len(marks - _marks(syl)) if marks else 0.0
+        return c - KEEP_BONUS if syl == low else c
+
+    def cheapest(sk: str, cost: float) -> float:
+        """The cost of the skeleton's cheapest syllable, were it offered at this cost."""
+        syls = inventory.get(sk)
         if not syls:
-            return
-        for syl in syls[:PER_SKELETON]:
-            c = cost + MARK_COST * len(marks - _marks(syl)) if marks else cost
-            if syl == low:
-                c -= KEEP_BONUS
-            was = found_at(syl)
-            if was is None or c < was:
-                found[syl] = c
-                if c + PRUNE_ABOVE_BEST < bound[0]:
-                    bound[0] = c + PRUNE_ABOVE_BEST
+            return 1e9
+        if marks or sk == kept_skeleton:
+            return cost + min(extra(syl) for syl, _ in syls)
+        return cost
 
-    for v, vc in sorted(_variants(word).items(), key=lambda x: x[1]):
+    # the cheapest syllable so far + PRUNE_ABOVE_BEST: what costs more is never a candidate. An
+    # offer can lower it only if it might be cheaper than the cheapest so far.
+    bound = 1e9
+    for v, vc in sorted(_variants(low).items(), key=lambda x: x[1]):
         if not v.isalpha():
             continue
-        offer(v, vc * EDIT_COST)
-        if vc > EDIT_SEARCH_UP_TO or (vc + 0.8) * EDIT_COST - KEEP_BONUS > bound[0]:
+        cost = vc * EDIT_COST
+        if cost - KEEP_BONUS <= bound and seen_at(v, 1e9) > cost:
+            offered[v] = cost
+            if cost - KEEP_BONUS + PRUNE_ABOVE_BEST < bound:
+                bound = min(bound, cheapest(v, cost) + PRUNE_ABOVE_BEST)
+        if vc > EDIT_SEARCH_UP_TO or (vc + 0.8) * EDIT_COST - KEEP_BONUS > bound:
             continue  # letter edits only on the cheap readings: the others are far already
         for sk, letters in _one_edit_away(v):
             cost = (vc + letters) * EDIT_COST
-            if cost - KEEP_BONUS <= bound[0] and seen_at(sk, 1e9) > cost:  # what offer() would turn away
-                offer(sk, cost)
-    # cheapest first, frequent syllables a little ahead (a stable sort: equals keep their order)
-    logu = lm.log_backoff.get
-    # what costs this much more than the cheapest cannot rank in (a frequency moves a key by < 4)
-    ceiling = bound[0] + RANK_SLACK
-    items = [x for x in found.items() if x[1] <= ceiling]
-    keys = [c - 0.15 * logu(s, 0.0) for s, c in items]
-    ranked = [items[n] for n in sorted(range(len(items)), key=keys.__getitem__)[:MAX_CANDIDATES * 2]]
-    if ranked:
-        best = min(c for _, c in ranked)
-        ranked = [x for x in ranked if x[1] <= best + PRUNE_ABOVE_BEST]
-    return tuple(ranked[:MAX_CANDIDATES])
+            if cost - KEEP_BONUS <= bound and seen_at(sk, 1e9) > cost:
+                offered[sk] = cost
+                if cost - KEEP_BONUS + PRUNE_ABOVE_BEST < bound:
+                    bound = min(bound, cheapest(sk, cost) + PRUNE_ABOVE_BEST)
+    return _ranked(offered, bound, extra, kept_skeleton, bool(marks))
+
+
+def _ranked(offered: dict[str, float], bound: float, extra, kept_skeleton: str,
+            marked: bool) -> tuple[tuple[str, float], ...]:
+    """The MAX_CANDIDATES syllables of the offered skeletons that cost no more than `bound`, by
+    cost plus a frequency term (equals in the order offered). Skeletons are visited by the lowest
+    key any of their syllables can have, and the visit stops once no later one can rank in."""
+    inventory, lowest_term = _inventory()
+    skeletons = list(offered)
+    costs = list(offered.values())
+    lows = list(map(add, costs, map(lowest_term.get, skeletons, [1e9] * len(skeletons))))
+    if kept_skeleton in offered and kept_skeleton in lowest_term:
+        lows[skeletons.index(kept_skeleton)] -= KEEP_BONUS
+    pool: list[tuple[float, int, int, str, float]] = []
+    threshold = 1e9
+    for n in sorted(range(len(lows)), key=lows.__getitem__):
+        if lows[n] > threshold or lows[n] >= 1e9:
+            break
+        sk, cost = skeletons[n], costs[n]
+        exact = marked or sk == kept_skeleton
+        for m, (syl, freq) in enumerate(inventory[sk]):
+            c = cost + extra(syl) if exact else cost
+            if c <= bound:
+                pool.append((c + freq, n, m, syl, c))
+        if len(pool) >= MAX_CANDIDATES:
+            pool.sort()
+            del pool[MAX_CANDIDATES:]
+            threshold = pool[-1][0]
+    pool.sort()
+    return tuple((syl, c) for _, _, _, syl, c in pool[:MAX_CANDIDATES])
+
+
+@lru_cache(maxsize=200_000)
+def _viable(word: str) -> tuple[tuple[str, float], ...]:
+    """The candidates that context could still make win: those whose score out of context is within
+    STATIC_MARGIN of the best one's."""
+    cands = candidates_for(word)
+    if len(cands) < 2:
+        return cands
+    lbo, unseen = language_model().log_backoff.get, language_model().unseen
+    static = [LM_WEIGHT * lbo(s, unseen) - c for s, c in cands]
+    floor = max(static) - STATIC_MARGIN
+    return tuple(x for x, v in zip(cands, static) if v >= floor)
 
 
 def tokenize(line: str) -> list[Token]:
@@ -315,12 +370,23 @@ def _context(tok: Token, lm: LanguageModel) -> str:
     return low if lm.known(low) else BOUNDARY
 
 
-def _first_best(cols: list[tuple[float, ...]], c: int, best: float) -> int:
-    """Which previous state gave candidate c its best score (the first of equals)."""
-    for a, col in enumerate(cols):
-        if col[c] == best:
-            return a
-    return 0
+@dataclass(slots=True)
+class _Step:
+    """One word of a run in the search: the previous states extended (beam, their scores) and, per
+    state, the LM scores of this word's candidates that differ from unseen_col (bigram or trigram)."""
+    beam: list[int]
+    bases: list[float]
+    seen: list[dict[int, float]]
+    unseen_col: tuple[float, ...]
+    bests: list[float]  # per candidate: its best total over the states, before its channel cost
+
+    def best_state(self, c: int) -> int:
+        """Which state gave candidate c its best score (the first of equals)."""
+        best, u = self.bests[c], self.unseen_col[c]
+        for a, (base, seen) in enumerate(zip(self.bases, self.seen)):
+            if base + seen.get(c, u) == best:
+                return a
+        return 0
 
 
 def decode_run(words: list[str], layers: list[tuple[tuple[str, float], ...]], prev2_ctx: str, prev_ctx: str,
@@ -343,53 +409,60 @@ def decode_run(words: list[str], layers: list[tuple[tuple[str, float], ...]], pr
                 first[index[s]] = LM_WEIGHT * (shift + model[s])
     row = list(map(sub, first, costs))
     rows = [row]
-    bests = row
-    # per word after the first: the previous states extended (beam) and their score columns; which
-    # state is each candidate's best predecessor is worked out only where needed (the next beam, the path)
-    steps: list[tuple[list[int], list[tuple[float, ...]]]] = []
+    steps: list[_Step] = []
     for k in range(1, len(layers)):
         floor = max(row) - BEAM_MARGIN  # states this far behind the best never recover
-        beam = [j for j, v in enumerate(row) if v >= floor]
-        beam.sort(key=row.__getitem__, reverse=True)  # stable: equals keep their order
-        del beam[BEAM:]
+        beam = list(compress(range(len(row)), map(floor.__le__, row)))
+        if len(beam) > 1:
+            beam.sort(key=row.__getitem__, reverse=True)  # stable: equals keep their order
+            del beam[BEAM:]
         prev_layer = layers[k - 1]
         if k == 1:
             befores = [prev_ctx] * len(beam)
         else:
-            pbeam, pcols = steps[-1]
-            before_layer = layers[k - 2]
-            befores = [before_layer[pbeam[_first_best(pcols, j, bests[j])]][0] for j in beam]
+            last, before_layer = steps[-1], layers[k - 2]
+            befores = [before_layer[last.beam[last.best_state(j)]][0] for j in beam]
         word = words[k]  # its candidates are a function of it
         index, unseen_col, costs, _ = _word_layer(word, layers[k], lbo, unseen)
-        # one column of scores per previous state: the trigram if seen, else the backed-off bigram,
-        # else the unigram. Only the candidates the model has seen after the context are looked up
-        # (a set intersection in C); the bigram column is kept for reuse.
-        cols = []
+        # per state, the candidates the model has seen after it: the trigram if seen, else the
+        # backed-off bigram (kept for reuse); the others score unseen_col (the unigram, backed off)
+        bases = [row[j] for j in beam]
+        seen_after = []
         for j, before in zip(beam, befores):
             ps = prev_layer[j][0]
-            lm_col = _COLUMN_CACHE.get((ps, word))
-            if lm_col is None:
+            seen = _COLUMN_CACHE.get((ps, word))
+            if seen is None:
                 bj = bi_next(ps)
-                if bj:
-                    col = list(unseen_col)
-                    for s in bj.keys() & index.keys():
-                        col[index[s]] = LM_WEIGHT * (BACKOFF + bj[s])
-                    lm_col = tuple(col)  # a tuple: no work for the GC
-                else:
-                    lm_col = unseen_col
-                _COLUMN_CACHE[(ps, word)] = lm_col
+                seen = {index[s]: LM_WEIGHT * (BACKOFF + bj[s]) for s in bj.keys() & index.keys()} if bj else _EMPTY
+                _COLUMN_CACHE[(ps, word)] = seen
             tj = tri_next((before, ps))
             if tj:
-                seen = tj.keys() & index.keys()
-                if seen:
-                    lm_col = list(lm_col)
-                    for s in seen:
-                        lm_col[index[s]] = LM_WEIGHT * tj[s]
-            cols.append(tuple(map(row[j].__add__, lm_col)))
-        bests = list(map(max, *cols)) if len(cols) > 1 else cols[0]
+                also = tj.keys() & index.keys()
+                if also:
+                    seen = dict(seen)
+                    for s in also:
+                        seen[index[s]] = LM_WEIGHT * tj[s]
+            seen_after.append(seen)
+        # the best total per candidate: the best state (first in the beam) unless another state's
+        # seen score beats it; where the best state's own seen score is below unseen, recount all
+        top = bases[0]
+        bests = list(map(top.__add__, unseen_col))
+        lowered = []
+        for c, v in seen_after[0].items():
+            if v < unseen_col[c]:
+                lowered.append(c)
+            bests[c] = top + v
+        for base, seen in zip(bases[1:], seen_after[1:]):
+            for c, v in seen.items():
+                v = base + v
+                if v > bests[c]:
+                    bests[c] = v
+        for c in lowered:
+            u = unseen_col[c]
+            bests[c] = max(base + seen.get(c, u) for base, seen in zip(bases, seen_after))
         row = list(map(sub, bests, costs))
         rows.append(row)
-        steps.append((beam, cols))
+        steps.append(_Step(beam, bases, seen_after, unseen_col, bests))
     last = (words[-1], next_ctx)
     ends = _END_CACHE.get(last)
     if ends is None:  # the LM score of what follows the run, after each candidate of its last word
@@ -400,9 +473,8 @@ def decode_run(words: list[str], layers: list[tuple[tuple[str, float], ...]], pr
     rows[-1] = final
     j = final.index(max(final))
     path = [j]
-    for k in range(len(steps) - 1, -1, -1):
-        beam, cols = steps[k]
-        j = beam[_first_best(cols, j, max(col[j] for col in cols))]
+    for step in reversed(steps):
+        j = step.beam[step.best_state(j)]
         path.append(j)
     path.reverse()
     picks = []
@@ -427,7 +499,7 @@ def repair_line(line: str) -> tuple[str, list[Repaired]]:
     tokens = tokenize(line)
     for t in tokens:
         if not t.fixed:
-            t.candidates = candidates_for(t.text.lower()) if t.text.islower() else candidates_for(t.text)
+            t.candidates = _viable(t.text.lower())
             if not t.candidates:
                 t.fixed = True
     # Viterbi over runs of repairable words, with fixed words and gaps as context
