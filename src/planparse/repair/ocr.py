@@ -22,7 +22,7 @@ LM_WEIGHT = 0.5
 EDIT_COST = 5.0  # log-probability units per letter edited (tuned on the seeds' OCR, tested on unseen documents)
 MARK_COST = 0.6  # per mark the OCR printed that the candidate does not have
 KEEP_BONUS = 0.6  # a word already a known syllable, as printed
-MAX_CANDIDATES = 16  # 11 is ~5% faster; 20 ~7% slower (instructions) with the seed 002 sample at SER 0.067
+MAX_CANDIDATES = 20  # 16 is 3% faster (instructions); 20 is better on every sample (seed 002 hand sample SER 0.082 -> 0.067)
 PER_SKELETON = 5
 EDIT_SEARCH_UP_TO = 0.7
 BEAM = 5  # previous states extended per word in the Viterbi search
@@ -372,21 +372,10 @@ def _context(tok: Token, lm: LanguageModel) -> str:
 
 @dataclass(slots=True)
 class _Step:
-    """One word of a run in the search: the previous states extended (beam, their scores) and, per
-    state, the LM scores of this word's candidates that differ from unseen_col (bigram or trigram)."""
+    """One word of a run in the search: the previous states extended (beam) and, per candidate of
+    this word, which of them gave it its best score (the first of equals)."""
     beam: list[int]
-    bases: list[float]
-    seen: list[dict[int, float]]
-    unseen_col: tuple[float, ...]
-    bests: list[float]  # per candidate: its best total over the states, before its channel cost
-
-    def best_state(self, c: int) -> int:
-        """Which state gave candidate c its best score (the first of equals)."""
-        best, u = self.bests[c], self.unseen_col[c]
-        for a, (base, seen) in enumerate(zip(self.bases, self.seen)):
-            if base + seen.get(c, u) == best:
-                return a
-        return 0
+    best_state: list[int]
 
 
 def decode_run(words: list[str], layers: list[tuple[tuple[str, float], ...]], prev2_ctx: str, prev_ctx: str,
@@ -421,9 +410,9 @@ def decode_run(words: list[str], layers: list[tuple[tuple[str, float], ...]], pr
             befores = [prev_ctx] * len(beam)
         else:
             last, before_layer = steps[-1], layers[k - 2]
-            befores = [before_layer[last.beam[last.best_state(j)]][0] for j in beam]
+            befores = [before_layer[last.beam[last.best_state[j]]][0] for j in beam]
         word = words[k]  # its candidates are a function of it
-        index, unseen_col, costs, _ = _word_layer(word, layers[k], lbo, unseen)
+        index, unseen_col, costs, _ = _WORD_LAYERS.get(word) or _word_layer(word, layers[k], lbo, unseen)
         # per state, the candidates the model has seen after it: the trigram if seen, else the
         # backed-off bigram (kept for reuse); the others score unseen_col (the unigram, backed off)
         bases = [row[j] for j in beam]
@@ -443,26 +432,32 @@ def decode_run(words: list[str], layers: list[tuple[tuple[str, float], ...]], pr
                     for s in also:
                         seen[index[s]] = LM_WEIGHT * tj[s]
             seen_after.append(seen)
-        # the best total per candidate: the best state (first in the beam) unless another state's
-        # seen score beats it; where the best state's own seen score is below unseen, recount all
+        # the best total per candidate, and from which state: the best state (first in the beam)
+        # unless another state's seen score beats it; where the best state's own seen score is below
+        # unseen, every state is counted again
         top = bases[0]
         bests = list(map(top.__add__, unseen_col))
+        who = [0] * len(bests)
         lowered = []
         for c, v in seen_after[0].items():
             if v < unseen_col[c]:
                 lowered.append(c)
             bests[c] = top + v
-        for base, seen in zip(bases[1:], seen_after[1:]):
-            for c, v in seen.items():
+        for a in range(1, len(bases)):
+            base = bases[a]
+            for c, v in seen_after[a].items():
                 v = base + v
                 if v > bests[c]:
                     bests[c] = v
+                    who[c] = a
         for c in lowered:
             u = unseen_col[c]
-            bests[c] = max(base + seen.get(c, u) for base, seen in zip(bases, seen_after))
+            totals = [base + seen.get(c, u) for base, seen in zip(bases, seen_after)]
+            bests[c] = max(totals)
+            who[c] = totals.index(bests[c])
         row = list(map(sub, bests, costs))
         rows.append(row)
-        steps.append(_Step(beam, bases, seen_after, unseen_col, bests))
+        steps.append(_Step(beam, who))
     last = (words[-1], next_ctx)
     ends = _END_CACHE.get(last)
     if ends is None:  # the LM score of what follows the run, after each candidate of its last word
@@ -474,7 +469,7 @@ def decode_run(words: list[str], layers: list[tuple[tuple[str, float], ...]], pr
     j = final.index(max(final))
     path = [j]
     for step in reversed(steps):
-        j = step.beam[step.best_state(j)]
+        j = step.beam[step.best_state[j]]
         path.append(j)
     path.reverse()
     picks = []
