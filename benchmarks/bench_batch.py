@@ -93,7 +93,7 @@ def main() -> int:
         wall1, _ = run_batch(tmp / "pdf", 1)
         lines += ["", f"Raw pdfplumber extract_text over the same {len(pdfs)} PDFs: {raw:.1f} s; "
                       f"full planparse batch -j1: {wall1:.1f} s (ratio {raw / wall1:.2f}×)."]
-        small = replicate("pdf", args.small, tmp / "small")
+        replicate("pdf", args.small, tmp / "small")
         rss_small, rss_big = rss_of(tmp / "small"), rss_of(tmp / "pdf")
         lines += [f"Peak RSS, batch -j1: {args.small} PDFs {rss_small / 1024:.0f} MiB, {args.docs} PDFs {rss_big / 1024:.0f} MiB."]
     text = "\n".join(lines) + "\n"

@@ -19,8 +19,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 
 def main() -> None:
-    import planparse.repair.ocr as ocr
-    from planparse.repair import repair_text
+    from planparse.repair import clear_caches, repair_text
     from planparse.repair.lm import language_model
 
     language_model()
@@ -33,7 +32,7 @@ def main() -> None:
     syllables = sum(len(re.findall(r"\w+", t)) for t in texts)
     cold, warm, base, steady = [], [], [], []
     for _ in range(3):
-        ocr.clear_caches()
+        clear_caches()
         t = time.process_time()
         for x in texts:
             repair_text(x, "always")
@@ -46,7 +45,7 @@ def main() -> None:
         for x in texts:
             re.findall(r"\w+", x)
         base.append(time.process_time() - t)
-        ocr.clear_caches()
+        clear_caches()
         for x in warmup:
             repair_text(x, "always")
         t = time.process_time()

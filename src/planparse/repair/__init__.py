@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal, Optional
 
 from ..models import Block, Document
 from .legacy import TCVN3_SIGNS, VNI, VNI_SIGNS, decode_tcvn3, decode_vni
 from .lm import is_syllable, skeleton
+from . import ocr
 from .ocr import Repaired, _kept_as_printed, repair_line
 
 Mode = Literal["auto", "always", "never"]
@@ -33,19 +35,29 @@ class RepairResult:
 _PLAIN_WORD = re.compile(r"[^\W\d_]+")
 
 
-def _words(text: str) -> list[str]:
-    """Words as damage() counts them: letters only, abbreviations left out."""
-    return [w for w in _PLAIN_WORD.findall(text) if not _kept_as_printed(w)]
+def clear_caches() -> None:
+    """Forget every word seen so far (benchmarks measure a cold start with it)."""
+    ocr.clear_caches()
+    _word_kind.cache_clear()
+
+
+@lru_cache(maxsize=200_000)
+def _word_kind(word: str) -> tuple[bool, bool, bool]:
+    """(counted, a valid syllable as printed, carries a mark) for damage(): abbreviations are not
+    counted."""
+    if _kept_as_printed(word):
+        return (False, False, False)
+    return (True, is_syllable(word), not word.isascii() and skeleton(word) != word.lower())
 
 
 def damage(text: str) -> float:
     """Share of words that are not valid syllables as printed, raised when almost no word carries a
     mark (clean Vietnamese marks about two words in three)."""
-    words = _words(text)
-    if not words:
+    kinds = [k for k in map(_word_kind, _PLAIN_WORD.findall(text)) if k[0]]
+    if not kinds:
         return 0.0
-    unknown = sum(1 for w in words if not is_syllable(w)) / len(words)
-    marked = sum(1 for w in words if not w.isascii() and skeleton(w) != w.lower()) / len(words)
+    unknown = sum(1 for k in kinds if not k[1]) / len(kinds)
+    marked = sum(1 for k in kinds if k[2]) / len(kinds)
     bare = max(0.0, 0.45 - marked) / 0.45
     return round(min(1.0, unknown + 0.5 * bare), 3)
 
@@ -108,7 +120,7 @@ def _decode_words(text: str, encoding: Optional[str]) -> str:
                 return _capitals_like(m, word, new)
         return word
 
-    return _LEGACY_WORD.sub(fix, text)
+    return (_LEGACY_WORD if whole else _SIGNED_WORD).sub(fix, text)  # elsewhere only words with a code can change
 
 
 def _capitals_like(m: re.Match, word: str, new: str) -> str:
@@ -126,7 +138,9 @@ def _capitals_like(m: re.Match, word: str, new: str) -> str:
     return new
 
 
-_LEGACY_WORD = re.compile("[\\w" + "".join(re.escape(k) for k in sorted(set("".join(VNI)) | set(TCVN3_SIGNS))) + "]+")
+_LEGACY_CHARS = "\\w" + "".join(re.escape(k) for k in sorted(set("".join(VNI)) | set(TCVN3_SIGNS)))
+_LEGACY_WORD = re.compile(f"[{_LEGACY_CHARS}]+")
+_SIGNED_WORD = re.compile(f"(?<![{_LEGACY_CHARS}])[{_LEGACY_CHARS}]*?{_SIGN_CHARS.pattern}[{_LEGACY_CHARS}]*")  # a whole word with a code
 
 
 def repair_text(text: str, mode: Mode = "auto") -> RepairResult:
