@@ -89,7 +89,7 @@ def clear_caches() -> None:
 _WORD_LAYERS: dict = {}  # OCR'd word -> what _word_layer returns
 
 
-def _word_layer(word: str, candidates: list, lbo, unseen: float) -> tuple[dict, tuple, tuple, tuple]:
+def _word_layer(word: str, candidates: tuple[tuple[str, float], ...], lbo, unseen: float) -> tuple[dict, tuple, tuple, tuple]:
     """What the search needs of a word's candidates, whatever its context: their index, their LM scores
     after an unseen context (inside a run, and first in a run), and their channel costs."""
     got = _WORD_LAYERS.get(word)
