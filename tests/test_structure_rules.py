@@ -145,3 +145,20 @@ def test_dash_lines_without_the_closing_luu_line_stay_in_the_body():
     text = RECIPIENTS_DAMAGED.replace("- Lưu: VT, VP.\n", "")
     st = build_structure(text_to_document(text, "t.txt"))
     assert not any("Văn phòng UBND huyện" in b.text for b in st.signature)
+
+
+def test_responsibility_keys_slightly_misread_still_count():
+    from planparse.extract.tasks import key_of
+
+    assert key_of("Trách nhiệm thu hiện:") == ("responsibility", "")
+    assert key_of("Đơn vị chủ tri thực hiện: Phòng Nội vụ") == ("lead", "Phòng Nội vụ")
+    assert key_of("Đơn vị phí hợp: Sở Tư pháp") == ("support", "Sở Tư pháp")
+    assert key_of("Ví dụ mẫu thêm: abc")[0] is None
+    assert key_of("Mục đích: nâng cao")[0] is None  # another word, not a misread key
+
+
+def test_issuer_in_capitals_ends_where_the_motto_on_its_line_begins():
+    text = ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "THỊ XÃ CỬA LÒ Đức lập - Tự - do - Hạnh phúc Số: /KH-UBND Cửa Lò, ngày tháng 9 năm 2023\n\n"
+            "KẾ HOẠCH\nChuyển đổi số năm 2023\nI. NHIỆM VỤ\n1. Tuyên truyền trên hệ thống truyền thanh.\n")
+    assert plan_of(text).meta.issuer == "UBND thị xã Cửa Lò"

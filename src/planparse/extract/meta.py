@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 from typing import Optional
 
 from .. import lexicon
@@ -117,6 +118,9 @@ def _issuer(st: Structure, header: str, appendix: str) -> Optional[str]:
     if m:
         name = re.split(r"\s{2,}|\||Số\s*:|\bSố\b", m.group(2))[0]
         name = re.sub(rf"\s*{_UBND}.*$", "", name).strip(" -,")
+        words = name.split()
+        if words and words[0].isupper():  # a name in capitals ends where the motto beside it begins
+            name = " ".join(takewhile(str.isupper, words))
         return normalise_issuer(f"UBND {m.group(1)} {name}")
     # the header in capitals, its lines run together or the motto damaged: "... THỊ XÃ CỬA LÒ Độc lập ..."
     if re.search(_UBND, header):

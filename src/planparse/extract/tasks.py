@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Optional
 
+from rapidfuzz import fuzz
+
 from .. import lexicon
 from ..models import KPI, Block, Deadline, Span, Task, Unit
 from ..structure import Node, section_role
@@ -55,7 +57,24 @@ def key_of(text: str) -> tuple[Optional[str], str]:
             stripped = rest.strip()
             if stripped.startswith(":") or re.fullmatch(r"[\s.:;]*", rest):
                 return role, stripped.lstrip(":").strip()
-    return None, text
+    return _misread_key(text, t)
+
+
+_KEY_LABEL = re.compile(r"([^\W\d_][^:;,.()\d]{4,40}):")
+
+
+def _misread_key(text: str, folded: str) -> tuple[Optional[str], str]:
+    """A key whose words OCR or its repair got slightly wrong ("Trách nhiệm thu hiện:", "Đơn vị chủ
+    tri:"): the words before a colon, as many as the key's, at rapidfuzz ratio >= 85 to it."""
+    m = _KEY_LABEL.match(folded)
+    if not m:
+        return None, text
+    label = m.group(1).strip()
+    best = max(((fuzz.ratio(label, key), len(key), role) for key, role in _keys()
+                if len(key.split()) == len(label.split())), default=None)
+    if best is None or best[0] < 85:
+        return None, text
+    return best[2], text[m.end():].strip()
 
 
 def _span(node: Node, text: str = "") -> Optional[Span]:

@@ -101,7 +101,48 @@ def eval_hand(corpus: Path) -> list[dict]:
     return out
 
 
-def report(corpus: Path) -> dict:
+def eval_extraction(folder: Path) -> list[dict]:
+    """What OCR costs extraction, and how much repair wins back: each OCR'd plan is extracted as
+    printed (repair off) and repaired, and both are scored (`planparse eval`'s scoring) against what
+    the same pipeline extracts from the known text of the same pages. Documents whose known text
+    gives no tasks or KPIs (reports, letters) are left out."""
+    import tempfile
+
+    from ..errors import PlanParseError
+    from ..evaluate import score
+    from ..pipeline import extract_file
+
+    def extract(text: str, name: str, mode: str) -> dict:
+        with tempfile.TemporaryDirectory() as d:
+            path = Path(d) / f"{name}.txt"
+            path.write_text(text, encoding="utf-8")
+            try:
+                return extract_file(path, mode).model_dump(mode="json")
+            except PlanParseError:
+                return {}
+
+    out = []
+    for ocr_file in sorted(folder.glob("*.ocr.txt")):
+        name = ocr_file.name[: -len(".ocr.txt")]
+        known = extract((folder / f"{name}.ref.txt").read_text(encoding="utf-8"), name, "never")
+        if not known.get("tasks") and not known.get("kpis"):
+            continue
+        ocr = ocr_file.read_text(encoding="utf-8")
+        row = {"document": name, "tasks": len(known["tasks"]), "kpis": len(known["kpis"])}
+        for label, mode in (("as_printed", "never"), ("repaired", "always")):
+            s = score(known, extract(ocr, name, mode))
+            row[label] = {"tp": s.micro.tp, "fp": s.micro.fp, "fn": s.micro.fn, "f1": round(s.micro.f1, 4),
+                          "tasks_f1": round(s.cats["tasks"].f1, 4)}
+        out.append(row)
+    return out
+
+
+def _micro_f1(rows: list[dict], label: str) -> float:
+    tp, fp, fn = (sum(r[label][k] for r in rows) for k in ("tp", "fp", "fn"))
+    return round(2 * tp / (2 * tp + fp + fn), 4) if tp + fp + fn else 1.0
+
+
+def report(corpus: Path, extraction: bool = True) -> dict:
     rows = eval_ocr(corpus / "ocr-eng")
     groups: dict[str, dict] = {}
     for g in ("seed", "unseen", "all"):
@@ -120,8 +161,13 @@ def report(corpus: Path) -> dict:
             "words_per_second": round(words / secs) if secs else None,
         }
     seeds = sorted(p for p in (corpus / "seeds").glob("*.txt") if not p.name.startswith("002_"))
-    return {"ocr": groups, "documents": [r.__dict__ for r in rows], "legacy": eval_legacy(seeds),
-            "hand": eval_hand(corpus)}
+    rep = {"ocr": groups, "documents": [r.__dict__ for r in rows], "legacy": eval_legacy(seeds),
+           "hand": eval_hand(corpus)}
+    if extraction:
+        plans = eval_extraction(corpus / "ocr-eng")
+        rep["extraction"] = {"documents": plans, "micro_f1_as_printed": _micro_f1(plans, "as_printed"),
+                             "micro_f1_repaired": _micro_f1(plans, "repaired")}
+    return rep
 
 
 def render(rep: dict) -> str:
@@ -140,4 +186,13 @@ def render(rep: dict) -> str:
         for r in rep["hand"]:
             lines.append(f"{'':<22}{r['document'][:29]:<30}{r['lines']:>6}{r['words']:>7}{r['ser_before']:>12.3f}"
                          f"{r['ser_after']:>11.3f}")
+    if rep.get("extraction"):
+        ex = rep["extraction"]
+        lines.append("")
+        lines.append("extraction from the OCR'd plans, scored against extraction from their known text")
+        lines.append(f"{'':<22}{'document':<30}{'tasks':>6}{'kpis':>6}{'F1 printed':>12}{'F1 repaired':>12}")
+        for r in ex["documents"]:
+            lines.append(f"{'':<22}{r['document'][:29]:<30}{r['tasks']:>6}{r['kpis']:>6}"
+                         f"{r['as_printed']['f1']:>12.3f}{r['repaired']['f1']:>12.3f}")
+        lines.append(f"{'micro':<22}{'':<30}{'':>6}{'':>6}{ex['micro_f1_as_printed']:>12.3f}{ex['micro_f1_repaired']:>12.3f}")
     return "\n".join(lines)

@@ -356,8 +356,9 @@ def _case_like(original: str, syl: str) -> str:
     if original.islower():
         return syl
     letters = [c for c in original if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
-        return syl.upper()
+    upper = sum(c.isupper() for c in letters)
+    if len(letters) > 1 and (upper == len(letters) or upper >= 2 and 2 * upper > len(letters)):
+        return syl.upper()  # capitals whose marked letter OCR read small: "PHi" -> "PHÍ"
     if original[:1].isupper():
         return syl[:1].upper() + syl[1:]
     return syl
@@ -488,10 +489,54 @@ def decode_run(words: list[str], layers: list[tuple[tuple[str, float], ...]], pr
     return picks
 
 
+_ROMAN_NUMERAL = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
+_AS_ROMAN = str.maketrans("l1|ivx", "IIIIVX")
+
+
+def _outline_label(line: str, tokens: list[Token]) -> dict[int, str]:
+    """OCR'd Roman outline labels, as printed -> as meant, by token index. Scanners read the I of a
+    heading's number as l, 1, | or small letters, and a bold "I." glued to the heading as "L":
+    "Il. NHIEM VU" is "II. NHIỆM VỤ", "Ill." is "III.", "Vv." is "V.", "LMUC DICH" is "I. MUC DICH". Only at the start of a line and
+    before a capital, with at least one real I, V or X (so "1." and "11." stay numbers)."""
+    if not tokens or tokens[0].start != len(line) - len(line.lstrip()):
+        return {}
+    first = tokens[0]
+    after = line[first.end:first.end + 1]
+    rest = line[first.end + 1:].lstrip()
+    if after in (".", ")") and rest[:1].isupper() and any(c in "IVX" for c in first.text):
+        if _ROMAN_NUMERAL.fullmatch(first.text):
+            first.fixed = True  # "III." is a number, not a word to repair
+            return {}
+        meant = first.text.translate(_AS_ROMAN)
+        if not _ROMAN_NUMERAL.fullmatch(meant):
+            meant = meant.replace("VV", "V")  # a bold "V." read as "Vv."
+        if meant != first.text and _ROMAN_NUMERAL.fullmatch(meant):
+            first.fixed = True
+            return {0: meant}
+    word = first.text
+    if len(word) > 2 and word[0] == "L" and word.isupper() and sum(c.isupper() for c in line) >= 0.8 * sum(c.isalpha() for c in line):
+        shapes = language_model().by_skeleton
+        if skeleton(word) not in shapes and skeleton(word[1:]) in shapes:
+            tokens[0:1] = [Token(first.start, first.start + 1, "L", True),
+                           Token(first.start + 1, first.end, word[1:], False)]
+            return {0: "I. "}
+    return {}
+
+
+_COMMA_LABEL = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){1,3}(,)\s+[^\W\d_]")
+
+
 def repair_line(line: str) -> tuple[str, list[Repaired]]:
     """The line with its words repaired, and what changed (with confidences)."""
     lm = language_model()
+    label_fixes: list[Repaired] = []
+    comma = _COMMA_LABEL.match(line)
+    if comma:  # "2.4, Thoi gian": the label's closing dot read as a comma
+        at = comma.start(1)
+        line = line[:at] + "." + line[at + 1:]
+        label_fixes.append(Repaired(at, at + 1, ",", ".", 0.9))
     tokens = tokenize(line)
+    labels = _outline_label(line, tokens)
     for t in tokens:
         if not t.fixed:
             t.candidates = _viable(t.text.lower())
@@ -527,12 +572,15 @@ def repair_line(line: str) -> tuple[str, list[Repaired]]:
     flush(prev_ctx, BOUNDARY)
 
     out: list[str] = []
-    changes: list[Repaired] = []
+    changes: list[Repaired] = label_fixes
     pos = 0
     for i, t in enumerate(tokens):
         out.append(line[pos:t.start])
         new = t.text
-        if i in choice:
+        if i in labels:
+            new = labels[i]
+            changes.append(Repaired(t.start, t.end, t.text, new, 0.9))
+        elif i in choice:
             syl, conf = choice[i]
             new = _case_like(t.text, syl)
             if new != t.text:
