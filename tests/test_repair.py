@@ -82,6 +82,18 @@ def test_repair_is_idempotent_in_auto_mode():
     assert repair_text(once, "auto").text == once
 
 
+def test_a_legacy_looking_word_that_is_ocr_of_a_mark_is_left_to_ocr_repair():
+    text = "Các phòng, ban, ngành thuộc Ủy ban nhân dân thj xä; các cơ quan cña tỉnh chän lựa"
+    assert "thị xã;" in repair_text(text, "always").text  # not TCVN3 "xọ"
+    out = repair_text(text, "auto").text  # little damage: only legacy codes are decoded
+    assert "xä;" in out and "của tỉnh" in out and "chọn" in out
+
+
+def test_a_link_broken_up_by_ocr_spaces_is_kept_as_printed():
+    out, _ = repair_line("(http : dichvucong. nghean. gov. vn) d thrc hin.")
+    assert out.startswith("(http : dichvucong. nghean. gov. vn) để thực hiện")
+
+
 def test_ocr_damaged_roman_outline_labels_are_read_as_numerals():
     assert repair_line("Il. NHIEM VU, GIAI PHAP")[0] == "II. NHIỆM VỤ, GIẢI PHÁP"
     assert repair_line("Ill. TO CHUC THUC HIEN")[0].startswith("III. TỔ CHỨC")

@@ -162,3 +162,20 @@ def test_issuer_in_capitals_ends_where_the_motto_on_its_line_begins():
             "THỊ XÃ CỬA LÒ Đức lập - Tự - do - Hạnh phúc Số: /KH-UBND Cửa Lò, ngày tháng 9 năm 2023\n\n"
             "KẾ HOẠCH\nChuyển đổi số năm 2023\nI. NHIỆM VỤ\n1. Tuyên truyền trên hệ thống truyền thanh.\n")
     assert plan_of(text).meta.issuer == "UBND thị xã Cửa Lò"
+
+
+def test_a_heading_listing_units_by_semicolons_leads_its_duties():
+    text = ("KẾ HOẠCH\nDịch vụ công năm 2021\nV. TỔ CHỨC THỰC HIỆN\n"
+            "1. Các phòng, ban, ngành thuộc Ủy ban nhân dân thị xã; các cơ quan tổ chức theo ngành dọc đóng tại "
+            "địa phương có thủ tục hành chính thực hiện tại Bộ phận Một cửa các cấp; Ủy ban nhân dân các phường.\n"
+            "a) Tổ chức thực hiện nghiêm túc các mục tiêu;\nb) Báo cáo kết quả hằng tháng.\n")
+    tasks = plan_of(text).tasks
+    assert [t.ref for t in tasks] == ["V.1.a", "V.1.b"]
+    assert tasks[0].lead[0] == "Các phòng, ban, ngành thuộc Ủy ban nhân dân thị xã" and len(tasks[0].lead) == 3
+
+
+def test_a_link_broken_by_ocr_spaces_is_not_a_unit_label():
+    text = ("KẾ HOẠCH\nDịch vụ công năm 2021\nI. NHIỆM VỤ\n1. Cán bộ, công chức đăng ký tài khoản trên Cổng Dịch "
+            "vụ công của tỉnh (http : dichvucong. nghean. gov. vn) để thực hiện.\n")
+    task = plan_of(text).tasks[0]
+    assert task.text.startswith("Cán bộ, công chức") and task.lead == []

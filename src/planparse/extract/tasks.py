@@ -254,7 +254,7 @@ def _split_unit_duty(text: str) -> tuple[Optional[str], str]:
         idx = text.find(":", pos)
         if idx < 0:
             return None, text
-        if text[idx + 1:idx + 3] == "//":  # a URL, not a label
+        if text[idx + 1:idx + 3] == "//" or re.search(r"https?\s*$", text[max(0, idx - 8):idx], re.I):  # a URL, not a label
             pos = idx + 1
             continue
         left, right = text[:idx].strip(), text[idx + 1:].strip()
@@ -376,6 +376,9 @@ def _heading_units(node: Node, ctx: Context) -> Optional[list[str]]:
         return split_units(subject) if subject else None
     if node.children and ctx.subject_lead and ":" in text:
         return split_units(text)  # "Các ngân hàng: Vietcombank, ...; Bưu điện." over its duties
+    parts = [p.strip() for p in heading.rstrip(" .").split(";")]
+    if node.children and ctx.subject_lead and len(parts) > 1 and all(starts_unit(p) for p in parts):
+        return split_units(text)  # "Các phòng, ban thuộc UBND; các cơ quan ngành dọc ...; UBND các phường."
     if re.search(r"[;!?]$", text) or len(text) > 150:
         return None
     phrase = heading.rstrip(" .:")

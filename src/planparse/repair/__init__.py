@@ -116,11 +116,27 @@ def _decode_words(text: str, encoding: Optional[str]) -> str:
             if any(c in _VNI_ONLY for c in word):
                 tries.append(decode_vni(word))
         for new in tries:
-            if new != word and (whole or valid(new)):
+            if new != word and (whole or valid(new) and _legacy_reading_wins(word, new)):
                 return _capitals_like(m, word, new)
         return word
 
     return (_LEGACY_WORD if whole else _SIGNED_WORD).sub(fix, text)  # elsewhere only words with a code can change
+
+
+def _legacy_reading_wins(word: str, decoded: str) -> bool:
+    """A word with a legacy code in a Unicode document may instead be OCR that read a mark as an
+    umlaut ("xä" is "xã" misread, not TCVN3 "xọ"; "cña" is TCVN3 "của"): the legacy reading is kept
+    when, out of context, it scores at least as well as the best OCR reading of the word."""
+    cands = ocr._viable(word.lower())
+    if not cands:
+        return True
+    lm = ocr.language_model()
+    lbo, unseen = lm.log_backoff.get, lm.unseen
+    best_ocr = max(ocr.LM_WEIGHT * lbo(s, unseen) - cost for s, cost in cands)
+    return ocr.LM_WEIGHT * lbo(decoded.lower(), unseen) - LEGACY_COST >= best_ocr
+
+
+LEGACY_COST = 0.6  # a legacy code read as such costs what OCR's lost or swapped mark costs
 
 
 def _capitals_like(m: re.Match, word: str, new: str) -> str:

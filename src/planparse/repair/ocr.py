@@ -316,7 +316,22 @@ def _viable(word: str) -> tuple[tuple[str, float], ...]:
     return tuple(x for x, v in zip(cands, static) if v >= floor)
 
 
+_SPACED_LINK = re.compile(r"\b(?:https?\s*:\s*/*|www\s*\.)\s*(?:[\w-]+\s?\.\s?){0,5}[\w-]+"
+                          r"|(?:[\w-]+\s?\.\s?){1,4}gov\s?\.\s?vn\b", re.I)
+
+
 def tokenize(line: str) -> list[Token]:
+    tokens = _tokens_of(line)
+    low = line.lower()
+    if "http" in low or "www" in low or "gov" in low:  # a link OCR broke up with spaces stays as printed
+        for m in _SPACED_LINK.finditer(line):
+            for t in tokens:
+                if t.start >= m.start() and t.end <= m.end():
+                    t.fixed = True
+    return tokens
+
+
+def _tokens_of(line: str) -> list[Token]:
     if _PROTECT_CHUNK.search(line):  # a symbol, URL or e-mail somewhere: keep its whole chunk as printed
         return _tokenize_chunks(line)
     tokens: list[Token] = []
