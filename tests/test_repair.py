@@ -94,6 +94,17 @@ def test_a_link_broken_up_by_ocr_spaces_is_kept_as_printed():
     assert out.startswith("(http : dichvucong. nghean. gov. vn) để thực hiện")
 
 
+def test_a_year_ocr_split_in_two_is_joined():
+    assert repair_line("cong tinh trong nãrn 202 1;")[0].endswith("năm 2021;")
+    assert "30/7/2021" in repair_line("ngãy 30/7/202 1 cua UBND")[0]
+    assert repair_line("202 hồ sơ, 1 ngày")[0] == "202 hồ sơ, 1 ngày"
+
+
+def test_an_abbreviation_printed_without_its_dd_is_restored_outside_symbols():
+    assert repair_line("1. Van phOng HDND-UBND thj xã")[0] == "1. Văn phòng HĐND-UBND thị xã"
+    assert "17/QD-UBQGCDS" in repair_line("Quyet dinh so 17/QD-UBQGCDS ngay")[0]
+
+
 def test_ocr_damaged_roman_outline_labels_are_read_as_numerals():
     assert repair_line("Il. NHIEM VU, GIAI PHAP")[0] == "II. NHIỆM VỤ, GIẢI PHÁP"
     assert repair_line("Ill. TO CHUC THUC HIEN")[0].startswith("III. TỔ CHỨC")

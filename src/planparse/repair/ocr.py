@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 from operator import add, sub
+from typing import Optional
 
 from .. import lexicon
 from .lm import BACKOFF, BOUNDARY, NUMBER, LanguageModel, is_syllable, language_model, skeleton
@@ -25,6 +26,7 @@ KEEP_BONUS = 0.6  # a word already a known syllable, as printed
 MAX_CANDIDATES = 20  # 16 is 3% faster (instructions); 20 is better on every sample (seed 002 hand sample SER 0.082 -> 0.067)
 PER_SKELETON = 5
 LOST_VOWEL = 0.5  # edits for a vowel the OCR lost, with its marks ("hin" -> "hiện", "trin" -> "triển"); a consonant 0.8. 0.4-0.6 all gain; 0.5 best on unseen documents
+VOWEL_SWAP = 0.9  # edits for a vowel read as another ("cu" for "cơ"), other letters 1.1 (unseen SER 0.0733 -> 0.0731; 0.7 loses there)
 _CHEAPEST_EDIT = min(LOST_VOWEL, 0.8)
 RANK_FREQ_WEIGHT = LM_WEIGHT  # a syllable's frequency counts as in the search when choosing candidates (was 0.15: SER unseen 0.0756 -> 0.0752, seed 002 hand sample 0.103 -> 0.094)
 EDIT_SEARCH_UP_TO = 0.7
@@ -130,6 +132,24 @@ def _protected_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=None)
+def _abbreviations_without_dd() -> dict[str, str]:
+    """Known abbreviations with Đ as OCR without Vietnamese prints them ("HDND" -> "HĐND"), where
+    that spelling is not itself an abbreviation."""
+    known = _protected_words()
+    return {a.replace("Đ", "D"): a for a in known if "Đ" in a and a.replace("Đ", "D") not in known}
+
+
+def _restored_abbreviation(line: str, t: Token) -> Optional[str]:
+    """'HĐND' for an OCR'd 'HDND' outside document symbols ('17/QD-UBND' stays as printed)."""
+    meant = _abbreviations_without_dd().get(t.text)
+    if meant is None:
+        return None
+    start = line.rfind(" ", 0, t.start) + 1
+    end = line.find(" ", t.end)
+    return None if re.search(r"[/\d@]", line[start:end if end >= 0 else len(line)]) else meant
+
+
 def _is_acronym(word: str) -> bool:
     """UBND, TTHC, VNPT: capitals that spell no syllable (a capitalised syllable like MỤC is not one)."""
     letters = [c for c in word if c.isalpha()]
@@ -201,18 +221,19 @@ def _rewritten_once(v: str) -> tuple[tuple[str, float], ...]:
 @lru_cache(maxsize=100_000)
 def _one_edit_away(v: str) -> tuple[tuple[str, float], ...]:
     """Skeletons one letter from v, each once at its cheapest: a letter the OCR lost (a vowel
-    LOST_VOWEL, a consonant 0.8), added (1.0) or read wrong (1.1). Shared by every word with this reading."""
+    LOST_VOWEL, a consonant 0.8), added (1.0) or read wrong (a vowel for a vowel VOWEL_SWAP, else 1.1). Shared by every word with this reading."""
     lm = language_model()
     deletes, known = lm.deletes.get, lm.by_skeleton
     near = {sk: LOST_VOWEL if _lost_letter(sk, v) in "aeiouy" else 0.8 for sk in deletes(v, ())}
     if len(v) > 1:
-        add = near.setdefault
         for i in range(len(v)):
             d = v[:i] + v[i + 1:]
             if d in known and near.get(d, 9.0) > 1.0:
                 near[d] = 1.0
             for sk in deletes(d, ()):
-                add(sk, 1.1)
+                cost = VOWEL_SWAP if v[i] in "aeiouy" and _lost_letter(sk, d) in "aeiouy" else 1.1
+                if near.get(sk, 9.0) > cost:
+                    near[sk] = cost
     near.pop(v, None)
     return tuple(near.items())
 
@@ -549,6 +570,19 @@ def _outline_label(line: str, tokens: list[Token]) -> dict[int, str]:
     return {}
 
 
+def _split_years(line: str, tokens: list[Token]) -> set[int]:
+    """Tokens that begin a year OCR split in two ("năm 202 1", "30/7/202 1"): three digits of a year
+    of this or the last century, one space, one digit."""
+    out = set()
+    for i in range(len(tokens) - 1):
+        a, b = tokens[i], tokens[i + 1]
+        if (len(a.text) == 3 and a.text[:2] in ("19", "20") and a.text.isdigit() and len(b.text) == 1
+                and b.text.isdigit() and line[a.end:b.start] == " " and line[a.start - 1:a.start] not in (".", ",")
+                and line[b.end:b.end + 2] not in (",0", ",5", ".0", ".5") and i - 1 not in out):
+            out.add(i)
+    return out
+
+
 _COMMA_LABEL = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){1,3}(,)\s+[^\W\d_]")
 
 
@@ -600,11 +634,24 @@ def repair_line(line: str) -> tuple[str, list[Repaired]]:
     out: list[str] = []
     changes: list[Repaired] = label_fixes
     pos = 0
+    joined = _split_years(line, tokens)
     for i, t in enumerate(tokens):
+        if i - 1 in joined:
+            continue
         out.append(line[pos:t.start])
         new = t.text
+        if i in joined:
+            after = tokens[i + 1]
+            new = t.text + after.text
+            changes.append(Repaired(t.start, after.end, line[t.start:after.end], new, 0.9))
+            out.append(new)
+            pos = after.end
+            continue
         if i in labels:
             new = labels[i]
+            changes.append(Repaired(t.start, t.end, t.text, new, 0.9))
+        elif t.fixed and "D" in t.text and (meant := _restored_abbreviation(line, t)):
+            new = meant
             changes.append(Repaired(t.start, t.end, t.text, new, 0.9))
         elif i in choice:
             syl, conf = choice[i]
