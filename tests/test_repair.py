@@ -94,6 +94,15 @@ def test_a_link_broken_up_by_ocr_spaces_is_kept_as_printed():
     assert out.startswith("(http : dichvucong. nghean. gov. vn) để thực hiện")
 
 
+def test_marks_ocr_printed_apart_or_as_symbols_go_with_their_word():
+    out, changes = repair_line("Qu6c gia; t' l h so giãi quyt thU tijc")
+    assert "tỷ lệ hồ sơ" in out and "t'" not in out  # the apostrophe neither breaks the run nor stays
+    assert any(c.original == "t'" for c in changes)
+    assert repair_line("sv’ dung chi? ky s6 cad nhan")[0] == "sử dụng chữ ký số cá nhân"
+    assert repair_line("Ké hoach du¢c ban hanh")[0] == "Kế hoạch được ban hành"
+    assert repair_line("Ban co biet khong? Co.")[0].endswith("không? Có.")  # a real question mark stays
+
+
 def test_a_year_ocr_split_in_two_is_joined():
     assert repair_line("cong tinh trong nãrn 202 1;")[0].endswith("năm 2021;")
     assert "30/7/2021" in repair_line("ngãy 30/7/202 1 cua UBND")[0]

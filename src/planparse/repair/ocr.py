@@ -37,8 +37,9 @@ STATIC_MARGIN = 6.0  # ... or scoring this much worse out of context (no loss on
 
 _CHUNK = re.compile(r"\S+")
 _PROTECT_CHUNK = re.compile(r"://|@|www\.|\d+/|/\d|[A-ZĐ]{2,}-[A-ZĐ]|\.(?:vn|com|gov|org|net)\b", re.I)
-_WORD = re.compile(r"[^\W_](?:[\w'’]|!(?=\w)|(?<=[^\W\d_])!)*", re.UNICODE)  # "TH!" = THỊ: OCR reads ị as !
-_DIGIT_AS_LETTER = {"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "6": "o", "8": "b", "9": "g", "!": "i"}
+_WORD = re.compile(r"[^\W_](?:[\w'’]|[!¢](?=\w)|(?<=[^\W\d_])[!¢]|(?<=[^\W\d_])\?(?=[^\W\d_]|\s+[a-zà-ỹđ]))*",
+                   re.UNICODE)  # OCR reads ị as ! ("TH!"), ơ as ¢ ("du¢c"), a mark as ? ("chi?c", "chi? ky")
+_DIGIT_AS_LETTER = {"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "6": "o", "8": "b", "9": "g", "!": "i", "¢": "o"}
 MAX_VARIANTS = 30
 
 
@@ -115,6 +116,7 @@ class Token:
     text: str
     fixed: bool  # protected or not a word: kept as printed
     candidates: tuple[tuple[str, float], ...] = ()  # (syllable, channel cost)
+    mark: int = 0  # apostrophes right after the word: a mark OCR printed apart ("st’ dung" = "sử dụng")
 
 
 @dataclass
@@ -173,7 +175,7 @@ def _marks(word: str) -> frozenset[str]:
 def _variants(word: str) -> dict[str, float]:
     """Base-letter spellings the OCR'd word may stand for, with the cost of each reading."""
     # an apostrophe inside a word stands for a lost horn or hook ("Thij'c"): the letters around it count
-    return _variants_of(skeleton(word.lower()).replace("'", "").replace("’", ""))
+    return _variants_of(skeleton(word.lower()).replace("'", "").replace("’", "").replace("?", ""))
 
 
 @lru_cache(maxsize=100_000)
@@ -185,7 +187,7 @@ def _variants_of(base: str) -> dict[str, float]:
             out[v] = cost
 
     add(base, 0.0)
-    if any(ch.isdigit() or ch == "!" for ch in base):
+    if any(ch in _DIGIT_AS_LETTER for ch in base):
         add("".join(_DIGIT_AS_LETTER.get(ch, ch) for ch in base), 0.3)
     frontier = [(v, c) for v, c in out.items()]
     for _ in range(3):
@@ -369,14 +371,14 @@ def _tokens_of(line: str) -> list[Token]:
     tokens: list[Token] = []
     for m in _WORD.finditer(line):  # a word never spans whitespace, so chunks need not be split first
         word = m.group(0)
-        if word[-1] in "'’":
-            word = word.rstrip("'’")
+        if word[-1] in "'’?":
+            word = word.rstrip("'’?")
         start = m.start()
         end = start + len(word)
         fixed = _kept_as_printed(word)
         if not fixed and len(word) == 1 and line[end:end + 1] in (")", ".") and (start == 0 or line[start - 1].isspace()):
             fixed = True  # "b)", "c." outline labels
-        tokens.append(Token(start, end, word, fixed))
+        tokens.append(Token(start, end, word, fixed, (), m.end() - end))
     return tokens
 
 
@@ -386,11 +388,12 @@ def _tokenize_chunks(line: str) -> list[Token]:
         text = chunk.group(0)
         protect = bool(_PROTECT_CHUNK.search(text))
         for m in _WORD.finditer(text):
-            word = m.group(0).rstrip("'’")
+            word = m.group(0).rstrip("'’?")
             start = chunk.start() + m.start()
             after = text[m.start() + len(word):m.start() + len(word) + 1]
             label = len(word) == 1 and after in (")", ".") and m.start() == 0  # "b)", "c." outline labels
-            tokens.append(Token(start, start + len(word), word, protect or label or _kept_as_printed(word)))
+            tokens.append(Token(start, start + len(word), word, protect or label or _kept_as_printed(word), (),
+                                len(m.group(0)) - len(word)))
     return tokens
 
 
@@ -628,7 +631,7 @@ def repair_line(line: str) -> tuple[str, list[Repaired]]:
             if not run and gap and not gap.isspace():
                 prev_ctx = BOUNDARY
             run.append(i)
-        last_end = t.end
+        last_end = t.end + t.mark  # a mark printed apart does not break the chain
     flush(prev_ctx, BOUNDARY)
 
     out: list[str] = []
@@ -657,7 +660,11 @@ def repair_line(line: str) -> tuple[str, list[Repaired]]:
             syl, conf = choice[i]
             new = _case_like(t.text, syl)
             if new != t.text:
-                changes.append(Repaired(t.start, t.end, t.text, new, conf))
+                end = t.end + t.mark  # the mark printed apart goes with the word it belonged to
+                changes.append(Repaired(t.start, end, line[t.start:end], new, conf))
+                out.append(new)
+                pos = end
+                continue
         out.append(new)
         pos = t.end
     out.append(line[pos:])
