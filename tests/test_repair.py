@@ -109,9 +109,11 @@ def test_a_year_ocr_split_in_two_is_joined():
     assert repair_line("202 hồ sơ, 1 ngày")[0] == "202 hồ sơ, 1 ngày"
 
 
-def test_an_abbreviation_printed_without_its_dd_is_restored_outside_symbols():
+def test_an_abbreviation_printed_without_its_dd_is_restored():
     assert repair_line("1. Van phOng HDND-UBND thj xã")[0] == "1. Văn phòng HĐND-UBND thị xã"
-    assert "17/QD-UBQGCDS" in repair_line("Quyet dinh so 17/QD-UBQGCDS ngay")[0]
+    assert "17/QĐ-UBQGCDS" in repair_line("Quyet dinh so 17/QD-UBQGCDS ngay")[0]  # a symbol's code only
+    assert "61/2018/NĐ-CP" in repair_line("Nghi dinh so 61/2018/ND-CP ngay")[0]
+    assert "12/HD-UBND" in repair_line("Huong dan so 12/HD-UBND")[0]  # HD (hướng dẫn) is a code itself
 
 
 def test_ocr_damaged_roman_outline_labels_are_read_as_numerals():

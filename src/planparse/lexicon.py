@@ -37,6 +37,7 @@ class UnitsData(_Data):
 class AbbrevData(_Data):
     expand: dict[str, str]
     protected: list[str]
+    document_codes: list[str]  # the kind and issuer codes of document symbols ("QĐ" in 17/QĐ-UBND)
 
 
 class LevelWord(BaseModel):

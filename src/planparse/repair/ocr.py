@@ -142,14 +142,24 @@ def _abbreviations_without_dd() -> dict[str, str]:
     return {a.replace("Đ", "D"): a for a in known if "Đ" in a and a.replace("Đ", "D") not in known}
 
 
+@lru_cache(maxsize=None)
+def _codes_without_dd() -> dict[str, str]:
+    """Document symbol codes with Đ as OCR without Vietnamese prints them ("QD" -> "QĐ"), where that
+    spelling is not itself a code ("HD", hướng dẫn, stays)."""
+    codes = set(lexicon.abbreviations().document_codes)
+    return {c.replace("Đ", "D"): c for c in codes if "Đ" in c and c.replace("Đ", "D") not in codes}
+
+
 def _restored_abbreviation(line: str, t: Token) -> Optional[str]:
-    """'HĐND' for an OCR'd 'HDND' outside document symbols ('17/QD-UBND' stays as printed)."""
-    meant = _abbreviations_without_dd().get(t.text)
-    if meant is None:
-        return None
+    """'HĐND' for an OCR'd 'HDND'; inside a document symbol only its codes ('17/QD-UBND' -> '17/QĐ-UBND')."""
     start = line.rfind(" ", 0, t.start) + 1
     end = line.find(" ", t.end)
-    return None if re.search(r"[/\d@]", line[start:end if end >= 0 else len(line)]) else meant
+    chunk = line[start:end if end >= 0 else len(line)]
+    if "/" in chunk and not re.search(r"://|@|www\.", chunk):
+        around = line[t.start - 1:t.start] + line[t.end:t.end + 1]
+        return _codes_without_dd().get(t.text) if any(c in "/-" for c in around) else None
+    meant = _abbreviations_without_dd().get(t.text)
+    return None if meant is None or re.search(r"[\d@]", chunk) else meant
 
 
 def _is_acronym(word: str) -> bool:
