@@ -103,6 +103,11 @@ def test_marks_ocr_printed_apart_or_as_symbols_go_with_their_word():
     assert repair_line("Ban co biet khong? Co.")[0].endswith("không? Có.")  # a real question mark stays
 
 
+def test_a_sentence_wrapped_onto_the_next_line_keeps_its_context():
+    out = repair_text("Ke hoach trien khai tren dia ban tinh Lam\nDong va cac dia phuong", "always").text
+    assert out.split("\n")[1].startswith("Đồng và các")
+
+
 def test_a_year_ocr_split_in_two_is_joined():
     assert repair_line("cong tinh trong nãrn 202 1;")[0].endswith("năm 2021;")
     assert "30/7/2021" in repair_line("ngãy 30/7/202 1 cua UBND")[0]

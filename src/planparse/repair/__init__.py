@@ -10,9 +10,9 @@ from typing import Literal, Optional
 
 from ..models import Block, Document
 from .legacy import TCVN3_SIGNS, VNI, VNI_SIGNS, decode_tcvn3, decode_vni
-from .lm import is_syllable, skeleton
 from . import ocr
-from .ocr import Repaired, _kept_as_printed, repair_line
+from .lm import BOUNDARY, is_syllable, skeleton
+from .ocr import Repaired, _kept_as_printed, carried_context, repair_line
 
 Mode = Literal["auto", "always", "never"]
 DAMAGE_THRESHOLD = 0.25  # a document (or block) this damaged is repaired in auto mode
@@ -171,8 +171,10 @@ def repair_text(text: str, mode: Mode = "auto") -> RepairResult:
     out_lines: list[str] = []
     changes: list[Repaired] = []
     offset = 0
+    before = (BOUNDARY, BOUNDARY)
     for line in text.split("\n"):
-        new, ch = repair_line(line)
+        new, ch = repair_line(line, before)
+        before = carried_context(new)
         for c in ch:
             changes.append(Repaired(c.start + offset, c.end + offset, c.original, c.text, c.confidence))
         out_lines.append(new)

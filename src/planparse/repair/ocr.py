@@ -599,8 +599,24 @@ def _split_years(line: str, tokens: list[Token]) -> set[int]:
 _COMMA_LABEL = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){1,3}(,)\s+[^\W\d_]")
 
 
-def repair_line(line: str) -> tuple[str, list[Repaired]]:
-    """The line with its words repaired, and what changed (with confidences)."""
+def carried_context(repaired_line: str) -> tuple[str, str]:
+    """The context a line hands to the next one: its last two words when it ends inside a sentence
+    (hard-wrapped text: "tỉnh Lâm" / "Dong" is "Đồng"), else nothing."""
+    words = repaired_line[-60:].split()
+    if not words or not words[-1].isalnum():
+        return (BOUNDARY, BOUNDARY)
+    lm = language_model()
+
+    def ctx(word: str) -> str:
+        low = word.lower()
+        return NUMBER if low[:1].isdigit() else low if word.isalnum() and lm.known(low) else BOUNDARY
+
+    return (ctx(words[-2]) if len(words) > 1 else BOUNDARY, ctx(words[-1]))
+
+
+def repair_line(line: str, before: tuple[str, str] = (BOUNDARY, BOUNDARY)) -> tuple[str, list[Repaired]]:
+    """The line with its words repaired, and what changed (with confidences). `before`: the two
+    words before the line when its sentence began on the line above (see carried_context)."""
     lm = language_model()
     label_fixes: list[Repaired] = []
     comma = _COMMA_LABEL.match(line)
@@ -619,14 +635,17 @@ def repair_line(line: str) -> tuple[str, list[Repaired]]:
     choice: dict[int, tuple[str, float]] = {}
     run: list[int] = []
 
+    prev2_ctx, prev_ctx = before
+
     def flush(prev_ctx: str, next_ctx: str) -> None:
+        nonlocal prev2_ctx
         if run:
             picks = decode_run([tokens[i].text for i in run], [tokens[i].candidates for i in run],
-                               BOUNDARY, prev_ctx, next_ctx)
+                               prev2_ctx, prev_ctx, next_ctx)
             choice.update(zip(run, picks))
             run.clear()
+        prev2_ctx = BOUNDARY  # only a run opening the line has a word two before it
 
-    prev_ctx = BOUNDARY
     last_end = 0
     for i, t in enumerate(tokens):
         gap = line[last_end:t.start]
@@ -639,7 +658,7 @@ def repair_line(line: str) -> tuple[str, list[Repaired]]:
             prev_ctx = nxt
         else:
             if not run and gap and not gap.isspace():
-                prev_ctx = BOUNDARY
+                prev2_ctx = prev_ctx = BOUNDARY
             run.append(i)
         last_end = t.end + t.mark  # a mark printed apart does not break the chain
     flush(prev_ctx, BOUNDARY)
