@@ -46,6 +46,7 @@ class Row:
 
 
 def eval_ocr(folder: Path) -> list[Row]:
+    repair_text("Thuc hien ke hoach", "always")  # load the model first: its loading is not repair speed
     rows = []
     for ocr_file in sorted(folder.glob("*.ocr.txt")):
         name = ocr_file.name[: -len(".ocr.txt")]
