@@ -62,6 +62,11 @@ def test_extraction_is_identical_with_repair_on_and_off(stem):
     assert on == off
 
 
+def test_a_party_symbol_with_a_slash_between_capitals_is_kept():
+    out, _ = repair_line("Nghi quyet so 09-NQ/TU ngay 05/08/2022 cua Ban Chap hanh")
+    assert "09-NQ/TU" in out and out.startswith("Nghị quyết số")
+
+
 def test_ocr_line_repair_keeps_numbers_symbols_urls_and_abbreviations():
     line = "Thij'c hin K hoach s 433/KH-UBND ngãy 30/7/2021 cia UBND tinh tai http://dichvucong.gov.vn TTHC"
     out, changes = repair_line(line)

@@ -36,7 +36,8 @@ PRUNE_ABOVE_BEST = 6.0  # drop candidates this much costlier than the cheapest
 STATIC_MARGIN = 6.0  # ... or scoring this much worse out of context (no loss on any sample; 8 and 10 the same)
 
 _CHUNK = re.compile(r"\S+")
-_PROTECT_CHUNK = re.compile(r"://|@|www\.|\d+/|/\d|[A-ZĐ]{2,}-[A-ZĐ]|\.(?:vn|com|gov|org|net)\b", re.I)
+_PROTECT_CHUNK = re.compile(r"://|@|www\.|\d+/|/\d|[A-ZĐ]{2,}-[A-ZĐ]|(?-i:[A-ZĐ]{2,}/[A-ZĐ]{2,})|\.(?:vn|com|gov|org|net)\b",
+                            re.I)  # "09-NQ/TU", "433/KH-UBND", links
 _WORD = re.compile(r"[^\W_](?:[\w'’]|[!¢](?=\w)|(?<=[^\W\d_])[!¢]|(?<=[^\W\d_])\?(?=[^\W\d_]|\s+[a-zà-ỹđ]))*",
                    re.UNICODE)  # OCR reads ị as ! ("TH!"), ơ as ¢ ("du¢c"), a mark as ? ("chi?c", "chi? ky")
 _DIGIT_AS_LETTER = {"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "6": "o", "8": "b", "9": "g", "!": "i", "¢": "o"}
