@@ -336,7 +336,10 @@ def _ranked(offered: dict[str, float], bound: float, extra, kept_skeleton: str,
             break
         sk, cost = skeletons[n], costs[n]
         exact = marked or sk == kept_skeleton
+        least = cost - KEEP_BONUS if sk == kept_skeleton else cost  # no syllable of sk costs less
         for m, (syl, freq) in enumerate(inventory[sk]):
+            if least + freq > threshold:
+                break  # the rest are rarer still: none can rank in
             c = cost + extra(syl) if exact else cost
             if c <= bound:
                 pool.append((c + freq, n, m, syl, c))
