@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
-from operator import add, sub
+from operator import add, itemgetter, sub
 from typing import Optional
 
 from .. import lexicon
@@ -248,7 +248,7 @@ def _one_edit_away(v: str) -> tuple[tuple[str, float], ...]:
                 if near.get(sk, 9.0) > cost:
                     near[sk] = cost
     near.pop(v, None)
-    return tuple(near.items())
+    return tuple(sorted(near.items(), key=itemgetter(1)))  # by cost; equals in the order found
 
 
 def _lost_letter(longer: str, shorter: str) -> str:
@@ -309,9 +309,11 @@ def candidates_for(low: str) -> tuple[tuple[str, float], ...]:
                 bound = min(bound, cheapest(v, cost) + PRUNE_ABOVE_BEST)
         if vc > EDIT_SEARCH_UP_TO or (vc + _CHEAPEST_EDIT) * EDIT_COST - KEEP_BONUS > bound:
             continue  # letter edits only on the cheap readings: the others are far already
-        for sk, letters in _one_edit_away(v):
+        for sk, letters in _one_edit_away(v):  # cheapest first
             cost = (vc + letters) * EDIT_COST
-            if cost - KEEP_BONUS <= bound and seen_at(sk, 1e9) > cost:
+            if cost - KEEP_BONUS > bound:
+                break
+            if seen_at(sk, 1e9) > cost:
                 offered[sk] = cost
                 if cost - KEEP_BONUS + PRUNE_ABOVE_BEST < bound:
                     bound = min(bound, cheapest(sk, cost) + PRUNE_ABOVE_BEST)
@@ -644,7 +646,7 @@ def repair_line(line: str, before: tuple[str, str] = (BOUNDARY, BOUNDARY)) -> tu
     def flush(prev_ctx: str, next_ctx: str) -> None:
         nonlocal prev2_ctx
         if run:
-            picks = decode_run([tokens[i].text for i in run], [tokens[i].candidates for i in run],
+            picks = decode_run([tokens[i].text.lower() for i in run], [tokens[i].candidates for i in run],
                                prev2_ctx, prev_ctx, next_ctx)
             choice.update(zip(run, picks))
             run.clear()
