@@ -1,6 +1,7 @@
 """The syllable inventory and bigram language model built by scripts/build_lm.py, loaded once."""
 from __future__ import annotations
 
+import gc
 import gzip
 import math
 import unicodedata
@@ -59,6 +60,21 @@ def _lines(name: str, gz: bool = False) -> list[str]:
 
 @lru_cache(maxsize=1)
 def language_model() -> LanguageModel:
+    """The model, loaded once. Its millions of objects are built with the cycle collector paused and
+    then frozen out of it: they live as long as the process, and every full collection would
+    otherwise walk them all."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        model = _load_model()
+    finally:
+        if was_enabled:
+            gc.enable()
+    gc.freeze()
+    return model
+
+
+def _load_model() -> LanguageModel:
     unigram: dict[str, int] = {}
     for ln in _lines("syllables.tsv"):
         syl, count = ln.split("\t")
