@@ -76,3 +76,18 @@ def test_spilled_task_table_rows_are_rebuilt():
     rows = [(t.ref, t.lead, t.support, t.deadline.kind if t.deadline else None) for t in plan.tasks if t.ref.startswith("PL")]
     assert rows == [("PL.1.1", ["Phòng, cơ quan chuyên môn", "UBND phường"], ["Văn phòng HĐND-UBND thị xã"], "on"),
                     ("PL.2", ["Phòng, cơ quan chuyên môn"], ["Văn phòng HĐND-UBND thị xã"], "ongoing")]
+
+
+def test_a_spilled_task_cell_continues_past_a_line_ending_in_cua():
+    from planparse.pipeline import document_to_plan
+
+    text = "\n".join([
+        "KẾ HOẠCH", "Cung cấp dịch vụ công trực tuyến năm 2021", "I. NỘI DUNG", "(Thực hiện theo Phụ lục kèm theo)",
+        "PHỤ LỤC", "NỘI DUNG CUNG CẤP DỊCH VỤ CÔNG NĂM 2021",
+        "TT Tên nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp", "Thời gian", "hoàn thành", "Sản phẩm", "hoàn thành",
+        "1", "Xây dựng video hướng dẫn đăng tải", "trên Trang thông tin điện tử của", "Cơ quan, đơn vị, mạng xã hội",
+        "Phòng, cơ quan chuyên", "môn; UBND phường", "Văn phòng", "HĐND-UBND thị xã", "Thường xuyên", "Video",
+    ])
+    task = [t for t in document_to_plan(text_to_document(text, "spilled.txt")).tasks if t.ref.startswith("PL")][0]
+    assert "Cơ quan, đơn vị, mạng xã hội" in task.text
+    assert task.lead == ["Phòng, cơ quan chuyên môn", "UBND phường"] and task.support == ["Văn phòng HĐND-UBND thị xã"]

@@ -113,6 +113,13 @@ def test_a_sentence_wrapped_onto_the_next_line_keeps_its_context():
     assert out.split("\n")[1].startswith("Đồng và các")
 
 
+def test_context_carries_over_a_blank_line_after_a_word_but_not_after_a_number():
+    out = repair_text("dich vu cong tinh Ngh\n\nAn trong nam 2021", "always").text
+    assert out.split("\n")[2].startswith("An trong năm")  # Nghệ An, not "Ăn"
+    two = repair_text("muc do 4\n\nPhOng, co quan chuyen", "always").text
+    assert two.split("\n")[2].startswith("Phòng, cơ quan")
+
+
 def test_a_year_ocr_split_in_two_is_joined():
     assert repair_line("cong tinh trong nãrn 202 1;")[0].endswith("năm 2021;")
     assert "30/7/2021" in repair_line("ngãy 30/7/202 1 cua UBND")[0]

@@ -314,7 +314,7 @@ def parse_spilled_task_table(lines: list[Line], header: SpillHeader) -> tuple[in
             last_ref = cur["ref"]
             continue
         if state == "task":
-            if _starts_unit_cell(t, None) and cur["task"]:
+            if cur["task"] and _starts_unit_cell(t, cur["task"][-1]):  # "... điện tử của" / "cơ quan, ..." goes on
                 cur["state"] = "lead"
                 cur["lead"].append(t)
             else:

@@ -11,7 +11,7 @@ from typing import Literal, Optional
 from ..models import Block, Document
 from .legacy import TCVN3_SIGNS, VNI, VNI_SIGNS, decode_tcvn3, decode_vni
 from . import ocr
-from .lm import BOUNDARY, is_syllable, skeleton
+from .lm import BOUNDARY, NUMBER, is_syllable, skeleton
 from .ocr import Repaired, _kept_as_printed, carried_context, repair_line
 
 Mode = Literal["auto", "always", "never"]
@@ -174,7 +174,10 @@ def repair_text(text: str, mode: Mode = "auto") -> RepairResult:
     before = (BOUNDARY, BOUNDARY)
     for line in text.split("\n"):
         new, ch = repair_line(line, before)
-        before = carried_context(new)
+        if new.strip():
+            before = carried_context(new)
+        elif before[1] == NUMBER:  # OCR'd text is often double-spaced: a blank line after a word may
+            before = (BOUNDARY, BOUNDARY)  # not end its sentence, but after a number it ends a table cell
         for c in ch:
             changes.append(Repaired(c.start + offset, c.end + offset, c.original, c.text, c.confidence))
         out_lines.append(new)
