@@ -16,6 +16,7 @@ from .ocr import Repaired, _kept_as_printed, carried_context, repair_line
 
 Mode = Literal["auto", "always", "never"]
 DAMAGE_THRESHOLD = 0.25  # a document (or block) this damaged is repaired in auto mode
+LEGACY_COST = 0.6  # a legacy code read as such costs what OCR's lost or swapped mark costs
 _VNI_ONLY = VNI_SIGNS
 
 
@@ -134,9 +135,6 @@ def _legacy_reading_wins(word: str, decoded: str) -> bool:
     lbo, unseen = lm.log_backoff.get, lm.unseen
     best_ocr = max(ocr.LM_WEIGHT * lbo(s, unseen) - cost for s, cost in cands)
     return ocr.LM_WEIGHT * lbo(decoded.lower(), unseen) - LEGACY_COST >= best_ocr
-
-
-LEGACY_COST = 0.6  # a legacy code read as such costs what OCR's lost or swapped mark costs
 
 
 def _capitals_like(m: re.Match, word: str, new: str) -> str:

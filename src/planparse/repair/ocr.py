@@ -117,7 +117,7 @@ class Token:
     text: str
     fixed: bool  # protected or not a word: kept as printed
     candidates: tuple[tuple[str, float], ...] = ()  # (syllable, channel cost)
-    mark: int = 0  # apostrophes right after the word: a mark OCR printed apart ("st’ dung" = "sử dụng")
+    mark: int = 0  # apostrophes or "?" right after the word: a mark OCR printed apart ("st’ dung" = "sử dụng")
 
 
 @dataclass
@@ -233,8 +233,9 @@ def _rewritten_once(v: str) -> tuple[tuple[str, float], ...]:
 
 @lru_cache(maxsize=100_000)
 def _one_edit_away(v: str) -> tuple[tuple[str, float], ...]:
-    """Skeletons one letter from v, each once at its cheapest: a letter the OCR lost (a vowel
-    LOST_VOWEL, a consonant 0.8), added (1.0) or read wrong (a vowel for a vowel VOWEL_SWAP, else 1.1). Shared by every word with this reading."""
+    """Skeletons one letter from v, each once at its cheapest, cheapest first: a letter the OCR lost
+    (a vowel LOST_VOWEL, a consonant 0.8), added (1.0) or read wrong (a vowel for a vowel VOWEL_SWAP,
+    else 1.1). Shared by every word with this reading."""
     lm = language_model()
     deletes, known = lm.deletes.get, lm.by_skeleton
     near = {sk: LOST_VOWEL if _lost_letter(sk, v) in "aeiouy" else 0.8 for sk in deletes(v, ())}
@@ -562,8 +563,9 @@ _AS_ROMAN = str.maketrans("l1|ivx", "IIIIVX")
 def _outline_label(line: str, tokens: list[Token]) -> dict[int, str]:
     """OCR'd Roman outline labels, as printed -> as meant, by token index. Scanners read the I of a
     heading's number as l, 1, | or small letters, and a bold "I." glued to the heading as "L":
-    "Il. NHIEM VU" is "II. NHIỆM VỤ", "Ill." is "III.", "Vv." is "V.", "LMUC DICH" is "I. MUC DICH". Only at the start of a line and
-    before a capital, with at least one real I, V or X (so "1." and "11." stay numbers)."""
+    "Il. NHIEM VU" is "II. NHIỆM VỤ", "Ill." is "III.", "Vv." is "V.", "LMUC DICH" is "I. MUC DICH".
+    Only at the start of a line and before a capital, with at least one real I, V or X (so "1." and
+    "11." stay numbers)."""
     if not tokens or tokens[0].start != len(line) - len(line.lstrip()):
         return {}
     first = tokens[0]
@@ -580,7 +582,8 @@ def _outline_label(line: str, tokens: list[Token]) -> dict[int, str]:
             first.fixed = True
             return {0: meant}
     word = first.text
-    if len(word) > 2 and word[0] == "L" and word.isupper() and sum(c.isupper() for c in line) >= 0.8 * sum(c.isalpha() for c in line):
+    in_capitals = sum(c.isupper() for c in line) >= 0.8 * sum(c.isalpha() for c in line)
+    if len(word) > 2 and word[0] == "L" and word.isupper() and in_capitals:
         shapes = language_model().by_skeleton
         if skeleton(word) not in shapes and skeleton(word[1:]) in shapes:
             tokens[0:1] = [Token(first.start, first.start + 1, "L", True),
