@@ -45,11 +45,16 @@ class Row:
     seconds: float
 
 
+def _with_known_text(folder: Path) -> list[tuple[Path, str]]:
+    """(OCR file, name) for each <name>.ocr.txt that has its <name>.ref.txt; the others are skipped."""
+    pairs = [(p, p.name[: -len(".ocr.txt")]) for p in sorted(folder.glob("*.ocr.txt"))]
+    return [(p, name) for p, name in pairs if (folder / f"{name}.ref.txt").is_file()]
+
+
 def eval_ocr(folder: Path) -> list[Row]:
     repair_text("Thuc hien ke hoach", "always")  # load the model first: its loading is not repair speed
     rows = []
-    for ocr_file in sorted(folder.glob("*.ocr.txt")):
-        name = ocr_file.name[: -len(".ocr.txt")]
+    for ocr_file, name in _with_known_text(folder):
         ref = (folder / f"{name}.ref.txt").read_text(encoding="utf-8")
         hyp = ocr_file.read_text(encoding="utf-8")
         t = time.perf_counter()
@@ -123,8 +128,7 @@ def eval_extraction(folder: Path) -> list[dict]:
                 return {}
 
     out = []
-    for ocr_file in sorted(folder.glob("*.ocr.txt")):
-        name = ocr_file.name[: -len(".ocr.txt")]
+    for ocr_file, name in _with_known_text(folder):
         known = extract((folder / f"{name}.ref.txt").read_text(encoding="utf-8"), name, "never")
         if not known.get("tasks") and not known.get("kpis"):
             continue
@@ -139,8 +143,9 @@ def eval_extraction(folder: Path) -> list[dict]:
 
 
 def _micro_f1(rows: list[dict], label: str) -> float:
-    tp, fp, fn = (sum(r[label][k] for r in rows) for k in ("tp", "fp", "fn"))
-    return round(2 * tp / (2 * tp + fp + fn), 4) if tp + fp + fn else 1.0
+    from ..evaluate import Counts
+
+    return round(Counts(*(sum(r[label][k] for r in rows) for k in ("tp", "fp", "fn"))).f1, 4)
 
 
 def report(corpus: Path, extraction: bool = True) -> dict:
