@@ -79,6 +79,16 @@ class DeadlinesData(_Data):
     quarters: dict[str, int]
 
 
+class CitationsData(_Data):
+    doc_types: list[str]  # kinds of documents a plan cites, longest first where one begins another
+    named_types: list[str]  # kinds often cited by name without a number ("Luật Đất đai ngày ...")
+    basis_openers: list[str]  # how an opening sentence names what the plan implements or rests on
+    excluded_openers: list[str]  # a submission or request the plan was issued on: not implemented
+    title_openers: list[str]  # words that begin a cited document's own title after its issuer
+    issuer_after: list[str]  # "của" / "do" before a cited document's issuer
+    amended_by: list[str]  # a bracketed amendment of a cited document is cited too
+
+
 class UnitRolesData(_Data):
     lower_committee: list[str]
     roles: dict[str, list[str]]
@@ -112,6 +122,11 @@ def sections() -> SectionsData:
 @lru_cache(maxsize=None)
 def deadlines() -> DeadlinesData:
     return DeadlinesData.model_validate(_load("deadlines.json"))
+
+
+@lru_cache(maxsize=None)
+def citations() -> CitationsData:
+    return CitationsData.model_validate(_load("citations.json"))
 
 
 @lru_cache(maxsize=None)

@@ -22,6 +22,7 @@ class Cell(Strict):
     text: str
     merged_above: bool = False  # continuation of a vertically merged cell
     span: int = 1  # grid columns covered
+    lines: Optional[list[str]] = None  # the cell's paragraphs or printed lines, when it has several
 
 
 class Block(Strict):
