@@ -31,6 +31,7 @@ class UnitsData(_Data):
     bare_kinds: list[str]
     name_words: list[str]
     duty_verbs: list[str]
+    assignment_openers: list[str]  # words before the unit a duty is given to ("Đề nghị X", "Giao X")
     named: list[str]
 
 

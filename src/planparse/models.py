@@ -89,6 +89,7 @@ class Task(Strict):
     lead: list[str] = Field(default_factory=list)
     support: list[str] = Field(default_factory=list)
     deadline: Optional[Deadline] = None
+    product: Optional[str] = None  # what the task delivers ("Sản phẩm" / "Kết quả đầu ra"), as printed
     lead_units: list[Unit] = Field(default_factory=list)
     support_units: list[Unit] = Field(default_factory=list)
     section: Optional[str] = None

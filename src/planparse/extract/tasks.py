@@ -21,7 +21,8 @@ from ..text import fold, fold_ws
 from .deadlines import parse_deadline
 from .targets import clean_indicator, is_goal, parse_target, split_goals
 from .provenance import block_span, locate
-from .units import canonical_unit, partners_in, split_units, starts_unit, subject_units, unit_phrase_end
+from .units import (canonical_unit, partners_in, split_units, starts_unit, strip_assignment, subject_units,
+                    unit_phrase_end)
 
 
 @dataclass
@@ -40,6 +41,8 @@ class Context:
     section: str = ""
     subject_lead: bool = False  # in TỔ CHỨC THỰC HIỆN a duty's opening unit is its lead
     last: Optional[Node] = None  # the section's last item, whose trailing paragraphs may be closing remarks
+    unled: list[Task] = field(default_factory=list)  # schedule entries waiting for the unit charged with them
+    charged: list[str] = field(default_factory=list)  # the first unit TỔ CHỨC THỰC HIỆN charges
 
 
 @lru_cache(maxsize=None)
@@ -262,7 +265,7 @@ def _split_unit_duty(text: str) -> tuple[Optional[str], str]:
         if nxt > 0 and all(starts_unit(p) or p[:1].isupper() for p in [x.strip() for x in right[:nxt].split(",")] if p):
             pos = idx + 1  # 'kind: members, ...: duty' -> keep going
             continue
-        if left and right and len(left) < 300 and starts_unit(re.sub(r"^(?:đề nghị|giao)\s+", "", left, flags=re.I)):
+        if left and right and len(left) < 300 and starts_unit(strip_assignment(left)):
             return left, right
         return None, text
 
@@ -285,8 +288,10 @@ def walk_items(children: list[Node], inh: Inherited, ctx: Context) -> None:
             dl = parse_deadline(value or _text_of(c), ctx.year)
             if dl:
                 inh = replace(inh, deadline=dl)
+    if _session(children, roles, inh, ctx):
+        return
     for (role, value), c in zip(roles, children):
-        if role in ("deadline", "lead", "support", "responsibility", "product"):
+        if role in ("deadline", "lead", "support", "responsibility", "product", "venue", "audience", "contents"):
             continue
         if role == "goals":
             goals_to_kpis(c, inh, ctx, inline=value or None)
@@ -301,6 +306,25 @@ def walk_items(children: list[Node], inh: Inherited, ctx: Context) -> None:
             assignment(c, inh, ctx, inline=value)
         else:
             item(c, inh, ctx)
+
+
+def _session(children: list[Node], roles: list[tuple[Optional[str], str]], inh: Inherited, ctx: Context) -> bool:
+    """An inspection or exam schedule describing one session (Thời gian / Địa điểm / Đối tượng lines) is
+    one task: the Đối tượng line is its text, the Thời gian line its deadline; what is checked (Nội dung
+    kiểm tra) is not a task. Without a lead of its own it takes the unit TỔ CHỨC THỰC HIỆN charges."""
+    kinds = [r for r, _ in roles]
+    if "audience" not in kinds or not {"deadline", "venue"} & set(kinds):
+        return False
+    k = kinds.index("audience")
+    node, value = children[k], roles[k][1]
+    text = fold_ws(" ".join([value] + [b.text for b in node.body] + [_text_of(c) for c in node.children]))
+    _add_task(ctx, node, text, inh.lead, [], inh.deadline)
+    if not inh.lead:
+        ctx.unled.append(ctx.tasks[-1])
+    for (role, _), c in zip(roles, children):
+        if role not in ("deadline", "venue", "audience", "contents", "lead", "support", "responsibility", "product"):
+            item(c, inh, ctx)
+    return True
 
 
 def item(node: Node, inh: Inherited, ctx: Context) -> None:
@@ -347,7 +371,7 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
         return
     lead = inh.lead
     if not lead and ctx.subject_lead:
-        subject = subject_units(re.sub(r"^(?:đề nghị|giao|yêu cầu)\s+", "", text, flags=re.I))
+        subject = subject_units(strip_assignment(text))
         lead = split_units(subject) if subject else []
     _add_task(ctx, node, text, lead, [], inh.deadline)
 
@@ -365,7 +389,7 @@ def _heading_units(node: Node, ctx: Context) -> Optional[list[str]]:
     """Units a heading names when it only names units ('2. Phòng Văn hóa Thông tin', '- Uỷ ban nhân dân
     các phường:', 'Các ngân hàng: Vietcombank, ...'), so the duties under it (or its body) are theirs."""
     text = node.text.strip()
-    heading = re.sub(r"^(?:đề nghị|giao)\s+", "", text, flags=re.I)
+    heading = strip_assignment(text)
     if not starts_unit(heading) or not (node.children or node.body):
         return None
     if text.endswith(":") and (node.children or node.body):
@@ -413,11 +437,30 @@ def organisation(sec: Node, ctx: Context) -> None:
     as lead; closing paragraphs after the last duty are not tasks."""
     ctx.subject_lead = True
     ctx.last = _leaves(sec)[-1] if sec.children else None
+    inh = Inherited()
     for c in sec.children:
-        if not _is_aside(c):
-            item(c, Inherited(), ctx)
+        if _is_aside(c):
+            continue
+        charged = _charging_line(c)
+        if charged:
+            inh = Inherited(lead=charged)  # "1. Giao phòng X triển khai các công việc sau:" leads the items after it
+            ctx.charged = ctx.charged or charged
+            continue
+        before = len(ctx.tasks)
+        item(c, inh, ctx)
+        if not ctx.charged:
+            ctx.charged = next((t.lead for t in ctx.tasks[before:] if t.lead), [])
     ctx.subject_lead = False
     ctx.last = None
+
+
+def _charging_line(node: Node) -> list[str]:
+    """An item that only hands the work that follows to a unit: it ends with ':' and has no items of its own."""
+    text = node.full_text().strip()
+    if node.children or not text.endswith(":") or len(text) > 200:
+        return []
+    subject = subject_units(strip_assignment(text))
+    return split_units(subject) if subject else []
 
 
 def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[str] = None,
@@ -427,7 +470,9 @@ def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[
         role = section_role(sec)
         ctx.section = role
         if role in ("tasks", "mixed"):
+            ctx.subject_lead = True  # an item opening with its unit as subject has that unit as lead
             walk_items(sec.children, Inherited(), ctx)
+            ctx.subject_lead = False
         elif role == "organisation":
             organisation(sec, ctx)
         elif role == "goals":
@@ -450,4 +495,9 @@ def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[
                 r, value = key_of(c.text)
                 if r == "goals":
                     goals_to_kpis(c, Inherited(), ctx, inline=value or None)
+    if ctx.charged:
+        for i, t in enumerate(ctx.tasks):
+            if any(t is u for u in ctx.unled) and not t.lead:
+                ctx.tasks[i] = t.model_copy(update={"lead": list(ctx.charged), "lead_units": [
+                    canonical_unit(u, level) for u in ctx.charged]})
     return ctx.tasks, ctx.kpis

@@ -18,8 +18,19 @@ from ..text import fold, fold_ws, normalize_tones
 
 _BRACKET_LIST = re.compile(r"\s*\((?:[^()]*(?:,|\.\.\.|…)[^()]*)\)")
 _TRAILING_ETC = re.compile(r"(?:,?\s*\w+)?\s*(?:\.\.\.|…)\s*$")
-_LEAD_WORDS = re.compile(r"^(?:đề nghị|giao cho|giao|yêu cầu|đối với|trách nhiệm của|chủ trì:?)\s+", re.I)
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z0-9&\-]*[A-Z][A-Za-z0-9&\-]*$|^[A-Z][a-z]+[A-Z][A-Za-z]*$")
+
+
+@lru_cache(maxsize=None)
+def _opener_re() -> re.Pattern:
+    words = sorted(lexicon.units().assignment_openers, key=len, reverse=True)
+    return re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in words) + r")\s*:?\s+", re.I)
+
+
+def strip_assignment(text: str) -> str:
+    """'Đề nghị: Hiệp hội Doanh nghiệp tỉnh, ...' -> 'Hiệp hội Doanh nghiệp tỉnh, ...' (the unit a duty is
+    given to or asked of; "Đề nghị" addresses bodies outside the issuer's command, still its leads)."""
+    return _opener_re().sub("", text, count=1)
 
 
 def _strip_det(f: str) -> str:
@@ -107,7 +118,7 @@ def _is_remark(paren: str) -> bool:
 def _split_units_plain(text: str) -> list[str]:
     text = _BRACKET_LIST.sub("", text)
     text = text.strip(" .;:,")
-    text = _LEAD_WORDS.sub("", text)
+    text = re.sub(r"^chủ trì:?\s+", "", strip_assignment(text), flags=re.I)
     if not text:
         return []
     result: list[str] = []
