@@ -180,3 +180,12 @@ def test_a_link_broken_by_ocr_spaces_is_not_a_unit_label():
     task = plan_of(text).tasks[0]
     # the colon inside the link does not cut the duty into "unit: duty"; its subject is its lead
     assert task.text.startswith("Cán bộ, công chức") and task.lead == ["Cán bộ, công chức"]
+
+
+def test_a_duty_opening_with_its_yearly_recurrence_is_due_every_year():
+    text = ("KẾ HOẠCH\nPhát triển công nghiệp văn hóa năm 2025\nI. NHIỆM VỤ\n"
+            "1. Hằng năm, căn cứ khả năng cân đối ngân sách, tham mưu bố trí kinh phí thực hiện.\n"
+            "2. Tổ chức hằng năm hội thi sáng tác.\n")
+    tasks = plan_of(text).tasks
+    assert tasks[0].deadline.kind == "recurring" and tasks[0].deadline.every == "year"
+    assert tasks[1].deadline is None  # "hằng năm" inside a sentence is not a deadline

@@ -136,7 +136,7 @@ def _closing(text: str) -> bool:
 
 def duty_deadline(text: str, year: Optional[int]) -> Optional[Deadline]:
     """A recurrence a duty opens with ('Định kỳ hàng quý gửi báo cáo ...'), or a report's stated frequency."""
-    m = re.match(r"^\s*(định kỳ\s+(?:hàng|hằng)\s+(?:tuần|tháng|quý|năm)(?:\s*(?:,|và|hoặc)\s*(?:tuần|tháng|quý|năm)\b)*)", text, re.I)
+    m = re.match(r"^\s*((?:định kỳ\s+)?(?:hàng|hằng)\s+(?:tuần|tháng|quý|năm)(?:\s*(?:,|và|hoặc)\s*(?:tuần|tháng|quý|năm)\b)*)(?=[\s,])", text, re.I)
     if m:
         return parse_deadline(m.group(1), year)
     if fold(text).startswith("báo cáo"):

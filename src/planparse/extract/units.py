@@ -79,7 +79,7 @@ def _split_plain(text: str) -> list[str]:
         if sep == ",":
             joins = is_bare_kind(out[-1]) or (is_bare_kind(p) and not fold(p).startswith("các ")) or not starts_unit(p)
         else:  # " và " joins two units only when a named unit follows ("... ngành và Ủy ban nhân dân các xã")
-            joins = not starts_unit(p) or is_bare_kind(p)
+            joins = not starts_unit(p) or is_bare_kind(p) and not fold(p).startswith(("các ", "những "))
         if out and joins:
             out[-1] = f"{out[-1]}{sep if sep == ',' else ' ' + sep} {p}" if sep else f"{out[-1]} {p}"
         else:
@@ -158,6 +158,11 @@ def _duty_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def _unit_tails() -> tuple[str, ...]:
+    return tuple(sorted((fold(t) for t in lexicon.units().unit_tails), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
 def _name_words() -> frozenset[str]:
     return frozenset(fold(w) for w in lexicon.units().name_words)
 
@@ -171,11 +176,19 @@ def unit_phrase_end(text: str) -> int:
     pos = head
     end = head
     seen_noun = head > 0
+    tails = _unit_tails()
     for word, tag in pos_tag(text[head:300]):
         idx = text.find(word, pos)
         if idx < 0:
             break
+        if idx < end:
+            continue  # inside a tail already taken
         wf = fold(word)
+        tail = next((t for t in tails if fold(text[idx:idx + len(t) + 1]).startswith(t) and
+                     (idx + len(t) == len(text) or not text[idx + len(t)].isalnum())), None)
+        if tail and seen_noun:
+            pos = end = idx + len(tail)
+            continue
         if tag == "CH" and word not in (",", ";", "-", "–", "&", "(", ")"):
             break
         if tag in ("V", "A", "R") and seen_noun and word[:1].islower() and wf not in _name_words():
