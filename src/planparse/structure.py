@@ -70,6 +70,11 @@ def _heading_type(b: Block, types: list[str]) -> Optional[str]:
     return found
 
 
+def _in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 10 and sum(c.isupper() for c in letters) / len(letters) > 0.9
+
+
 def _is_doc_heading(b: Block) -> bool:
     return _heading_type(b, lexicon.sections().doc_types) is not None
 
@@ -139,8 +144,8 @@ def build_structure(doc: Document) -> Structure:
         if title and (_OPENING.match(b.text) and (_CITES.search(b.text) or len(b.text) > 120)
                       or re.match(r"căn cứ\b", fold(b.text))):  # a title never opens with "Căn cứ"
             break
-        if not title and _OPENING.match(b.text) and _CITES.search(b.text[:80]):
-            break
+        if not title and _OPENING.match(b.text) and _CITES.search(b.text[:80]) and not _in_capitals(b.text):
+            break  # an opening sentence; a title in capitals may also begin "THỰC HIỆN NGHỊ QUYẾT SỐ ..."
         if title and len(b.text) > 200:
             break
         title.append(b)

@@ -8,6 +8,7 @@ from ..errors import CorruptFile, EmptyFile, MissingFile, PlanParseError, Unsupp
 from ..models import Document
 
 TEXT_EXT = (".txt", ".md", ".markdown", ".text")
+MARKDOWN_EXT = (".md", ".markdown")
 IMAGE_EXT = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp")
 
 
@@ -38,12 +39,29 @@ def read_document(path: str | Path) -> Document:
     if low.endswith(IMAGE_EXT):
         from .ocr import read_image
         return read_image(path)
+    if low.endswith(MARKDOWN_EXT):
+        from .markdown import read_markdown
+        return read_markdown(path)
     if low.endswith(TEXT_EXT) or not os.path.splitext(low)[1]:
-        from .text import read_text
-        return read_text(path)
+        return _read_plain_text(path)
     if low.endswith((".doc", ".htm", ".html", ".rtf")):
         raise UnsupportedFormat(path, "only .txt/.md, .docx and .pdf are read")
     raise UnsupportedFormat(path)
+
+
+def _read_plain_text(path: str) -> Document:
+    """A .txt goes to the text reader (hard wraps, OCR, blank lines that mean nothing), unless it holds
+    the tables of a web transcription, which only the Markdown reader can read."""
+    from .markdown import looks_like_transcription, read_markdown
+    from .text import decode_bytes, read_text
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        raise CorruptFile(path, e.strerror or "cannot open") from e
+    if data.strip() and looks_like_transcription(decode_bytes(data, path)):
+        return read_markdown(path, data)
+    return read_text(path, data)
 
 
 __all__ = ["read_document", "PlanParseError"]

@@ -66,6 +66,11 @@ def read_text(path: str | Path, data: bytes | None = None) -> Document:
 
 
 def text_to_document(text: str, source: str, fmt: str = "text", page: int | None = None) -> Document:
+    if fmt == "markdown":
+        from .markdown import MARKDOWN_EXT, looks_like_transcription, markdown_to_document
+
+        if source.lower().endswith(MARKDOWN_EXT) or looks_like_transcription(text):
+            return markdown_to_document(text, source)  # e.g. a transcription read again after repair
     lines: list[Line] = []
     offset = 0
     for lineno, raw in enumerate(text.split("\n"), start=1):

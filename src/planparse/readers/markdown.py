@@ -1,0 +1,606 @@
+"""Markdown web transcriptions of plans -> the blocks a DOCX of the same plan gives.
+
+Transcriptions made from the web pages of plans share a layout that a plain text reader cannot see:
+
+- tables are written one cell at a time: a line holding only "|" opens each cell, the cell's lines
+  follow, and the row ends with one more "|" line, so the "|" closing a row and the "|" opening the
+  next stand on consecutive lines, exactly like an empty cell. Which of the two each pair is follows
+  from the widths of the rows (`_row_breaks`). GFM pipe tables (`| a | b |` and a `|---|` row) occur too;
+- paragraphs are separated by blank lines and hard-wrapped inside sentences;
+- bold and italic markers are split over lines, doubled or left open (`**1.\\nCông tác ...**`,
+  `**6.****`, `vi:**** **Toàn bộ`), so every unescaped `*` is read as a toggle, never as text;
+- footnote references are glued to words ("quan[1];") and their texts follow the signature. Like the
+  DOCX reader, which reads the body and not the footnotes part, the references and footnote texts are
+  left out of the blocks.
+
+Each block keeps the first source line and the offsets of its first and last source characters.
+A document without blank lines between paragraphs (some page scrapes) has its lines joined by the
+same rules as the text reader, and its tables end where a row is complete and text follows.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from ..errors import EmptyFile
+from ..labels import parse_label
+from ..models import Block, Cell, Document
+from ..text import fold_ws, nfc
+from .lines import Line, join_lines
+
+MARKDOWN_EXT = (".md", ".markdown")
+
+_PIPE_LINE = re.compile(r"^\s*\|\s*$")
+_RULE_LINE = re.compile(r"^\s*([-_*=—–])(?:\s*\1){2,}\s*$")
+_ATX = re.compile(r"^\s{0,3}(#{1,6})(?:\s+|$)")
+_ATX_CLOSE = re.compile(r"(?:^|\s+)#+\s*$")
+_GFM_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_BULLET_START = re.compile(r"^\s*[*+]\s+(?=\S)")
+_FOOTNOTE_MARK = re.compile(r"\[\^?(\d{1,3})\]")
+_FOOTNOTE_DEF = re.compile(r"^\s*[*_]*\s*\[\^?(\d{1,3})\]:?")
+_INLINE_TAG = re.compile(r"<(/?)(b|strong|i|em|u|span|p|sup|sub|font|div|br)\b[^>]*?/?>", re.I)
+_ESCAPABLE = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_TERMINAL = re.compile(r"[.;:!?][\"”)\]]*$")
+_LABEL_ONLY = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,4}|[a-zđ])[.)]$")
+_PARAGRAPH_LABEL = re.compile(r"^(?:[IVX]{1,5}|\d{1,2})\.\s")
+
+
+@dataclass
+class _Line:
+    raw: str
+    start: int
+    end: int
+    lineno: int
+
+    @property
+    def blank(self) -> bool:
+        return not self.raw.strip()
+
+
+@dataclass
+class _Part:
+    """A stretch of source lines read as one thing: a paragraph, a heading, or a table."""
+
+    kind: str  # "para", "heading", "pipe", "gfm"
+    lines: list[_Line]
+    rows: list[list[list[_Line]]] = field(default_factory=list)  # pipe tables: rows of cells of lines
+
+
+@dataclass
+class _Inline:
+    text: str
+    bold: bool
+
+
+def looks_like_transcription(text: str) -> bool:
+    """A .txt that holds the transcription's tables (cells opened by lines holding only "|", or a GFM
+    table) is a web transcription: the text reader cannot read those tables at all."""
+    lines = text.split("\n")
+    pipes = [i for i, ln in enumerate(lines) if _PIPE_LINE.match(ln)]
+    if len(pipes) >= 4 and any(b - a == 1 for a, b in zip(pipes, pipes[1:])):
+        return True
+    return any(_gfm_starts(lines, i) for i in range(len(lines) - 1))
+
+
+def read_markdown(path: str | Path, data: Optional[bytes] = None) -> Document:
+    from .text import decode_bytes
+
+    path = str(path)
+    if data is None:
+        data = Path(path).read_bytes()
+    if not data.strip():
+        raise EmptyFile(path)
+    text = nfc(decode_bytes(data, path)).replace("\r\n", "\n").replace("\r", "\n")
+    return markdown_to_document(text, path)
+
+
+def markdown_to_document(text: str, source: str) -> Document:
+    lines = _source_lines(text)
+    footnotes, notes_from, notes_to = _footnotes(lines)
+    body = lines[:notes_from] + lines[notes_to:]
+    blank_separated = _blank_separated(body)
+    parts = _parts(body, blank_separated)
+    if not blank_separated:
+        parts = _split_paragraphs_blankless(parts)
+    blocks: list[Block] = []
+    table_index = 0
+    pending_label: Optional[tuple[_Part, _Inline]] = None
+    for part in parts:
+        if part.kind in ("pipe", "gfm"):
+            rows = _pipe_table(part.rows, footnotes) if part.kind == "pipe" else _gfm_table(part.lines, footnotes)
+            if pending_label is not None:
+                blocks.append(_para_block(pending_label[0], pending_label[1], len(blocks)))
+                pending_label = None
+            if rows:
+                for cells, first, last in rows:
+                    blocks.append(Block(id=f"b{len(blocks)}", kind="row", text=" | ".join(c.text for c in cells),
+                                        cells=cells, table=table_index, line=first.lineno,
+                                        start=first.start, end=last.end))
+                table_index += 1
+            continue
+        inline = _inline("\n".join(_strip_heading(ln.raw) if part.kind == "heading" else ln.raw for ln in part.lines),
+                         footnotes)
+        if not inline.text:
+            continue
+        if pending_label is not None:
+            label_part, label = pending_label
+            pending_label = None
+            if part.kind == "para":
+                merged = _Part("para", label_part.lines + part.lines)
+                blocks.append(_para_block(merged, _Inline(f"{label.text} {inline.text}", label.bold and inline.bold),
+                                          len(blocks)))
+                continue
+            blocks.append(_para_block(label_part, label, len(blocks)))
+        if part.kind == "para" and _LABEL_ONLY.match(inline.text):
+            pending_label = (part, inline)  # "**1.**" alone: the heading's text is the next paragraph
+            continue
+        blocks.append(_para_block(part, inline, len(blocks)))
+    if pending_label is not None:
+        blocks.append(_para_block(pending_label[0], pending_label[1], len(blocks)))
+    return Document(source=source, format="markdown", blocks=blocks)
+
+
+def _para_block(part: _Part, inline: _Inline, index: int) -> Block:
+    first, last = part.lines[0], part.lines[-1]
+    return Block(id=f"b{index}", kind="heading" if part.kind == "heading" else "paragraph", text=inline.text,
+                 bold=inline.bold, line=first.lineno, start=first.start, end=last.end)
+
+
+# ------------------------------------------------------------------------------------------ lines
+def _source_lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    offset = 0
+    for lineno, raw in enumerate(text.split("\n"), start=1):
+        out.append(_Line(raw=raw, start=offset, end=offset + len(raw), lineno=lineno))
+        offset += len(raw) + 1
+    return out
+
+
+def _blank_separated(lines: list[_Line]) -> bool:
+    """Blank lines separate paragraphs unless the document has almost none (a page scrape)."""
+    blank = sum(1 for ln in lines if ln.blank)
+    content = sum(1 for ln in lines if not ln.blank and not _PIPE_LINE.match(ln.raw))
+    return blank * 25 >= content
+
+
+def _footnotes(lines: list[_Line]) -> tuple[set[str], int, int]:
+    """Numbers of the footnotes referenced in the text, and the lines their texts take: from the
+    first paragraph that opens with the lowest number referenced above it, to the end or to the next
+    table. Without such texts, only references glued to a word count ("quan[1];")."""
+    referenced: dict[str, int] = {}
+    for i, ln in enumerate(lines):
+        head = _FOOTNOTE_DEF.match(ln.raw)
+        for m in _FOOTNOTE_MARK.finditer(ln.raw):
+            if not (head and m.start() < head.end()):
+                referenced.setdefault(m.group(1), i)
+    for i, ln in enumerate(lines):
+        head = _FOOTNOTE_DEF.match(ln.raw)
+        if not head or not (i == 0 or lines[i - 1].blank or _PIPE_LINE.match(lines[i - 1].raw)):
+            continue
+        before = {k for k, at in referenced.items() if at < i}
+        if before and head.group(1) == min(before, key=int):
+            end = next((j for j in range(i, len(lines)) if _PIPE_LINE.match(lines[j].raw)), len(lines))
+            while end < len(lines) and end > i and not lines[end - 1].blank:
+                end -= 1  # a table after the notes starts after a blank line
+            return before, i, max(end, i + 1)
+    glued = {m.group(1) for ln in lines for m in re.finditer(r"(?<=[\w\"”)*.,;:])\[(\d{1,3})\]", ln.raw)}
+    return glued, len(lines), len(lines)
+
+
+def _gfm_starts(lines: list, i: int) -> bool:
+    row = lines[i].raw if isinstance(lines[i], _Line) else lines[i]
+    nxt = lines[i + 1].raw if isinstance(lines[i + 1], _Line) else lines[i + 1]
+    return "|" in row and not _PIPE_LINE.match(row) and "|" in nxt and "-" in nxt and bool(_GFM_DELIMITER.match(nxt)) \
+        and len(_split_gfm_row(row)) == len(_split_gfm_row(nxt))
+
+
+def _strip_heading(raw: str) -> str:
+    m = _ATX.match(raw)
+    return _ATX_CLOSE.sub("", raw[m.end():]) if m else raw
+
+
+# ---------------------------------------------------------------------------------------- parts
+def _parts(lines: list[_Line], blank_separated: bool) -> list[_Part]:
+    """Cut the lines into paragraphs, ATX headings and tables. A "|" table runs to the last "|" line
+    before the next blank line; what follows that line up to the blank is text again."""
+    parts: list[_Part] = []
+    para: list[_Line] = []
+
+    def flush() -> None:
+        if para:
+            parts.extend(_Part("para", chunk) for chunk in _split_chunk(list(para), blank_separated))
+            para.clear()
+
+    i, n = 0, len(lines)
+    while i < n:
+        ln = lines[i]
+        if ln.blank or _RULE_LINE.match(ln.raw):
+            flush()
+            i += 1
+            continue
+        if _PIPE_LINE.match(ln.raw):
+            flush()
+            last_pipe = j = i
+            while j < n and not lines[j].blank:
+                if _PIPE_LINE.match(lines[j].raw):
+                    last_pipe = j
+                j += 1
+            for part in _pipe_parts(lines[i:last_pipe + 1], blank_separated):
+                parts.extend(_parts(part.lines, blank_separated) if part.kind == "para" else [part])
+            i = last_pipe + 1
+            continue
+        if i + 1 < n and _gfm_starts(lines, i):
+            flush()
+            j = i + 2
+            while j < n and not lines[j].blank and "|" in lines[j].raw and not _PIPE_LINE.match(lines[j].raw):
+                j += 1
+            parts.append(_Part("gfm", lines[i:j]))
+            i = j
+            continue
+        if _ATX.match(ln.raw):
+            flush()
+            if _strip_heading(ln.raw).strip():
+                parts.append(_Part("heading", [ln]))
+            i += 1
+            continue
+        para.append(ln)
+        i += 1
+    flush()
+    return parts
+
+
+def _split_chunk(chunk: list[_Line], blank_separated: bool) -> list[list[_Line]]:
+    """A blank-separated chunk is one paragraph, except that a list item ("- ...", "a) ...") after a
+    line that ended a sentence starts a new one (recipient lists, items written without blank lines).
+    A dash after an unfinished line is a wrapped "kinh tế - xã hội", not an item."""
+    if not blank_separated:
+        return [chunk]
+    out: list[list[_Line]] = [[chunk[0]]]
+    for prev, ln in zip(chunk, chunk[1:]):
+        prev_text = _plain(prev.raw)
+        this = _plain(ln.raw)
+        label, _ = parse_label(this)
+        if label is not None and _TERMINAL.search(prev_text):
+            out.append([ln])
+        else:
+            out[-1].append(ln)
+    return out
+
+
+def _plain(raw: str) -> str:
+    return _inline(raw, set()).text
+
+
+def _split_paragraphs_blankless(parts: list[_Part]) -> list[_Part]:
+    """Without blank lines, paragraphs are found by the text reader's line-joining rules; a line that
+    is bold from end to end ("**I. MỤC ĐÍCH, YÊU CẦU**") stands alone."""
+    out: list[_Part] = []
+    for part in parts:
+        if part.kind != "para":
+            out.append(part)
+            continue
+        lines: list[Line] = []
+        by_start: dict[int, _Line] = {}
+        for ln in part.lines:
+            cleaned = _plain(ln.raw)
+            if not cleaned:
+                continue
+            stripped = ln.raw.strip()
+            whole_bold = stripped.startswith("**") and stripped.endswith("**") and stripped.count("**") == 2
+            lines.append(Line(text=cleaned, start=ln.start, end=ln.end, lineno=ln.lineno, heading=whole_bold))
+            by_start[ln.start] = ln
+        for para in join_lines(lines):
+            out.append(_Part("para", [by_start[x.start] for x in para]))
+    return out
+
+
+# ----------------------------------------------------------------------------------- "|" tables
+def _gaps(run: list[_Line]) -> tuple[list[list[_Line]], list[_Line]]:
+    """The lines between consecutive "|" lines, and the "|" lines themselves."""
+    pipes = [ln for ln in run if _PIPE_LINE.match(ln.raw)]
+    gaps: list[list[_Line]] = []
+    current: Optional[list[_Line]] = None
+    for ln in run:
+        if _PIPE_LINE.match(ln.raw):
+            if current is not None:
+                gaps.append(current)
+            current = []
+        elif current is not None:
+            current.append(ln)
+    return gaps, pipes
+
+
+def _pipe_parts(run: list[_Line], blank_separated: bool) -> list[_Part]:
+    gaps, pipes = _gaps(run)
+    if not gaps:
+        return []
+    if blank_separated:
+        return [_Part("pipe", run, rows=_rows(gaps))]
+    return _pipe_parts_blankless(gaps)
+
+
+def _rows(gaps: list[list[_Line]]) -> list[list[list[_Line]]]:
+    return _rows_at(gaps, _row_breaks([not g for g in gaps])[0])
+
+
+def _rows_at(gaps: list[list[_Line]], breaks: set[int]) -> list[list[list[_Line]]]:
+    rows: list[list[list[_Line]]] = [[]]
+    for i, g in enumerate(gaps):
+        if i in breaks:
+            rows.append([])
+        else:
+            rows[-1].append(g)
+    return [r for r in rows if r]
+
+
+def _row_breaks(empty: list[bool]) -> tuple[set[int], int]:
+    """Which empty gaps end a row rather than hold an empty cell, and the table's width. Each width
+    up to a little beyond the longest run of cells with text is tried; the layout kept costs least
+    (a row shorter than the width 1, a longer one 2, an empty cell 1), then has the narrowest width,
+    then the earliest breaks. Longer rows are allowed so that one odd row (a transcription that left
+    out a row break) does not widen the whole table."""
+    m = len(empty)
+    longest = run = 0
+    for e in empty:
+        run = 0 if e else run + 1
+        longest = max(longest, run)
+    best: Optional[tuple[int, int, set[int]]] = None
+    for width in range(1, min(m, max(longest, 1) + 2) + 1):
+        cost, breaks = _layout(empty, width, longest)
+        if best is None or cost < best[0]:
+            best = (cost, width, breaks)
+    assert best is not None
+    return best[2], best[1]
+
+
+_SHORT_ROW, _LONG_ROW, _EMPTY_CELL = 1, 2, 1
+
+
+def _layout(empty: list[bool], width: int, longest: int) -> tuple[int, set[int]]:
+    """Least-cost layout of the gaps in rows around `width` cells: (cost, breaks). The state is the
+    number of cells in the current row so far (0 right after a break, when a cell must follow)."""
+    m = len(empty)
+    top = max(width, longest) + 1  # rows longer than this cost no more: they are all just too long
+    inf = float("inf")
+
+    def closing(k: int) -> int:
+        return 0 if k == width else _SHORT_ROW if k < width else _LONG_ROW
+
+    cost_to_go = [[inf] * (top + 1) for _ in range(m + 1)]
+    for k in range(1, top + 1):
+        cost_to_go[m][k] = closing(k)
+    for i in range(m - 1, -1, -1):
+        row, nxt = cost_to_go[i], cost_to_go[i + 1]
+        add = _EMPTY_CELL if empty[i] else 0
+        for k in range(top + 1):
+            best = nxt[min(k + 1, top)] + add
+            if empty[i] and k >= 1 and i > 0:
+                best = min(best, closing(k) + nxt[0])
+            row[k] = best
+    breaks: set[int] = set()
+    k = 0
+    for i in range(m):
+        if empty[i] and k >= 1 and i > 0 and closing(k) + cost_to_go[i + 1][0] == cost_to_go[i][k]:
+            breaks.add(i)
+            k = 0
+        else:
+            k = min(k + 1, top)
+    return int(cost_to_go[0][0]), breaks
+
+
+def _pipe_parts_blankless(gaps: list[list[_Line]]) -> list[_Part]:
+    """Without blank lines, text between tables sits between "|" lines too. A gap that reads as body
+    text (two or more numbered outline items, an ATX heading, or very long) is text; the gaps between
+    such text are tables. A table's first row (up to its first "|" pair) longer than every later row
+    holds an earlier one-row table in front of the header (a signature beside the next heading)."""
+    out: list[_Part] = []
+    table: list[list[_Line]] = []
+
+    def flush_table() -> None:
+        if not any(table):
+            table.clear()
+            return
+        first_break = next((k for k, g in enumerate(table) if not g and k > 0), len(table))
+        rest = table[first_break + 1:]
+        later_breaks, later_width = _row_breaks([not g for g in rest]) if rest else (set(), 0)
+        if 0 < later_width < first_break:
+            extra = first_break - later_width
+            out.append(_table_part([table[:extra]]))
+            out.append(_table_part([table[extra:first_break]] + _rows_at(rest, later_breaks)))
+        else:
+            out.append(_table_part(_rows(table)))
+        table.clear()
+
+    for g in gaps:
+        if _is_body_text(g):
+            flush_table()
+            out.append(_Part("para", g))
+        else:
+            table.append(g)
+    flush_table()
+    return out
+
+
+def _table_part(rows: list[list[list[_Line]]]) -> _Part:
+    lines = [ln for row in rows for cell in row for ln in cell]
+    return _Part("pipe", lines, rows=rows)
+
+
+def _is_body_text(gap: list[_Line]) -> bool:
+    if len(gap) > 40 or any(_ATX.match(ln.raw) for ln in gap):
+        return True
+    return sum(1 for ln in gap if _PARAGRAPH_LABEL.match(_plain(ln.raw))) >= 2
+
+
+def _pipe_table(rows: list[list[list[_Line]]], footnotes: set[str]) -> list[tuple[list[Cell], _Line, _Line]]:
+    """Rows of cells; a row of one cell in a wider table spans it (a group row, as DOCX reports it)."""
+    width = max((len(r) for r in rows), default=0)
+    out: list[tuple[list[Cell], _Line, _Line]] = []
+    for row in rows:
+        cells = [Cell(text=_inline("\n".join(ln.raw for ln in cell), footnotes).text) for cell in row]
+        if not any(c.text for c in cells):
+            continue
+        if len(cells) == 1 and width > 1:
+            cells = [Cell(text=cells[0].text, span=width)] + [Cell(text="", span=0) for _ in range(width - 1)]
+        lines = [ln for cell in row for ln in cell]
+        out.append((cells, lines[0], lines[-1]))
+    return out
+
+
+# ------------------------------------------------------------------------------------- GFM tables
+def _split_gfm_row(raw: str) -> list[str]:
+    s = raw.strip()
+    if s.startswith("|"):
+        s = s[1:]
+    if s.endswith("|") and not s.endswith("\\|"):
+        s = s[:-1]
+    cells, current, i = [], "", 0
+    while i < len(s):
+        if s[i] == "\\" and i + 1 < len(s) and s[i + 1] == "|":
+            current += "\\|"
+            i += 2
+            continue
+        if s[i] == "|":
+            cells.append(current)
+            current = ""
+        else:
+            current += s[i]
+        i += 1
+    cells.append(current)
+    return cells
+
+
+def _gfm_table(lines: list[_Line], footnotes: set[str]) -> list[tuple[list[Cell], _Line, _Line]]:
+    """Header row, delimiter row (dropped), body rows. A body row with an empty first cell whose other
+    cells all go on in lower case is a cell continued on the next line (GFM cells hold one line)."""
+    out: list[tuple[list[Cell], _Line, _Line]] = []
+    for k, ln in enumerate(lines):
+        if k == 1:
+            continue  # the delimiter row
+        texts = [_inline(c.replace("\\|", "|"), footnotes).text for c in _split_gfm_row(ln.raw)]
+        if not any(texts):
+            continue
+        if k > 2 and out and len(out) > 1 and _continues(texts):
+            cells, first, _ = out[-1]
+            merged = [Cell(text=fold_ws(f"{cells[i].text if i < len(cells) else ''} {t}"))
+                      for i, t in enumerate(texts)] + cells[len(texts):]
+            out[-1] = (merged, first, ln)
+            continue
+        out.append(([Cell(text=t) for t in texts], ln, ln))
+    return out
+
+
+def _continues(texts: list[str]) -> bool:
+    if texts[0] or not any(texts[1:]):
+        return False
+    for t in texts[1:]:
+        if t and (not t[0].islower() or parse_label(t)[0] is not None):
+            return False
+    return True
+
+
+# ---------------------------------------------------------------------------------- inline markup
+def _inline(raw: str, footnotes: set[str]) -> _Inline:
+    """Markup off, text kept: escapes give their character, every unescaped `*` (and `_` that is not
+    inside a word) toggles emphasis, HTML inline tags go, <br> is a space, footnote references go (a
+    space left before the punctuation that followed one goes too). Bold when every letter and digit
+    lies inside a bold stretch."""
+    chars: list[str] = []
+    bold_flags: list[bool] = []
+    bold = False
+    italic = False
+    i, n = 0, len(raw)
+    lines_start = True
+    while i < n:
+        c = raw[i]
+        if lines_start:
+            m = _BULLET_START.match(raw, i)
+            if m and raw[i:m.end()].strip() == "*" and _has_text_after(raw, m.end()):
+                chars.append("-")
+                bold_flags.append(bold)
+                chars.append(" ")
+                bold_flags.append(bold)
+                i = m.end()
+                lines_start = False
+                continue
+            if not c.isspace():
+                lines_start = False
+        if c == "\n":
+            chars.append(" ")
+            bold_flags.append(bold)
+            lines_start = True
+            i += 1
+            continue
+        if c == "\\" and i + 1 < n:
+            nxt = raw[i + 1]
+            if nxt in _ESCAPABLE:
+                chars.append(nxt)
+                bold_flags.append(bold)
+                i += 2
+                continue
+            if nxt == "\n":  # a hard line break
+                i += 1
+                continue
+        if c == "*":
+            j = i
+            while j < n and raw[j] == "*":
+                j += 1
+            count = j - i
+            if count // 2 % 2:
+                bold = not bold
+            if count % 2:
+                italic = not italic
+            i = j
+            continue
+        if c == "_":
+            j = i
+            while j < n and raw[j] == "_":
+                j += 1
+            before = raw[i - 1] if i > 0 else " "
+            after = raw[j] if j < n else " "
+            inside_word = before.isalnum() and after.isalnum()
+            flanking = not before.isspace() or not after.isspace()
+            if not inside_word and flanking:
+                count = j - i
+                if count // 2 % 2:
+                    bold = not bold
+                if count % 2:
+                    italic = not italic
+            else:
+                chars.extend(raw[i:j])
+                bold_flags.extend([bold] * (j - i))
+            i = j
+            continue
+        if c == "<":
+            m = _INLINE_TAG.match(raw, i)
+            if m:
+                tag = m.group(2).lower()
+                if tag in ("b", "strong"):
+                    bold = not m.group(1)
+                elif tag == "br":
+                    chars.append(" ")
+                    bold_flags.append(bold)
+                i = m.end()
+                continue
+        if c == "[":
+            m = _FOOTNOTE_MARK.match(raw, i)
+            if m and m.group(1) in footnotes and i > 0:
+                chars.append("\x00")
+                bold_flags.append(bold)
+                i = m.end()
+                continue
+        chars.append(c)
+        bold_flags.append(bold)
+        i += 1
+    text = "".join(chars)
+    all_bold = any(ch.isalnum() for ch in text) and all(f for ch, f in zip(text, bold_flags) if ch.isalnum())
+    text = re.sub(r"\s*\x00+(?=\s*[.,;:!?)/])", "", text).replace("\x00", "")
+    return _Inline(text=fold_ws(text), bold=all_bold)
+
+
+def _has_text_after(raw: str, at: int) -> bool:
+    end = raw.find("\n", at)
+    rest = raw[at:] if end < 0 else raw[at:end]
+    return any(ch.isalnum() for ch in rest)
