@@ -189,3 +189,12 @@ def test_a_duty_opening_with_its_yearly_recurrence_is_due_every_year():
     tasks = plan_of(text).tasks
     assert tasks[0].deadline.kind == "recurring" and tasks[0].deadline.every == "year"
     assert tasks[1].deadline is None  # "hằng năm" inside a sentence is not a deadline
+
+
+def test_a_budget_item_is_a_task_only_when_it_gives_a_unit_work():
+    text = ("KẾ HOẠCH\nTriển khai Luật Việc làm năm 2025\nIII. KINH PHÍ THỰC HIỆN\n"
+            "1. Kinh phí bảo đảm thực hiện Kế hoạch này được bố trí từ nguồn ngân sách nhà nước hằng năm.\n"
+            "2. Sở Tài chính chủ trì, phối hợp với các sở, ngành liên quan bố trí kinh phí chi thường xuyên.\n"
+            "IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ theo dõi, đôn đốc việc thực hiện Kế hoạch.\n")
+    tasks = plan_of(text).tasks
+    assert [(t.ref, t.lead) for t in tasks] == [("III.2", ["Sở Tài chính"]), ("IV.1", ["Sở Nội vụ"])]

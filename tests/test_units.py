@@ -76,3 +76,17 @@ def test_assignment_openers_are_not_part_of_the_unit():
     from planparse.extract.units import strip_assignment
     assert strip_assignment("Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh") == "Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh"
     assert split_units("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh") == ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]
+
+
+def test_an_enumeration_of_kinds_ends_where_a_body_of_its_own_begins():
+    assert split_units("Các Sở, ban, ngành, UBND xã, phường") == ["Các Sở, ban, ngành", "UBND xã, phường"]
+    assert split_units("Các phòng, ban, ngành thuộc UBND thị xã") == ["Các phòng, ban, ngành thuộc UBND thị xã"]
+
+
+def test_a_key_lines_units_end_at_their_duty_and_drop_remarks_on_their_remit():
+    from planparse.extract.units import units_in_key_value
+    assert units_in_key_value("Sở Nội vụ chủ trì tham mưu Ủy ban nhân dân Thành phố ban hành Kế hoạch; Sở Tư pháp và "
+                              "các sở, ban, ngành Thành phố") == ["Sở Nội vụ", "Sở Tư pháp", "các sở, ban, ngành Thành phố"]
+    assert units_in_key_value("Sở Nội vụ, các sở, ban, ngành Thành phố trong phạm vi chức năng, nhiệm vụ của mình và các "
+                              "cơ quan, tổ chức khác có liên quan.") == [
+        "Sở Nội vụ", "các sở, ban, ngành Thành phố", "các cơ quan, tổ chức khác có liên quan"]

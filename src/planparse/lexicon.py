@@ -31,6 +31,7 @@ class UnitsData(_Data):
     bare_kinds: list[str]
     name_words: list[str]
     duty_verbs: list[str]
+    unit_remarks: list[str]  # a remark printed after units in a key line ("trong phạm vi chức năng, nhiệm vụ")
     unit_tails: list[str]  # words that end a unit's name though a tagger reads a verb ("các sở có liên quan")
     assignment_openers: list[str]  # words before the unit a duty is given to ("Đề nghị X", "Giao X")
     named: list[str]

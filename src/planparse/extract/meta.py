@@ -145,6 +145,7 @@ def heading_lines(header: list[Block]) -> list[str]:
             if b.kind != "row" and _MOTTO_START.match(part):
                 return [ln for ln in lines if not ln.endswith("\x00")]  # the right column begins
             part = _MOTTO.split(part)[0]
+            part = re.sub(r"\s*[-_=*~.]{4,}\s*", " ", part)  # the rule printed under a heading line
             part = re.split(r"\bSố\s*:|\bSố\s+\S*/", part)[0].strip(" |")
             if _STAMP_LINE.match(part):
                 if lines and not lines[-1].endswith("\x00"):

@@ -22,7 +22,7 @@ from .deadlines import parse_deadline
 from .targets import clean_indicator, is_goal, parse_target, split_goals
 from .provenance import block_span, locate
 from .units import (canonical_unit, partners_in, split_units, starts_unit, strip_assignment, subject_units,
-                    unit_phrase_end)
+                    unit_phrase_end, units_in_key_value)
 
 
 @dataclass
@@ -227,7 +227,7 @@ def _responsibility(nodes: list[Node], year: Optional[int]) -> tuple[list[str], 
         role, value = key_of(n.text)
         if role == "responsibility":
             if value:
-                lead += split_units(value)
+                lead += units_in_key_value(value)
             sub_lead, sub_support, sub_dl, fs = _responsibility(n.children, year)
             lead += sub_lead
             support += sub_support
@@ -236,7 +236,7 @@ def _responsibility(nodes: list[Node], year: Optional[int]) -> tuple[list[str], 
         elif role in ("lead", "support"):
             units: list[str] = []
             if value:
-                units = split_units(value)
+                units = units_in_key_value(value)
             for c in n.children:
                 unit_part, _ = _split_unit_duty(c.full_text())
                 units += split_units(unit_part if unit_part else c.text)
@@ -273,11 +273,33 @@ def _split_unit_duty(text: str) -> tuple[Optional[str], str]:
 # --------------------------------------------------------------------- walking
 def _is_aside(node: Node) -> bool:
     """A short sub-heading about purpose, audience or budget ('Đối tượng tuyên truyền', 'Kinh phí thực
-    hiện'): what it holds is not a duty."""
+    hiện'): what it holds is not a duty, unless a budget item gives a unit work to do."""
     text = node.text.strip()
     if len(text.split()) > 8 or re.search(r"[.;]$", text):
         return False
-    return section_role(node) in ("budget", "purpose")
+    role = section_role(node)
+    return role == "purpose" or role == "budget" and not assigns_duty(node)
+
+
+def assigns_duty(node: Node) -> bool:
+    """An item (or one under it) that hands work to a unit: it opens with a unit as subject, or has lead or
+    responsibility lines ('Sở Tài chính chủ trì ... bố trí kinh phí'), not a statement of funding sources."""
+    for n in [node] + _descendants(node):
+        role, value = key_of(n.text)
+        if role in ("lead", "responsibility", "assignment"):
+            return True
+        text = strip_assignment(value if role == "duties" else n.full_text())
+        if starts_unit(text) and subject_units(text):
+            return True
+    return False
+
+
+def _descendants(node: Node) -> list[Node]:
+    out: list[Node] = []
+    for c in node.children:
+        out.append(c)
+        out.extend(_descendants(c))
+    return out
 
 
 def walk_items(children: list[Node], inh: Inherited, ctx: Context) -> None:
@@ -490,6 +512,10 @@ def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[
                 elif not _is_aside(c):
                     items.append(c)
             goals_to_kpis(Node(label=None, text="", block=None, children=items, ref=sec.ref), inh, ctx)
+        elif role == "budget":
+            ctx.subject_lead = True
+            walk_items([c for c in sec.children if assigns_duty(c)], Inherited(), ctx)
+            ctx.subject_lead = False
         elif role == "purpose":
             for c in sec.children:
                 r, value = key_of(c.text)

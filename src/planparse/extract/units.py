@@ -52,6 +52,11 @@ def is_bare_kind(piece: str) -> bool:
     return all(p in _bare_kinds() for p in parts if p) and any(parts)
 
 
+def _opens_with_bare_kind(piece: str) -> bool:
+    first = _strip_det(fold(piece))
+    return any(first == k or first.startswith(k + " ") for k in _bare_kinds())
+
+
 def starts_unit(piece: str) -> bool:
     p = piece.strip()
     if not p:
@@ -77,7 +82,10 @@ def _split_plain(text: str) -> list[str]:
         if not p:
             continue
         if sep == ",":
-            joins = is_bare_kind(out[-1]) or (is_bare_kind(p) and not fold(p).startswith("các ")) or not starts_unit(p)
+            # an enumeration of kinds goes on with a kind ("Các phòng, ban, ngành thuộc ..."), not with a
+            # body of its own ("Các Sở, ban, ngành, UBND xã, phường")
+            joins = is_bare_kind(out[-1]) and _opens_with_bare_kind(p) \
+                or (is_bare_kind(p) and not fold(p).startswith("các ")) or not starts_unit(p)
         else:  # " và " joins two units only when a named unit follows ("... ngành và Ủy ban nhân dân các xã")
             joins = not starts_unit(p) or is_bare_kind(p) and not fold(p).startswith(("các ", "những "))
         if out and joins:
@@ -143,6 +151,26 @@ def _split_units_plain(text: str) -> list[str]:
             else:
                 result.extend(items)
     return [u for u in (fold_ws(x.strip(" .,;:-")) for x in result) if u]
+
+
+def units_in_key_value(value: str) -> list[str]:
+    """The units of a lead/support line's value ("Cơ quan thực hiện: Sở Nội vụ chủ trì tham mưu ...; Sở Tư
+    pháp ..."): each ';' part ends where a duty verb begins; remarks on the units' remit are dropped."""
+    text = value
+    for remark in sorted(lexicon.units().unit_remarks, key=len, reverse=True):
+        text = re.sub(r",?\s*" + re.escape(remark) + r"\b", "", text, flags=re.I)
+    verbs = _duty_verb_re()
+    parts = []
+    for part in re.split(r"\s*;\s*", text):
+        m = verbs.search(part)
+        parts.append(part[:m.start()] if m and m.start() > 0 and starts_unit(part) else part)
+    return split_units("; ".join(p for p in parts if p.strip()))
+
+
+@lru_cache(maxsize=None)
+def _duty_verb_re() -> re.Pattern:
+    words = sorted(lexicon.units().duty_verbs, key=len, reverse=True)
+    return re.compile(r"(?<=\S)\s+(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I)
 
 
 # ------------------------------------------------------------ partners inside a duty
