@@ -198,3 +198,22 @@ def test_a_budget_item_is_a_task_only_when_it_gives_a_unit_work():
             "IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ theo dõi, đôn đốc việc thực hiện Kế hoạch.\n")
     tasks = plan_of(text).tasks
     assert [(t.ref, t.lead) for t in tasks] == [("III.2", ["Sở Tài chính"]), ("IV.1", ["Sở Nội vụ"])]
+
+
+def test_unlabelled_lead_lines_after_bullets_apply_to_the_bullets_above_them():
+    from planparse.readers.markdown import markdown_to_document
+    text = ("KẾ HOẠCH\nNâng cao năng lực xây dựng pháp luật giai đoạn 2026 - 2030\nIII. NHIỆM VỤ, GIẢI PHÁP\n"
+            "1. Nâng cao phẩm chất, năng lực cho đội ngũ cán bộ\n"
+            "- Tăng cường công tác giáo dục chính trị cho đội ngũ cán bộ.\n"
+            "- Nâng cao nhận thức, ý thức trách nhiệm của đội ngũ cán bộ.\n"
+            "Đơn vị thực hiện: Các Sở, ngành, đơn vị, UBND cấp xã.\nĐơn vị phối hợp: Sở Tư pháp.\n"
+            "Thời gian thực hiện: Thường xuyên.\n"
+            "- Tổ chức tập huấn, bồi dưỡng kiến thức xây dựng pháp luật.\n"
+            "Đơn vị chủ trì tham mưu thực hiện: Sở Tư pháp.\nĐơn vị phối hợp thực hiện: Các cơ quan, đơn vị liên quan.\n"
+            "Thời gian thực hiện: Theo kế hoạch công tác tư pháp hàng năm.\n").replace("\n", "\n\n")
+    tasks = document_to_plan(markdown_to_document(text, "snippet.md")).tasks
+    assert [(t.ref, t.lead, t.support) for t in tasks] == [
+        ("III.1.1", ["Các Sở, ngành, đơn vị", "UBND cấp xã"], ["Sở Tư pháp"]),
+        ("III.1.2", ["Các Sở, ngành, đơn vị", "UBND cấp xã"], ["Sở Tư pháp"]),
+        ("III.1.3", ["Sở Tư pháp"], ["Các cơ quan, đơn vị liên quan"])]
+    assert tasks[0].deadline.kind == "ongoing"

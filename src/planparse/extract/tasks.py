@@ -29,6 +29,7 @@ from .units import (canonical_unit, partners_in, split_units, starts_unit, strip
 class Inherited:
     lead: list[str] = field(default_factory=list)
     deadline: Optional[Deadline] = None
+    support: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -349,8 +350,54 @@ def _session(children: list[Node], roles: list[tuple[Optional[str], str]], inh: 
     return True
 
 
+_GROUP_LINES = ("responsibility", "lead", "support", "deadline")
+
+
+def _line_runs(node: Node) -> Optional[list[tuple[list[Node], list[Node]]]]:
+    """A group whose items are each followed by unlabelled lead/support/deadline lines ('- duty' then
+    'Đơn vị chủ trì thực hiện: X.' 'Thời gian thực hiện: Thường xuyên.'): the lines are read into the body
+    of the item above them, but they belong to every item since the previous lines. Returns the runs of
+    (items, lines), or None when no item's body ends with such lines."""
+    runs: list[tuple[list[Node], list[Node]]] = []
+    pending: list[Node] = []
+    found = False
+    for c in node.children:
+        k = len(c.body)
+        while k > 0 and key_of(c.body[k - 1].text)[0] in _GROUP_LINES:
+            k -= 1
+        if k == len(c.body) or c.children:
+            pending.append(c)
+            continue
+        found = True
+        lines = [Node(label=None, text=b.text, block=b, parent=node, ref=node.ref) for b in c.body[k:]]
+        runs.append((pending + [replace(c, body=c.body[:k])], lines))
+        pending = []
+    if not found:
+        return None
+    if pending:
+        runs.append((pending, []))
+    return runs
+
+
 def item(node: Node, inh: Inherited, ctx: Context) -> None:
+    runs = _line_runs(node)
+    if runs is not None:
+        for items, lines in runs:
+            lead, support, deadline, _ = _responsibility(lines, ctx.year)
+            group = Inherited(lead=lead or inh.lead, support=support or inh.support, deadline=deadline or inh.deadline)
+            for c in items:
+                item(c, group, ctx)
+        return
     child_roles = [key_of(c.text)[0] for c in node.children]
+    plain = [c for c, r in zip(node.children, child_roles) if r is None]
+    if plain and any(r in ("responsibility", "lead", "support") for r in child_roles) and "duties" not in child_roles:
+        # a group's own lead/support/deadline lines apply to each duty listed in it
+        keyed = [c for c, r in zip(node.children, child_roles) if r in _GROUP_LINES]
+        lead, support, deadline, _ = _responsibility(keyed, ctx.year)
+        group = Inherited(lead=lead or inh.lead, support=support or inh.support, deadline=deadline or inh.deadline)
+        for c in plain:
+            item(c, group, ctx)
+        return
     if any(r in ("responsibility", "lead", "support") for r in child_roles):
         lead, support, deadline, found_support = _responsibility(node.children, ctx.year)
         parts = [_text_of(node)]
@@ -395,7 +442,7 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
     if not lead and ctx.subject_lead:
         subject = subject_units(strip_assignment(text))
         lead = split_units(subject) if subject else []
-    _add_task(ctx, node, text, lead, [], inh.deadline)
+    _add_task(ctx, node, text, lead, list(inh.support), inh.deadline)
 
 
 def _body_of(node: Node, drop_closing: bool) -> str:
