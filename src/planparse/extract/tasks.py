@@ -42,6 +42,7 @@ class Context:
     section: str = ""
     subject_lead: bool = False  # in TỔ CHỨC THỰC HIỆN a duty's opening unit is its lead
     last: Optional[Node] = None  # the section's last item, whose trailing paragraphs may be closing remarks
+    need_lead: bool = False  # outside task sections only items that name their unit are tasks
     unled: list[Task] = field(default_factory=list)  # schedule entries waiting for the unit charged with them
     charged: list[str] = field(default_factory=list)  # the first unit TỔ CHỨC THỰC HIỆN charges
 
@@ -170,7 +171,7 @@ def _leaves(node: Node) -> list[Node]:
 def _add_task(ctx: Context, node: Node, text: str, lead: list[str], support: list[str],
               deadline: Optional[Deadline], explicit_support: bool = False, ref: Optional[str] = None) -> None:
     text = fold_ws(text)
-    if not text:
+    if not text or ctx.need_lead and not lead:
         return
     if not explicit_support:
         for phrase, _, _ in partners_in(text):
@@ -560,9 +561,10 @@ def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[
                     items.append(c)
             goals_to_kpis(Node(label=None, text="", block=None, children=items, ref=sec.ref), inh, ctx)
         elif role == "budget":
-            ctx.subject_lead = True
+            # a KINH PHÍ item is a task only when it hands a unit work to do
+            ctx.subject_lead = ctx.need_lead = True
             walk_items([c for c in sec.children if assigns_duty(c)], Inherited(), ctx)
-            ctx.subject_lead = False
+            ctx.subject_lead = ctx.need_lead = False
         elif role == "purpose":
             for c in sec.children:
                 r, value = key_of(c.text)
