@@ -217,3 +217,14 @@ def test_unlabelled_lead_lines_after_bullets_apply_to_the_bullets_above_them():
         ("III.1.2", ["Các Sở, ngành, đơn vị", "UBND cấp xã"], ["Sở Tư pháp"]),
         ("III.1.3", ["Sở Tư pháp"], ["Các cơ quan, đơn vị liên quan"])]
     assert tasks[0].deadline.kind == "ongoing"
+
+
+def test_a_phase_heading_gives_its_time_to_the_items_under_it():
+    from planparse.extract.tasks import phase_deadline
+    dl = phase_deadline("Đợt 1: Trong tháng 12/2025", 2025)
+    assert (dl.kind, dl.date) == ("by", "2025-12-31")
+    assert phase_deadline("Nội dung tuyên truyền trọng tâm theo thời gian", 2025) is None
+    text = ("KẾ HOẠCH\nTuyên truyền bầu cử năm 2025\nII. NỘI DUNG TUYÊN TRUYỀN\n2. Nội dung tuyên truyền theo thời gian\n"
+            "2.1. Đợt 1: Trong tháng 12/2025\n- Tuyên truyền Chỉ thị số 46-CT/TW của Bộ Chính trị.\n"
+            "- Tuyên truyền những hoạt động đổi mới của Quốc hội.\n")
+    assert [t.deadline.date for t in plan_of(text).tasks] == ["2025-12-31", "2025-12-31"]

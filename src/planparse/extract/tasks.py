@@ -380,7 +380,21 @@ def _line_runs(node: Node) -> Optional[list[tuple[list[Node], list[Node]]]]:
     return runs
 
 
+def phase_deadline(text: str, year: Optional[int]) -> Optional[Deadline]:
+    """The time a phase heading gives the items under it ('Đợt 1: Trong tháng 12/2025', 'Giai đoạn 2: Từ
+    tháng 01 đến ngày bầu cử 15/3/2026'): a group-level time line in the heading itself."""
+    labels = "|".join(re.escape(w) for w in lexicon.sections().phase_labels)
+    m = re.match(rf"^\s*(?:{labels})\s*(?:\d{{1,2}}|[IVX]{{1,4}}|một|hai|ba|bốn|năm)\s*[:.\-–]\s*(.+)$", text, re.I)
+    if not m:
+        return None
+    when = m.group(1).strip(" .;")
+    return parse_deadline(when, year) if len(when) <= 80 else None
+
+
 def item(node: Node, inh: Inherited, ctx: Context) -> None:
+    phase = phase_deadline(node.text, ctx.year)
+    if phase is not None:
+        inh = replace(inh, deadline=phase)
     runs = _line_runs(node)
     if runs is not None:
         for items, lines in runs:
