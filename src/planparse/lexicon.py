@@ -66,6 +66,7 @@ class SectionsData(_Data):
     doc_types: list[str]
     section_roles: list[SectionRole]
     group_keys: dict[str, list[str]]
+    inspection_verbs: list[str]  # what an inspection schedule's entry opens with ("Giám sát việc ...")
     phase_labels: list[str]  # a phase heading's label ("Đợt 1: Trong tháng 12/2025") before its time
     closing_openers: list[str]
     appendix_heading: list[str]

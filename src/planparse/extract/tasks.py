@@ -538,6 +538,54 @@ def organisation(sec: Node, ctx: Context) -> None:
     ctx.last = None
 
 
+def inspection(sec: Node, ctx: Context) -> None:
+    """NỘI DUNG KIỂM TRA, GIÁM SÁT: what is checked is not a task, but an inspection plan lists its
+    schedule there ('1. Giám sát việc thành lập ... * Thời gian thực hiện: ...'): each item naming what is
+    inspected (it opens with kiểm tra / giám sát ...) is one entry with its own time line as deadline; the
+    contents listed under it are not tasks. Without a unit of its own, an entry is led by the unit TỔ CHỨC
+    THỰC HIỆN charges."""
+    for c in sec.children:
+        _entries(c, Inherited(), ctx)
+
+
+def _is_entry(node: Node) -> bool:
+    verbs = tuple(fold(v) for v in lexicon.sections().inspection_verbs)
+    return fold(strip_assignment(node.text)).startswith(verbs)
+
+
+def _own_lines(node: Node) -> list[Node]:
+    """The items under an entry, outside the entries listed under it (a time line may sit under its last
+    content bullet when it is printed with another bullet sign: '- ...' then '* Thời gian thực hiện: ...')."""
+    out: list[Node] = []
+    for c in node.children:
+        if key_of(c.text)[0] is None and _is_entry(c):
+            continue
+        out.append(c)
+        out.extend(_own_lines(c))
+    return out
+
+
+def _entries(node: Node, inh: Inherited, ctx: Context) -> None:
+    for c in _own_lines(node):
+        role, value = key_of(c.text)
+        if role == "deadline":
+            when = fold_ws(" ".join([value] + [b.text for b in c.body] + [_text_of(x) for x in c.children]))
+            inh = replace(inh, deadline=parse_deadline(when, ctx.year) or inh.deadline)
+            break
+    subs = [c for c in node.children if key_of(c.text)[0] is None and _is_entry(c)]
+    if subs:
+        for c in subs:
+            _entries(c, inh, ctx)
+        return
+    if not _is_entry(node):
+        return
+    subject = subject_units(node.text)
+    lead = split_units(subject) if subject else inh.lead
+    _add_task(ctx, node, node.text, lead, [], inh.deadline)
+    if not lead:
+        ctx.unled.append(ctx.tasks[-1])
+
+
 def _charging_line(node: Node) -> list[str]:
     """An item that only hands the work that follows to a unit: it ends with ':' and has no items of its own."""
     text = node.full_text().strip()
@@ -559,6 +607,8 @@ def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[
             ctx.subject_lead = False
         elif role == "organisation":
             organisation(sec, ctx)
+        elif role == "inspection":
+            inspection(sec, ctx)
         elif role == "goals":
             inh = Inherited()
             intro = " ".join(b.text for b in sec.body)
