@@ -18,7 +18,7 @@ from .. import lexicon
 from ..models import KPI, Block, Deadline, Span, Task, Unit
 from ..structure import Node, section_role
 from ..text import fold, fold_ws
-from .deadlines import parse_deadline
+from .deadlines import deadline_in_duty, parse_deadline
 from .targets import clean_indicator, is_goal, parse_target, split_goals
 from .provenance import block_span, locate
 from .units import (canonical_unit, partners_in, split_units, starts_unit, strip_assignment, subject_units,
@@ -136,18 +136,6 @@ def _closing(text: str) -> bool:
     return fold(text).startswith(tuple(lexicon.sections().closing_openers))
 
 
-def duty_deadline(text: str, year: Optional[int]) -> Optional[Deadline]:
-    """A recurrence a duty opens with ('Định kỳ hàng quý gửi báo cáo ...'), or a report's stated frequency."""
-    m = re.match(r"^\s*((?:định kỳ\s+)?(?:hàng|hằng)\s+(?:tuần|tháng|quý|năm)(?:\s*(?:,|và|hoặc)\s*(?:tuần|tháng|quý|năm)\b)*)(?=[\s,])", text, re.I)
-    if m:
-        return parse_deadline(m.group(1), year)
-    if fold(text).startswith("báo cáo"):
-        m = re.search(r"((?:theo\s+)?định kỳ\s+(?:hàng|hằng)\s+(?:tuần|tháng|quý|năm)(?:\s*,\s*(?:tuần|tháng|quý|năm)\b)*)", text, re.I)
-        if m:
-            return parse_deadline(m.group(1).replace("theo ", ""), year)
-    return None
-
-
 def _text_of(node: Node, drop_closing: bool = False) -> str:
     """An item's text with its continuation paragraphs; for the last item of a section, the closing
     paragraphs after a finished sentence are not part of it."""
@@ -178,7 +166,7 @@ def _add_task(ctx: Context, node: Node, text: str, lead: list[str], support: lis
             for u in split_units(phrase):
                 if u not in support and u not in lead:
                     support = support + [u]
-    own = duty_deadline(text, ctx.year)
+    own = None if deadline else deadline_in_duty(text, ctx.year)
     blocks = _nearby(node)
     ctx.tasks.append(Task(ref=ref or node.ref, text=text, lead=list(lead), support=list(support),
                           deadline=_with_span(deadline or own, blocks), section=ctx.section, span=_span(node, text),
