@@ -241,3 +241,12 @@ def test_an_inspection_schedule_lists_entries_not_the_contents_they_check():
     assert [t.ref for t in tasks] == ["III.1", "III.2.1", "III.2.2", "IV.1"]
     assert (tasks[0].deadline.kind, tasks[0].deadline.start) == ("period", "2026-02-03")
     assert all(t.lead == ["Ban Thường trực Ủy ban MTTQ Việt Nam phường"] for t in tasks)
+
+
+def test_a_product_line_goes_into_the_tasks_product():
+    text = ("KẾ HOẠCH\nChuyển đổi số năm 2025\nII. NHIỆM VỤ\n1. Xây dựng Bộ tiêu chí đánh giá chuyển đổi số doanh nghiệp\n"
+            "- Đơn vị chủ trì: Sở Khoa học và Công nghệ.\n- Sản phẩm: Quyết định ban hành Bộ tiêu chí.\n"
+            "- Thời gian hoàn thành: Quý IV/2025.\n")
+    task = plan_of(text).tasks[0]
+    assert task.product == "Quyết định ban hành Bộ tiêu chí." and task.lead == ["Sở Khoa học và Công nghệ"]
+    assert (task.deadline.kind, task.deadline.date) == ("by", "2025-12-31")
