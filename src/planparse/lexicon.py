@@ -67,6 +67,9 @@ class SectionsData(_Data):
     section_roles: list[SectionRole]
     group_keys: dict[str, list[str]]
     inspection_verbs: list[str]  # what an inspection schedule's entry opens with ("Giám sát việc ...")
+    addressee_markers: list[str]  # "Kính gửi:" opens a letter's addressee list
+    letter_subject_markers: list[str]  # "V/v ..." under a letter's number: what it is about (its title)
+    letter_type: str  # the kind of a document without a type heading that has a subject line
     phase_labels: list[str]  # a phase heading's label ("Đợt 1: Trong tháng 12/2025") before its time
     closing_openers: list[str]
     appendix_heading: list[str]

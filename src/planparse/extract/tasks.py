@@ -296,6 +296,11 @@ def assigns_duty(node: Node) -> bool:
     return False
 
 
+def _has_lead_lines(node: Node) -> bool:
+    lines = [n.text for n in _descendants(node)] + [b.text for n in [node] + _descendants(node) for b in n.body]
+    return any(key_of(t)[0] in ("lead", "responsibility") for t in lines)
+
+
 def _descendants(node: Node) -> list[Node]:
     out: list[Node] = []
     for c in node.children:
@@ -627,6 +632,12 @@ def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[
                 elif not _is_aside(c):
                     items.append(c)
             goals_to_kpis(Node(label=None, text="", block=None, children=items, ref=sec.ref), inh, ctx)
+        elif role == "other" and _has_lead_lines(sec):
+            # a part named otherwise ('1. Hoàn thiện hạ tầng công nghệ thông tin' in a letter) whose items
+            # carry their own "Đơn vị chủ trì:" lines assigns work: its items are tasks
+            ctx.subject_lead = True
+            walk_items(sec.children, Inherited(), ctx)
+            ctx.subject_lead = False
         elif role == "budget":
             # a KINH PHÍ item is a task only when it hands a unit work to do
             ctx.subject_lead = ctx.need_lead = True
