@@ -105,6 +105,25 @@ class DeadlinesData(_Data):
     in_duty: DutyDeadlineWords
 
 
+class TargetsData(_Data):
+    """How plans state a numeric target: operator words before and after the figure, the verbs around it, units."""
+
+    operators_before: dict[str, list[str]]  # op -> words right before the figure ("không quá" 5% is <=)
+    operators_after: dict[str, list[str]]  # op -> words right after it ("30% trở lên" is >=)
+    quantity_fillers: list[str]  # between an operator and its figure ("tối thiểu có 01")
+    range_joiners: list[str]  # "60-70%", "60 đến 70%"
+    level_verbs: list[str]  # the figure after these is the level to reach; indicator ends before them
+    lead_verbs: list[str]  # dropped from the front of an indicator ("Nâng tỷ lệ ... lên 100%")
+    mid_openers: list[str]  # "... bảo đảm 100% hồ sơ ...": the indicator is what follows the figure
+    modal_words: list[str]  # "phải đạt 100%": dropped with the target
+    change_verbs: list[str]  # directly before the figure, the figure is the change; the verb stays in the indicator
+    goal_labels: list[str]  # "Chỉ tiêu 1:" numbering dropped from the indicator
+    percent_units: list[str]
+    per_period: list[str]  # "%/năm"
+    units: list[str]  # units of counts as printed, longest match wins
+    unit_stop_words: list[str]  # a count's unit ends before these
+
+
 class UnitRolesData(_Data):
     lower_committee: list[str]
     roles: dict[str, list[str]]
@@ -138,6 +157,15 @@ def sections() -> SectionsData:
 @lru_cache(maxsize=None)
 def deadlines() -> DeadlinesData:
     return DeadlinesData.model_validate(_load("deadlines.json"))
+
+
+@lru_cache(maxsize=None)
+def targets() -> TargetsData:
+    data = TargetsData.model_validate(_load("targets.json"))
+    unknown = set(data.operators_before) | set(data.operators_after)
+    if not unknown <= {">", ">=", "<", "<=", "=", "~"}:
+        raise ValueError(f"targets.json: unknown operators {sorted(unknown)}")
+    return data
 
 
 @lru_cache(maxsize=None)
