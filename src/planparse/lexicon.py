@@ -77,6 +77,7 @@ class DutyDeadlineWords(BaseModel):
     due_preps: list[str]  # right before a time, it is when the duty is due ("hoàn thành trước", "chậm nhất là")
     weak_preps: list[str]  # due too ("trong năm 2024"), unless a baseline word comes just before ("kết quả ... trong")
     report_openers: list[str]  # a duty opening with these states its deadline as '(theo) định kỳ hằng tháng'
+    report_markers: list[str]  # ... with a frequency opening with these
     due_verbs: list[str]  # the phrase as printed starts at one of these a few words back ("trình UBND tỉnh trong ...")
     not_due_before: list[str]  # a time after a weak preposition that follows these is a baseline or result period
     goal_words: list[str]  # a time after a weak preposition in a sentence with these is a goal's year
@@ -90,6 +91,7 @@ class DeadlinesData(_Data):
     recurring: dict[str, str]
     frequency_markers: list[str]
     frequency_units: dict[str, str]
+    times_word: str  # "lần" of "02 lần/năm"
     times_per: dict[str, str]  # "02 lần/năm": the period after "lần/"
     frequency_order: list[str]
     peak_words: list[str]  # "Thường xuyên, cao điểm từ ngày 01/7/2024": peak_from
