@@ -250,3 +250,13 @@ def test_a_product_line_goes_into_the_tasks_product():
     task = plan_of(text).tasks[0]
     assert task.product == "Quyết định ban hành Bộ tiêu chí." and task.lead == ["Sở Khoa học và Công nghệ"]
     assert (task.deadline.kind, task.deadline.date) == ("by", "2025-12-31")
+
+
+def test_a_goal_opening_with_its_period_is_due_over_that_period():
+    text = ("KẾ HOẠCH\nNâng cao năng lực giai đoạn 2026 - 2030\nII. MỤC TIÊU\n"
+            "1. Trong giai đoạn 2026 - 2030 phấn đấu có ít nhất 10% đội ngũ cán bộ được tuyển dụng từ nguồn thu hút.\n"
+            "2. Đến hết năm 2027: 100% cán bộ được tập huấn.\n")
+    kpis = plan_of(text).kpis
+    assert (kpis[0].deadline.kind, kpis[0].deadline.start, kpis[0].deadline.end) == ("period", "2026-01-01", "2030-12-31")
+    assert (kpis[1].deadline.kind, kpis[1].deadline.date) == ("by", "2027-12-31")
+    assert kpis[0].target.op == ">=" and kpis[0].target.value == 10

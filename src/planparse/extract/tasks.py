@@ -19,7 +19,7 @@ from ..models import KPI, Block, Deadline, Span, Task, Unit
 from ..structure import Node, section_role
 from ..text import fold, fold_ws
 from .deadlines import deadline_in_duty, parse_deadline
-from .targets import clean_indicator, is_goal, parse_target, split_goals
+from .targets import clean_indicator, is_goal, leading_time, parse_target, split_goals
 from .provenance import block_span, locate
 from .units import (canonical_unit, partners_in, split_units, starts_unit, strip_assignment, subject_units,
                     unit_phrase_end, units_in_key_value)
@@ -199,6 +199,16 @@ def goals_to_kpis(node: Node, inh: Inherited, ctx: Context, inline: Optional[str
 
 
 def _own_or_year(clause: str, year: Optional[int], period_end: Optional[int] = None) -> Optional[Deadline]:
+    """A goal's own time (the one it opens with, 'Đến hết năm 2025: ...', 'Trong giai đoạn 2026 - 2030 phấn
+    đấu ...', or 'đến năm ...' inside it), else the end of the plan's year or period."""
+    lead_time = leading_time(clause)
+    if not lead_time:  # 'Trong giai đoạn 2026 - 2030 phấn đấu có ít nhất 10% ...' (no comma after the time)
+        m = re.match(r"^\s*((?:trong|đến|từ)\s+[^,;:%]{0,40}?\d{4}(?:\s*[-–]\s*\d{4})?)\s+(?=phấn đấu|có|đạt)", clause, re.I)
+        lead_time = m.group(1) if m else None
+    if lead_time:
+        dl = parse_deadline(lead_time, year)
+        if dl:
+            return dl
     m = re.search(r"(?:đến|trước|trong)\s+(?:hết\s+)?(?:ngày|tháng|năm|quý)[^,;]*?\d{4}", clause, re.I)
     if m:
         dl = parse_deadline(m.group(0), year)
