@@ -369,6 +369,12 @@ def _session(children: list[Node], roles: list[tuple[Optional[str], str]], inh: 
 _GROUP_LINES = ("responsibility", "lead", "support", "deadline", "product")
 
 
+def _lines_of(lines: list[Node], inh: Inherited, ctx: Context) -> Inherited:
+    lead, support, deadline, _ = _responsibility(lines, ctx.year)
+    return Inherited(lead=lead or inh.lead, support=support or inh.support, deadline=deadline or inh.deadline,
+                     product=_product(lines) or inh.product)
+
+
 def _line_runs(node: Node) -> Optional[list[tuple[list[Node], list[Node]]]]:
     """A group whose items are each followed by unlabelled lead/support/deadline lines ('- duty' then
     'Đơn vị chủ trì thực hiện: X.' 'Thời gian thực hiện: Thường xuyên.'): the lines are read into the body
@@ -412,12 +418,21 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
         inh = replace(inh, deadline=phase)
     runs = _line_runs(node)
     if runs is not None:
+        # each run of duties with its own responsibility lines is one task (the contract's "numbered item with
+        # its own responsibility lines"), named by the item when the run is all of it
         for items, lines in runs:
-            lead, support, deadline, _ = _responsibility(lines, ctx.year)
-            group = Inherited(lead=lead or inh.lead, support=support or inh.support, deadline=deadline or inh.deadline,
-                              product=_product(lines) or inh.product)
-            for c in items:
-                item(c, group, ctx)
+            if not lines or len(items) == 1 and len(runs) > 1:
+                for c in items:
+                    item(c, _lines_of(lines, inh, ctx), ctx)
+                continue
+            group = _lines_of(lines, inh, ctx)
+            text = " ".join(_text_of(c) for c in items)
+            leads = group.lead
+            if not leads and ctx.subject_lead:
+                subject = subject_units(strip_assignment(text))
+                leads = split_units(subject) if subject else []
+            _add_task(ctx, items[0], text, leads, list(group.support), group.deadline, product=group.product,
+                      ref=node.ref if len(runs) == 1 else items[0].ref)
         return
     child_roles = [key_of(c.text)[0] for c in node.children]
     plain = [c for c, r in zip(node.children, child_roles) if r is None]
