@@ -262,3 +262,21 @@ def test_a_goal_opening_with_its_period_is_due_over_that_period():
     assert (kpis[0].deadline.kind, kpis[0].deadline.start, kpis[0].deadline.end) == ("period", "2026-01-01", "2030-12-31")
     assert (kpis[1].deadline.kind, kpis[1].deadline.date) == ("by", "2027-12-31")
     assert kpis[0].target.op == ">=" and kpis[0].target.value == 10
+
+
+def test_an_intro_naming_its_subject_leads_the_items_under_it():
+    text = ("KẾ HOẠCH\nTriển khai Đợt thi đua năm 2025\nII. NỘI DUNG ĐỢT THI ĐUA\n"
+            "Để hoàn thành thắng lợi các nhiệm vụ năm 2025; các sở, ban, ngành, Ủy ban Mặt trận Tổ quốc tỉnh, các xã, "
+            "phường (sau đây viết tắt là cơ quan, đơn vị) triển khai Đợt thi đua, tập trung thực hiện các nội dung sau:\n"
+            "1. Thi đua thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội năm 2025.\n"
+            "2. Thi đua xây dựng Đảng, xây dựng chính quyền trong sạch, vững mạnh.\n")
+    tasks = plan_of(text).tasks
+    assert [t.lead for t in tasks] == [["các sở, ban, ngành", "Ủy ban Mặt trận Tổ quốc tỉnh", "các xã, phường"]] * 2
+
+
+def test_a_span_counted_from_the_plans_issue_starts_on_its_date():
+    from planparse.extract.deadlines import parse_deadline
+    dl = parse_deadline("Đợt thi đua được triển khai từ ngày ban hành Kế hoạch đến khi tổ chức thành công Đại hội",
+                        2025, "2025-11-19")
+    assert (dl.kind, dl.start, dl.end) == ("period", "2025-11-19", None)
+    assert parse_deadline("từ nay đến kết thúc cuộc bầu cử", 2025, "2025-12") is None  # the day is not known

@@ -90,3 +90,8 @@ def test_a_key_lines_units_end_at_their_duty_and_drop_remarks_on_their_remit():
     assert units_in_key_value("Sở Nội vụ, các sở, ban, ngành Thành phố trong phạm vi chức năng, nhiệm vụ của mình và các "
                               "cơ quan, tổ chức khác có liên quan.") == [
         "Sở Nội vụ", "các sở, ban, ngành Thành phố", "các cơ quan, tổ chức khác có liên quan"]
+
+
+def test_a_kind_with_its_own_cac_starts_a_new_unit():
+    assert split_units("các tổ chức chính trị - xã hội, các xã, phường, các doanh nghiệp") == [
+        "các tổ chức chính trị - xã hội", "các xã, phường", "các doanh nghiệp"]

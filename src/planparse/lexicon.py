@@ -107,6 +107,7 @@ class DeadlinesData(_Data):
     by_words: list[str]
     planned_words: list[str]  # "Dự kiến ngày 05/12/2025 (chậm nhất ngày 10/12/2025)" is on the planned day
     open_end: list[str]  # "... và các năm tiếp theo": a period with no end
+    from_plan_date: list[str]  # "từ nay", "từ ngày ban hành Kế hoạch": a span counted from the plan's date
     open_start: list[str]  # "Từ 01/7/2025": a period with no end
     range_joiners: list[str]
     whole_year: list[str]

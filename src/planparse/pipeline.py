@@ -40,7 +40,7 @@ def document_to_plan(doc: Document) -> Plan:
     meta, warnings = extract_meta(st)
     year = _plan_year(doc, meta.date, meta.title)
     level = meta.issuer_level
-    tasks, kpis = outline_to_items(st.sections, year, level, _period_end(meta.title))
+    tasks, kpis = outline_to_items(st.sections, year, level, _period_end(meta.title), meta.date)
     body_tables = [(t, "") for t in st.loose_tables] + [(t, sec.ref) for sec in st.sections for t in _tables_under(sec)]
     for table, prefix in body_tables:
         t2, k2 = table_to_items(table, year, prefix=prefix, level=level)

@@ -202,12 +202,16 @@ def _recurring_day(t: str) -> Optional[int]:
 
 
 # ------------------------------------------------------------------ deadline lines and cells
-def parse_deadline(text: str, year: Optional[int] = None) -> Optional[Deadline]:
-    """Normalise a deadline phrase; None when it names no time at all."""
+def parse_deadline(text: str, year: Optional[int] = None, plan_date: Optional[str] = None) -> Optional[Deadline]:
+    """Normalise a deadline phrase; None when it names no time at all. With the plan's own date (a full
+    'YYYY-MM-DD'), a span counted from it ('từ nay', 'từ ngày ban hành Kế hoạch') starts on that day."""
     printed = fold_ws(nfc(text)).strip(" .;,")
     if not printed:
         return None
     t = fold_ws(normalise(printed))
+    if plan_date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", plan_date):
+        y, m, d = plan_date.split("-")
+        t = _phrase_re(tuple(lexicon.deadlines().from_plan_date)).sub(f"từ ngày {int(d)}/{int(m)}/{y}", t)
     t = re.sub(r"^\((" + _alternation(lexicon.deadlines().planned_words) + r")\)", r"\1", t)
     return _deadline_of(t, printed, year)
 

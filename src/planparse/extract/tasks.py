@@ -37,6 +37,7 @@ class Inherited:
 class Context:
     year: Optional[int]
     level: Optional[str] = None
+    plan_date: Optional[str] = None  # the plan's own date, for "từ nay", "từ ngày ban hành Kế hoạch"
     period_end: Optional[int] = None  # last year of a multi-year plan
     tasks: list[Task] = field(default_factory=list)
     kpis: list[KPI] = field(default_factory=list)
@@ -221,7 +222,7 @@ def _own_or_year(clause: str, year: Optional[int], period_end: Optional[int] = N
 
 
 # ---------------------------------------------------------------- responsibility
-def _responsibility(nodes: list[Node], year: Optional[int]) -> tuple[list[str], list[str], Optional[Deadline], bool]:
+def _responsibility(nodes: list[Node], ctx: Context) -> tuple[list[str], list[str], Optional[Deadline], bool]:
     lead: list[str] = []
     support: list[str] = []
     deadline: Optional[Deadline] = None
@@ -231,7 +232,7 @@ def _responsibility(nodes: list[Node], year: Optional[int]) -> tuple[list[str], 
         if role == "responsibility":
             if value:
                 lead += units_in_key_value(value)
-            sub_lead, sub_support, sub_dl, fs = _responsibility(n.children, year)
+            sub_lead, sub_support, sub_dl, fs = _responsibility(n.children, ctx)
             lead += sub_lead
             support += sub_support
             found_support = found_support or fs
@@ -249,7 +250,7 @@ def _responsibility(nodes: list[Node], year: Optional[int]) -> tuple[list[str], 
                 support += units
                 found_support = True
         elif role == "deadline":
-            deadline = parse_deadline(value, year) or deadline
+            deadline = parse_deadline(value, ctx.year, ctx.plan_date) or deadline
     return lead, support, deadline, found_support
 
 
@@ -319,12 +320,22 @@ def _descendants(node: Node) -> list[Node]:
     return out
 
 
+def intro_lead(node: Node) -> list[str]:
+    """The units an intro names as the subject of the items under it ('...; các sở, ban, ngành, ... triển khai
+    ..., tập trung thực hiện các nội dung chủ yếu sau:'): a group-level unit line in prose."""
+    if not node.body or not node.children or not node.body[-1].text.rstrip().endswith(":"):
+        return []
+    clause = re.split(r";\s*", node.body[-1].text)[-1]
+    subject = subject_units(strip_assignment(clause))
+    return split_units(subject) if subject else []
+
+
 def walk_items(children: list[Node], inh: Inherited, ctx: Context) -> None:
     children = [c for c in children if not _is_aside(c)]
     roles = [key_of(c.text) for c in children]
     for (role, value), c in zip(roles, children):
         if role == "deadline":
-            dl = parse_deadline(value or _text_of(c), ctx.year)
+            dl = parse_deadline(value or _text_of(c), ctx.year, ctx.plan_date)
             if dl:
                 inh = replace(inh, deadline=dl)
     if _session(children, roles, inh, ctx):
@@ -370,7 +381,7 @@ _GROUP_LINES = ("responsibility", "lead", "support", "deadline", "product")
 
 
 def _lines_of(lines: list[Node], inh: Inherited, ctx: Context) -> Inherited:
-    lead, support, deadline, _ = _responsibility(lines, ctx.year)
+    lead, support, deadline, _ = _responsibility(lines, ctx)
     return Inherited(lead=lead or inh.lead, support=support or inh.support, deadline=deadline or inh.deadline,
                      product=_product(lines) or inh.product)
 
@@ -440,14 +451,14 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
         # a group's own lead/support/deadline lines apply to each duty listed in it
         keyed = [c for c, r in zip(node.children, child_roles) if r in _GROUP_LINES]
         keyed += [c for c, r in zip(node.children, child_roles) if r == "product"]
-        lead, support, deadline, _ = _responsibility(keyed, ctx.year)
+        lead, support, deadline, _ = _responsibility(keyed, ctx)
         group = Inherited(lead=lead or inh.lead, support=support or inh.support, deadline=deadline or inh.deadline,
                           product=_product(keyed) or inh.product)
         for c in plain:
             item(c, group, ctx)
         return
     if any(r in ("responsibility", "lead", "support") for r in child_roles):
-        lead, support, deadline, found_support = _responsibility(node.children, ctx.year)
+        lead, support, deadline, found_support = _responsibility(node.children, ctx)
         parts = [_text_of(node)]
         for c, r in zip(node.children, child_roles):
             if r == "duties":
@@ -555,12 +566,16 @@ def organisation(sec: Node, ctx: Context) -> None:
     ctx.subject_lead = True
     ctx.last = _leaves(sec)[-1] if sec.children else None
     inh = Inherited()
+    for c in sec.children:  # "1. Thời gian thực hiện" beside "2. Trách nhiệm thực hiện": the section's time
+        role, value = key_of(c.text)
+        if role == "deadline" and (dl := parse_deadline(value or _text_of(c), ctx.year, ctx.plan_date)):
+            inh = replace(inh, deadline=dl)
     for c in sec.children:
-        if _is_aside(c):
+        if _is_aside(c) or key_of(c.text)[0] in ("deadline", "product", "venue"):
             continue
         charged = _charging_line(c)
         if charged:
-            inh = Inherited(lead=charged)  # "1. Giao phòng X triển khai các công việc sau:" leads the items after it
+            inh = replace(inh, lead=charged)  # "1. Giao phòng X triển khai các công việc sau:" leads the items after it
             ctx.charged = ctx.charged or charged
             continue
         before = len(ctx.tasks)
@@ -603,7 +618,7 @@ def _entries(node: Node, inh: Inherited, ctx: Context) -> None:
         role, value = key_of(c.text)
         if role == "deadline":
             when = fold_ws(" ".join([value] + [b.text for b in c.body] + [_text_of(x) for x in c.children]))
-            inh = replace(inh, deadline=parse_deadline(when, ctx.year) or inh.deadline)
+            inh = replace(inh, deadline=parse_deadline(when, ctx.year, ctx.plan_date) or inh.deadline)
             break
     subs = [c for c in node.children if key_of(c.text)[0] is None and _is_entry(c)]
     if subs:
@@ -629,14 +644,14 @@ def _charging_line(node: Node) -> list[str]:
 
 
 def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[str] = None,
-                     period_end: Optional[int] = None) -> tuple[list[Task], list[KPI]]:
-    ctx = Context(year=year, level=level, period_end=period_end)
+                     period_end: Optional[int] = None, plan_date: Optional[str] = None) -> tuple[list[Task], list[KPI]]:
+    ctx = Context(year=year, level=level, period_end=period_end, plan_date=plan_date)
     for sec in sections:
         role = section_role(sec)
         ctx.section = role
         if role in ("tasks", "mixed"):
             ctx.subject_lead = True  # an item opening with its unit as subject has that unit as lead
-            walk_items(sec.children, Inherited(), ctx)
+            walk_items(sec.children, Inherited(lead=intro_lead(sec)), ctx)
             ctx.subject_lead = False
         elif role == "organisation":
             organisation(sec, ctx)

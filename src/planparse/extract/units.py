@@ -84,8 +84,9 @@ def _split_plain(text: str) -> list[str]:
         if sep == ",":
             # an enumeration of kinds goes on with a kind ("Các phòng, ban, ngành thuộc ..."), not with a
             # body of its own ("Các Sở, ban, ngành, UBND xã, phường")
-            joins = is_bare_kind(out[-1]) and _opens_with_bare_kind(p) \
-                or (is_bare_kind(p) and not fold(p).startswith("các ")) or not starts_unit(p)
+            own_det = fold(p).startswith(tuple(d + " " for d in lexicon.units().plural_determiners))
+            joins = not own_det and (is_bare_kind(out[-1]) and _opens_with_bare_kind(p) or is_bare_kind(p)) \
+                or not starts_unit(p)
         else:  # " và " joins two units only when a named unit follows ("... ngành và Ủy ban nhân dân các xã")
             joins = not starts_unit(p) or is_bare_kind(p) and not fold(p).startswith(("các ", "những "))
         if out and joins:
@@ -255,8 +256,9 @@ def subject_units(text: str) -> Optional[str]:
     """The unit list a duty opens with as its subject ('Phòng Nội vụ triển khai ...'), if any."""
     if not starts_unit(text):
         return None
-    n = unit_phrase_end(text)
-    phrase = text[:n].strip(" ,;")
+    # a bracket inside the list ("(sau đây viết tắt là cơ quan, đơn vị)") is not where the list ends
+    n = unit_phrase_end(_PAREN.sub(lambda m: " " * len(m.group(0)), text))
+    phrase = _PAREN.sub("", text[:n]).strip(" ,;")
     if not phrase or n >= len(text.rstrip(" .;")) - 1:
         return None
     return phrase
