@@ -95,3 +95,19 @@ def test_a_key_lines_units_end_at_their_duty_and_drop_remarks_on_their_remit():
 def test_a_kind_with_its_own_cac_starts_a_new_unit():
     assert split_units("các tổ chức chính trị - xã hội, các xã, phường, các doanh nghiệp") == [
         "các tổ chức chính trị - xã hội", "các xã, phường", "các doanh nghiệp"]
+
+
+def test_a_kind_listed_after_a_comma_is_part_of_the_subject_though_it_reads_like_a_verb():
+    assert subject_units("Các Sở, ban, ngành, UBND xã, phường và các cơ quan, tổ chức có liên quan cập nhật kết quả") == \
+        "Các Sở, ban, ngành, UBND xã, phường và các cơ quan, tổ chức có liên quan"
+    assert subject_units("Phòng Văn hóa tổ chức tuyên truyền trên hệ thống loa") == "Phòng Văn hóa"
+
+
+def test_partners_named_in_a_duty_join_its_support_line():
+    from planparse.pipeline import document_to_plan
+    from planparse.readers.text import text_to_document
+    text = ("KẾ HOẠCH\nDữ liệu số năm 2025\nII. NHIỆM VỤ\n1. Xây dựng chiến lược dữ liệu\n"
+            "a) Nhiệm vụ: Tham mưu UBND Thành phố phối hợp với Bộ Công an rà soát Chiến lược dữ liệu.\n"
+            "b) Trách nhiệm thực hiện:\n- Đơn vị chủ trì: Sở Khoa học và Công nghệ.\n- Đơn vị phối hợp: Các Sở, ban, ngành.\n")
+    task = document_to_plan(text_to_document(text, "x.txt")).tasks[0]
+    assert task.support == ["Các Sở, ban, ngành", "Bộ Công an"]

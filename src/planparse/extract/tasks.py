@@ -159,16 +159,15 @@ def _leaves(node: Node) -> list[Node]:
 
 
 def _add_task(ctx: Context, node: Node, text: str, lead: list[str], support: list[str],
-              deadline: Optional[Deadline], explicit_support: bool = False, ref: Optional[str] = None,
+              deadline: Optional[Deadline], ref: Optional[str] = None,
               product: Optional[str] = None) -> None:
     text = fold_ws(text)
     if not text or ctx.need_lead and not lead:
         return
-    if not explicit_support:
-        for phrase, _, _ in partners_in(text):
-            for u in split_units(phrase):
-                if u not in support and u not in lead:
-                    support = support + [u]
+    for phrase, _, _ in partners_in(text):  # partners named inside the duty join its support lines
+        for u in split_units(phrase):
+            if u not in support and u not in lead:
+                support = support + [u]
     own = None if deadline else deadline_in_duty(text, ctx.year)
     blocks = _nearby(node)
     ctx.tasks.append(Task(ref=ref or node.ref, text=text, lead=list(lead), support=list(support),
@@ -222,20 +221,18 @@ def _own_or_year(clause: str, year: Optional[int], period_end: Optional[int] = N
 
 
 # ---------------------------------------------------------------- responsibility
-def _responsibility(nodes: list[Node], ctx: Context) -> tuple[list[str], list[str], Optional[Deadline], bool]:
+def _responsibility(nodes: list[Node], ctx: Context) -> tuple[list[str], list[str], Optional[Deadline]]:
     lead: list[str] = []
     support: list[str] = []
     deadline: Optional[Deadline] = None
-    found_support = False
     for n in nodes:
         role, value = key_of(n.text)
         if role == "responsibility":
             if value:
                 lead += units_in_key_value(value)
-            sub_lead, sub_support, sub_dl, fs = _responsibility(n.children, ctx)
+            sub_lead, sub_support, sub_dl = _responsibility(n.children, ctx)
             lead += sub_lead
             support += sub_support
-            found_support = found_support or fs
             deadline = deadline or sub_dl
         elif role in ("lead", "support"):
             units: list[str] = []
@@ -248,10 +245,9 @@ def _responsibility(nodes: list[Node], ctx: Context) -> tuple[list[str], list[st
                 lead += units
             else:
                 support += units
-                found_support = True
         elif role == "deadline":
             deadline = parse_deadline(value, ctx.year, ctx.plan_date) or deadline
-    return lead, support, deadline, found_support
+    return lead, support, deadline
 
 
 def _product(nodes: list[Node]) -> Optional[str]:
@@ -381,7 +377,7 @@ _GROUP_LINES = ("responsibility", "lead", "support", "deadline", "product")
 
 
 def _lines_of(lines: list[Node], inh: Inherited, ctx: Context) -> Inherited:
-    lead, support, deadline, _ = _responsibility(lines, ctx)
+    lead, support, deadline = _responsibility(lines, ctx)
     return Inherited(lead=lead or inh.lead, support=support or inh.support, deadline=deadline or inh.deadline,
                      product=_product(lines) or inh.product)
 
@@ -451,14 +447,14 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
         # a group's own lead/support/deadline lines apply to each duty listed in it
         keyed = [c for c, r in zip(node.children, child_roles) if r in _GROUP_LINES]
         keyed += [c for c, r in zip(node.children, child_roles) if r == "product"]
-        lead, support, deadline, _ = _responsibility(keyed, ctx)
+        lead, support, deadline = _responsibility(keyed, ctx)
         group = Inherited(lead=lead or inh.lead, support=support or inh.support, deadline=deadline or inh.deadline,
                           product=_product(keyed) or inh.product)
         for c in plain:
             item(c, group, ctx)
         return
     if any(r in ("responsibility", "lead", "support") for r in child_roles):
-        lead, support, deadline, found_support = _responsibility(node.children, ctx)
+        lead, support, deadline = _responsibility(node.children, ctx)
         parts = [_text_of(node)]
         for c, r in zip(node.children, child_roles):
             if r == "duties":
@@ -470,7 +466,7 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
             if r == "goals":
                 goals_to_kpis(c, replace(inh, deadline=deadline or inh.deadline), ctx, inline=key_of(c.text)[1] or None)
         _add_task(ctx, node, " ".join(parts), lead or inh.lead, support or list(inh.support), deadline or inh.deadline,
-                  explicit_support=found_support, product=_product(node.children) or inh.product)
+                  product=_product(node.children) or inh.product)
         return
     if any(r is not None for r in child_roles):
         walk_items(node.children, inh, ctx)

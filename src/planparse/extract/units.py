@@ -220,7 +220,8 @@ def unit_phrase_end(text: str) -> int:
             continue
         if tag == "CH" and word not in (",", ";", "-", "–", "&", "(", ")"):
             break
-        if tag in ("V", "A", "R") and seen_noun and word[:1].islower() and wf not in _name_words():
+        listed = wf in _bare_kinds() and re.search(r"(?:,|\svà)\s*$", text[:idx])  # "..., tổ chức có liên quan"
+        if tag in ("V", "A", "R") and seen_noun and word[:1].islower() and wf not in _name_words() and not listed:
             break
         if seen_noun and wf in _duty_verbs():
             break
