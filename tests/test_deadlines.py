@@ -239,3 +239,29 @@ def test_deadline_in_duty_never_raises_and_quotes_the_duty(text):
         assert dl.text and dl.text in " ".join(text.split())
         for iso in (dl.date, dl.start, dl.end):
             assert iso is None or len(iso) == 10
+
+
+@pytest.mark.parametrize("duty,expected", [
+    ("Khi xuất hiện ca bệnh bất thường, báo cáo ngay về Trung tâm Kiểm soát bệnh tật tỉnh.", "Khi xuất hiện ca bệnh bất thường"),
+    ("Tổng điều tra lăng quăng ngay khi nước rút.", "ngay khi nước rút"),
+    ("Kết thúc cuộc bầu cử, Ban Thường trực chịu trách nhiệm tổng hợp báo cáo.", "Kết thúc cuộc bầu cử"),
+    ("Khử khuẩn nguồn nước sinh hoạt bằng Cloramin B sau khi nước rút.", "sau khi nước rút"),
+    ("Phối hợp kiểm tra, giám sát khi cần thiết.", None),
+    ("Báo cáo đột xuất khi có yêu cầu.", None),
+    ("Chuẩn bị các điều kiện cần thiết. Tổ công tác tự giải thể sau khi hoàn thành nhiệm vụ.", None),
+])
+def test_the_event_a_duty_is_timed_by(duty, expected):
+    from planparse.extract.deadlines import event_in_duty
+    dl = event_in_duty(duty)
+    assert (dl.text if dl else None) == expected and (dl is None or dl.kind == "event")
+
+
+@pytest.mark.parametrize("line,kind,start,end", [
+    ("Từ khi thành lập đến khi kết thúc nhiệm vụ của Ủy ban bầu cử", "event", None, None),
+    ("Sau ngày bầu cử 15/3/2026", "event", None, None),
+    ("Đợt 1: Từ ngày 01/12/2025 đến ngày 14/12/2025. Đợt 2: Từ ngày 02/02/2026 đến ngày 20/02/2026.", "period",
+     "2025-12-01", "2026-02-20"),
+])
+def test_event_bounded_spans_and_phases(line, kind, start, end):
+    dl = parse_deadline(line, 2025)
+    assert (dl.kind, dl.start, dl.end) == (kind, start, end)

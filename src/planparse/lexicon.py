@@ -90,6 +90,8 @@ class DutyDeadlineWords(BaseModel):
     not_due_before: list[str]  # a time after a weak preposition that follows these is a baseline or result period
     goal_words: list[str]  # a time after a weak preposition in a sentence with these is a goal's year
     programme_spans: list[str]  # a time right after these is the span of a programme ("giai đoạn 2025 - 2035")
+    events: list[str]  # the event a duty is timed by ("sau khi nước rút", "Khi xuất hiện ca bệnh, ...")
+    not_events: list[str]  # a discretion or condition, not a time ("khi cần thiết", "nếu có")
     schedule_days: list[str]  # a day without a year after these, beside a recurrence, is a dated schedule
 
 
@@ -107,6 +109,7 @@ class DeadlinesData(_Data):
     by_words: list[str]
     planned_words: list[str]  # "Dự kiến ngày 05/12/2025 (chậm nhất ngày 10/12/2025)" is on the planned day
     open_end: list[str]  # "... và các năm tiếp theo": a period with no end
+    event_bounds: list[str]  # "Từ khi thành lập đến khi kết thúc ...": a span bounded by events, no dates
     from_plan_date: list[str]  # "từ nay", "từ ngày ban hành Kế hoạch": a span counted from the plan's date
     open_start: list[str]  # "Từ 01/7/2025": a period with no end
     range_joiners: list[str]

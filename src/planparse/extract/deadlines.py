@@ -17,7 +17,7 @@ from typing import Optional
 
 from .. import lexicon
 from ..models import Deadline
-from ..text import fold_ws, nfc, normalize_tones
+from ..text import fold, fold_ws, nfc, normalize_tones
 
 
 # ------------------------------------------------------------------ time points
@@ -234,6 +234,8 @@ def _deadline_of(t: str, printed: str, year: Optional[int]) -> Optional[Deadline
 
     if _opens_with(t, dl.event_openers):
         return Deadline(kind="event", text=printed)
+    if not points and _opens_with(t, dl.event_bounds):  # "Từ khi thành lập đến khi kết thúc nhiệm vụ ..."
+        return Deadline(kind="event", text=printed)
 
     every = _frequency(t, points)
     if every and (t.startswith(tuple(dl.frequency_markers) + ("trước ngày",)) or "định kỳ" in t[:30]
@@ -283,6 +285,9 @@ def _period(t: str, points: list[TimePoint], year: Optional[int]) -> Optional[tu
             return p.first_day(year), p.last_day(year)
     if points and _phrase_re(tuple(dl.open_end)).search(t):
         return points[0].first_day(year), None
+    spans = _from_to_spans(t, points, year)
+    if len(spans) > 1:  # phases one after another ("Đợt 1: từ ... đến ...; Đợt 2: ..."): first start to last end
+        return spans[0][0], spans[-1][1]
     m = re.search(r"(?<!\w)từ(?!\w)(.+?)(?<!\w)đến(?!\w)", t)
     if m:
         left = [p for p in points if m.start(1) <= p.start and p.end <= m.end(1)]
@@ -304,6 +309,19 @@ def _period(t: str, points: list[TimePoint], year: Optional[int]) -> Optional[tu
             and not re.search(r"\w", t[real[0].end:].split("(")[0]):
         return real[0].first_day(year), None
     return None
+
+
+def _from_to_spans(t: str, points: list[TimePoint], year: Optional[int]) -> list[tuple[str, str]]:
+    """Every dated 'từ A đến B' in the phrase, in order."""
+    out = []
+    for m in re.finditer(r"(?<!\w)từ(?!\w)(.+?)(?<!\w)đến(?!\w)(.+?)(?=(?<!\w)từ(?!\w)|$)", t):
+        left = [p for p in points if m.start(1) <= p.start and p.end <= m.end(1)]
+        right = [p for p in points if m.start(2) <= p.start and p.end <= m.end(2)]
+        if left and right:
+            start, end = _span(left[0], right[0], year)
+            if start and end:
+                out.append((start, end))
+    return out
 
 
 def _span(a: Optional[TimePoint], b: Optional[TimePoint], year: Optional[int]) -> tuple[Optional[str], Optional[str]]:
@@ -366,6 +384,31 @@ def deadline_in_duty(text: str, year: Optional[int] = None) -> Optional[Deadline
         if dl is None or dl.kind in ("ongoing", "event") or _before_plan(dl, year):
             continue
         return dl
+    return None
+
+
+def event_in_duty(text: str) -> Optional[Deadline]:
+    """The event a duty is timed by, when it states no date: opening the duty ('Khi xuất hiện ca bệnh bất
+    thường, báo cáo ngay ...', 'Kết thúc cuộc bầu cử, ...') or following its work ('... khử khuẩn nguồn nước sau
+    khi nước rút'). A discretion or condition ('khi cần thiết', 'nếu có') is not a time."""
+    words = lexicon.deadlines().in_duty
+    printed = fold_ws(nfc(text))
+    t = normalise(printed)
+    rx = _phrase_re(tuple(words.events))
+    for m in rx.finditer(t):
+        opening = m.start() == 0
+        if not opening and (fold(m.group(0)) not in ("sau khi", "ngay khi", "ngay sau khi")
+                            or re.search(r"[.;!?]\s", t[:m.start()])):
+            continue  # after the work, in the duty's first sentence: a later sentence's event is not the duty's
+        if _phrase_re(tuple(words.not_events)).match(t, m.start()):
+            continue
+        end = _CLAUSE_END.search(t, m.end())
+        stop = end.start() if end else len(t)
+        if opening and not (end and t[end.start()] == ","):
+            continue  # an event opening the duty is its own clause ("Kết thúc cuộc bầu cử, ...")
+        if stop - m.start() > 80:
+            continue
+        return Deadline(kind="event", text=printed[m.start():stop].strip())
     return None
 
 

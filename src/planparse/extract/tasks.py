@@ -18,7 +18,7 @@ from .. import lexicon
 from ..models import KPI, Block, Deadline, Span, Task, Unit
 from ..structure import Node, section_role
 from ..text import fold, fold_ws
-from .deadlines import deadline_in_duty, parse_deadline
+from .deadlines import deadline_in_duty, event_in_duty, parse_deadline
 from .targets import clean_indicator, is_goal, leading_time, parse_target, split_goals
 from .provenance import block_span, locate
 from .units import (canonical_unit, partners_in, split_units, starts_unit, strip_assignment, subject_units,
@@ -168,7 +168,7 @@ def _add_task(ctx: Context, node: Node, text: str, lead: list[str], support: lis
         for u in split_units(phrase):
             if u not in support and u not in lead:
                 support = support + [u]
-    own = None if deadline else deadline_in_duty(text, ctx.year)
+    own = None if deadline else deadline_in_duty(text, ctx.year) or event_in_duty(text)
     blocks = _nearby(node)
     ctx.tasks.append(Task(ref=ref or node.ref, text=text, lead=list(lead), support=list(support),
                           deadline=_with_span(deadline or own, blocks), section=ctx.section, span=_span(node, text),
