@@ -45,6 +45,7 @@ _ESCAPABLE = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _TERMINAL = re.compile(r"[.;:!?][\"”)\]]*$")
 _LABEL_ONLY = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,4}|[a-zđ])[.)]$")
 _PARAGRAPH_LABEL = re.compile(r"^(?:[IVX]{1,5}|\d{1,2})\.\s")
+_ROW_LABEL = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){1,3})\.?$")
 
 
 @dataclass
@@ -66,6 +67,7 @@ class _Part:
     kind: str  # "para", "heading", "pipe", "gfm"
     lines: list[_Line]
     rows: list[list[list[_Line]]] = field(default_factory=list)  # pipe tables: rows of cells of lines
+    width: int = 0  # pipe tables: the number of columns
 
 
 @dataclass
@@ -109,7 +111,7 @@ def markdown_to_document(text: str, source: str) -> Document:
     pending_label: Optional[tuple[_Part, _Inline]] = None
     for part in parts:
         if part.kind in ("pipe", "gfm"):
-            rows = _pipe_table(part.rows, footnotes) if part.kind == "pipe" else _gfm_table(part.lines, footnotes)
+            rows = _pipe_table(part.rows, part.width, footnotes) if part.kind == "pipe" else _gfm_table(part.lines, footnotes)
             if pending_label is not None:
                 blocks.append(_para_block(pending_label[0], pending_label[1], len(blocks)))
                 pending_label = None
@@ -317,12 +319,21 @@ def _pipe_parts(run: list[_Line], blank_separated: bool) -> list[_Part]:
     if not gaps:
         return []
     if blank_separated:
-        return [_Part("pipe", run, rows=_rows(gaps))]
+        rows, width = _rows(gaps)
+        return [_Part("pipe", run, rows=rows, width=width)]
     return _pipe_parts_blankless(gaps)
 
 
-def _rows(gaps: list[list[_Line]]) -> list[list[list[_Line]]]:
-    return _rows_at(gaps, _row_breaks([not g for g in gaps])[0])
+def _rows(gaps: list[list[_Line]]) -> tuple[list[list[list[_Line]]], int]:
+    """Rows of cells and the table's width. Empty gaps after the last text are "|" lines that close
+    nothing (left by the transcription): they are dropped."""
+    while gaps and not gaps[-1]:
+        gaps = gaps[:-1]
+    if not gaps:
+        return [], 0
+    labels = [bool(g) and bool(_ROW_LABEL.match(_plain(" ".join(ln.raw for ln in g)))) for g in gaps]
+    breaks, width = _row_breaks([not g for g in gaps], labels)
+    return _rows_at(gaps, breaks), width
 
 
 def _rows_at(gaps: list[list[_Line]], breaks: set[int]) -> list[list[list[_Line]]]:
@@ -335,59 +346,81 @@ def _rows_at(gaps: list[list[_Line]], breaks: set[int]) -> list[list[list[_Line]
     return [r for r in rows if r]
 
 
-def _row_breaks(empty: list[bool]) -> tuple[set[int], int]:
-    """Which empty gaps end a row rather than hold an empty cell, and the table's width. Each width
-    up to a little beyond the longest run of cells with text is tried; the layout kept costs least
-    (a row shorter than the width 1, a longer one 2, an empty cell 1), then has the narrowest width,
-    then the earliest breaks. Longer rows are allowed so that one odd row (a transcription that left
-    out a row break) does not widen the whole table."""
+def _row_breaks(empty: list[bool], labels: Optional[list[bool]] = None) -> tuple[set[int], int]:
+    """Which empty gaps end a row rather than hold an empty cell, and the table's width.
+
+    Widths around the longest run of cells with text that occurs more than once are tried (rows
+    longer than the width are allowed, at a cost: one odd row, where the transcription left out a
+    row break, must not widen the whole table). The layout kept costs least (see `_layout`), then
+    has the narrowest width; at equal cost an empty cell closes a short row ("Ghi chú" left blank)
+    rather than opens the next."""
     m = len(empty)
-    longest = run = 0
-    for e in empty:
-        run = 0 if e else run + 1
-        longest = max(longest, run)
+    labels = labels or [False] * m
+    runs: list[int] = []
+    run = 0
+    for e in empty + [True]:
+        if e:
+            if run:
+                runs.append(run)
+            run = 0
+        else:
+            run += 1
+    repeated = [r for r in set(runs) if runs.count(r) > 1]
+    narrowest = max(repeated) if repeated else max(runs, default=1)
     best: Optional[tuple[int, int, set[int]]] = None
-    for width in range(1, min(m, max(longest, 1) + 2) + 1):
-        cost, breaks = _layout(empty, width, longest)
+    for width in range(max(1, narrowest - 3), min(m, narrowest + 3) + 1):
+        cost, breaks = _layout(empty, labels, width)
         if best is None or cost < best[0]:
             best = (cost, width, breaks)
-    assert best is not None
+    if best is None:
+        return set(), m
     return best[2], best[1]
 
 
-_SHORT_ROW, _LONG_ROW, _EMPTY_CELL = 1, 2, 1
+_SHORT_ROW, _EXTRA_CELL, _EMPTY_CELL, _EMPTY_ROW, _LABEL_INSIDE = 1, 2, 1, 3, 2
 
 
-def _layout(empty: list[bool], width: int, longest: int) -> tuple[int, set[int]]:
-    """Least-cost layout of the gaps in rows around `width` cells: (cost, breaks). The state is the
-    number of cells in the current row so far (0 right after a break, when a cell must follow)."""
+def _layout(empty: list[bool], labels: list[bool], width: int) -> tuple[int, set[int]]:
+    """Least-cost layout of the gaps in rows of `width` cells: (cost, breaks). Costs: a row shorter
+    than the width 1, each cell beyond the width 2, an empty cell 1, a row of empty cells only 3
+    more, a group label ("II", "1.2") that is not its row's first cell 2; at equal cost, more rows
+    (two short rows rather than one through an empty cell). The state is the number of
+    cells in the current row so far (0 right after a break, when a cell must follow; width + 1 for
+    "more than width") and whether one of them holds text."""
     m = len(empty)
-    top = max(width, longest) + 1  # rows longer than this cost no more: they are all just too long
+    top = width + 1
     inf = float("inf")
 
-    def closing(k: int) -> int:
-        return 0 if k == width else _SHORT_ROW if k < width else _LONG_ROW
+    def closing(k: int, text: int) -> int:  # costs in hundredths; each row earns one back (ties: more rows)
+        return 100 * ((_SHORT_ROW if k < width else 0) + (0 if text else _EMPTY_ROW)) - 1
 
-    cost_to_go = [[inf] * (top + 1) for _ in range(m + 1)]
+    def adding(i: int, k: int) -> int:
+        return 100 * ((_EMPTY_CELL if empty[i] else 0) + (_EXTRA_CELL if k >= width else 0)
+                      + (_LABEL_INSIDE if labels[i] and k > 0 else 0))
+
+    # cost_to_go[i][k][t]: least cost of gaps i.. when the current row has k cells, t: any with text
+    cost_to_go = [[[inf, inf] for _ in range(top + 1)] for _ in range(m + 1)]
     for k in range(1, top + 1):
-        cost_to_go[m][k] = closing(k)
+        for t in (0, 1):
+            cost_to_go[m][k][t] = closing(k, t)
     for i in range(m - 1, -1, -1):
-        row, nxt = cost_to_go[i], cost_to_go[i + 1]
-        add = _EMPTY_CELL if empty[i] else 0
+        here, nxt = cost_to_go[i], cost_to_go[i + 1]
         for k in range(top + 1):
-            best = nxt[min(k + 1, top)] + add
-            if empty[i] and k >= 1 and i > 0:
-                best = min(best, closing(k) + nxt[0])
-            row[k] = best
+            for t in (0, 1):
+                best = nxt[min(k + 1, top)][t or not empty[i]] + adding(i, k)
+                if empty[i] and k >= 1 and i > 0:
+                    best = min(best, closing(k, t) + nxt[0][0])
+                here[k][t] = best
     breaks: set[int] = set()
-    k = 0
+    k = t = 0
     for i in range(m):
-        if empty[i] and k >= 1 and i > 0 and closing(k) + cost_to_go[i + 1][0] == cost_to_go[i][k]:
-            breaks.add(i)
-            k = 0
+        as_cell = cost_to_go[i + 1][min(k + 1, top)][int(t or not empty[i])] + adding(i, k)
+        if as_cell == cost_to_go[i][k][t]:
+            k, t = min(k + 1, top), int(t or not empty[i])
         else:
-            k = min(k + 1, top)
-    return int(cost_to_go[0][0]), breaks
+            breaks.add(i)
+            k = t = 0
+    return int(cost_to_go[0][0][0]), breaks
 
 
 def _pipe_parts_blankless(gaps: list[list[_Line]]) -> list[_Part]:
@@ -403,14 +436,13 @@ def _pipe_parts_blankless(gaps: list[list[_Line]]) -> list[_Part]:
             table.clear()
             return
         first_break = next((k for k, g in enumerate(table) if not g and k > 0), len(table))
-        rest = table[first_break + 1:]
-        later_breaks, later_width = _row_breaks([not g for g in rest]) if rest else (set(), 0)
+        later, later_width = _rows(table[first_break + 1:])
         if 0 < later_width < first_break:
             extra = first_break - later_width
-            out.append(_table_part([table[:extra]]))
-            out.append(_table_part([table[extra:first_break]] + _rows_at(rest, later_breaks)))
+            out.append(_table_part([table[:extra]], extra))
+            out.append(_table_part([table[extra:first_break]] + later, later_width))
         else:
-            out.append(_table_part(_rows(table)))
+            out.append(_table_part(*_rows(table)))
         table.clear()
 
     for g in gaps:
@@ -423,9 +455,9 @@ def _pipe_parts_blankless(gaps: list[list[_Line]]) -> list[_Part]:
     return out
 
 
-def _table_part(rows: list[list[list[_Line]]]) -> _Part:
+def _table_part(rows: list[list[list[_Line]]], width: int) -> _Part:
     lines = [ln for row in rows for cell in row for ln in cell]
-    return _Part("pipe", lines, rows=rows)
+    return _Part("pipe", lines, rows=rows, width=width)
 
 
 def _is_body_text(gap: list[_Line]) -> bool:
@@ -434,9 +466,8 @@ def _is_body_text(gap: list[_Line]) -> bool:
     return sum(1 for ln in gap if _PARAGRAPH_LABEL.match(_plain(ln.raw))) >= 2
 
 
-def _pipe_table(rows: list[list[list[_Line]]], footnotes: set[str]) -> list[tuple[list[Cell], _Line, _Line]]:
+def _pipe_table(rows: list[list[list[_Line]]], width: int, footnotes: set[str]) -> list[tuple[list[Cell], _Line, _Line]]:
     """Rows of cells; a row of one cell in a wider table spans it (a group row, as DOCX reports it)."""
-    width = max((len(r) for r in rows), default=0)
     out: list[tuple[list[Cell], _Line, _Line]] = []
     for row in rows:
         cells = [Cell(text=_inline("\n".join(ln.raw for ln in cell), footnotes).text) for cell in row]
