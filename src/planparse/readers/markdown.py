@@ -5,7 +5,7 @@ Transcriptions made from the web pages of plans share a layout that a plain text
 - tables are written one cell at a time: a line holding only "|" opens each cell, the cell's lines
   follow, and the row ends with one more "|" line, so the "|" closing a row and the "|" opening the
   next stand on consecutive lines, exactly like an empty cell. Which of the two each pair is follows
-  from the widths of the rows (`_row_breaks`). GFM pipe tables (`| a | b |` and a `|---|` row) occur too;
+  from the widths of the rows (`_row_breaks`). GFM pipe tables (`| a | b |` over `|---|---|`) too;
 - paragraphs are separated by blank lines and hard-wrapped inside sentences;
 - bold and italic markers are split over lines, doubled or left open (`**1.\\nCông tác ...**`,
   `**6.****`, `vi:**** **Toàn bộ`), so every unescaped `*` is read as a toggle, never as text;
@@ -13,9 +13,9 @@ Transcriptions made from the web pages of plans share a layout that a plain text
   DOCX reader, which reads the body and not the footnotes part, the references and footnote texts are
   left out of the blocks.
 
-Each block keeps the first source line and the offsets of its first and last source characters.
+Each block keeps its first source line and the offsets of its first and last source characters.
 A document without blank lines between paragraphs (some page scrapes) has its lines joined by the
-same rules as the text reader, and its tables end where a row is complete and text follows.
+text reader's rules, and the body text found between its "|" lines is cut out of its tables.
 """
 from __future__ import annotations
 
@@ -70,6 +70,9 @@ class _Part:
     width: int = 0  # pipe tables: the number of columns
 
 
+_TableRow = tuple[list[Cell], _Line, _Line]  # cells, first and last source line
+
+
 @dataclass
 class _Inline:
     text: str
@@ -83,7 +86,7 @@ def looks_like_transcription(text: str) -> bool:
     pipes = [i for i, ln in enumerate(lines) if _PIPE_LINE.match(ln)]
     if len(pipes) >= 4 and any(b - a == 1 for a, b in zip(pipes, pipes[1:])):
         return True
-    return any(_gfm_starts(lines, i) for i in range(len(lines) - 1))
+    return any(_gfm_header(row, nxt) for row, nxt in zip(lines, lines[1:]))
 
 
 def read_markdown(path: str | Path, data: Optional[bytes] = None) -> Document:
@@ -106,48 +109,47 @@ def markdown_to_document(text: str, source: str) -> Document:
     parts = _parts(body, blank_separated)
     if not blank_separated:
         parts = _split_paragraphs_blankless(parts)
+    return Document(source=source, format="markdown", blocks=_blocks(_join_label_paragraphs(parts), footnotes))
+
+
+def _join_label_paragraphs(parts: list[_Part]) -> list[_Part]:
+    """A paragraph that is an outline label alone ("**1.**") and the paragraph after it, its heading's
+    text, are one paragraph, as Word prints them."""
+    out: list[_Part] = []
+    for part in parts:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == part.kind == "para" and _is_label_only(prev) and not _is_label_only(part):
+            out[-1] = _Part("para", prev.lines + part.lines)
+        else:
+            out.append(part)
+    return out
+
+
+def _is_label_only(part: _Part) -> bool:
+    return bool(_LABEL_ONLY.match(_plain("\n".join(ln.raw for ln in part.lines))))
+
+
+def _blocks(parts: list[_Part], footnotes: set[str]) -> list[Block]:
     blocks: list[Block] = []
     table_index = 0
-    pending_label: Optional[tuple[_Part, _Inline]] = None
     for part in parts:
         if part.kind in ("pipe", "gfm"):
-            rows = _pipe_table(part.rows, part.width, footnotes) if part.kind == "pipe" else _gfm_table(part.lines, footnotes)
-            if pending_label is not None:
-                blocks.append(_para_block(pending_label[0], pending_label[1], len(blocks)))
-                pending_label = None
-            if rows:
-                for cells, first, last in rows:
-                    blocks.append(Block(id=f"b{len(blocks)}", kind="row", text=" | ".join(c.text for c in cells),
-                                        cells=cells, table=table_index, line=first.lineno,
-                                        start=first.start, end=last.end))
-                table_index += 1
+            rows = _pipe_table(part.rows, part.width, footnotes) if part.kind == "pipe" \
+                else _gfm_table(part.lines, footnotes)
+            for cells, first, last in rows:
+                blocks.append(Block(id=f"b{len(blocks)}", kind="row", text=" | ".join(c.text for c in cells),
+                                    cells=cells, table=table_index, line=first.lineno, start=first.start,
+                                    end=last.end))
+            table_index += 1 if rows else 0
             continue
-        inline = _inline("\n".join(_strip_heading(ln.raw) if part.kind == "heading" else ln.raw for ln in part.lines),
-                         footnotes)
-        if not inline.text:
-            continue
-        if pending_label is not None:
-            label_part, label = pending_label
-            pending_label = None
-            if part.kind == "para":
-                merged = _Part("para", label_part.lines + part.lines)
-                blocks.append(_para_block(merged, _Inline(f"{label.text} {inline.text}", label.bold and inline.bold),
-                                          len(blocks)))
-                continue
-            blocks.append(_para_block(label_part, label, len(blocks)))
-        if part.kind == "para" and _LABEL_ONLY.match(inline.text):
-            pending_label = (part, inline)  # "**1.**" alone: the heading's text is the next paragraph
-            continue
-        blocks.append(_para_block(part, inline, len(blocks)))
-    if pending_label is not None:
-        blocks.append(_para_block(pending_label[0], pending_label[1], len(blocks)))
-    return Document(source=source, format="markdown", blocks=blocks)
-
-
-def _para_block(part: _Part, inline: _Inline, index: int) -> Block:
-    first, last = part.lines[0], part.lines[-1]
-    return Block(id=f"b{index}", kind="heading" if part.kind == "heading" else "paragraph", text=inline.text,
-                 bold=inline.bold, line=first.lineno, start=first.start, end=last.end)
+        raw = "\n".join(_strip_heading(ln.raw) if part.kind == "heading" else ln.raw for ln in part.lines)
+        inline = _inline(raw, footnotes)
+        if inline.text:
+            first, last = part.lines[0], part.lines[-1]
+            blocks.append(Block(id=f"b{len(blocks)}", kind="heading" if part.kind == "heading" else "paragraph",
+                                text=inline.text, bold=inline.bold, line=first.lineno, start=first.start,
+                                end=last.end))
+    return blocks
 
 
 # ------------------------------------------------------------------------------------------ lines
@@ -191,11 +193,10 @@ def _footnotes(lines: list[_Line]) -> tuple[set[str], int, int]:
     return glued, len(lines), len(lines)
 
 
-def _gfm_starts(lines: list, i: int) -> bool:
-    row = lines[i].raw if isinstance(lines[i], _Line) else lines[i]
-    nxt = lines[i + 1].raw if isinstance(lines[i + 1], _Line) else lines[i + 1]
-    return "|" in row and not _PIPE_LINE.match(row) and "|" in nxt and "-" in nxt and bool(_GFM_DELIMITER.match(nxt)) \
-        and len(_split_gfm_row(row)) == len(_split_gfm_row(nxt))
+def _gfm_header(row: str, delimiter: str) -> bool:
+    """A GFM table starts with a header row over a delimiter row of as many cells ("|---|:--:|")."""
+    return "|" in row and not _PIPE_LINE.match(row) and "-" in delimiter and bool(_GFM_DELIMITER.match(delimiter)) \
+        and len(_split_gfm_row(row)) == len(_split_gfm_row(delimiter))
 
 
 def _strip_heading(raw: str) -> str:
@@ -233,7 +234,7 @@ def _parts(lines: list[_Line], blank_separated: bool) -> list[_Part]:
                 parts.extend(_parts(part.lines, blank_separated) if part.kind == "para" else [part])
             i = last_pipe + 1
             continue
-        if i + 1 < n and _gfm_starts(lines, i):
+        if i + 1 < n and _gfm_header(ln.raw, lines[i + 1].raw):
             flush()
             j = i + 2
             while j < n and not lines[j].blank and "|" in lines[j].raw and not _PIPE_LINE.match(lines[j].raw):
@@ -299,9 +300,8 @@ def _split_paragraphs_blankless(parts: list[_Part]) -> list[_Part]:
 
 
 # ----------------------------------------------------------------------------------- "|" tables
-def _gaps(run: list[_Line]) -> tuple[list[list[_Line]], list[_Line]]:
-    """The lines between consecutive "|" lines, and the "|" lines themselves."""
-    pipes = [ln for ln in run if _PIPE_LINE.match(ln.raw)]
+def _gaps(run: list[_Line]) -> list[list[_Line]]:
+    """The lines between consecutive "|" lines (none: the two "|" end a row or hold an empty cell)."""
     gaps: list[list[_Line]] = []
     current: Optional[list[_Line]] = None
     for ln in run:
@@ -311,11 +311,11 @@ def _gaps(run: list[_Line]) -> tuple[list[list[_Line]], list[_Line]]:
             current = []
         elif current is not None:
             current.append(ln)
-    return gaps, pipes
+    return gaps
 
 
 def _pipe_parts(run: list[_Line], blank_separated: bool) -> list[_Part]:
-    gaps, pipes = _gaps(run)
+    gaps = _gaps(run)
     if not gaps:
         return []
     if blank_separated:
@@ -466,11 +466,12 @@ def _is_body_text(gap: list[_Line]) -> bool:
     return sum(1 for ln in gap if _PARAGRAPH_LABEL.match(_plain(ln.raw))) >= 2
 
 
-def _pipe_table(rows: list[list[list[_Line]]], width: int, footnotes: set[str]) -> list[tuple[list[Cell], _Line, _Line]]:
+def _pipe_table(rows: list[list[list[_Line]]], width: int, footnotes: set[str]) -> list[_TableRow]:
     """Rows of cells; a row of one cell in a wider table spans it (a group row, as DOCX reports it)."""
-    out: list[tuple[list[Cell], _Line, _Line]] = []
+    out: list[_TableRow] = []
     for row in rows:
-        cells = [Cell(text=_inline("\n".join(ln.raw for ln in cell), footnotes).text) for cell in row]
+        cells = [Cell(text=_inline("\n".join(ln.raw for ln in cell if not _RULE_LINE.match(ln.raw)), footnotes).text)
+                 for cell in row]
         if not any(c.text for c in cells):
             continue
         if len(cells) == 1 and width > 1:
@@ -503,10 +504,10 @@ def _split_gfm_row(raw: str) -> list[str]:
     return cells
 
 
-def _gfm_table(lines: list[_Line], footnotes: set[str]) -> list[tuple[list[Cell], _Line, _Line]]:
+def _gfm_table(lines: list[_Line], footnotes: set[str]) -> list[_TableRow]:
     """Header row, delimiter row (dropped), body rows. A body row with an empty first cell whose other
     cells all go on in lower case is a cell continued on the next line (GFM cells hold one line)."""
-    out: list[tuple[list[Cell], _Line, _Line]] = []
+    out: list[_TableRow] = []
     for k, ln in enumerate(lines):
         if k == 1:
             continue  # the delimiter row
