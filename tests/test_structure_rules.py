@@ -178,4 +178,53 @@ def test_a_link_broken_by_ocr_spaces_is_not_a_unit_label():
     text = ("KẾ HOẠCH\nDịch vụ công năm 2021\nI. NHIỆM VỤ\n1. Cán bộ, công chức đăng ký tài khoản trên Cổng Dịch "
             "vụ công của tỉnh (http : dichvucong. nghean. gov. vn) để thực hiện.\n")
     task = plan_of(text).tasks[0]
-    assert task.text.startswith("Cán bộ, công chức") and task.lead == []
+    # the colon inside the link does not cut the duty into "unit: duty"; its subject is its lead
+    assert task.text.startswith("Cán bộ, công chức") and task.lead == ["Cán bộ, công chức"]
+
+
+def test_a_duty_opening_with_its_yearly_recurrence_is_due_every_year():
+    text = ("KẾ HOẠCH\nPhát triển công nghiệp văn hóa năm 2025\nI. NHIỆM VỤ\n"
+            "1. Hằng năm, căn cứ khả năng cân đối ngân sách, tham mưu bố trí kinh phí thực hiện.\n"
+            "2. Tổ chức hằng năm hội thi sáng tác.\n")
+    tasks = plan_of(text).tasks
+    assert tasks[0].deadline.kind == "recurring" and tasks[0].deadline.every == "year"
+    assert tasks[1].deadline is None  # "hằng năm" inside a sentence is not a deadline
+
+
+def test_a_budget_item_is_a_task_only_when_it_gives_a_unit_work():
+    text = ("KẾ HOẠCH\nTriển khai Luật Việc làm năm 2025\nIII. KINH PHÍ THỰC HIỆN\n"
+            "1. Kinh phí bảo đảm thực hiện Kế hoạch này được bố trí từ nguồn ngân sách nhà nước hằng năm.\n"
+            "2. Sở Tài chính chủ trì, phối hợp với các sở, ngành liên quan bố trí kinh phí chi thường xuyên.\n"
+            "IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ theo dõi, đôn đốc việc thực hiện Kế hoạch.\n")
+    tasks = plan_of(text).tasks
+    assert [(t.ref, t.lead) for t in tasks] == [("III.2", ["Sở Tài chính"]), ("IV.1", ["Sở Nội vụ"])]
+
+
+def test_unlabelled_lead_lines_after_bullets_apply_to_the_bullets_above_them():
+    from planparse.readers.markdown import markdown_to_document
+    text = ("KẾ HOẠCH\nNâng cao năng lực xây dựng pháp luật giai đoạn 2026 - 2030\nIII. NHIỆM VỤ, GIẢI PHÁP\n"
+            "1. Nâng cao phẩm chất, năng lực cho đội ngũ cán bộ\n"
+            "- Tăng cường công tác giáo dục chính trị cho đội ngũ cán bộ.\n"
+            "- Nâng cao nhận thức, ý thức trách nhiệm của đội ngũ cán bộ.\n"
+            "Đơn vị thực hiện: Các Sở, ngành, đơn vị, UBND cấp xã.\nĐơn vị phối hợp: Sở Tư pháp.\n"
+            "Thời gian thực hiện: Thường xuyên.\n"
+            "- Tổ chức tập huấn, bồi dưỡng kiến thức xây dựng pháp luật.\n"
+            "Đơn vị chủ trì tham mưu thực hiện: Sở Tư pháp.\nĐơn vị phối hợp thực hiện: Các cơ quan, đơn vị liên quan.\n"
+            "Thời gian thực hiện: Theo kế hoạch công tác tư pháp hàng năm.\n").replace("\n", "\n\n")
+    tasks = document_to_plan(markdown_to_document(text, "snippet.md")).tasks
+    assert [(t.ref, t.lead, t.support) for t in tasks] == [
+        ("III.1.1", ["Các Sở, ngành, đơn vị", "UBND cấp xã"], ["Sở Tư pháp"]),
+        ("III.1.2", ["Các Sở, ngành, đơn vị", "UBND cấp xã"], ["Sở Tư pháp"]),
+        ("III.1.3", ["Sở Tư pháp"], ["Các cơ quan, đơn vị liên quan"])]
+    assert tasks[0].deadline.kind == "ongoing"
+
+
+def test_a_phase_heading_gives_its_time_to_the_items_under_it():
+    from planparse.extract.tasks import phase_deadline
+    dl = phase_deadline("Đợt 1: Trong tháng 12/2025", 2025)
+    assert (dl.kind, dl.date) == ("by", "2025-12-31")
+    assert phase_deadline("Nội dung tuyên truyền trọng tâm theo thời gian", 2025) is None
+    text = ("KẾ HOẠCH\nTuyên truyền bầu cử năm 2025\nII. NỘI DUNG TUYÊN TRUYỀN\n2. Nội dung tuyên truyền theo thời gian\n"
+            "2.1. Đợt 1: Trong tháng 12/2025\n- Tuyên truyền Chỉ thị số 46-CT/TW của Bộ Chính trị.\n"
+            "- Tuyên truyền những hoạt động đổi mới của Quốc hội.\n")
+    assert [t.deadline.date for t in plan_of(text).tasks] == ["2025-12-31", "2025-12-31"]

@@ -52,3 +52,41 @@ def test_canonical_name_expands_abbreviations_and_knows_the_level():
     assert u.level == "district" and u.kind == "office"
     assert canonical_unit("UBND các phường").level == "commune"
     assert canonical_unit("Công chức VP-TK", "commune").canonical == "Công chức Văn phòng - Thống kê"
+
+
+def test_a_generic_list_after_and_is_its_own_unit():
+    # contract: "các cơ quan, đơn vị, địa phương" under one "các" is one unit, apart from the unit before "và"
+    assert split_units("Sở Thông tin và Truyền thông và các cơ quan, địa phương") == [
+        "Sở Thông tin và Truyền thông", "các cơ quan, địa phương"]
+
+
+def test_media_bodies_split_at_the_comma():
+    assert split_units("Báo Ninh Bình, Đài Phát thanh và Truyền hình tỉnh") == [
+        "Báo Ninh Bình", "Đài Phát thanh và Truyền hình tỉnh"]
+
+
+def test_a_units_name_keeps_its_tail_though_it_reads_like_a_verb():
+    from planparse.extract.units import partners_in
+    found = [p for p, _, _ in partners_in("Phối hợp với Sở Văn hóa và Thể thao, các sở, ngành có liên quan đẩy mạnh tuyên truyền")]
+    assert found == ["Sở Văn hóa và Thể thao, các sở, ngành có liên quan"]
+    assert split_units(found[0]) == ["Sở Văn hóa và Thể thao", "các sở, ngành có liên quan"]
+
+
+def test_assignment_openers_are_not_part_of_the_unit():
+    from planparse.extract.units import strip_assignment
+    assert strip_assignment("Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh") == "Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh"
+    assert split_units("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh") == ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]
+
+
+def test_an_enumeration_of_kinds_ends_where_a_body_of_its_own_begins():
+    assert split_units("Các Sở, ban, ngành, UBND xã, phường") == ["Các Sở, ban, ngành", "UBND xã, phường"]
+    assert split_units("Các phòng, ban, ngành thuộc UBND thị xã") == ["Các phòng, ban, ngành thuộc UBND thị xã"]
+
+
+def test_a_key_lines_units_end_at_their_duty_and_drop_remarks_on_their_remit():
+    from planparse.extract.units import units_in_key_value
+    assert units_in_key_value("Sở Nội vụ chủ trì tham mưu Ủy ban nhân dân Thành phố ban hành Kế hoạch; Sở Tư pháp và "
+                              "các sở, ban, ngành Thành phố") == ["Sở Nội vụ", "Sở Tư pháp", "các sở, ban, ngành Thành phố"]
+    assert units_in_key_value("Sở Nội vụ, các sở, ban, ngành Thành phố trong phạm vi chức năng, nhiệm vụ của mình và các "
+                              "cơ quan, tổ chức khác có liên quan.") == [
+        "Sở Nội vụ", "các sở, ban, ngành Thành phố", "các cơ quan, tổ chức khác có liên quan"]

@@ -66,7 +66,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         inputs = [Path(f) for f in args.files]
     else:
         base = gold_dir.parent
-        inputs = sorted(p for d in ("seeds", "docx", "pdf") for p in (base / d).glob("*") if _stem_key(p.name) in gold)
+        found = [p for d in ("seeds", "docx", "pdf", "real/*") for p in base.glob(f"{d}/*")]
+        inputs = sorted(p for p in found if _stem_key(p.name) in gold)
     scores = []
     for p in inputs:
         key = _stem_key(p.name)

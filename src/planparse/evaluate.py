@@ -1,9 +1,11 @@
 """Score extractions against gold files, exactly as the data contract's last section says.
 
 Strings compare after NFC, case folding and whitespace folding. Tasks (and KPIs) pair greedily by
-the highest rapidfuzz token_set_ratio of text (indicator), pairing only at >= 80; within a pair,
+the highest rapidfuzz token_set_ratio of text (indicator), pairing only at >= 80, equal scores going
+to the higher ratio; within a pair,
 lead and support units match as sets at ratio >= 85; deadlines are right when kind and every date
-field the gold gives agree. Headline: micro-F1 over all categories.
+field the gold gives agree. Implements entries pair by number, or by doc_type and date when the gold
+entry has none. Headline: micro-F1 over all categories.
 """
 from __future__ import annotations
 
@@ -68,16 +70,19 @@ def _f(s: Any) -> str:
     return fold(str(s)) if s is not None else ""
 
 
-def greedy_pairs(gold: list[str], pred: list[str], scorer, threshold: float) -> list[tuple[int, int]]:
+def greedy_pairs(gold: list[str], pred: list[str], scorer, threshold: float,
+                 tie_break=None) -> list[tuple[int, int]]:
+    """Pairs by highest score at or above `threshold`; equal scores go to the higher `tie_break` score."""
     scores = []
     for i, g in enumerate(gold):
         for j, p in enumerate(pred):
-            s = scorer(_f(g), _f(p))
+            fg, fp = _f(g), _f(p)
+            s = scorer(fg, fp)
             if s >= threshold:
-                scores.append((s, i, j))
-    scores.sort(key=lambda x: (-x[0], x[1], x[2]))
+                scores.append((s, tie_break(fg, fp) if tie_break else 0.0, i, j))
+    scores.sort(key=lambda x: (-x[0], -x[1], x[2], x[3]))
     used_g, used_p, pairs = set(), set(), []
-    for _, i, j in scores:
+    for _, _, i, j in scores:
         if i in used_g or j in used_p:
             continue
         used_g.add(i)
@@ -123,12 +128,20 @@ def _get(d: dict, dotted: str) -> Any:
     return cur
 
 
+def _same_document(gold: dict, pred: dict) -> bool:
+    """Implements entries pair by number; an entry without one (a law cited by name) by doc_type and date."""
+    if gold.get("number"):
+        return _f(pred.get("number")) == _f(gold["number"])
+    return not pred.get("number") and _f(pred.get("doc_type")) == _f(gold.get("doc_type")) \
+        and _f(pred.get("date")) == _f(gold.get("date"))
+
+
 def score(gold: dict, pred: dict) -> DocScore:
     ds = DocScore(document=gold.get("document", ""))
     c = ds.cats
     # tasks
     gt, pt = gold.get("tasks", []), pred.get("tasks", [])
-    pairs = greedy_pairs([t["text"] for t in gt], [t["text"] for t in pt], fuzz.token_set_ratio, PAIR_AT)
+    pairs = greedy_pairs([t["text"] for t in gt], [t["text"] for t in pt], fuzz.token_set_ratio, PAIR_AT, fuzz.ratio)
     c["tasks"] = Counts(tp=len(pairs), fp=len(pt) - len(pairs), fn=len(gt) - len(pairs))
     for i, j in pairs:
         c["lead"].add(_units(gt[i].get("lead", []), pt[j].get("lead", [])))
@@ -136,7 +149,8 @@ def score(gold: dict, pred: dict) -> DocScore:
         c["deadlines"].add(_deadline(gt[i].get("deadline"), pt[j].get("deadline")))
     # kpis
     gk, pk = gold.get("kpis", []), pred.get("kpis", [])
-    pairs = greedy_pairs([k["indicator"] for k in gk], [k["indicator"] for k in pk], fuzz.token_set_ratio, PAIR_AT)
+    pairs = greedy_pairs([k["indicator"] for k in gk], [k["indicator"] for k in pk], fuzz.token_set_ratio, PAIR_AT,
+                         fuzz.ratio)
     c["kpis"] = Counts(tp=len(pairs), fp=len(pk) - len(pairs), fn=len(gk) - len(pairs))
     for i, j in pairs:
         ok = _target_ok(gk[i].get("target"), pk[j].get("target"))
@@ -160,7 +174,7 @@ def score(gold: dict, pred: dict) -> DocScore:
     gi, pi = gold.get("implements", []), pred.get("implements", [])
     used: set[int] = set()
     for g in gi:
-        match = next((j for j, p in enumerate(pi) if j not in used and _f(p.get("number")) == _f(g.get("number"))), None)
+        match = next((j for j, p in enumerate(pi) if j not in used and _same_document(g, p)), None)
         if match is None:
             c["implements"].fn += 1
             continue

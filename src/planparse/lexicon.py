@@ -31,6 +31,9 @@ class UnitsData(_Data):
     bare_kinds: list[str]
     name_words: list[str]
     duty_verbs: list[str]
+    unit_remarks: list[str]  # a remark printed after units in a key line ("trong phạm vi chức năng, nhiệm vụ")
+    unit_tails: list[str]  # words that end a unit's name though a tagger reads a verb ("các sở có liên quan")
+    assignment_openers: list[str]  # words before the unit a duty is given to ("Đề nghị X", "Giao X")
     named: list[str]
 
 
@@ -63,6 +66,7 @@ class SectionsData(_Data):
     doc_types: list[str]
     section_roles: list[SectionRole]
     group_keys: dict[str, list[str]]
+    phase_labels: list[str]  # a phase heading's label ("Đợt 1: Trong tháng 12/2025") before its time
     closing_openers: list[str]
     appendix_heading: list[str]
     end_of_body: list[str]
@@ -77,6 +81,16 @@ class DeadlinesData(_Data):
     frequency_order: list[str]
     by_openers: list[str]
     quarters: dict[str, int]
+
+
+class CitationsData(_Data):
+    doc_types: list[str]  # kinds of documents a plan cites, longest first where one begins another
+    named_types: list[str]  # kinds often cited by name without a number ("Luật Đất đai ngày ...")
+    basis_openers: list[str]  # how an opening sentence names what the plan implements or rests on
+    excluded_openers: list[str]  # a submission or request the plan was issued on: not implemented
+    title_openers: list[str]  # words that begin a cited document's own title after its issuer
+    issuer_after: list[str]  # "của" / "do" before a cited document's issuer
+    amended_by: list[str]  # a bracketed amendment of a cited document is cited too
 
 
 class UnitRolesData(_Data):
@@ -112,6 +126,11 @@ def sections() -> SectionsData:
 @lru_cache(maxsize=None)
 def deadlines() -> DeadlinesData:
     return DeadlinesData.model_validate(_load("deadlines.json"))
+
+
+@lru_cache(maxsize=None)
+def citations() -> CitationsData:
+    return CitationsData.model_validate(_load("citations.json"))
 
 
 @lru_cache(maxsize=None)

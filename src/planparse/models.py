@@ -22,6 +22,7 @@ class Cell(Strict):
     text: str
     merged_above: bool = False  # continuation of a vertically merged cell
     span: int = 1  # grid columns covered
+    lines: Optional[list[str]] = None  # the cell's paragraphs or printed lines, when it has several
 
 
 class Block(Strict):
@@ -88,6 +89,7 @@ class Task(Strict):
     lead: list[str] = Field(default_factory=list)
     support: list[str] = Field(default_factory=list)
     deadline: Optional[Deadline] = None
+    product: Optional[str] = None  # what the task delivers ("Sản phẩm" / "Kết quả đầu ra"), as printed
     lead_units: list[Unit] = Field(default_factory=list)
     support_units: list[Unit] = Field(default_factory=list)
     section: Optional[str] = None

@@ -53,7 +53,7 @@ def document_to_plan(doc: Document) -> Plan:
             t2, k2 = table_to_items(table, year, prefix=prefix, level=level)
             tasks += t2
             kpis += k2
-    implements = extract_citations(st)
+    implements = extract_citations(st, meta)
     if st.doc_type is None and not tasks and not kpis:
         raise NotAPlan(doc.source, "no Kế hoạch heading, tasks or targets found")
     plan = Plan(document=Path(doc.source).name, format=doc.format, meta=meta, implements=implements,

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import takewhile
 from typing import Optional
 
@@ -10,7 +11,7 @@ from ..models import Block, Citation, Meta, Signer, Span
 from ..structure import Structure
 from ..text import fold, fold_ws, normalize_tones, strip_accents
 
-_MOTTO = re.compile(r"CỘNG\s*H[OÒ]A\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s*-?\s*do\s*-\s*Hạnh\s+phúc", re.I)
+_MOTTO = re.compile(r"CỘNG\s*H(?:[OÒ]A|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s*-?\s*do\s*-\s*Hạnh\s+phúc", re.I)
 _NUMBER = re.compile(r"\bSố\s*:?\s*(\S*?)\s*(/\s*[A-ZĐ][\wĐđ\-.]*)")
 _PLACE_DATE = re.compile(r"(?:([A-ZĐÀ-Ỹ][\wÀ-ỹ .\-]{1,40}?),\s*)?ngày\s*(\d{0,2})\s*tháng\s*(\d{0,2})\s*năm\s*(\d{4})", re.I)
 _UBND = r"(?i:ủy ban nhân dân|uỷ ban nhân dân|ubnd)"
@@ -113,7 +114,128 @@ def extract_meta(st: Structure) -> tuple[Meta, list[str]]:
     return meta, warnings
 
 
+_RULE_LINE = re.compile(r"^[-_=*.~\s]{3,}$")
+_PLACE = re.compile(rf"\b({_LEVELS})\s+((?:[^\W\d_][\w]*)(?:\s+[^\W\d_][\w]*){{0,4}})", re.I)
+
+
+_MOTTO_START = re.compile(r"^\W*(?:CỘNG\s*H(?:[OÒ]A|OÀ)\b|Độc\s+lập\s*-)", re.I)
+_STAMP_LINE = re.compile(r"^(?:CÔNG\s+VĂN\s+ĐẾN|ĐẾN\b|Chuyển\s*:|Số\s+và\s+ký\s+hiệu|Lưu\s+hồ\s+sơ|Ngày\s*:)", re.I)
+
+
+def _caps_ratio(s: str) -> float:
+    letters = [c for c in s if c.isalpha()]
+    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+
+
+def heading_lines(header: list[Block]) -> list[str]:
+    """The issuer block's lines, top to bottom: the left cell of a heading table (DOCX, Markdown), or
+    the part of each header line before the national motto (text, PDF); the number line ends it.
+    Heading lines are printed in capitals: other lines (a received stamp's 'Chuyển: ...', OCR noise)
+    are not part of it, and a stamp ('ĐẾN', 'Số và ký hiệu ...') takes the receiver's name above it."""
+    lines: list[str] = []
+    for b in header:
+        if b.kind == "row" and b.cells:
+            first = next((c for c in b.cells if c.text.strip() and not c.merged_above), None)
+            if first is None or _MOTTO.match(first.text.strip()):
+                continue
+            parts = first.lines or [first.text]
+        else:
+            parts = [b.text]
+        for part in parts:
+            if b.kind != "row" and _MOTTO_START.match(part):
+                return [ln for ln in lines if not ln.endswith("\x00")]  # the right column begins
+            part = _MOTTO.split(part)[0]
+            part = re.sub(r"\s*[-_=*~.]{4,}\s*", " ", part)  # the rule printed under a heading line
+            part = re.split(r"\bSố\s*:|\bSố\s+\S*/", part)[0].strip(" |")
+            if _STAMP_LINE.match(part):
+                if lines and not lines[-1].endswith("\x00"):
+                    lines[-1] += "\x00"  # the stamp's receiver: not the issuer
+                continue
+            if part and not _RULE_LINE.match(part) and _caps_ratio(part) > 0.8 and not re.search(r"[\d:;!?]", part):
+                lines.append(fold_ws(part))
+        if any(re.search(r"\bSố\s*:?\s*\S*/", p) for p in parts):
+            break
+    return [ln for ln in lines if not ln.endswith("\x00")]
+
+
+def _starts_body(line: str) -> bool:
+    """A heading line that names a new body ('SỞ CÔNG THƯƠNG') rather than continuing one ('DÂN',
+    'TỈNH LÂM ĐỒNG', 'PHƯỜNG BẮC CAM RANH')."""
+    return lexicon.unit_head_at(line) is not None and not re.match(rf"^\s*{_LEVELS}\b", line)
+
+
+def heading_bodies(lines: list[str]) -> list[str]:
+    """The bodies a heading names, superior first: ['UBND TỈNH LÀO CAI', 'SỞ CÔNG THƯƠNG']."""
+    bodies: list[str] = []
+    for line in lines:
+        if bodies and not _starts_body(line):
+            bodies[-1] = f"{bodies[-1]} {line}"
+        else:
+            bodies.append(line)
+    return [fold_ws(b) for b in bodies if lexicon.unit_head_at(b) is not None]
+
+
+_VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
+
+
+def _proper_case(name: str) -> str:
+    """A body's name printed in capitals, in the case plans use in running text ('SỞ CÔNG THƯƠNG' ->
+    'Sở Công Thương'); an abbreviation (a word without a vowel: MTTQ, UBND, TW) stays as printed."""
+    if not name.isupper():
+        return name
+    name = normalize_tones(name)
+    name = " ".join(w if not (set(w.lower()) & _VOWELS) else w[:1] + w[1:].lower() for w in name.split())
+    name = _heads_re().sub(lambda m: _head_spelling()[fold(m.group(0))], name)
+    return re.sub(rf"\b({_LEVELS})(?=\s+[A-ZĐÀ-Ỹ])", lambda m: m.group(1).lower(), name)
+
+
+@lru_cache(maxsize=None)
+def _head_spelling() -> dict[str, str]:
+    return {fold(normalize_tones(k.head)): normalize_tones(k.head) for k in lexicon.units().kinds if len(k.head.split()) > 1}
+
+
+@lru_cache(maxsize=None)
+def _heads_re() -> re.Pattern:
+    heads = sorted(set(_head_spelling().values()), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(h) for h in heads) + r")(?!\w)", re.I)
+
+
+def _place_of(body: str) -> Optional[str]:
+    m = _PLACE.search(body)
+    if not m:
+        return None
+    return f"{m.group(1).lower()} {_title_name(m.group(2)) if m.group(2).isupper() else m.group(2)}"
+
+
+def _issuer_from_heading(st: Structure) -> Optional[str]:
+    """The issuer is the last body of the heading; the ones above it are its superiors. A body named by
+    its kind alone ('BAN THƯỜNG TRỰC') is completed with its superior's name; any other with its
+    superior's place ('SỞ CÔNG THƯƠNG' under 'UBND TỈNH LÀO CAI' -> 'Sở Công Thương tỉnh Lào Cai')."""
+    bodies = heading_bodies(heading_lines(st.header))
+    if not bodies:
+        return None
+    issuer = _proper_case(bodies[-1])
+    if re.match(_UBND, issuer):
+        return normalise_issuer(issuer)
+    if len(bodies) > 1 and _place_of(issuer) is None:
+        superior = normalise_issuer(_proper_case(bodies[-2]))
+        if _is_bare_body(issuer):
+            issuer = f"{issuer} {superior}"
+        elif (place := _place_of(superior)) is not None:
+            issuer = f"{issuer} {place}"
+    return normalize_tones(fold_ws(issuer))
+
+
+def _is_bare_body(name: str) -> bool:
+    """'Ban Thường trực', 'Thường trực': a kind of body with no name of its own."""
+    head = lexicon.unit_head_length(name)
+    return head > 0 and not name[head:].strip()
+
+
 def _issuer(st: Structure, header: str, appendix: str) -> Optional[str]:
+    heading = _issuer_from_heading(st)
+    if heading is not None and not re.match(r"UBND\s*$", heading):
+        return heading
     m = re.search(rf"{_UBND}\s*\n?\s*({_LEVELS})\s+([^\n]+)", header, re.I)
     if m:
         name = re.split(r"\s{2,}|\||Số\s*:|\bSố\b", m.group(2))[0]
@@ -199,37 +321,31 @@ def _signer(blocks: list[Block]) -> Optional[Signer]:
     return Signer(name=name, title=title)
 
 
-def extract_citations(st: Structure) -> list[Citation]:
-    text_blocks = st.opening
-    out: list[Citation] = []
-    seen: set[str] = set()
-    for b in text_blocks:
-        text = b.text
-        cut = re.search(rf"{_UBND}\s+(?:{_LEVELS})?[^.;]{{0,40}}?(?:ban hành|xây dựng)\s+(?:kế hoạch|chương trình)", text, re.I)
-        limit = cut.start() if cut else len(text)
-        matches = list(_CITATION.finditer(text, 0, limit))
-        for k, m in enumerate(matches):
-            number = m.group(2).rstrip(".,;")
-            if number in seen:
-                continue
-            seen.add(number)
-            if m.group(5):
-                date = f"{m.group(5)}-{int(m.group(4)):02d}-{int(m.group(3)):02d}"
-            elif m.group(8):
-                date = f"{m.group(8)}-{int(m.group(7)):02d}-{int(m.group(6)):02d}"
-            else:
-                date = None
-            end = matches[k + 1].start() if k + 1 < len(matches) else limit
-            sentence = text[m.end():end]
-            issuer = None
-            im = _ISSUER_AFTER.match(sentence)
-            if im:
-                issuer = _complete_issuer(im.group(1), sentence[im.end():])
-            doc_type = m.group(1)
-            doc_type = doc_type[:1].upper() + doc_type[1:].lower()
-            out.append(Citation(doc_type=doc_type, number=number, date=date, issuer=issuer, text=fold_ws(text[m.start():end])[:300],
-                                span=Span(block=b.id, start=m.start(), end=m.end(), page=b.page, line=b.line)))
-    return out
+def plan_places(meta: Meta, st: Structure) -> "Places":
+    """The plan's own places by level ('tỉnh' -> 'Lào Cai'), from its issuer and heading, else the province
+    its opening and title name most."""
+    from .citations import Places
+
+    named: dict[str, str] = {}
+    sources = [meta.issuer or ""] + heading_bodies(heading_lines(st.header))
+    for src in sources:
+        for m in _PLACE.finditer(src):
+            level, name = m.group(1).lower(), m.group(2)
+            if name.isupper():
+                name = _title_name(name)
+            named.setdefault(level, name)
+    if not any(k in named for k in ("tỉnh", "thành phố")):
+        text = " ".join(b.text for b in st.title + st.opening)
+        found = [m.group(1) for m in re.finditer(r"\btỉnh\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,2})", text)]
+        if found:
+            named["tỉnh"] = max(set(found), key=found.count)
+    return Places(named)
+
+
+def extract_citations(st: Structure, meta: Optional[Meta] = None) -> list[Citation]:
+    from .citations import extract_citations_from
+
+    return extract_citations_from(st.opening, plan_places(meta or Meta(), st))
 
 
 def _complete_issuer(issuer: str, rest: str) -> str:

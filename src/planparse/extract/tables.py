@@ -5,7 +5,7 @@ import re
 from typing import Optional
 
 from .. import lexicon
-from ..models import KPI, Block, Deadline, Task
+from ..models import KPI, Block, Cell, Deadline, Task
 from ..text import fold, fold_ws
 from .deadlines import parse_deadline
 from .provenance import block_span, locate
@@ -64,6 +64,17 @@ def _columns(header_rows: list[Block]) -> list[str]:
     return joined
 
 
+def cell_units(cell: Optional[Cell]) -> list[str]:
+    """The units a table cell names: one list per printed line when the cell holds several lines (a name a
+    line, as "Người thực hiện" cells print persons), else the cell split as any unit list."""
+    if cell is None:
+        return []
+    lines = [ln for ln in (cell.lines or []) if ln.strip()]
+    if len(lines) > 1:
+        return [u for ln in lines for u in split_units(ln)]
+    return split_units(cell.text)
+
+
 def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
                    level: Optional[str] = None) -> tuple[list[Task], list[KPI]]:
     header_rows: list[Block] = []
@@ -116,8 +127,11 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
         if not text:
             continue
         ref = ".".join(x for x in (prefix, group, ref_cell) if x)
-        lead = split_units(cell("lead"))
-        support = split_units(cell("support"))
+        def cell_obj(role: str, row: Block = row) -> Optional[Cell]:
+            i = roles.get(role)
+            return row.cells[i] if i is not None and row.cells and i < len(row.cells) else None
+        lead = cell_units(cell_obj("lead"))
+        support = cell_units(cell_obj("support"))
         if not lead and not support and (prev_lead or prev_support):
             lead, support = prev_lead, prev_support  # merged with the row above
         else:
@@ -139,5 +153,5 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
                             basis=cell("basis") or None, span=span, **units))
         else:
             tasks.append(Task(ref=ref, text=text, lead=lead, support=support, deadline=deadline, section="table",
-                              span=span, **units))
+                              product=cell("product") or None, span=span, **units))
     return tasks, kpis

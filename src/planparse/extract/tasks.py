@@ -21,13 +21,15 @@ from ..text import fold, fold_ws
 from .deadlines import parse_deadline
 from .targets import clean_indicator, is_goal, parse_target, split_goals
 from .provenance import block_span, locate
-from .units import canonical_unit, partners_in, split_units, starts_unit, subject_units, unit_phrase_end
+from .units import (canonical_unit, partners_in, split_units, starts_unit, strip_assignment, subject_units,
+                    unit_phrase_end, units_in_key_value)
 
 
 @dataclass
 class Inherited:
     lead: list[str] = field(default_factory=list)
     deadline: Optional[Deadline] = None
+    support: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -40,6 +42,9 @@ class Context:
     section: str = ""
     subject_lead: bool = False  # in TỔ CHỨC THỰC HIỆN a duty's opening unit is its lead
     last: Optional[Node] = None  # the section's last item, whose trailing paragraphs may be closing remarks
+    need_lead: bool = False  # outside task sections only items that name their unit are tasks
+    unled: list[Task] = field(default_factory=list)  # schedule entries waiting for the unit charged with them
+    charged: list[str] = field(default_factory=list)  # the first unit TỔ CHỨC THỰC HIỆN charges
 
 
 @lru_cache(maxsize=None)
@@ -133,7 +138,7 @@ def _closing(text: str) -> bool:
 
 def duty_deadline(text: str, year: Optional[int]) -> Optional[Deadline]:
     """A recurrence a duty opens with ('Định kỳ hàng quý gửi báo cáo ...'), or a report's stated frequency."""
-    m = re.match(r"^\s*(định kỳ\s+(?:hàng|hằng)\s+(?:tuần|tháng|quý|năm)(?:\s*(?:,|và|hoặc)\s*(?:tuần|tháng|quý|năm)\b)*)", text, re.I)
+    m = re.match(r"^\s*((?:định kỳ\s+)?(?:hàng|hằng)\s+(?:tuần|tháng|quý|năm)(?:\s*(?:,|và|hoặc)\s*(?:tuần|tháng|quý|năm)\b)*)(?=[\s,])", text, re.I)
     if m:
         return parse_deadline(m.group(1), year)
     if fold(text).startswith("báo cáo"):
@@ -166,7 +171,7 @@ def _leaves(node: Node) -> list[Node]:
 def _add_task(ctx: Context, node: Node, text: str, lead: list[str], support: list[str],
               deadline: Optional[Deadline], explicit_support: bool = False, ref: Optional[str] = None) -> None:
     text = fold_ws(text)
-    if not text:
+    if not text or ctx.need_lead and not lead:
         return
     if not explicit_support:
         for phrase, _, _ in partners_in(text):
@@ -224,7 +229,7 @@ def _responsibility(nodes: list[Node], year: Optional[int]) -> tuple[list[str], 
         role, value = key_of(n.text)
         if role == "responsibility":
             if value:
-                lead += split_units(value)
+                lead += units_in_key_value(value)
             sub_lead, sub_support, sub_dl, fs = _responsibility(n.children, year)
             lead += sub_lead
             support += sub_support
@@ -233,7 +238,7 @@ def _responsibility(nodes: list[Node], year: Optional[int]) -> tuple[list[str], 
         elif role in ("lead", "support"):
             units: list[str] = []
             if value:
-                units = split_units(value)
+                units = units_in_key_value(value)
             for c in n.children:
                 unit_part, _ = _split_unit_duty(c.full_text())
                 units += split_units(unit_part if unit_part else c.text)
@@ -262,7 +267,7 @@ def _split_unit_duty(text: str) -> tuple[Optional[str], str]:
         if nxt > 0 and all(starts_unit(p) or p[:1].isupper() for p in [x.strip() for x in right[:nxt].split(",")] if p):
             pos = idx + 1  # 'kind: members, ...: duty' -> keep going
             continue
-        if left and right and len(left) < 300 and starts_unit(re.sub(r"^(?:đề nghị|giao)\s+", "", left, flags=re.I)):
+        if left and right and len(left) < 300 and starts_unit(strip_assignment(left)):
             return left, right
         return None, text
 
@@ -270,11 +275,33 @@ def _split_unit_duty(text: str) -> tuple[Optional[str], str]:
 # --------------------------------------------------------------------- walking
 def _is_aside(node: Node) -> bool:
     """A short sub-heading about purpose, audience or budget ('Đối tượng tuyên truyền', 'Kinh phí thực
-    hiện'): what it holds is not a duty."""
+    hiện'): what it holds is not a duty, unless a budget item gives a unit work to do."""
     text = node.text.strip()
     if len(text.split()) > 8 or re.search(r"[.;]$", text):
         return False
-    return section_role(node) in ("budget", "purpose")
+    role = section_role(node)
+    return role == "purpose" or role == "budget" and not assigns_duty(node)
+
+
+def assigns_duty(node: Node) -> bool:
+    """An item (or one under it) that hands work to a unit: it opens with a unit as subject, or has lead or
+    responsibility lines ('Sở Tài chính chủ trì ... bố trí kinh phí'), not a statement of funding sources."""
+    for n in [node] + _descendants(node):
+        role, value = key_of(n.text)
+        if role in ("lead", "responsibility", "assignment"):
+            return True
+        text = strip_assignment(value if role == "duties" else n.full_text())
+        if starts_unit(text) and subject_units(text):
+            return True
+    return False
+
+
+def _descendants(node: Node) -> list[Node]:
+    out: list[Node] = []
+    for c in node.children:
+        out.append(c)
+        out.extend(_descendants(c))
+    return out
 
 
 def walk_items(children: list[Node], inh: Inherited, ctx: Context) -> None:
@@ -285,8 +312,10 @@ def walk_items(children: list[Node], inh: Inherited, ctx: Context) -> None:
             dl = parse_deadline(value or _text_of(c), ctx.year)
             if dl:
                 inh = replace(inh, deadline=dl)
+    if _session(children, roles, inh, ctx):
+        return
     for (role, value), c in zip(roles, children):
-        if role in ("deadline", "lead", "support", "responsibility", "product"):
+        if role in ("deadline", "lead", "support", "responsibility", "product", "venue", "audience", "contents"):
             continue
         if role == "goals":
             goals_to_kpis(c, inh, ctx, inline=value or None)
@@ -303,8 +332,87 @@ def walk_items(children: list[Node], inh: Inherited, ctx: Context) -> None:
             item(c, inh, ctx)
 
 
+def _session(children: list[Node], roles: list[tuple[Optional[str], str]], inh: Inherited, ctx: Context) -> bool:
+    """An inspection or exam schedule describing one session (Thời gian / Địa điểm / Đối tượng lines) is
+    one task: the Đối tượng line is its text, the Thời gian line its deadline; what is checked (Nội dung
+    kiểm tra) is not a task. Without a lead of its own it takes the unit TỔ CHỨC THỰC HIỆN charges."""
+    kinds = [r for r, _ in roles]
+    if "audience" not in kinds or not {"deadline", "venue"} & set(kinds):
+        return False
+    k = kinds.index("audience")
+    node, value = children[k], roles[k][1]
+    text = fold_ws(" ".join([value] + [b.text for b in node.body] + [_text_of(c) for c in node.children]))
+    _add_task(ctx, node, text, inh.lead, [], inh.deadline)
+    if not inh.lead:
+        ctx.unled.append(ctx.tasks[-1])
+    for (role, _), c in zip(roles, children):
+        if role not in ("deadline", "venue", "audience", "contents", "lead", "support", "responsibility", "product"):
+            item(c, inh, ctx)
+    return True
+
+
+_GROUP_LINES = ("responsibility", "lead", "support", "deadline")
+
+
+def _line_runs(node: Node) -> Optional[list[tuple[list[Node], list[Node]]]]:
+    """A group whose items are each followed by unlabelled lead/support/deadline lines ('- duty' then
+    'Đơn vị chủ trì thực hiện: X.' 'Thời gian thực hiện: Thường xuyên.'): the lines are read into the body
+    of the item above them, but they belong to every item since the previous lines. Returns the runs of
+    (items, lines), or None when no item's body ends with such lines."""
+    runs: list[tuple[list[Node], list[Node]]] = []
+    pending: list[Node] = []
+    found = False
+    for c in node.children:
+        k = len(c.body)
+        while k > 0 and key_of(c.body[k - 1].text)[0] in _GROUP_LINES:
+            k -= 1
+        if k == len(c.body) or c.children:
+            pending.append(c)
+            continue
+        found = True
+        lines = [Node(label=None, text=b.text, block=b, parent=node, ref=node.ref) for b in c.body[k:]]
+        runs.append((pending + [replace(c, body=c.body[:k])], lines))
+        pending = []
+    if not found:
+        return None
+    if pending:
+        runs.append((pending, []))
+    return runs
+
+
+def phase_deadline(text: str, year: Optional[int]) -> Optional[Deadline]:
+    """The time a phase heading gives the items under it ('Đợt 1: Trong tháng 12/2025', 'Giai đoạn 2: Từ
+    tháng 01 đến ngày bầu cử 15/3/2026'): a group-level time line in the heading itself."""
+    labels = "|".join(re.escape(w) for w in lexicon.sections().phase_labels)
+    m = re.match(rf"^\s*(?:{labels})\s*(?:\d{{1,2}}|[IVX]{{1,4}}|một|hai|ba|bốn|năm)\s*[:.\-–]\s*(.+)$", text, re.I)
+    if not m:
+        return None
+    when = m.group(1).strip(" .;")
+    return parse_deadline(when, year) if len(when) <= 80 else None
+
+
 def item(node: Node, inh: Inherited, ctx: Context) -> None:
+    phase = phase_deadline(node.text, ctx.year)
+    if phase is not None:
+        inh = replace(inh, deadline=phase)
+    runs = _line_runs(node)
+    if runs is not None:
+        for items, lines in runs:
+            lead, support, deadline, _ = _responsibility(lines, ctx.year)
+            group = Inherited(lead=lead or inh.lead, support=support or inh.support, deadline=deadline or inh.deadline)
+            for c in items:
+                item(c, group, ctx)
+        return
     child_roles = [key_of(c.text)[0] for c in node.children]
+    plain = [c for c, r in zip(node.children, child_roles) if r is None]
+    if plain and any(r in ("responsibility", "lead", "support") for r in child_roles) and "duties" not in child_roles:
+        # a group's own lead/support/deadline lines apply to each duty listed in it
+        keyed = [c for c, r in zip(node.children, child_roles) if r in _GROUP_LINES]
+        lead, support, deadline, _ = _responsibility(keyed, ctx.year)
+        group = Inherited(lead=lead or inh.lead, support=support or inh.support, deadline=deadline or inh.deadline)
+        for c in plain:
+            item(c, group, ctx)
+        return
     if any(r in ("responsibility", "lead", "support") for r in child_roles):
         lead, support, deadline, found_support = _responsibility(node.children, ctx.year)
         parts = [_text_of(node)]
@@ -347,9 +455,9 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
         return
     lead = inh.lead
     if not lead and ctx.subject_lead:
-        subject = subject_units(re.sub(r"^(?:đề nghị|giao|yêu cầu)\s+", "", text, flags=re.I))
+        subject = subject_units(strip_assignment(text))
         lead = split_units(subject) if subject else []
-    _add_task(ctx, node, text, lead, [], inh.deadline)
+    _add_task(ctx, node, text, lead, list(inh.support), inh.deadline)
 
 
 def _body_of(node: Node, drop_closing: bool) -> str:
@@ -365,7 +473,7 @@ def _heading_units(node: Node, ctx: Context) -> Optional[list[str]]:
     """Units a heading names when it only names units ('2. Phòng Văn hóa Thông tin', '- Uỷ ban nhân dân
     các phường:', 'Các ngân hàng: Vietcombank, ...'), so the duties under it (or its body) are theirs."""
     text = node.text.strip()
-    heading = re.sub(r"^(?:đề nghị|giao)\s+", "", text, flags=re.I)
+    heading = strip_assignment(text)
     if not starts_unit(heading) or not (node.children or node.body):
         return None
     if text.endswith(":") and (node.children or node.body):
@@ -413,11 +521,30 @@ def organisation(sec: Node, ctx: Context) -> None:
     as lead; closing paragraphs after the last duty are not tasks."""
     ctx.subject_lead = True
     ctx.last = _leaves(sec)[-1] if sec.children else None
+    inh = Inherited()
     for c in sec.children:
-        if not _is_aside(c):
-            item(c, Inherited(), ctx)
+        if _is_aside(c):
+            continue
+        charged = _charging_line(c)
+        if charged:
+            inh = Inherited(lead=charged)  # "1. Giao phòng X triển khai các công việc sau:" leads the items after it
+            ctx.charged = ctx.charged or charged
+            continue
+        before = len(ctx.tasks)
+        item(c, inh, ctx)
+        if not ctx.charged:
+            ctx.charged = next((t.lead for t in ctx.tasks[before:] if t.lead), [])
     ctx.subject_lead = False
     ctx.last = None
+
+
+def _charging_line(node: Node) -> list[str]:
+    """An item that only hands the work that follows to a unit: it ends with ':' and has no items of its own."""
+    text = node.full_text().strip()
+    if node.children or not text.endswith(":") or len(text) > 200:
+        return []
+    subject = subject_units(strip_assignment(text))
+    return split_units(subject) if subject else []
 
 
 def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[str] = None,
@@ -427,7 +554,9 @@ def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[
         role = section_role(sec)
         ctx.section = role
         if role in ("tasks", "mixed"):
+            ctx.subject_lead = True  # an item opening with its unit as subject has that unit as lead
             walk_items(sec.children, Inherited(), ctx)
+            ctx.subject_lead = False
         elif role == "organisation":
             organisation(sec, ctx)
         elif role == "goals":
@@ -445,9 +574,19 @@ def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[
                 elif not _is_aside(c):
                     items.append(c)
             goals_to_kpis(Node(label=None, text="", block=None, children=items, ref=sec.ref), inh, ctx)
+        elif role == "budget":
+            # a KINH PHÍ item is a task only when it hands a unit work to do
+            ctx.subject_lead = ctx.need_lead = True
+            walk_items([c for c in sec.children if assigns_duty(c)], Inherited(), ctx)
+            ctx.subject_lead = ctx.need_lead = False
         elif role == "purpose":
             for c in sec.children:
                 r, value = key_of(c.text)
                 if r == "goals":
                     goals_to_kpis(c, Inherited(), ctx, inline=value or None)
+    if ctx.charged:
+        for i, t in enumerate(ctx.tasks):
+            if any(t is u for u in ctx.unled) and not t.lead:
+                ctx.tasks[i] = t.model_copy(update={"lead": list(ctx.charged), "lead_units": [
+                    canonical_unit(u, level) for u in ctx.charged]})
     return ctx.tasks, ctx.kpis

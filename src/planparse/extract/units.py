@@ -18,8 +18,19 @@ from ..text import fold, fold_ws, normalize_tones
 
 _BRACKET_LIST = re.compile(r"\s*\((?:[^()]*(?:,|\.\.\.|…)[^()]*)\)")
 _TRAILING_ETC = re.compile(r"(?:,?\s*\w+)?\s*(?:\.\.\.|…)\s*$")
-_LEAD_WORDS = re.compile(r"^(?:đề nghị|giao cho|giao|yêu cầu|đối với|trách nhiệm của|chủ trì:?)\s+", re.I)
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z0-9&\-]*[A-Z][A-Za-z0-9&\-]*$|^[A-Z][a-z]+[A-Z][A-Za-z]*$")
+
+
+@lru_cache(maxsize=None)
+def _opener_re() -> re.Pattern:
+    words = sorted(lexicon.units().assignment_openers, key=len, reverse=True)
+    return re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in words) + r")\s*:?\s+", re.I)
+
+
+def strip_assignment(text: str) -> str:
+    """'Đề nghị: Hiệp hội Doanh nghiệp tỉnh, ...' -> 'Hiệp hội Doanh nghiệp tỉnh, ...' (the unit a duty is
+    given to or asked of; "Đề nghị" addresses bodies outside the issuer's command, still its leads)."""
+    return _opener_re().sub("", text, count=1)
 
 
 def _strip_det(f: str) -> str:
@@ -39,6 +50,11 @@ def is_bare_kind(piece: str) -> bool:
     f = _strip_det(fold(piece))
     parts = [p.strip() for p in f.split(",")]
     return all(p in _bare_kinds() for p in parts if p) and any(parts)
+
+
+def _opens_with_bare_kind(piece: str) -> bool:
+    first = _strip_det(fold(piece))
+    return any(first == k or first.startswith(k + " ") for k in _bare_kinds())
 
 
 def starts_unit(piece: str) -> bool:
@@ -66,9 +82,12 @@ def _split_plain(text: str) -> list[str]:
         if not p:
             continue
         if sep == ",":
-            joins = is_bare_kind(out[-1]) or (is_bare_kind(p) and not fold(p).startswith("các ")) or not starts_unit(p)
+            # an enumeration of kinds goes on with a kind ("Các phòng, ban, ngành thuộc ..."), not with a
+            # body of its own ("Các Sở, ban, ngành, UBND xã, phường")
+            joins = is_bare_kind(out[-1]) and _opens_with_bare_kind(p) \
+                or (is_bare_kind(p) and not fold(p).startswith("các ")) or not starts_unit(p)
         else:  # " và " joins two units only when a named unit follows ("... ngành và Ủy ban nhân dân các xã")
-            joins = not starts_unit(p) or is_bare_kind(p)
+            joins = not starts_unit(p) or is_bare_kind(p) and not fold(p).startswith(("các ", "những "))
         if out and joins:
             out[-1] = f"{out[-1]}{sep if sep == ',' else ' ' + sep} {p}" if sep else f"{out[-1]} {p}"
         else:
@@ -107,7 +126,7 @@ def _is_remark(paren: str) -> bool:
 def _split_units_plain(text: str) -> list[str]:
     text = _BRACKET_LIST.sub("", text)
     text = text.strip(" .;:,")
-    text = _LEAD_WORDS.sub("", text)
+    text = re.sub(r"^chủ trì:?\s+", "", strip_assignment(text), flags=re.I)
     if not text:
         return []
     result: list[str] = []
@@ -134,6 +153,26 @@ def _split_units_plain(text: str) -> list[str]:
     return [u for u in (fold_ws(x.strip(" .,;:-")) for x in result) if u]
 
 
+def units_in_key_value(value: str) -> list[str]:
+    """The units of a lead/support line's value ("Cơ quan thực hiện: Sở Nội vụ chủ trì tham mưu ...; Sở Tư
+    pháp ..."): each ';' part ends where a duty verb begins; remarks on the units' remit are dropped."""
+    text = value
+    for remark in sorted(lexicon.units().unit_remarks, key=len, reverse=True):
+        text = re.sub(r",?\s*" + re.escape(remark) + r"\b", "", text, flags=re.I)
+    verbs = _duty_verb_re()
+    parts = []
+    for part in re.split(r"\s*;\s*", text):
+        m = verbs.search(part)
+        parts.append(part[:m.start()] if m and m.start() > 0 and starts_unit(part) else part)
+    return split_units("; ".join(p for p in parts if p.strip()))
+
+
+@lru_cache(maxsize=None)
+def _duty_verb_re() -> re.Pattern:
+    words = sorted(lexicon.units().duty_verbs, key=len, reverse=True)
+    return re.compile(r"(?<=\S)\s+(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I)
+
+
 # ------------------------------------------------------------ partners inside a duty
 _PARTNER_TRIGGERS = re.compile(
     r"(?:phối hợp(?:\s+chặt chẽ)?\s+với|phối hợp,\s*tạo điều kiện(?:\s+thuận lợi)?\s+cho|phối hợp(?=\s+[A-ZĐ]))\s+", re.I)
@@ -144,6 +183,11 @@ _STOP_PREP = {"trong", "để", "nhằm", "về", "tại", "đến", "cho", "khi
 @lru_cache(maxsize=None)
 def _duty_verbs() -> frozenset[str]:
     return frozenset(fold(w) for w in lexicon.units().duty_verbs)
+
+
+@lru_cache(maxsize=None)
+def _unit_tails() -> tuple[str, ...]:
+    return tuple(sorted((fold(t) for t in lexicon.units().unit_tails), key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)
@@ -160,11 +204,19 @@ def unit_phrase_end(text: str) -> int:
     pos = head
     end = head
     seen_noun = head > 0
+    tails = _unit_tails()
     for word, tag in pos_tag(text[head:300]):
         idx = text.find(word, pos)
         if idx < 0:
             break
+        if idx < end:
+            continue  # inside a tail already taken
         wf = fold(word)
+        tail = next((t for t in tails if fold(text[idx:idx + len(t) + 1]).startswith(t) and
+                     (idx + len(t) == len(text) or not text[idx + len(t)].isalnum())), None)
+        if tail and seen_noun:
+            pos = end = idx + len(tail)
+            continue
         if tag == "CH" and word not in (",", ";", "-", "–", "&", "(", ")"):
             break
         if tag in ("V", "A", "R") and seen_noun and word[:1].islower() and wf not in _name_words():

@@ -215,14 +215,14 @@ def read_docx(path: str | Path) -> Document:
                         t = fold_ws(nfc(_text(p)))
                         npr = _num_pr(p, styles)
                         lab = numbering.label(*npr) if npr else None
-                        if t:
-                            paras.append(f"{lab} {t}" if lab else t)
+                        if t or lab:  # a numbered cell may hold only Word's number ("1.")
+                            paras.append(f"{lab} {t}".strip() if lab else t)
                     text = fold_ws(" ".join(paras))
                     if vmerge == "continue":
                         above = _cell_above(blocks, table_index, len(cells))
                         cells.append(Cell(text=above, merged_above=True, span=span))
                     else:
-                        cells.append(Cell(text=text, span=span))
+                        cells.append(Cell(text=text, span=span, lines=paras if len(paras) > 1 else None))
                     for _ in range(span - 1):
                         cells.append(Cell(text="", span=0))
                 blocks.append(Block(id=f"b{len(blocks)}", kind="row", text=" | ".join(c.text for c in cells),

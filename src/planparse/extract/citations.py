@@ -1,0 +1,231 @@
+"""The documents a plan implements or rests on, from its opening sentences ("Căn cứ ...", "Thực hiện ...").
+
+Per the data contract: each document the opening names as implemented or as basis, once; not the
+documents named inside a cited document's own title ("Kế hoạch 139 ... về thực hiện Nghị quyết 71"), nor a
+submission or request the plan was issued on ("Xét Tờ trình ...", "Theo đề nghị của ..."). A law cited by
+name has no number. The issuer is normalised and, where the sentence names a body of the plan's own
+province without its place ("UBND tỉnh", "Giám đốc Sở Công Thương"), completed with that place.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from .. import lexicon
+from ..models import Block, Citation, Span
+from ..text import fold, fold_ws, normalize_tones
+
+_NUMBER = r"\d+[\w\-.ĐđÀ-ỹ]*(?:/[\w\-.ĐđÀ-ỹ&]+)+"
+_DATE = (r"\s*(?:,\s*)?\b[Nn]gày\s+(?:(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})"
+         r"|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))")
+_LEVELS = r"(?:thành phố|thị xã|thị trấn|tỉnh|huyện|quận|phường|xã|đặc khu)"
+
+
+@lru_cache(maxsize=None)
+def _doc_re() -> re.Pattern:
+    kinds = sorted(lexicon.citations().doc_types, key=len, reverse=True)
+    alt = "|".join(re.escape(k) for k in kinds)
+    # a kind in running text starts with a capital ("Quyết định"), or is all capitals ("QUYẾT ĐỊNH")
+    return re.compile(rf"(?<![\w])(?P<kind>{alt})(?![\w])", re.I)
+
+
+@lru_cache(maxsize=None)
+def _starts(words: tuple[str, ...]) -> re.Pattern:
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"^\s*(?:{alt})(?![\w])", re.I)
+
+
+def _date(m: re.Match, offset: int = 0) -> Optional[str]:
+    g = m.groups()[offset:offset + 6]
+    if g[2]:
+        d, mo, y = g[0], g[1], g[2]
+    elif g[5]:
+        d, mo, y = g[3], g[4], g[5]
+    else:
+        return None
+    if not (1 <= int(mo) <= 12 and 1 <= int(d) <= 31):
+        return None
+    return f"{y}-{int(mo):02d}-{int(d):02d}"
+
+
+class Places:
+    """The plan's own places by level word ('tỉnh' -> 'Lào Cai'), to complete issuers named without one."""
+
+    def __init__(self, named: dict[str, str]):
+        self.named = named
+
+    def name(self, level: str) -> Optional[str]:
+        return self.named.get(level.lower())
+
+    @property
+    def province(self) -> Optional[tuple[str, str]]:
+        for level in ("tỉnh", "thành phố"):
+            if level in self.named:
+                return level, self.named[level]
+        return None
+
+
+def _clauses(text: str) -> list[tuple[int, str]]:
+    """';'-separated clauses outside brackets, with their offsets."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == ";" and depth == 0:
+            out.append((start, text[start:i]))
+            start = i + 1
+    out.append((start, text[start:]))
+    return out
+
+
+def extract_citations_from(blocks: list[Block], places: Places) -> list[Citation]:
+    data = lexicon.citations()
+    basis = _starts(tuple(data.basis_openers))
+    excluded = _starts(tuple(data.excluded_openers))
+    out: list[Citation] = []
+    seen: set[str] = set()
+    for b in blocks:
+        if not basis.match(b.text) or excluded.match(b.text):
+            continue
+        for offset, clause in _clauses(b.text):
+            if excluded.match(clause.lstrip(" ,")):
+                continue
+            stop = _own_issuance(clause)
+            for c in _clause_citations(clause[:stop], places):
+                key = fold(c.number) if c.number else f"{fold(c.doc_type or '')}|{c.date}|{fold(c.text or '')[:40]}"
+                if key in seen:
+                    continue
+                seen.add(key)
+                start = offset + (c.span.start if c.span else 0)
+                end = offset + (c.span.end if c.span else 0)
+                out.append(c.model_copy(update={"span": Span(block=b.id, start=start, end=end, page=b.page, line=b.line)}))
+    return out
+
+
+def _own_issuance(clause: str) -> int:
+    """Where the opening turns to the plan itself ('..., Ủy ban nhân dân tỉnh ban hành Kế hoạch ...')."""
+    m = re.search(rf"(?<![\w\-/])(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd|sở|ban|tiểu ban|ủy ban)\s+(?:{_LEVELS})?[^.;]{{0,80}}?"
+                  r"(?:ban hành|xây dựng|triển khai)\s+(?:kế hoạch|chương trình)", clause, re.I)
+    return m.start() if m else len(clause)
+
+
+def _clause_citations(clause: str, places: Places) -> list[Citation]:
+    """Top-level citations of one clause: after a document's issuer, its own title runs to the clause end,
+    and what it names is not cited by the plan; a bracket right after a document may cite its amendment."""
+    data = lexicon.citations()
+    title = _starts(tuple(data.title_openers))
+    amended = _starts(tuple(data.amended_by))
+    out: list[Citation] = []
+    pos = 0
+    while True:
+        m = _doc_re().search(clause, pos)
+        if m is None:
+            break
+        kind = m.group("kind")
+        if not (kind[:1].isupper() or kind.isupper()):
+            pos = m.end()
+            continue
+        cit, end = _read_citation(clause, m, places)
+        if cit is None:
+            pos = m.end()
+            continue
+        out.append(cit)
+        rest = clause[end:]
+        bracket = re.match(r"\s*\(([^()]*)\)", rest)
+        if bracket and amended.match(bracket.group(1)):
+            out += _clause_citations(bracket.group(1), places)
+            end += bracket.end()
+            rest = clause[end:]
+        if title.match(rest) or not re.match(r"^\s*(?:,|và\b|;|$)", rest):
+            break  # the rest of the clause is this document's title
+        pos = end
+    return out
+
+
+def _read_citation(clause: str, m: re.Match, places: Places) -> tuple[Optional[Citation], int]:
+    """The document whose kind word matched at `m`: its number, date and issuer; and where it ends."""
+    data = lexicon.citations()
+    kind = normalize_tones(fold_ws(m.group("kind")))
+    kind = kind[:1].upper() + kind[1:].lower()
+    after = clause[m.end():]
+    num = re.match(rf"\s*(?:số\s*:?\s*)?({_NUMBER})", after, re.I)
+    number = None
+    name_end = 0
+    if num:
+        number = num.group(1).rstrip(".,;")
+        name_end = num.end()
+    elif kind in data.named_types:
+        # a law by its name: the name runs to its date, its number or the clause's next document
+        nm = re.match(r"\s*((?:[^;(]*?))(?=\s*(?:,\s*)?\b[Nn]gày\s+\d|\s+số\s+\d|\s+và\s+(?:Luật|Bộ luật|Nghị|Quyết|Pháp)|;|$)", after)
+        if not nm or not nm.group(1).strip() or not nm.group(1).strip()[:1].isupper():
+            return None, m.end()
+        name_end = nm.end()
+        sn = re.match(rf"\s+số\s+({_NUMBER})", after[name_end:])
+        if sn:
+            number = sn.group(1).rstrip(".,;")
+            name_end += sn.end()
+    else:
+        return None, m.end()
+    end = m.end() + name_end
+    date = None
+    dm = re.match(_DATE, clause[end:])
+    if dm:
+        date = _date(dm)
+        end += dm.end()
+    issuer = None
+    im = re.match(rf"\s*(?:{'|'.join(data.issuer_after)})\s+", clause[end:])
+    if im:
+        phrase, used = _issuer_phrase(clause[end + im.end():])
+        if phrase:
+            issuer = normalise_cited_issuer(phrase, places)
+            end += im.end() + used
+    text = fold_ws(clause[m.start():end])
+    return Citation(doc_type=kind, number=number, date=date, issuer=issuer, text=text[:300],
+                    span=Span(block="", start=m.start(), end=end)), end
+
+
+def _issuer_phrase(text: str) -> tuple[str, int]:
+    """'Chính phủ về phát triển ...' -> 'Chính phủ': the issuer ends at its document's title, at
+    punctuation or a bracket, or where the next document begins."""
+    title = _starts(tuple(lexicon.citations().title_openers))
+    taken = 0
+    for k, w in enumerate(re.finditer(r"\S+", text)):
+        rest = text[w.start():]
+        if k >= 14 or "(" in w.group(0) or k > 0 and (title.match(rest) or _doc_re().match(rest)):
+            break
+        if w.group(0) == "và" and _doc_re().match(text[w.end():].lstrip()):
+            break
+        core = w.group(0).rstrip(",;.:)")
+        taken = w.start() + len(core)
+        if core != w.group(0):
+            break
+    return text[:taken].strip(), taken
+
+
+def normalise_cited_issuer(phrase: str, places: Places) -> str:
+    """As the sentence prints it, normalised: 'Ủy ban nhân dân tỉnh Lào Cai' -> 'UBND tỉnh Lào Cai',
+    'Thủ tướng' -> 'Thủ tướng Chính phủ'; a body of the plan's own province printed without its place
+    is completed with it ('UBND tỉnh' -> 'UBND tỉnh Hưng Yên', 'Ban Thường vụ Tỉnh ủy' -> '... Tỉnh ủy Bắc Ninh')."""
+    s = normalize_tones(fold_ws(phrase)).strip(" ,.;")
+    s = re.sub(r"^(?:Ủy ban nhân dân|ỦY BAN NHÂN DÂN|UBND)\b", "UBND", s, flags=re.I)
+    s = re.sub(r"^(UBND)\s+(TP|TX)\.?(?=\s)", lambda m: f"UBND {lexicon.abbreviations().expand[m.group(2)]}", s)
+    if re.fullmatch(r"Thủ tướng", s, re.I):
+        return "Thủ tướng Chính phủ"
+    province = places.province
+    m = re.match(rf"^(.*?\b)({_LEVELS})$", s, re.I)
+    if m and (name := places.name(m.group(2))):
+        return f"{m.group(1)}{m.group(2).lower()} {name}"
+    if re.search(r"(?:Tỉnh|Thành|Huyện)\s+ủy$", s, re.I) and province:
+        return f"{s} {province[1]}"
+    if re.match(r"^(?:Giám đốc\s+|Thủ trưởng\s+)?(?:Sở|Ban)\s+\S", s) and province and not re.search(rf"\b{_LEVELS}\s+\S", s, re.I):
+        return f"{s} {province[0]} {province[1]}"
+    m = re.match(rf"^(UBND)\s+({_LEVELS})\s+(.+)$", s, re.I)
+    if m:
+        name = m.group(3)
+        if name.isupper():
+            name = " ".join(w[:1] + w[1:].lower() for w in name.split())
+        return f"UBND {m.group(2).lower()} {name}"
+    return s

@@ -1,0 +1,38 @@
+"""The scoring rules of the data contract that are easy to get subtly wrong."""
+from planparse.evaluate import score
+
+
+def _plan(tasks=(), implements=()):
+    return {"meta": {}, "tasks": list(tasks), "kpis": [], "implements": list(implements)}
+
+
+def _task(text, lead=()):
+    return {"ref": "1", "text": text, "lead": list(lead), "support": [], "deadline": None}
+
+
+def test_equal_token_set_scores_go_to_the_higher_ratio():
+    # both predictions contain every word of the gold text (token_set_ratio 100 for each); the one that
+    # is the same sentence must take the pair, so its lead is the one scored
+    gold = _plan([_task("Tổ chức tuyên truyền", ["Sở Văn hóa"])])
+    pred = _plan([_task("Tổ chức tuyên truyền về chuyển đổi số cho người dân", ["Sở Nội vụ"]),
+                  _task("Tổ chức tuyên truyền", ["Sở Văn hóa"])])
+    s = score(gold, pred)
+    assert s.cats["tasks"].tp == 1 and s.cats["tasks"].fp == 1
+    assert s.cats["lead"].tp == 1 and s.cats["lead"].fp == 0
+
+
+def test_a_law_cited_by_name_pairs_by_doc_type_and_date():
+    law = {"doc_type": "Luật", "number": None, "date": "2024-08-26", "issuer": None}
+    decree = {"doc_type": "Nghị định", "number": "181/2024/NĐ-CP", "date": "2024-12-31", "issuer": "Chính phủ"}
+    gold = _plan(implements=[law, decree])
+    assert score(gold, _plan(implements=[decree, law])).cats["implements"].f1 == 1.0
+    other_law = dict(law, date="2020-06-17")
+    s = score(gold, _plan(implements=[decree, other_law])).cats["implements"]
+    assert (s.tp, s.fp, s.fn) == (1, 1, 1)
+
+
+def test_an_entry_without_number_never_pairs_with_a_numbered_one():
+    law = {"doc_type": "Luật", "number": None, "date": "2024-08-26", "issuer": None}
+    numbered = {"doc_type": "Luật", "number": "42/2024/QH15", "date": "2024-08-26", "issuer": None}
+    s = score(_plan(implements=[law]), _plan(implements=[numbered])).cats["implements"]
+    assert (s.tp, s.fp, s.fn) == (0, 1, 1)

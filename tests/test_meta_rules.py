@@ -1,0 +1,76 @@
+"""Metadata and implements rules of the data contract, on small real-looking snippets."""
+import pytest
+
+from planparse.extract.citations import Places, extract_citations_from, normalise_cited_issuer
+from planparse.extract.meta import extract_meta, heading_bodies, heading_lines
+from planparse.models import Block, Cell
+from planparse.structure import build_structure
+from planparse.models import Document
+
+
+def _row(i, *cells):
+    cs = [Cell(text=" ".join(c), lines=list(c) if len(c) > 1 else None) for c in cells]
+    return Block(id=f"h{i}", kind="row", text=" | ".join(c.text for c in cs), cells=cs, table=0)
+
+
+def _meta(header_rows, body=("KẾ HOẠCH", "Kiểm tra công tác năm 2026", "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích")):
+    blocks = list(header_rows) + [Block(id=f"b{k}", kind="paragraph", text=t) for k, t in enumerate(body)]
+    return extract_meta(build_structure(Document(source="x.docx", format="docx", blocks=blocks)))[0]
+
+
+@pytest.mark.parametrize("left,issuer,level", [
+    (("UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG", "Số: /KH-SCT"), "Sở Công Thương tỉnh Lào Cai", "province"),
+    (("ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "Số: /KH-UBND"), "UBND tỉnh Lâm Đồng", "province"),
+    (("UỶ BAN MTTQ VIỆT NAM", "PHƯỜNG BẮC CAM RANH", "BAN THƯỜNG TRỰC", "Số: /KH-MTTQ-BTT"),
+     "Ban Thường trực Ủy ban MTTQ Việt Nam phường Bắc Cam Ranh", "commune"),
+    (("ỦY BAN BẦU CỬ XÃ PHỐ BẢNG", "TIỂU BAN THÔNG TIN, TUYÊN TRUYỀN, KHÁNH TIẾT", "Số: 01/KH-TBTTKT"),
+     "Tiểu ban thông tin, tuyên truyền, khánh tiết xã Phố Bảng", "commune"),
+])
+def test_issuer_is_the_last_body_of_the_heading_completed_from_its_superior(left, issuer, level):
+    meta = _meta([_row(0, left, ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"))])
+    assert meta.issuer.casefold() == issuer.casefold() and meta.issuer_level == level
+
+
+def test_a_received_stamp_is_not_the_issuer():
+    lines = heading_lines([Block(id=f"p{k}", kind="paragraph", text=t) for k, t in enumerate(
+        ["BỘ CÔNG AN", "TỔ CÔNG TÁC LIÊN NGÀNH TW", "UBND TỈNH LÂM ĐỒNG", "ĐẾN", "Chuyển: .....", "Số: 996/KH-TCTLNTW"])])
+    assert heading_bodies(lines) == ["BỘ CÔNG AN", "TỔ CÔNG TÁC LIÊN NGÀNH TW"]
+
+
+def _cite(*sentences, places=None):
+    blocks = [Block(id=f"o{k}", kind="paragraph", text=t) for k, t in enumerate(sentences)]
+    return [(c.doc_type, c.number, c.date, c.issuer) for c in extract_citations_from(blocks, places or Places({"tỉnh": "Đồng Tháp"}))]
+
+
+def test_documents_inside_a_cited_documents_title_are_not_cited():
+    got = _cite("Thực hiện Kế hoạch số 283/KH-UBND ngày 24/9/2025 của Uỷ ban nhân dân Tỉnh về thực hiện Nghị quyết số "
+                "71/NQ-CP ngày 01/5/2025 của Chính phủ và Chương trình hành động số 10-CTr/TU ngày 13/8/2025 của Ban "
+                "Thường vụ Tỉnh uỷ về thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;")
+    assert got == [("Kế hoạch", "283/KH-UBND", "2025-09-24", "UBND tỉnh Đồng Tháp")]
+
+
+def test_each_basis_clause_is_cited_and_a_request_is_not():
+    places = Places({"tỉnh": "Lào Cai"})
+    got = _cite("Căn cứ Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ ngày 26 tháng 8 năm 2024;",
+                "Căn cứ Nghị định số 181/2024/NĐ-CP ngày 31/12/2024 của Chính phủ quy định chi tiết một số điều;",
+                "Căn cứ Quyết định số 2797/QĐ-SCT ngày 28/11/2025 của Giám đốc Sở Công Thương về việc thành lập Tổ kiểm tra;",
+                "Xét đề nghị của Công ty TNHH Lương Việt tại Văn bản số 05/2026/VLN/CV-LV ngày 21/4/2026;", places=places)
+    assert got == [("Luật", None, "2024-08-26", None), ("Nghị định", "181/2024/NĐ-CP", "2024-12-31", "Chính phủ"),
+                   ("Quyết định", "2797/QĐ-SCT", "2025-11-28", "Giám đốc Sở Công Thương tỉnh Lào Cai")]
+
+
+def test_two_documents_joined_at_the_top_are_both_cited():
+    got = _cite("Thực hiện Kế hoạch hành động số 705/KH-UBND ngày 21/9/2021 của UBND tỉnh Nghệ An về nâng cao chất lượng; "
+                "Kế hoạch số 185/KH-UBND ngày 14/10/2023 của UBND thành phố Vinh về chuyển đổi số;")
+    assert [g[1] for g in got] == ["705/KH-UBND", "185/KH-UBND"] and got[1][3] == "UBND thành phố Vinh"
+
+
+@pytest.mark.parametrize("printed,places,expected", [
+    ("Thủ tướng", {}, "Thủ tướng Chính phủ"),
+    ("Ủy ban nhân dân tỉnh Lào Cai", {}, "UBND tỉnh Lào Cai"),
+    ("UBND tỉnh", {"tỉnh": "Hưng Yên"}, "UBND tỉnh Hưng Yên"),
+    ("Ban Thường vụ Tỉnh ủy", {"tỉnh": "Bắc Ninh"}, "Ban Thường vụ Tỉnh ủy Bắc Ninh"),
+    ("Bộ Chính trị", {"tỉnh": "Bắc Ninh"}, "Bộ Chính trị"),
+])
+def test_cited_issuers_are_normalised_and_completed_with_the_plans_place(printed, places, expected):
+    assert normalise_cited_issuer(printed, Places(places)) == expected
