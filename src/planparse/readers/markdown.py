@@ -77,6 +77,7 @@ _TableRow = tuple[list[Cell], _Line, _Line]  # cells, first and last source line
 class _Inline:
     text: str
     bold: bool
+    open_at_breaks: list[bool] = field(default_factory=list)  # emphasis still open at each line break
 
 
 def looks_like_transcription(text: str) -> bool:
@@ -470,8 +471,7 @@ def _pipe_table(rows: list[list[list[_Line]]], width: int, footnotes: set[str]) 
     """Rows of cells; a row of one cell in a wider table spans it (a group row, as DOCX reports it)."""
     out: list[_TableRow] = []
     for row in rows:
-        cells = [Cell(text=_inline("\n".join(ln.raw for ln in cell if not _RULE_LINE.match(ln.raw)), footnotes).text)
-                 for cell in row]
+        cells = [_cell(cell, footnotes) for cell in row]
         if not any(c.text for c in cells):
             continue
         if len(cells) == 1 and width > 1:
@@ -479,6 +479,43 @@ def _pipe_table(rows: list[list[list[_Line]]], width: int, footnotes: set[str]) 
         lines = [ln for cell in row for ln in cell]
         out.append((cells, lines[0], lines[-1]))
     return out
+
+
+def _cell(lines: list[_Line], footnotes: set[str]) -> Cell:
+    """A cell's text, and its paragraphs as DOCX keeps them (`Cell.lines`) when it has several: a rule
+    line ends one; a line break where bold or italic ends or begins, before a capital, a number or a
+    list label, starts one ("**ỦY BAN NHÂN\nDÂN**\nTỈNH ĐỒNG THÁP"); so does a line opening with a
+    capital or a list label after one that ended a sentence ("Nơi nhận:\n- Bộ ..."). Other breaks,
+    inside an emphasis or in plain text, are wraps."""
+    raws: list[str] = []
+    after_rule: list[bool] = []
+    rule = True
+    for ln in lines:
+        if _RULE_LINE.match(ln.raw):
+            rule = True
+            continue
+        raws.append(ln.raw)
+        after_rule.append(rule)
+        rule = False
+    whole = _inline("\n".join(raws), footnotes)
+    groups: list[list[str]] = []
+    for k, raw in enumerate(raws):
+        if not groups or after_rule[k] or (not whole.open_at_breaks[k - 1] and _starts_cell_line(raws[k - 1], raw)):
+            groups.append([raw])
+        else:
+            groups[-1].append(raw)
+    paragraphs = [t for t in (_inline("\n".join(g), footnotes).text for g in groups) if t]
+    return Cell(text=fold_ws(" ".join(paragraphs)), lines=paragraphs if len(paragraphs) > 1 else None)
+
+
+def _starts_cell_line(prev_raw: str, raw: str) -> bool:
+    this = _plain(raw)
+    if not this:
+        return False
+    opens = this[:1].isupper() or this[:1].isdigit() or parse_label(this)[0] is not None
+    at_edge = prev_raw.rstrip().endswith(("*", "_")) or raw.lstrip().startswith(("*", "_")) \
+        and not _BULLET_START.match(raw)
+    return opens and (at_edge or bool(_TERMINAL.search(_plain(prev_raw))))
 
 
 # ------------------------------------------------------------------------------------- GFM tables
@@ -541,6 +578,7 @@ def _inline(raw: str, footnotes: set[str]) -> _Inline:
     lies inside a bold stretch."""
     chars: list[str] = []
     bold_flags: list[bool] = []
+    open_at_breaks: list[bool] = []
     bold = False
     italic = False
     i, n = 0, len(raw)
@@ -562,6 +600,7 @@ def _inline(raw: str, footnotes: set[str]) -> _Inline:
         if c == "\n":
             chars.append(" ")
             bold_flags.append(bold)
+            open_at_breaks.append(bold or italic)
             lines_start = True
             i += 1
             continue
@@ -629,7 +668,7 @@ def _inline(raw: str, footnotes: set[str]) -> _Inline:
     text = "".join(chars)
     all_bold = any(ch.isalnum() for ch in text) and all(f for ch, f in zip(text, bold_flags) if ch.isalnum())
     text = re.sub(r"\s*\x00+(?=\s*[.,;:!?)/])", "", text).replace("\x00", "")
-    return _Inline(text=fold_ws(text), bold=all_bold)
+    return _Inline(text=fold_ws(text), bold=all_bold, open_at_breaks=open_at_breaks)
 
 
 def _has_text_after(raw: str, at: int) -> bool:
