@@ -164,16 +164,23 @@ def _source_lines(text: str) -> list[_Line]:
 
 
 def _blank_separated(lines: list[_Line]) -> bool:
-    """Blank lines separate paragraphs unless the document has almost none (a page scrape)."""
-    blank = sum(1 for ln in lines if ln.blank)
-    content = sum(1 for ln in lines if not ln.blank and not _PIPE_LINE.match(ln.raw))
-    return blank * 25 >= content
+    """Blank lines separate paragraphs unless the document has almost none between its lines (a
+    page scrape): fewer than one run of blank lines in 25 lines of text."""
+    filled = [i for i, ln in enumerate(lines) if not ln.blank]
+    if not filled:
+        return True
+    inner = lines[filled[0]:filled[-1] + 1]
+    runs = sum(1 for prev, ln in zip(inner, inner[1:]) if ln.blank and not prev.blank)
+    content = sum(1 for ln in inner if not ln.blank and not _PIPE_LINE.match(ln.raw))
+    return runs >= 1 and runs * 25 >= content
 
 
 def _footnotes(lines: list[_Line]) -> tuple[set[str], int, int]:
-    """Numbers of the footnotes referenced in the text, and the lines their texts take: from the
-    first paragraph that opens with the lowest number referenced above it, to the end or to the next
-    table. Without such texts, only references glued to a word count ("quan[1];")."""
+    """The footnote numbers whose references are left out of the text, and the lines the footnote
+    texts take: from the first paragraph that opens with the lowest number referenced above it, to
+    the end or to the next table. A reference counts when its footnote text is there or when it is
+    glued to a word ("quan[1];"); "danh mục [3]" with no footnote 3 is text."""
+    glued = {m.group(1) for ln in lines for m in re.finditer(r"(?<=[\w\"”)*.,;:])\[(\d{1,3})\]", ln.raw)}
     referenced: dict[str, int] = {}
     for i, ln in enumerate(lines):
         head = _FOOTNOTE_DEF.match(ln.raw)
@@ -182,16 +189,22 @@ def _footnotes(lines: list[_Line]) -> tuple[set[str], int, int]:
                 referenced.setdefault(m.group(1), i)
     for i, ln in enumerate(lines):
         head = _FOOTNOTE_DEF.match(ln.raw)
-        if not head or not (i == 0 or lines[i - 1].blank or _PIPE_LINE.match(lines[i - 1].raw)):
+        if not head or not _opens_paragraph(lines, i):
             continue
         before = {k for k, at in referenced.items() if at < i}
         if before and head.group(1) == min(before, key=int):
             end = next((j for j in range(i, len(lines)) if _PIPE_LINE.match(lines[j].raw)), len(lines))
             while end < len(lines) and end > i and not lines[end - 1].blank:
                 end -= 1  # a table after the notes starts after a blank line
-            return before, i, max(end, i + 1)
-    glued = {m.group(1) for ln in lines for m in re.finditer(r"(?<=[\w\"”)*.,;:])\[(\d{1,3})\]", ln.raw)}
+            end = max(end, i + 1)
+            defined = {m.group(1) for j in range(i, end) if _opens_paragraph(lines, j)
+                       and (m := _FOOTNOTE_DEF.match(lines[j].raw))}
+            return (before & defined) | glued, i, end
     return glued, len(lines), len(lines)
+
+
+def _opens_paragraph(lines: list[_Line], i: int) -> bool:
+    return i == 0 or lines[i - 1].blank or bool(_PIPE_LINE.match(lines[i - 1].raw))
 
 
 def _gfm_header(row: str, delimiter: str) -> bool:
