@@ -46,3 +46,22 @@ def test_unit_heads_real_examples():
     assert lexicon.unit_head_at("Các phòng chuyên môn thuộc UBND thị xã") == "phòng"
     assert lexicon.unit_head_at("Ban Chỉ đạo Chuyển đổi số cấp xã") == "ban chỉ đạo"
     assert lexicon.unit_head_at("Tăng cường công tác") is None
+
+
+def test_deadline_phrases_mean_what_the_data_says():
+    from planparse.extract.deadlines import deadline_in_duty, parse_deadline
+
+    data = lexicon.deadlines()
+    for opener in data.event_openers:
+        assert parse_deadline(f"{opener.capitalize()} có văn bản hướng dẫn", 2025).kind == "event", opener
+    for phrase, every in data.recurring.items():
+        dl = parse_deadline(f"Báo cáo {phrase}", 2025)
+        assert dl.kind == "recurring" and dl.every == every, phrase
+    assert all(every in data.frequency_order for every in data.recurring.values())
+    for word in data.quarter_words:
+        assert parse_deadline(f"{word.capitalize()} III/2026", 2025).date == "2026-09-30"
+    for prep in data.in_duty.due_preps + data.in_duty.weak_preps:
+        dl = deadline_in_duty(f"Tổ chức rà soát thủ tục hành chính {prep} ngày 30/9/2026.", 2026)
+        assert dl is not None and dl.date == "2026-09-30", prep
+    for word in data.in_duty.programme_spans:
+        assert deadline_in_duty(f"Triển khai Chương trình chuyển đổi số {word} 2026 - 2030.", 2026) is None, word

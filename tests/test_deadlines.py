@@ -1,6 +1,8 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from planparse.extract.deadlines import parse_deadline
+from planparse.extract.deadlines import deadline_in_duty, parse_deadline
 
 
 @pytest.mark.parametrize("text,kind,fields", [
@@ -30,3 +32,210 @@ def test_deadline_kinds(text, kind, fields):
 def test_no_time_no_deadline():
     assert parse_deadline("Phòng Nội vụ", 2023) is None
     assert parse_deadline("", 2023) is None
+
+
+# ------------------------------------------------------------------ forms of real plans beyond the seeds
+@pytest.mark.parametrize("text,kind,fields", [
+    # quarters: both spellings, "/", "-" or "năm" before the year
+    ("Quý II/2026", "by", {"date": "2026-06-30"}),
+    ("Quí IV-2025", "by", {"date": "2025-12-31"}),
+    ("Quý IV năm 2025", "by", {"date": "2025-12-31"}),
+    ("Trong quý I năm 2026", "by", {"date": "2026-03-31"}),
+    ("Quý IV/2025 - Quý II/2026", "period", {"start": "2025-10-01", "end": "2026-06-30"}),
+    ("Quý IV/2025 và Quý I/2026", "period", {"start": "2025-10-01", "end": "2026-03-31"}),
+    # months
+    ("Tháng 11/2025", "by", {"date": "2025-11-30"}),
+    ("(Dự kiến) tháng 11/2025", "by", {"date": "2025-11-30"}),
+    ("Trong tháng 8/2025", "by", {"date": "2025-08-31"}),
+    ("Từ tháng 3 đến tháng 9/2026", "period", {"start": "2026-03-01", "end": "2026-09-30"}),
+    ("Từ tháng 10 năm 2025 đến hết tháng 3 năm 2026", "period", {"start": "2025-10-01", "end": "2026-03-31"}),
+    ("08 tháng (từ tháng 3 đến tháng 10)", "period", {"start": "2025-03-01", "end": "2025-10-31"}),
+    ("02 tháng (tháng 4 và tháng 8)", "period", {"start": "2025-04-01", "end": "2025-08-31"}),
+    # years and spans of years
+    ("Năm 2026", "by", {"date": "2026-12-31"}),
+    ("Trong năm 2026", "by", {"date": "2026-12-31"}),
+    ("Hoàn thành trong năm 2025", "by", {"date": "2025-12-31"}),
+    ("Dự kiến năm 2027", "by", {"date": "2027-12-31"}),
+    ("Trước năm 2027", "by", {"date": "2026-12-31"}),
+    ("6 tháng đầu năm 2026", "by", {"date": "2026-06-30"}),
+    ("Giai đoạn 2026 - 2030", "period", {"start": "2026-01-01", "end": "2030-12-31"}),
+    ("2026-2030", "period", {"start": "2026-01-01", "end": "2030-12-31"}),
+    ("Từ năm 2026 - 2030", "period", {"start": "2026-01-01", "end": "2030-12-31"}),
+    ("Từ năm 2025 đến hết năm 2030", "period", {"start": "2025-01-01", "end": "2030-12-31"}),
+    ("Từ khi ban hành đến hết năm 2030", "by", {"date": "2030-12-31"}),
+    # open-ended periods
+    ("Quý IV năm 2025 và các năm tiếp theo", "period", {"start": "2025-10-01", "end": None}),
+    ("Giai đoạn 2026-2030 và những năm tiếp theo", "period", {"start": "2026-01-01", "end": None}),
+    ("Từ 01/7/2025", "period", {"start": "2025-07-01", "end": None}),
+    ("Bắt đầu thực hiện từ năm 2026", "period", {"start": "2026-01-01", "end": None}),
+    ("Từ tháng 10/2025 đến khi tổ chức thành công Đại hội", "period", {"start": "2025-10-01", "end": None}),
+    # days, with the plan year when omitted, across a new year, with hours
+    ("từ ngày 15/11 đến ngày 15/12", "period", {"start": "2025-11-15", "end": "2025-12-15"}),
+    ("từ ngày 15/12 đến ngày 15/01", "period", {"start": "2025-12-15", "end": "2026-01-15"}),
+    ("Trong khoảng thời gian từ ngày 17/12/2025 đến 17 giờ 00, ngày 01/02/2026", "period",
+     {"start": "2025-12-17", "end": "2026-02-01"}),
+    ("13h30’ ngày 29/4/2026 (Thứ Tư)", "on", {"date": "2026-04-29"}),
+    ("Từ 20 giờ 15 phút - 20 giờ 45 phút ngày 23 tháng 1", "on", {"date": "2025-01-23"}),
+    ("1,5 ngày (bắt đầu từ 13h30 thứ Hai ngày 06/7/2026)", "on", {"date": "2026-07-06"}),
+    ("Dự kiến ngày 05/12/2025 (chậm nhất ngày 10/12/2025)", "on", {"date": "2025-12-05"}),
+    ("Ban hành kế hoạch chậm nhất là ngày 15/4/2026 và tổ chức thực hiện", "by", {"date": "2026-04-15"}),
+    # recurrences
+    ("Hằng năm", "recurring", {"every": "year"}),
+    ("Tháng 12 hằng năm", "recurring", {"every": "year"}),
+    ("Từ tháng 3 đến tháng 11 hằng năm", "recurring", {"every": "year"}),
+    ("6 tháng", "recurring", {"every": "half_year"}),
+    ("Định kỳ 6 tháng", "recurring", {"every": "half_year"}),
+    ("Định kỳ 6 tháng, hằng năm", "recurring", {"every": "half_year"}),
+    ("trước ngày 01/6 và 15/11 hằng năm", "recurring", {"every": "half_year"}),
+    ("định kỳ trước ngày 01/6 và 15/11 hằng năm (hoặc đột xuất khi có yêu cầu)", "recurring", {"every": "half_year"}),
+    ("02 lần/năm", "recurring", {"every": "half_year"}),
+    ("02 lần/tháng", "recurring", {"every": "month"}),
+    ("Trước ngày 05 của tháng liền kề", "recurring", {"every": "month", "day": 5}),
+    # events and ongoing
+    ("Sau khi có Quy chế của Trung ương", "event", {}),
+    ("Khi có yêu cầu của cấp trên", "event", {}),
+    ("Theo tiến độ của dự án", "event", {}),
+    ("Theo yêu cầu của UBND tỉnh", "event", {}),
+    ("Theo các mốc thời gian tại Phương án số 7178/PA-UBND ngày 14/11/2025 của UBND tỉnh", "event", {}),
+    ("Thường xuyên, hằng năm", "ongoing", {}),
+    ("Thường xuyên trong năm", "ongoing", {}),
+    ("Thực hiện thường xuyên khi có yêu cầu của bộ, ngành Trung ương", "ongoing", {}),
+])
+def test_deadline_forms_of_real_plans(text, kind, fields):
+    dl = parse_deadline(text, 2025)
+    assert dl is not None and dl.kind == kind, dl
+    for k, v in fields.items():
+        assert getattr(dl, k) == v, (k, dl)
+
+
+def test_deadline_text_is_as_printed_with_whitespace_folded():
+    assert parse_deadline("  Quí IV-2025\n ", 2025).text == "Quí IV-2025"
+    assert parse_deadline("Trước ngày\n30/11/2025.", 2025).text == "Trước ngày 30/11/2025"
+
+
+def test_a_bare_number_is_not_a_year_unless_it_is_the_whole_cell():
+    assert parse_deadline("2026", 2025).date == "2026-12-31"
+    assert parse_deadline("Nghị định số 80/2021/NĐ-CP", 2025) is None
+    assert parse_deadline("100%", 2025) is None
+
+
+def test_a_day_without_a_year_needs_the_plan_year():
+    assert parse_deadline("20/8", None) is None
+    assert parse_deadline("20/8", 2026).date == "2026-08-20"
+
+
+def test_half_year_is_the_contract_spelling_in_the_model_too():
+    from planparse.models import Deadline
+
+    assert Deadline(kind="recurring", text="6 tháng", every="half_year").every == "half_year"
+    with pytest.raises(ValueError):
+        Deadline(kind="recurring", text="6 tháng", every="half-year")
+
+
+# ------------------------------------------------------------------ completion times inside a duty
+@pytest.mark.parametrize("duty,year,kind,fields,printed", [
+    ("Chủ trì, phối hợp với các đơn vị liên quan xây dựng quy chế phối hợp chia sẻ dữ liệu, hoàn thành trước ngày "
+     "30/6/2026.", 2026, "by", {"date": "2026-06-30"}, "hoàn thành trước ngày 30/6/2026"),
+    ("Rà soát, cập nhật danh mục cơ sở dữ liệu dùng chung của tỉnh, xong trong quý II/2026.", 2026, "by",
+     {"date": "2026-06-30"}, "xong trong quý II/2026"),
+    ("Xây dựng, hoàn thiện Đề án phát triển kinh tế đêm giai đoạn 2025 - 2030 trình UBND tỉnh trong năm 2024; "
+     "tham mưu tổ chức thực hiện Đề án sau khi được phê duyệt.", 2024, "by", {"date": "2024-12-31"},
+     "trình UBND tỉnh trong năm 2024"),
+    ("Tổ chức đợt cao điểm tuyên truyền về phòng cháy, chữa cháy rừng (từ ngày 15/11 đến ngày 15/12).", 2025, "period",
+     {"start": "2025-11-15", "end": "2025-12-15"}, "từ ngày 15/11 đến ngày 15/12"),
+    ("Các sở, ngành xây dựng kế hoạch triển khai; định kỳ trước ngày 01/6 và 15/11 hằng năm (hoặc đột xuất khi có "
+     "yêu cầu) báo cáo kết quả thực hiện về Sở Khoa học và Công nghệ để tổng hợp.", 2025, "recurring",
+     {"every": "half_year"}, "định kỳ trước ngày 01/6 và 15/11 hằng năm (hoặc đột xuất khi có yêu cầu)"),
+    ("Thực hiện và hoàn thành trong năm 2024 các nhiệm vụ đã đề ra tại Kế hoạch số 134/KH-UBND ngày 08/7/2024 của "
+     "UBND tỉnh.", 2024, "by", {"date": "2024-12-31"}, "hoàn thành trong năm 2024"),
+    ("Tổ chức tập huấn kỹ năng số cho cán bộ, công chức cấp xã chậm nhất là ngày 15/4/2026.", 2026, "by",
+     {"date": "2026-04-15"}, "chậm nhất là ngày 15/4/2026"),
+    ("Báo cáo kết quả về Sở Nội vụ trước ngày 15/12/2025 để tổng hợp, báo cáo UBND tỉnh.", 2025, "by",
+     {"date": "2025-12-15"}, "trước ngày 15/12/2025"),
+    ("Chỉ đạo các xã tổ chức kiểm tra việc niêm yết thủ tục hành chính trong quý IV/2025 và quý I/2026.", 2025,
+     "period", {"start": "2025-10-01", "end": "2026-03-31"}, "trong quý IV/2025 và quý I/2026"),
+    ("Tổ chức Lễ phát động phong trào thi đua vào ngày 20/11/2025 tại Hội trường UBND tỉnh.", 2025, "on",
+     {"date": "2025-11-20"}, "vào ngày 20/11/2025"),
+    ("Triển khai thí điểm mô hình một cửa số trong 6 tháng đầu năm 2026.", 2026, "by", {"date": "2026-06-30"},
+     "trong 6 tháng đầu năm 2026"),
+    ("Gửi báo cáo tình hình thực hiện trước ngày 15 hằng tháng về Sở Nội vụ.", 2025, "recurring",
+     {"every": "month", "day": 15}, "trước ngày 15 hằng tháng"),
+    ("Thực hiện chế độ báo cáo định kỳ 6 tháng (trước ngày 15/6) và năm (trước ngày 15/12) gửi Sở Tư pháp.", 2025,
+     "recurring", {"every": "half_year"}, "định kỳ 6 tháng (trước ngày 15/6) và năm (trước ngày 15/12)"),
+    ("Thành lập Hội đồng thẩm định hồ sơ đề nghị công nhận xã không ma túy (hoàn thành trong tháng 3/2026). "
+     "Tổ chức, duy trì các mô hình tự quản.", 2026, "by", {"date": "2026-03-31"}, "hoàn thành trong tháng 3/2026"),
+    ("Báo cáo kết quả công tác phối hợp kỳ 6 tháng (từ ngày 15/12/2025 đến ngày 14/6/2026, gửi trước ngày "
+     "20/6/2026).", 2026, "by", {"date": "2026-06-20"}, "gửi trước ngày 20/6/2026"),
+    # a recurrence the duty opens with, and a report duty's stated frequency
+    ("Hằng năm, căn cứ khả năng cân đối ngân sách, tham mưu bố trí kinh phí thực hiện Kế hoạch.", 2024, "recurring",
+     {"every": "year"}, "Hằng năm"),
+    ("Định kỳ hàng quý gửi báo cáo kết quả thực hiện về Văn phòng HĐND - UBND.", 2023, "recurring",
+     {"every": "quarter"}, "Định kỳ hàng quý"),
+    ("Báo cáo kết quả thực hiện về UBND thị xã theo định kỳ hàng tháng, quý.", 2023, "recurring", {"every": "month"},
+     "định kỳ hàng tháng, quý"),
+])
+def test_completion_time_inside_a_duty(duty, year, kind, fields, printed):
+    dl = deadline_in_duty(duty, year)
+    assert dl is not None and dl.kind == kind, dl
+    for k, v in fields.items():
+        assert getattr(dl, k) == v, (k, dl)
+    assert dl.text == printed
+
+
+@pytest.mark.parametrize("duty,year", [
+    # the date of a cited document
+    ("Triển khai thực hiện Quyết định số 17/QĐ-UBND ngày 04/4/2023 của UBND tỉnh về chuyển đổi số.", 2023),
+    ("Hỗ trợ doanh nghiệp nhỏ và vừa theo Nghị định số 80/2021/NĐ-CP ngày 26/8/2021 của Chính phủ.", 2025),
+    ("Tổ chức quán triệt Thông tư số 02/2021/TT-BYT ngày 25 tháng 01 năm 2021 của Bộ Y tế.", 2025),
+    ("Tuyên truyền Luật Phòng, chống ma túy năm 2021 và các văn bản hướng dẫn thi hành.", 2025),
+    # a baseline, a result or report period
+    ("Phấn đấu tăng 10% số doanh nghiệp thành lập mới so với năm 2020.", 2025),
+    ("Tổng hợp, báo cáo kết quả thực hiện trong năm 2024 của các cơ quan, đơn vị.", 2024),
+    ("Tổng kết, đánh giá số liệu từ ngày 01/01/2025 đến ngày 31/12/2025 về tình hình tai nạn giao thông.", 2025),
+    # the span of the programme implemented
+    ("Tham mưu ban hành Nghị quyết về phát triển các ngành công nghiệp văn hóa giai đoạn 2025 - 2035.", 2024),
+    ("Triển khai thực hiện Chương trình phòng, chống ma túy đến năm 2030 trên địa bàn tỉnh.", 2025),
+    ("Triển khai khu công nghệ số theo Quy hoạch tỉnh thời kỳ 2021 - 2030, tầm nhìn đến năm 2050.", 2025),
+    ("Xây dựng trong giai đoạn 2026 - 2030 hệ thống cơ sở dữ liệu dùng chung.", 2026),
+    # a goal's year, not the duty's
+    ("Hướng dẫn các địa phương xây dựng lộ trình đạt mục tiêu ít nhất 50% xã không ma túy vào năm 2030.", 2025),
+    ("Tăng cường các giải pháp, phấn đấu xây dựng được ít nhất 40% xã, phường không ma túy trong năm 2026.", 2026),
+    # undated time words
+    ("Thường xuyên rà soát, cập nhật cơ sở dữ liệu về đất đai.", 2025),
+    ("Định kỳ báo cáo kết quả thực hiện về Sở Tài chính để tổng hợp.", 2025),
+    ("Tổ chức các hoạt động văn hóa, văn nghệ hằng năm tại các xã, phường.", 2025),
+    ("Thực hiện thường xuyên công tác kiểm tra, đôn đốc và định kỳ tổng hợp đánh giá kết quả triển khai.", 2024),
+    # an undated recurrence opening a later sentence
+    ("Căn cứ chức năng, nhiệm vụ được giao, triển khai thực hiện Kế hoạch này. Định kỳ hằng năm báo cáo Ủy ban nhân "
+     "dân tỉnh kết quả thực hiện.", 2024),
+    # a time that ended before the plan's year is a past fact
+    ("Xây dựng cơ sở dữ liệu dân cư từ năm 2021 đến năm 2025 trên địa bàn.", 2026),
+    # an event is not a completion time
+    ("Tổ chức triển khai ngay sau khi Kế hoạch được ban hành.", 2025),
+    ("", 2025),
+])
+def test_times_that_are_not_when_the_duty_is_due(duty, year):
+    assert deadline_in_duty(duty, year) is None
+
+
+def test_the_first_due_time_of_a_duty_wins():
+    duty = ("Hoàn thành dự thảo trước ngày 30/6/2026; trình UBND tỉnh ban hành trong quý III/2026.")
+    assert deadline_in_duty(duty, 2026).date == "2026-06-30"
+
+
+def test_a_due_time_without_a_year_takes_the_plan_year():
+    duty = "Tổ chức kiểm tra công tác cải cách hành chính tại các xã, hoàn thành trước ngày 15/11."
+    assert deadline_in_duty(duty, 2025).date == "2025-11-15"
+    assert deadline_in_duty(duty, None) is None
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(list("aăâđêôơưàáạảãèéẹẻẽìíịòóọùúụỳý hngtrcưuyqí0123456789/.,;:()-") +
+                                ["trước ngày ", "hoàn thành ", "trong ", "quý ", "năm ", "hằng ", "định kỳ ", "từ ",
+                                 "đến ", "tháng ", "ngày ", "giai đoạn ", "2025", "30/6", "\n"]), max_size=30).map("".join))
+def test_deadline_in_duty_never_raises_and_quotes_the_duty(text):
+    dl = deadline_in_duty(text, 2025)
+    if dl is not None:
+        assert dl.text and dl.text in " ".join(text.split())
+        for iso in (dl.date, dl.start, dl.end):
+            assert iso is None or len(iso) == 10

@@ -228,3 +228,25 @@ def test_a_phase_heading_gives_its_time_to_the_items_under_it():
             "2.1. Đợt 1: Trong tháng 12/2025\n- Tuyên truyền Chỉ thị số 46-CT/TW của Bộ Chính trị.\n"
             "- Tuyên truyền những hoạt động đổi mới của Quốc hội.\n")
     assert [t.deadline.date for t in plan_of(text).tasks] == ["2025-12-31", "2025-12-31"]
+
+
+def test_an_inspection_schedule_lists_entries_not_the_contents_they_check():
+    text = ("KẾ HOẠCH\nKiểm tra, giám sát công tác bầu cử năm 2025\nIII. NỘI DUNG KIỂM TRA, GIÁM SÁT\n"
+            "1. Giám sát việc lập, niêm yết danh sách cử tri\n- Cách tính tuổi;\n- Tư cách cử tri và ghi tên cử tri vào danh sách;\n"
+            "* Thời gian thực hiện: Từ ngày 03/02/2026 đến ngày 15/03/2026.\n"
+            "2. Kiểm tra, giám sát việc tiếp nhận đơn thư\n- Giám sát việc tiếp nhận đơn thư liên quan đến tổ chức bầu cử;\n"
+            "- Kiểm tra việc giải quyết đơn thư liên quan đến người ứng cử.\n"
+            "IV. TỔ CHỨC THỰC HIỆN\n1. Ban Thường trực Ủy ban MTTQ Việt Nam phường xây dựng Kế hoạch và tổ chức kiểm tra.\n")
+    tasks = plan_of(text).tasks
+    assert [t.ref for t in tasks] == ["III.1", "III.2.1", "III.2.2", "IV.1"]
+    assert (tasks[0].deadline.kind, tasks[0].deadline.start) == ("period", "2026-02-03")
+    assert all(t.lead == ["Ban Thường trực Ủy ban MTTQ Việt Nam phường"] for t in tasks)
+
+
+def test_a_product_line_goes_into_the_tasks_product():
+    text = ("KẾ HOẠCH\nChuyển đổi số năm 2025\nII. NHIỆM VỤ\n1. Xây dựng Bộ tiêu chí đánh giá chuyển đổi số doanh nghiệp\n"
+            "- Đơn vị chủ trì: Sở Khoa học và Công nghệ.\n- Sản phẩm: Quyết định ban hành Bộ tiêu chí.\n"
+            "- Thời gian hoàn thành: Quý IV/2025.\n")
+    task = plan_of(text).tasks[0]
+    assert task.product == "Quyết định ban hành Bộ tiêu chí." and task.lead == ["Sở Khoa học và Công nghệ"]
+    assert (task.deadline.kind, task.deadline.date) == ("by", "2025-12-31")

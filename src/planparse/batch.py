@@ -215,7 +215,7 @@ def run_batch(inputs: list[str], out: str, jobs: int = 1, repair: str = "auto", 
 PLAN_COLS = ["plan_id", "file", "sha256", "document", "doc_type", "number", "issuer", "issuer_level", "date", "title",
              "signer_name", "signer_title", "status", "n_tasks", "n_kpis"]
 TASK_COLS = ["plan_id", "ref", "text", "lead", "support", "deadline_kind", "deadline_date", "deadline_start",
-             "deadline_end", "deadline_every", "deadline_text", "section"]
+             "deadline_end", "deadline_every", "deadline_text", "section", "product"]
 KPI_COLS = ["plan_id", "ref", "indicator", "op", "value", "max", "unit", "lead", "support", "deadline_kind",
             "deadline_date", "deadline_text", "basis"]
 UNIT_COLS = ["plan_id", "item", "ref", "role", "text", "canonical", "kind", "level"]
@@ -241,7 +241,7 @@ def _rows(pid: int, plan: dict) -> tuple[list, list, list, list]:
     for t in plan["tasks"]:
         d = t.get("deadline") or {}
         trows.append([pid, t["ref"], t["text"], "; ".join(t["lead"]), "; ".join(t["support"]), d.get("kind"), d.get("date"),
-                      d.get("start"), d.get("end"), d.get("every"), d.get("text"), t.get("section")])
+                      d.get("start"), d.get("end"), d.get("every"), d.get("text"), t.get("section"), t.get("product")])
         for role in ("lead", "support"):
             for u in t.get(f"{role}_units", []):
                 urows.append([pid, "task", t["ref"], role, u["text"], u["canonical"], u.get("kind"), u.get("level")])
@@ -262,7 +262,7 @@ CREATE TABLE plans (plan_id INTEGER PRIMARY KEY, file TEXT, sha256 TEXT, documen
   n_tasks INTEGER, n_kpis INTEGER);
 CREATE TABLE tasks (task_id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL REFERENCES plans(plan_id), ref TEXT, text TEXT,
   lead TEXT, support TEXT, deadline_kind TEXT, deadline_date TEXT, deadline_start TEXT, deadline_end TEXT,
-  deadline_every TEXT, deadline_text TEXT, section TEXT);
+  deadline_every TEXT, deadline_text TEXT, section TEXT, product TEXT);
 CREATE TABLE kpis (kpi_id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL REFERENCES plans(plan_id), ref TEXT, indicator TEXT,
   op TEXT, value REAL, max REAL, unit TEXT, lead TEXT, support TEXT, deadline_kind TEXT, deadline_date TEXT,
   deadline_text TEXT, basis TEXT);

@@ -66,6 +66,7 @@ class SectionsData(_Data):
     doc_types: list[str]
     section_roles: list[SectionRole]
     group_keys: dict[str, list[str]]
+    inspection_verbs: list[str]  # what an inspection schedule's entry opens with ("Giám sát việc ...")
     phase_labels: list[str]  # a phase heading's label ("Đợt 1: Trong tháng 12/2025") before its time
     closing_openers: list[str]
     appendix_heading: list[str]
@@ -74,13 +75,39 @@ class SectionsData(_Data):
     table_columns: dict[str, list[str]]
 
 
+class DutyDeadlineWords(BaseModel):
+    """What makes a time inside a duty sentence the duty's completion time, and what makes it something else."""
+
+    model_config = ConfigDict(extra="forbid")
+    due_preps: list[str]  # right before a time, it is when the duty is due ("hoàn thành trước", "chậm nhất là")
+    weak_preps: list[str]  # due too ("trong năm 2024"), unless a baseline word comes just before ("kết quả ... trong")
+    report_openers: list[str]  # a duty opening with these states its deadline as '(theo) định kỳ hằng tháng'
+    due_verbs: list[str]  # the phrase as printed starts at one of these a few words back ("trình UBND tỉnh trong ...")
+    not_due_before: list[str]  # a time after a weak preposition that follows these is a baseline or result period
+    goal_words: list[str]  # a time after a weak preposition in a sentence with these is a goal's year
+    programme_spans: list[str]  # a time right after these is the span of a programme ("giai đoạn 2025 - 2035")
+    schedule_days: list[str]  # a day without a year after these, beside a recurrence, is a dated schedule
+
+
 class DeadlinesData(_Data):
     ongoing: list[str]
     event_openers: list[str]
     recurring: dict[str, str]
+    frequency_markers: list[str]
+    frequency_units: dict[str, str]
+    times_per: dict[str, str]  # "02 lần/năm": the period after "lần/"
     frequency_order: list[str]
-    by_openers: list[str]
+    peak_words: list[str]  # "Thường xuyên, cao điểm từ ngày 01/7/2024": peak_from
+    last_day_words: list[str]  # with several days, these pick the last ("kết thúc ngày ...")
+    by_words: list[str]
+    planned_words: list[str]  # "Dự kiến ngày 05/12/2025 (chậm nhất ngày 10/12/2025)" is on the planned day
+    open_end: list[str]  # "... và các năm tiếp theo": a period with no end
+    open_start: list[str]  # "Từ 01/7/2025": a period with no end
+    range_joiners: list[str]
+    whole_year: list[str]
+    quarter_words: list[str]
     quarters: dict[str, int]
+    in_duty: DutyDeadlineWords
 
 
 class CitationsData(_Data):

@@ -68,7 +68,7 @@ class Deadline(Strict):
     start: Optional[str] = None
     end: Optional[str] = None
     peak_from: Optional[str] = None
-    every: Optional[Literal["day", "week", "month", "quarter", "half-year", "year"]] = None
+    every: Optional[Literal["day", "week", "month", "quarter", "half_year", "year"]] = None
     day: Optional[int] = None
     span: Optional[Span] = None
 

@@ -264,6 +264,8 @@ def section_role(node: Node) -> str:
     bare = strip_accents(t)  # OCR may get a mark wrong ("NỌI DUNG")
     roles = lexicon.sections().section_roles
     has = {r.role: any(k in t or strip_accents(k) in bare for k in r.keywords) for r in roles}
+    if has.get("inspection"):
+        return "inspection"
     if has.get("budget") and not has.get("tasks"):
         return "budget"
     if has.get("organisation"):

@@ -1,24 +1,55 @@
-"""Deadlines as printed -> the contract's kinds with ISO dates (plan year fills an omitted year)."""
+"""Deadlines as printed -> the contract's kinds with ISO dates (plan year fills an omitted year).
+
+`parse_deadline` reads a deadline line or cell ("Quý II/2026", "Thường xuyên", "Từ tháng 3 đến tháng 9/2026");
+`deadline_in_duty` finds the completion time a duty states in its own sentence ("... hoàn thành trước ngày
+30/6/2026 ...") and refuses the other times a duty names (a cited document's date, a baseline, a programme's span).
+Both read the text as a list of time points (a day, a month, a quarter, a half year, a year) with their spans.
+The phrases are data (data/deadlines.json); this module only knows the shapes of dates.
+"""
 from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
 from typing import Optional
 
 from .. import lexicon
 from ..models import Deadline
-from ..text import fold, fold_ws
+from ..text import fold_ws, nfc, normalize_tones
 
-_FULL = re.compile(r"(?<![\d/])(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)")
-_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
-_DAY_MONTH = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")
-_MONTH = re.compile(r"tháng\s+(\d{1,2})\s*(?:[/\-]|năm)\s*(\d{4})")
-_MONTH_ONLY = re.compile(r"tháng\s+(\d{1,2})(?![\d/])")
-_QUARTER = re.compile(r"quý\s+(iv|iii|ii|i|[1-4])\s*(?:[/\-]|năm)?\s*(\d{4})?")
-_YEAR = re.compile(r"(?:năm|trong năm|cả năm)\s+(\d{4})")
-_YEAR_RANGE = re.compile(r"(\d{4})\s*[-–]\s*(\d{4})")
-_HALF = re.compile(r"(6|sáu) tháng (đầu|cuối) năm\s*(\d{4})?")
+
+# ------------------------------------------------------------------ time points
+@dataclass(frozen=True)
+class TimePoint:
+    """A time named in the text: `unit` is day / month / quarter / half / year; `month` is the day's month, the month,
+    or the last month of the quarter or half; `year` None when the text leaves it out."""
+
+    start: int
+    end: int
+    unit: str
+    year: Optional[int]
+    month: int = 12
+    day: int = 0
+    bare: bool = False  # a year printed without "năm" ("2026 - 2030"): a time only inside a range
+
+    def first_day(self, year: Optional[int]) -> Optional[str]:
+        y = self.year or year
+        if y is None:
+            return None
+        if self.unit == "day":
+            return _iso(y, self.month, self.day)
+        span = {"month": 0, "quarter": 2, "half": 5, "year": 11}[self.unit]
+        return _iso(y, self.month - span, 1)
+
+    def last_day(self, year: Optional[int]) -> Optional[str]:
+        y = self.year or year
+        if y is None:
+            return None
+        if self.unit == "day":
+            return _iso(y, self.month, self.day)
+        return _month_end(y, self.month)
 
 
 def _iso(y: int, m: int, d: int) -> Optional[str]:
@@ -34,128 +65,422 @@ def _month_end(y: int, m: int) -> Optional[str]:
     return _iso(y, m, calendar.monthrange(y, m)[1])
 
 
-def find_dates(t: str, year: Optional[int]) -> list[tuple[int, str]]:
-    """All day-precise dates in folded text, with positions."""
-    out: list[tuple[int, str]] = []
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _point_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """Date shapes, most precise first (an earlier shape owns its span)."""
+    dl = lexicon.deadlines()
+    quarter = _alternation(dl.quarter_words)
+    roman = _alternation(dl.quarters)
+    return (
+        ("day_words", re.compile(r"(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})(?!\d)")),
+        ("day_full", re.compile(r"(?:ngày\s+)?(?<![\d/.,])(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)")),
+        ("day_words_no_year", re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?!\s*(?:năm|[/\d]))")),
+        ("day_month", re.compile(r"(?:ngày\s+)?(?<![\d/.,])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")),
+        ("half", re.compile(r"(?<!\d)(?:6|06|sáu)\s+tháng\s+(đầu|cuối)\s+năm(?:\s+(\d{4}))?(?!\d)")),
+        ("quarter", re.compile(rf"(?:{quarter})\s+({roman})(?![\w])(?:\s*(?:[/\-]|năm)\s*(\d{{4}})(?!\d))?")),
+        ("month", re.compile(r"tháng\s+(\d{1,2})(?:\s*(?:[/\-]|năm)\s*(\d{4}))?(?![\d/])")),
+        ("year", re.compile(r"năm\s+(\d{4})(?!\d)")),
+        ("bare_year", re.compile(r"(?<![\d/.,])((?:19|20)\d{2})(?![\d/])")),
+    )
+
+
+def find_points(t: str) -> list[TimePoint]:
+    """Every time point in normalised text (see `normalise`), in order, none overlapping."""
+    out: list[TimePoint] = []
     taken: list[tuple[int, int]] = []
-    for rx in (_WORDS, _FULL):
+    quarters = lexicon.deadlines().quarters
+    for shape, rx in _point_patterns():
         for m in rx.finditer(t):
-            if any(a <= m.start() < b for a, b in taken):
+            if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            iso = _iso(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-            if iso:
-                out.append((m.start(), iso))
+            p = _point(shape, m, t, quarters)
+            if p is not None:
+                out.append(p)
                 taken.append((m.start(), m.end()))
-    if year:
-        for m in _DAY_MONTH.finditer(t):
-            if any(a <= m.start() < b for a, b in taken):
-                continue
-            if t[max(0, m.start() - 6):m.start()].strip().endswith("tháng"):
-                continue
-            iso = _iso(year, int(m.group(2)), int(m.group(1)))
-            if iso:
-                out.append((m.start(), iso))
-    return sorted(out)
+    return sorted(out, key=lambda p: p.start)
 
 
-def _frequency(t: str) -> Optional[str]:
-    order = lexicon.deadlines().frequency_order
+def _point(shape: str, m: re.Match, t: str, quarters: dict[str, int]) -> Optional[TimePoint]:
+    g = m.groups()
+    s, e = m.start(), m.end()
+    if shape == "day_words":
+        d, mo, y = int(g[0]), int(g[1]), int(g[2])
+    elif shape == "day_full":
+        d, mo, y = int(g[0]), int(g[2]), int(g[3])
+    elif shape in ("day_words_no_year", "day_month"):
+        if shape == "day_month" and re.search(r"tháng\s*$", t[max(0, s - 7):s]):
+            return None
+        d, mo, y = int(g[0]), int(g[1]), None
+    elif shape == "half":
+        return TimePoint(s, e, "half", int(g[1]) if g[1] else None, 6 if g[0] == "đầu" else 12)
+    elif shape == "quarter":
+        return TimePoint(s, e, "quarter", int(g[1]) if g[1] else None, quarters[g[0]])
+    elif shape == "month":
+        mo = int(g[0])
+        return TimePoint(s, e, "month", int(g[1]) if g[1] else None, mo) if 1 <= mo <= 12 else None
+    else:
+        return TimePoint(s, e, "year", int(g[0]), 12, bare=shape == "bare_year")
+    if _iso(y or 2000, mo, d) is None:
+        return None
+    return TimePoint(s, e, "day", y, mo, d)
+
+
+# ------------------------------------------------------------------ normalising
+_HOURS = re.compile(r"(?<!\d)\d{1,2}\s*(?:h|giờ)(?:\s*\d{1,2})?(?:\s*(?:’|'|phút))?(?!\w)")
+
+
+def normalise(printed: str) -> str:
+    """Lower case with modern tone marks, 'quí' read as 'quý', times of day blanked; same length as `printed`."""
+    low = "".join(c.lower() if len(c.lower()) == 1 else c for c in normalize_tones(printed))
+    low = re.sub(r"(?<!\w)quí(?!\w)", "quý", low)
+    return _HOURS.sub(lambda m: " " * len(m.group(0)), low)
+
+
+def _phrase_re(words) -> re.Pattern:
+    """Any of the phrases as whole words."""
+    return re.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)")
+
+
+@lru_cache(maxsize=None)
+def _recurrence_re() -> re.Pattern:
+    """'hằng quý', 'định kỳ hàng tháng, quý', 'định kỳ 6 tháng', 'hằng năm': a frequency with its markers."""
+    dl = lexicon.deadlines()
+    marker = _alternation(dl.frequency_markers)
+    unit = _alternation(dl.frequency_units)
+    phrase = _alternation(dl.recurring)
+    item = rf"(?:(?:{marker})\s+)*(?:{phrase}|{unit})"
+    return re.compile(rf"(?<!\w)(?:(?:{marker})\s+)+(?:{phrase}|{unit})(?:\s*(?:,|và|hoặc|/)\s*{item})*(?!\w)"
+                      rf"|(?<!\w)(?:{phrase})(?!\w)")
+
+
+def _frequency(t: str, points: list[TimePoint]) -> Optional[str]:
+    """The most frequent recurrence a phrase names: 'hàng tháng, quý' -> month; two dates 'hằng năm' -> half_year."""
+    dl = lexicon.deadlines()
     found: list[str] = []
-    for phrase, every in lexicon.deadlines().recurring.items():
-        if phrase in t:
+    for phrase, every in dl.recurring.items():
+        if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", t):
             found.append(every)
-    m = re.search(r"(?:hàng|hằng|định kỳ)\s+((?:tuần|tháng|quý|năm)(?:\s*(?:,|và|hoặc|/)\s*(?:tuần|tháng|quý|năm))*)", t)
-    if m:
-        for w in re.findall(r"tuần|tháng|quý|năm", m.group(1)):
-            found.append({"tuần": "week", "tháng": "month", "quý": "quarter", "năm": "year"}[w])
+    markers = _alternation(dl.frequency_markers)
+    units = _alternation(dl.frequency_units)
+    for m in re.finditer(rf"(?<!\w)(?:{markers})\s+((?:{units})(?:\s*(?:,|và|hoặc|/)\s*(?:{units}))*)(?!\w)", t):
+        found += [dl.frequency_units[w] for w in re.findall(units, m.group(1))]
+    for m in re.finditer(rf"(\d+)\s*lần\s*/\s*({_alternation(dl.times_per)})(?!\w)", t):
+        found.append(_per_year(int(m.group(1))) if dl.times_per[m.group(2)] == "year" else dl.times_per[m.group(2)])
+    for m in re.finditer(r"(\d+)\s*tháng\s*/\s*lần(?!\w)", t):
+        found.append({1: "month", 3: "quarter", 6: "half_year", 12: "year"}.get(int(m.group(1)), "month"))
+    if "year" in found:
+        dated = [p for p in points if p.unit == "day" and p.year is None]
+        if len(dated) >= 2:
+            found.append(_per_year(len(dated)))
     if not found:
         return None
-    return min(found, key=order.index)
+    return min(found, key=dl.frequency_order.index)
 
 
-def _end_of(t: str, year: Optional[int]) -> Optional[str]:
-    """The last day a coarse period ('tháng 12/2023', 'quý II/2024', 'năm 2023') allows."""
-    m = _MONTH.search(t)
-    if m:
-        return _month_end(int(m.group(2)), int(m.group(1)))
-    m = _QUARTER.search(t)
-    if m and (m.group(2) or year):
-        month = lexicon.deadlines().quarters.get(m.group(1))
-        if month:
-            return _month_end(int(m.group(2) or year), month)
-    m = _HALF.search(t)
-    if m and (m.group(3) or year):
-        y = int(m.group(3) or year)
-        return _iso(y, 6, 30) if m.group(2) == "đầu" else _iso(y, 12, 31)
-    m = _YEAR.search(t)
-    if m:
-        return _iso(int(m.group(1)), 12, 31)
-    m = _MONTH_ONLY.search(t)
-    if m and year:
-        return _month_end(year, int(m.group(1)))
-    return None
+def _per_year(n: int) -> str:
+    return "month" if n >= 12 else "quarter" if n >= 4 else "half_year" if n >= 2 else "year"
 
 
+def _recurring_day(t: str) -> Optional[int]:
+    """'trước ngày 15 hàng tháng', 'trước ngày 05 của tháng liền kề' -> 15, 5 (a day of the month, not a date)."""
+    m = re.search(r"ngày\s+(\d{1,2})(?!\s*[/\d])(?!\s+tháng\s+\d)", t)
+    return int(m.group(1)) if m and 1 <= int(m.group(1)) <= 31 else None
+
+
+# ------------------------------------------------------------------ deadline lines and cells
 def parse_deadline(text: str, year: Optional[int] = None) -> Optional[Deadline]:
     """Normalise a deadline phrase; None when it names no time at all."""
-    printed = fold_ws(text).strip(" .;,")
+    printed = fold_ws(nfc(text)).strip(" .;,")
     if not printed:
         return None
-    t = fold(printed)
+    t = fold_ws(normalise(printed))
+    t = re.sub(r"^\((" + _alternation(lexicon.deadlines().planned_words) + r")\)", r"\1", t)
+    return _deadline_of(t, printed, year)
+
+
+def _opens_with(t: str, words) -> bool:
+    return any(t == w or t.startswith(w + " ") or t.startswith(w + ",") for w in words)
+
+
+def _deadline_of(t: str, printed: str, year: Optional[int]) -> Optional[Deadline]:
     dl = lexicon.deadlines()
-    dates = find_dates(t, year)
+    points = find_points(t)
+    days = [p for p in points if p.unit == "day" and (p.year or year)]
 
     damaged_ongoing = len(t.split()) <= 3 and re.search(r"\bxuyên$", t)  # "Thường xuyên" misread by OCR
     if damaged_ongoing or any(t.startswith(w) or f" {w}" in t[:40] for w in dl.ongoing) \
             and not t.startswith(("trước", "hoàn thành")):
-        peak = None
-        m = re.search(r"cao điểm\s+(?:từ\s+)?", t)
-        if m:
-            later = [d for pos, d in dates if pos >= m.start()]
-            peak = later[0] if later else None
-        return Deadline(kind="ongoing", text=printed, peak_from=peak)
+        m = _phrase_re(dl.peak_words).search(t)
+        later = [p.first_day(year) for p in days if m and p.start >= m.start()]
+        return Deadline(kind="ongoing", text=printed, peak_from=later[0] if later else None)
 
-    every = _frequency(t)
-    if every and (t.startswith(("định kỳ", "hàng", "hằng", "trước ngày")) or "định kỳ" in t[:30]):
-        day = None
-        m = re.search(r"(?:trước\s+)?ngày\s+(\d{1,2})\s+(?:hàng|hằng|của)", t)
-        if m:
-            day = int(m.group(1))
-        return Deadline(kind="recurring", text=printed, every=every, day=day)
-
-    if any(t.startswith(w) for w in dl.event_openers):
+    if _opens_with(t, dl.event_openers):
         return Deadline(kind="event", text=printed)
 
-    m = re.search(r"cả năm\s+(\d{4})", t)
-    if m:
-        y = int(m.group(1))
-        return Deadline(kind="period", text=printed, start=_iso(y, 1, 1), end=_iso(y, 12, 31))
-    m = re.search(r"\btừ\b(.+?)\bđến\b(.+)", t)
-    if m:
-        start_d = find_dates(m.group(1), year)
-        end_d = find_dates(m.group(2), year)
-        start = start_d[0][1] if start_d else None
-        end = end_d[0][1] if end_d else _end_of(m.group(2), year)
-        if start is None:
-            ms = _MONTH.search(m.group(1))
-            if ms:
-                start = _iso(int(ms.group(2)), int(ms.group(1)), 1)
-        if start or end:
-            if start is None:
-                return Deadline(kind="by", text=printed, date=end)
-            return Deadline(kind="period", text=printed, start=start, end=end)
-    m = re.search(r"(?:giai đoạn|năm)\s+" + _YEAR_RANGE.pattern, t)
-    if m:
-        return Deadline(kind="period", text=printed, start=_iso(int(m.group(1)), 1, 1), end=_iso(int(m.group(2)), 12, 31))
+    every = _frequency(t, points)
+    if every and (t.startswith(tuple(dl.frequency_markers) + ("trước ngày",)) or "định kỳ" in t[:30]
+                  or not any(p.year and not p.bare for p in points) and not any(p.unit == "half" for p in points)):
+        return Deadline(kind="recurring", text=printed, every=every, day=_recurring_day(t))
 
-    by_words = ("trước", "hoàn thành", "chậm nhất", "đến", "trong", "xong", "kết thúc", "hạn")
-    if dates:
-        if any(w in t for w in by_words) or len(dates) > 1:
-            return Deadline(kind="by", text=printed, date=dates[-1][1] if "kết thúc" in t else dates[0][1])
-        return Deadline(kind="on", text=printed, date=dates[0][1])
-    end = _end_of(t, year)
-    if end:
-        return Deadline(kind="by", text=printed, date=end)
+    if days and _opens_with(t, dl.planned_words) and points[0].unit == "day":
+        return Deadline(kind="on", text=printed, date=days[0].first_day(year))
+
+    period = _period(t, points, year)
+    if period:
+        start, end = period
+        if start is None:
+            return Deadline(kind="by", text=printed, date=end)
+        return Deadline(kind="period", text=printed, start=start, end=end)
+
+    if days:
+        if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", t) for w in dl.by_words) or len(days) > 1:
+            pick = days[-1] if _phrase_re(dl.last_day_words).search(t) else days[0]
+            return Deadline(kind="by", text=printed, date=pick.last_day(year))
+        return Deadline(kind="on", text=printed, date=days[0].first_day(year))
+    coarse = [p for p in points if p.unit != "day" and (not p.bare or _only(t, p)) and p.last_day(year)]
+    if coarse:
+        first = coarse[0]
+        if re.search(r"(?<!\w)trước\s*$", t[:first.start]):  # "trước năm 2027": by the end of 2026
+            day_before = date.fromisoformat(first.first_day(year)) - timedelta(days=1)
+            return Deadline(kind="by", text=printed, date=day_before.isoformat())
+        return Deadline(kind="by", text=printed, date=first.last_day(year))
     if every:
-        return Deadline(kind="recurring", text=printed, every=every)
+        return Deadline(kind="recurring", text=printed, every=every, day=_recurring_day(t))
     return None
+
+
+def _only(t: str, p: TimePoint) -> bool:
+    """The phrase is nothing but this point (a cell that says '2026')."""
+    return not re.search(r"\w", t[:p.start] + t[p.end:])
+
+
+def _period(t: str, points: list[TimePoint], year: Optional[int]) -> Optional[tuple[Optional[str], Optional[str]]]:
+    """(start, end) when the phrase names a span: 'cả năm 2023', 'từ A đến B', 'Quý IV/2025 - Quý II/2026',
+    'tháng 4 và tháng 8', 'giai đoạn 2026 - 2030', '... và các năm tiếp theo' (end None), 'Từ 01/7/2025' (end None);
+    start None for 'từ khi ... đến hết năm 2030'."""
+    dl = lexicon.deadlines()
+    whole = _alternation(dl.whole_year)
+    for p in points:
+        if p.unit == "year" and re.search(rf"(?<!\w)(?:{whole})\s+{p.year}$", t[:p.end]):
+            return p.first_day(year), p.last_day(year)
+    if points and _phrase_re(dl.open_end).search(t):
+        return points[0].first_day(year), None
+    m = re.search(r"(?<!\w)từ(?!\w)(.+?)(?<!\w)đến(?!\w)", t)
+    if m:
+        left = [p for p in points if m.start(1) <= p.start and p.end <= m.end(1)]
+        right = [p for p in points if p.start >= m.end()]
+        if left or right:
+            start, end = _span(left[0] if left else None, right[0] if right else None, year)
+            if start or end:
+                return start, end
+    joiners = dl.range_joiners
+    for p, q in zip(points, points[1:]):
+        joiner = t[p.end:q.start].strip()
+        coarse = p.unit != "day" and q.unit != "day"
+        if joiner in joiners and (joiner != "và" or coarse):
+            if (p.unit == "day") == (q.unit == "day"):
+                return _span(p, q, year)
+    starts = _alternation(dl.open_start)
+    real = [p for p in points if not p.bare]
+    if len(real) == 1 and re.search(rf"(?:^|\s)(?:{starts})\s*$", t[:real[0].start]) \
+            and not re.search(r"\w", t[real[0].end:].split("(")[0]):
+        return real[0].first_day(year), None
+    return None
+
+
+def _span(a: Optional[TimePoint], b: Optional[TimePoint], year: Optional[int]) -> tuple[Optional[str], Optional[str]]:
+    """First day of a to last day of b, a missing year taken from the other end ('từ tháng 3 đến tháng 9/2026')."""
+    ya = a.year if a else None
+    yb = b.year if b else None
+    if a and ya is None:
+        ya = yb if yb else year
+        if ya and b and yb and (a.month, a.day) > (b.month, b.day):
+            ya -= 1
+    if b and yb is None:
+        yb = ya if ya else year
+        if yb and a and (b.month, b.day) < (a.month, a.day):
+            yb += 1
+    start = a.first_day(ya) if a else None
+    end = b.last_day(yb) if b else None
+    return start, end
+
+
+# ------------------------------------------------------------------ completion times inside a duty
+@lru_cache(maxsize=None)
+def _duty_patterns() -> dict[str, re.Pattern]:
+    d = lexicon.deadlines().in_duty
+    return {
+        "strong": re.compile(rf"(?:^|(?<=[\s(,;:]))(?:{_alternation(d.due_preps)})\s*$"),
+        "weak": re.compile(rf"(?:^|(?<=[\s(,;:]))(?:{_alternation(d.weak_preps)})\s*$"),
+        "verb": re.compile(rf"(?<!\w)(?:{_alternation(d.due_verbs)})(?!\w)"),
+        "refuse": re.compile(rf"(?<!\w)(?:{_alternation(d.not_due_before)})(?!\w)"),
+        "goal": re.compile(rf"(?<!\w)(?:{_alternation(d.goal_words)})(?!\w)"),
+        "span": re.compile(rf"(?<!\w)(?:{_alternation(d.programme_spans)})\s*$"),
+        "schedule": re.compile(rf"(?<!\w)(?:{_alternation(d.schedule_days)})\s*$"),
+        "marker": re.compile(rf"(?<!\w)(?:{_alternation(lexicon.deadlines().frequency_markers)})\s*$"),
+        "range_start": re.compile(r"(?<!\w)từ\s*$"),
+        "document": re.compile(r"(?<![\w/])\d+[\w.]*/[\w./\-]*[a-zđ][\w./\-]*\s*$"),
+    }
+
+
+_CLAUSE_END = re.compile(r"[.;:!?]\s|[.;:!?]$|\(|\)|,")
+_CLAUSE_END_NO_BRACKETS = re.compile(r"[.;:!?]\s|[.;:!?]$|,")
+
+
+def deadline_in_duty(text: str, year: Optional[int] = None) -> Optional[Deadline]:
+    """The completion time a duty states in its own words, or None.
+
+    Read as due: a recurrence the duty opens with ('Định kỳ hằng quý gửi báo cáo ...', 'Hằng năm, ...'), a report
+    duty's stated frequency ('Báo cáo ... theo định kỳ hằng tháng'), a dated schedule anywhere ('định kỳ trước
+    ngày 01/6 và 15/11 hằng năm'), a time after a completion word ('hoàn thành trước ngày 30/6/2026', 'xong trong
+    quý II/2026', 'trình UBND tỉnh trong năm 2024') and a span 'từ ... đến ...'. Not due: a cited document's date, a
+    baseline ('so với năm 2020'), a programme's span ('giai đoạn 2025 - 2035', 'đến năm 2030'), undated time words.
+    The first due time wins; `text` is the phrase as printed, whitespace folded.
+    """
+    printed = fold_ws(nfc(text))
+    if not printed:
+        return None
+    t = normalise(printed)
+    points = find_points(t)
+    candidates = [c for c in (_opening_recurrence(t), _schedule(t, points)) if c] + list(_due_times(t, points, year))
+    for start, end, core_start in sorted(candidates):
+        dl = _deadline_of(fold_ws(t[core_start:end]), printed[start:end], year)
+        if dl is None or dl.kind in ("ongoing", "event") or _before_plan(dl, year):
+            continue
+        return dl
+    return None
+
+
+def _before_plan(dl: Deadline, year: Optional[int]) -> bool:
+    """A time that ended before the plan's year is a past fact or a baseline, not when a duty is due."""
+    last = dl.date or dl.end
+    return bool(year and last and int(last[:4]) < year)
+
+
+def _opening_recurrence(t: str) -> Optional[tuple[int, int, int]]:
+    """A recurrence the duty's first words state, or a report duty's 'theo định kỳ hằng tháng'."""
+    lead = re.match(r"^[\s\-+•*]*", t).end()
+    m = _recurrence_re().match(t, lead)
+    if m and not t[m.end():m.end() + 1].isalnum():
+        return m.start(), m.end(), m.start()
+    if _opens_with(t[lead:], lexicon.deadlines().in_duty.report_openers):
+        for m in _recurrence_re().finditer(t):
+            if m.group(0).startswith("định kỳ"):
+                return m.start(), m.end(), m.start()
+    return None
+
+
+def _schedule(t: str, points: list[TimePoint]) -> Optional[tuple[int, int, int]]:
+    """A dated schedule: days without a year beside a recurrence in one sentence ('định kỳ trước ngày 01/6 và 15/11
+    hằng năm', 'trước ngày 15 hằng tháng', 'định kỳ 6 tháng (trước ngày 15/6)')."""
+    pats = _duty_patterns()
+    day_of_month = re.compile(r"(?<!\w)ngày\s+\d{1,2}(?!\s*[/\d])(?!\s+tháng\s+\d)")
+    anchors = [(p.start, p.end) for p in points if p.unit == "day" and p.year is None]
+    anchors += [(m.start(), m.end()) for m in day_of_month.finditer(t)]
+    for a_start, a_end in sorted(anchors):
+        head = _back_over(t, a_start, pats["schedule"])
+        sentence_start, sentence_end = _sentence_start(t, head), _sentence_end(t, a_end)
+        rec = [m for m in _recurrence_re().finditer(t, sentence_start, sentence_end)
+               if m.end() <= head and head - m.end() <= 20 or m.start() >= a_end and m.start() - a_end <= 40]
+        if not rec:
+            continue
+        start = _back_over(t, min([head] + [m.start() for m in rec]), pats["marker"])
+        end = max([a_end] + [m.end() for m in rec] + [p.end for p in points if a_end <= p.start < sentence_end
+                                                      and p.unit == "day" and p.year is None])
+        return start, _with_aside(t, end), start
+    return None
+
+
+def _back_over(t: str, pos: int, rx: re.Pattern) -> int:
+    """Move pos back over a word the pattern finds right before it ('định kỳ ' before 'trước ngày ...')."""
+    m = rx.search(t[max(0, pos - 24):pos])
+    return pos - (min(pos, 24) - m.start()) if m else pos
+
+
+def _due_times(t: str, points: list[TimePoint], year: Optional[int]):
+    """(start, end, core start) of each time after a completion word, and of each 'từ ... đến ...' span, that is not
+    refused; the core is the part that names the time ('trong năm 2024' of 'trình UBND tỉnh trong năm 2024')."""
+    pats = _duty_patterns()
+    for i, p in enumerate(points):
+        if p.bare or (p.year or year) is None:
+            continue
+        before = t[max(0, p.start - 40):p.start]
+        if pats["span"].search(before) or pats["document"].search(before):
+            continue
+        nxt = points[i + 1] if i + 1 < len(points) else None
+        end = p.end
+        joiner = t[p.end:nxt.start].strip() if nxt else None
+        if nxt and joiner in lexicon.deadlines().range_joiners and (joiner != "và" or "day" not in (p.unit, nxt.unit)):
+            end = nxt.end
+        if pats["range_start"].search(before) and end > p.end:
+            head = p.start - (len(before) - pats["range_start"].search(before).start())
+            if not _refused(t, head):
+                yield head, end, head
+            continue
+        strong = pats["strong"].search(before)
+        weak = pats["weak"].search(before)
+        prep = strong or weak
+        if not prep:
+            continue
+        head = p.start - (len(before) - prep.start())
+        if strong is None and (_refused(t, head) or _goal_year(t, head)):
+            continue
+        yield _with_verb(t, head), end, head
+
+
+def _refused(t: str, head: int) -> bool:
+    """A baseline, result or report period: 'kết quả thực hiện trong năm 2024', 'số liệu từ ...', 'kỳ 6 tháng (từ ...)'."""
+    words = t[_clause_start(t, head, brackets=False):head].split()
+    return bool(_duty_patterns()["refuse"].search(" ".join(words[-6:])))
+
+
+def _goal_year(t: str, head: int) -> bool:
+    """'phấn đấu xây dựng được 40% xã ... trong năm 2026': the year a goal is to be reached, not a duty's due time."""
+    return bool(_duty_patterns()["goal"].search(t, _sentence_start(t, head), head))
+
+
+def _with_verb(t: str, head: int) -> int:
+    """Start the phrase at a completion verb a few words before its time ('trình UBND tỉnh trong năm 2024')."""
+    if _duty_patterns()["verb"].match(t, head):
+        return head
+    clause = t[_clause_start(t, head):head]
+    found = list(_duty_patterns()["verb"].finditer(clause))
+    if found and len(clause[found[-1].start():].split()) <= 5:
+        return head - (len(clause) - found[-1].start())
+    return head
+
+
+def _clause_start(t: str, pos: int, brackets: bool = True) -> int:
+    cut = 0
+    for m in (_CLAUSE_END if brackets else _CLAUSE_END_NO_BRACKETS).finditer(t, 0, pos):
+        cut = m.end()
+    return cut
+
+
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+
+
+def _sentence_start(t: str, pos: int) -> int:
+    cut = 0
+    for m in _SENTENCE_END.finditer(t, 0, pos):
+        cut = m.end()
+    return cut
+
+
+def _sentence_end(t: str, pos: int) -> int:
+    m = _SENTENCE_END.search(t, pos)
+    return m.start() if m else len(t)
+
+
+def _with_aside(t: str, end: int) -> int:
+    """Take in a bracketed aside that follows at once ('... hằng năm (hoặc đột xuất khi có yêu cầu)')."""
+    m = re.compile(r"\s*\([^()]{1,80}\)").match(t, end)
+    if m:
+        return m.end()
+    if t[end:end + 1] == ")" and t[:end].count("(") > t[:end].count(")"):
+        return end + 1
+    return end

@@ -18,7 +18,7 @@ from .. import lexicon
 from ..models import KPI, Block, Deadline, Span, Task, Unit
 from ..structure import Node, section_role
 from ..text import fold, fold_ws
-from .deadlines import parse_deadline
+from .deadlines import deadline_in_duty, parse_deadline
 from .targets import clean_indicator, is_goal, parse_target, split_goals
 from .provenance import block_span, locate
 from .units import (canonical_unit, partners_in, split_units, starts_unit, strip_assignment, subject_units,
@@ -30,6 +30,7 @@ class Inherited:
     lead: list[str] = field(default_factory=list)
     deadline: Optional[Deadline] = None
     support: list[str] = field(default_factory=list)
+    product: Optional[str] = None
 
 
 @dataclass
@@ -136,18 +137,6 @@ def _closing(text: str) -> bool:
     return fold(text).startswith(tuple(lexicon.sections().closing_openers))
 
 
-def duty_deadline(text: str, year: Optional[int]) -> Optional[Deadline]:
-    """A recurrence a duty opens with ('Định kỳ hàng quý gửi báo cáo ...'), or a report's stated frequency."""
-    m = re.match(r"^\s*((?:định kỳ\s+)?(?:hàng|hằng)\s+(?:tuần|tháng|quý|năm)(?:\s*(?:,|và|hoặc)\s*(?:tuần|tháng|quý|năm)\b)*)(?=[\s,])", text, re.I)
-    if m:
-        return parse_deadline(m.group(1), year)
-    if fold(text).startswith("báo cáo"):
-        m = re.search(r"((?:theo\s+)?định kỳ\s+(?:hàng|hằng)\s+(?:tuần|tháng|quý|năm)(?:\s*,\s*(?:tuần|tháng|quý|năm)\b)*)", text, re.I)
-        if m:
-            return parse_deadline(m.group(1).replace("theo ", ""), year)
-    return None
-
-
 def _text_of(node: Node, drop_closing: bool = False) -> str:
     """An item's text with its continuation paragraphs; for the last item of a section, the closing
     paragraphs after a finished sentence are not part of it."""
@@ -169,7 +158,8 @@ def _leaves(node: Node) -> list[Node]:
 
 
 def _add_task(ctx: Context, node: Node, text: str, lead: list[str], support: list[str],
-              deadline: Optional[Deadline], explicit_support: bool = False, ref: Optional[str] = None) -> None:
+              deadline: Optional[Deadline], explicit_support: bool = False, ref: Optional[str] = None,
+              product: Optional[str] = None) -> None:
     text = fold_ws(text)
     if not text or ctx.need_lead and not lead:
         return
@@ -178,10 +168,11 @@ def _add_task(ctx: Context, node: Node, text: str, lead: list[str], support: lis
             for u in split_units(phrase):
                 if u not in support and u not in lead:
                     support = support + [u]
-    own = duty_deadline(text, ctx.year)
+    own = None if deadline else deadline_in_duty(text, ctx.year)
     blocks = _nearby(node)
     ctx.tasks.append(Task(ref=ref or node.ref, text=text, lead=list(lead), support=list(support),
                           deadline=_with_span(deadline or own, blocks), section=ctx.section, span=_span(node, text),
+                          product=product,
                           lead_units=_units(lead, blocks, ctx.level), support_units=_units(support, blocks, ctx.level)))
 
 
@@ -250,6 +241,15 @@ def _responsibility(nodes: list[Node], year: Optional[int]) -> tuple[list[str], 
         elif role == "deadline":
             deadline = parse_deadline(value, year) or deadline
     return lead, support, deadline, found_support
+
+
+def _product(nodes: list[Node]) -> Optional[str]:
+    """What a task delivers, from its "Sản phẩm:" / "Kết quả đầu ra:" line (not scored; kept for users)."""
+    for n in nodes:
+        role, value = key_of(n.text)
+        if role == "product":
+            return fold_ws(" ".join([value] + [b.text for b in n.body] + [_text_of(c) for c in n.children])) or None
+    return None
 
 
 def _split_unit_duty(text: str) -> tuple[Optional[str], str]:
@@ -322,10 +322,10 @@ def walk_items(children: list[Node], inh: Inherited, ctx: Context) -> None:
         elif role == "duties":
             if c.children:
                 for leaf in _leaves(c):
-                    _add_task(ctx, leaf, _text_of(leaf), inh.lead, [], inh.deadline)
+                    _add_task(ctx, leaf, _text_of(leaf), inh.lead, list(inh.support), inh.deadline, product=inh.product)
             else:
                 text = fold_ws(" ".join([value] + [b.text for b in c.body]))
-                _add_task(ctx, c, text, inh.lead, [], inh.deadline)
+                _add_task(ctx, c, text, inh.lead, list(inh.support), inh.deadline, product=inh.product)
         elif role == "assignment":
             assignment(c, inh, ctx, inline=value)
         else:
@@ -342,7 +342,7 @@ def _session(children: list[Node], roles: list[tuple[Optional[str], str]], inh: 
     k = kinds.index("audience")
     node, value = children[k], roles[k][1]
     text = fold_ws(" ".join([value] + [b.text for b in node.body] + [_text_of(c) for c in node.children]))
-    _add_task(ctx, node, text, inh.lead, [], inh.deadline)
+    _add_task(ctx, node, text, inh.lead, list(inh.support), inh.deadline, product=inh.product)
     if not inh.lead:
         ctx.unled.append(ctx.tasks[-1])
     for (role, _), c in zip(roles, children):
@@ -351,7 +351,7 @@ def _session(children: list[Node], roles: list[tuple[Optional[str], str]], inh: 
     return True
 
 
-_GROUP_LINES = ("responsibility", "lead", "support", "deadline")
+_GROUP_LINES = ("responsibility", "lead", "support", "deadline", "product")
 
 
 def _line_runs(node: Node) -> Optional[list[tuple[list[Node], list[Node]]]]:
@@ -399,7 +399,8 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
     if runs is not None:
         for items, lines in runs:
             lead, support, deadline, _ = _responsibility(lines, ctx.year)
-            group = Inherited(lead=lead or inh.lead, support=support or inh.support, deadline=deadline or inh.deadline)
+            group = Inherited(lead=lead or inh.lead, support=support or inh.support, deadline=deadline or inh.deadline,
+                              product=_product(lines) or inh.product)
             for c in items:
                 item(c, group, ctx)
         return
@@ -408,8 +409,10 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
     if plain and any(r in ("responsibility", "lead", "support") for r in child_roles) and "duties" not in child_roles:
         # a group's own lead/support/deadline lines apply to each duty listed in it
         keyed = [c for c, r in zip(node.children, child_roles) if r in _GROUP_LINES]
+        keyed += [c for c, r in zip(node.children, child_roles) if r == "product"]
         lead, support, deadline, _ = _responsibility(keyed, ctx.year)
-        group = Inherited(lead=lead or inh.lead, support=support or inh.support, deadline=deadline or inh.deadline)
+        group = Inherited(lead=lead or inh.lead, support=support or inh.support, deadline=deadline or inh.deadline,
+                          product=_product(keyed) or inh.product)
         for c in plain:
             item(c, group, ctx)
         return
@@ -425,8 +428,8 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
         for c, r in zip(node.children, child_roles):
             if r == "goals":
                 goals_to_kpis(c, replace(inh, deadline=deadline or inh.deadline), ctx, inline=key_of(c.text)[1] or None)
-        _add_task(ctx, node, " ".join(parts), lead or inh.lead, support, deadline or inh.deadline,
-                  explicit_support=found_support)
+        _add_task(ctx, node, " ".join(parts), lead or inh.lead, support or list(inh.support), deadline or inh.deadline,
+                  explicit_support=found_support, product=_product(node.children) or inh.product)
         return
     if any(r is not None for r in child_roles):
         walk_items(node.children, inh, ctx)
@@ -438,12 +441,12 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
             # a unit heading with a single duty: the duty is the item and takes its ref
             single = len(leaves) == 1 and len(node.children) == 1
             for leaf in leaves:
-                _add_task(ctx, leaf, _text_of(leaf, drop_closing=leaf is ctx.last), units, [], inh.deadline,
+                _add_task(ctx, leaf, _text_of(leaf, drop_closing=leaf is ctx.last), units, list(inh.support), inh.deadline, product=inh.product,
                           ref=node.ref if single else None)
         else:
             body = _body_of(node, drop_closing=node is ctx.last)
             if body:
-                _add_task(ctx, node, body, units, [], inh.deadline)
+                _add_task(ctx, node, body, units, list(inh.support), inh.deadline, product=inh.product)
         return
     if node.children:
         walk_items(node.children, inh, ctx)
@@ -451,7 +454,7 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
     text = _text_of(node, drop_closing=node is ctx.last)
     unit, duty = _split_unit_duty(text)
     if unit:  # "Phòng Nội vụ: Phối hợp với ..."
-        _add_task(ctx, node, duty, split_units(unit), [], inh.deadline)
+        _add_task(ctx, node, duty, split_units(unit), list(inh.support), inh.deadline, product=inh.product)
         return
     lead = inh.lead
     if not lead and ctx.subject_lead:
@@ -498,22 +501,22 @@ def _heading_units(node: Node, ctx: Context) -> Optional[list[str]]:
 def assignment(node: Node, inh: Inherited, ctx: Context, inline: str = "") -> None:
     if inline and not node.children:
         unit, duty = _split_unit_duty(inline)
-        _add_task(ctx, node, duty, split_units(unit) if unit else inh.lead, [], inh.deadline)
+        _add_task(ctx, node, duty, split_units(unit) if unit else inh.lead, list(inh.support), inh.deadline, product=inh.product)
         return
     for c in node.children:
         if c.children:
             units = split_units(c.text)
             for leaf in _leaves(c):
-                _add_task(ctx, leaf, _text_of(leaf), units, [], inh.deadline)
+                _add_task(ctx, leaf, _text_of(leaf), units, list(inh.support), inh.deadline, product=inh.product)
             continue
         full = _text_of(c)
         unit, duty = _split_unit_duty(full)
         if unit:
-            _add_task(ctx, c, duty, split_units(unit), [], inh.deadline)
+            _add_task(ctx, c, duty, split_units(unit), list(inh.support), inh.deadline, product=inh.product)
             continue
         subject = subject_units(full)
         lead = split_units(subject) if subject else inh.lead
-        _add_task(ctx, c, full, lead, [], inh.deadline)
+        _add_task(ctx, c, full, lead, list(inh.support), inh.deadline, product=inh.product)
 
 
 def organisation(sec: Node, ctx: Context) -> None:
@@ -538,6 +541,54 @@ def organisation(sec: Node, ctx: Context) -> None:
     ctx.last = None
 
 
+def inspection(sec: Node, ctx: Context) -> None:
+    """NỘI DUNG KIỂM TRA, GIÁM SÁT: what is checked is not a task, but an inspection plan lists its
+    schedule there ('1. Giám sát việc thành lập ... * Thời gian thực hiện: ...'): each item naming what is
+    inspected (it opens with kiểm tra / giám sát ...) is one entry with its own time line as deadline; the
+    contents listed under it are not tasks. Without a unit of its own, an entry is led by the unit TỔ CHỨC
+    THỰC HIỆN charges."""
+    for c in sec.children:
+        _entries(c, Inherited(), ctx)
+
+
+def _is_entry(node: Node) -> bool:
+    verbs = tuple(fold(v) for v in lexicon.sections().inspection_verbs)
+    return fold(strip_assignment(node.text)).startswith(verbs)
+
+
+def _own_lines(node: Node) -> list[Node]:
+    """The items under an entry, outside the entries listed under it (a time line may sit under its last
+    content bullet when it is printed with another bullet sign: '- ...' then '* Thời gian thực hiện: ...')."""
+    out: list[Node] = []
+    for c in node.children:
+        if key_of(c.text)[0] is None and _is_entry(c):
+            continue
+        out.append(c)
+        out.extend(_own_lines(c))
+    return out
+
+
+def _entries(node: Node, inh: Inherited, ctx: Context) -> None:
+    for c in _own_lines(node):
+        role, value = key_of(c.text)
+        if role == "deadline":
+            when = fold_ws(" ".join([value] + [b.text for b in c.body] + [_text_of(x) for x in c.children]))
+            inh = replace(inh, deadline=parse_deadline(when, ctx.year) or inh.deadline)
+            break
+    subs = [c for c in node.children if key_of(c.text)[0] is None and _is_entry(c)]
+    if subs:
+        for c in subs:
+            _entries(c, inh, ctx)
+        return
+    if not _is_entry(node):
+        return
+    subject = subject_units(node.text)
+    lead = split_units(subject) if subject else inh.lead
+    _add_task(ctx, node, node.text, lead, list(inh.support), inh.deadline, product=inh.product)
+    if not lead:
+        ctx.unled.append(ctx.tasks[-1])
+
+
 def _charging_line(node: Node) -> list[str]:
     """An item that only hands the work that follows to a unit: it ends with ':' and has no items of its own."""
     text = node.full_text().strip()
@@ -559,6 +610,8 @@ def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[
             ctx.subject_lead = False
         elif role == "organisation":
             organisation(sec, ctx)
+        elif role == "inspection":
+            inspection(sec, ctx)
         elif role == "goals":
             inh = Inherited()
             intro = " ".join(b.text for b in sec.body)

@@ -158,10 +158,11 @@ def _row(marks: Marks, item: str, kind: str, x: Task | KPI) -> str:
 def render_tables(plan: Plan, marks: Marks) -> str:
     rows = [_row(marks, f"task-{i}", "task", t)
             + f'<td class="ref">{esc(t.ref)}</td><td>{esc(t.text)}</td><td>{_units(t.lead_units, t.lead)}</td>'
-            f"<td>{_units(t.support_units, t.support)}</td><td>{fmt_deadline(t.deadline)}</td></tr>"
+            f"<td>{_units(t.support_units, t.support)}</td><td>{fmt_deadline(t.deadline)}</td>"
+            f'<td class="small">{esc(t.product)}</td></tr>'
             for i, t in enumerate(plan.tasks)]
     tasks = ('<table class="data" id="tasks"><thead><tr><th class="ref">Mục</th><th>Nhiệm vụ</th><th>Chủ trì</th>'
-             "<th>Phối hợp</th><th>Thời hạn</th></tr></thead><tbody>" + "\n".join(rows) + "</tbody></table>")
+             "<th>Phối hợp</th><th>Thời hạn</th><th>Sản phẩm</th></tr></thead><tbody>" + "\n".join(rows) + "</tbody></table>")
     rows = [_row(marks, f"kpi-{j}", "kpi", k)
             + f'<td class="ref">{esc(k.ref)}</td><td>{esc(k.indicator)}</td><td class="target">{esc(fmt_target(k.target))}</td>'
             f"<td>{_units(k.lead_units, k.lead)}</td><td>{fmt_deadline(k.deadline)}</td>"
