@@ -383,3 +383,13 @@ def test_a_transcription_read_again_after_repair_goes_to_the_markdown_reader():
 
     assert text_to_document(HEADING, "x.md", "markdown") == markdown_to_document(HEADING, "x.md")
     assert text_to_document("## **KẾ HOẠCH**\n", "x.txt", "markdown").blocks[0].kind == "heading"
+
+
+def test_a_sentence_going_on_in_lower_case_after_a_blank_line_is_one_paragraph():
+    blocks = read("*- Đơn vị phối hợp: *Văn\nphòng UBND tỉnh; các cơ quan, đơn vị, địa phương\n\nliên quan.\n\n"
+                  "- Ưu tiên dịch vụ công trực tuyến\ntoàn trình, phục vụ người dân -\n\ndoanh nghiệp nhanh hơn.\n\n"
+                  "b) Hệ thống dữ liệu phục vụ quản lý.\n\nc) Kết nối dữ liệu.\n")
+    assert [b.text for b in blocks] == [
+        "- Đơn vị phối hợp: Văn phòng UBND tỉnh; các cơ quan, đơn vị, địa phương liên quan.",
+        "- Ưu tiên dịch vụ công trực tuyến toàn trình, phục vụ người dân - doanh nghiệp nhanh hơn.",
+        "b) Hệ thống dữ liệu phục vụ quản lý.", "c) Kết nối dữ liệu."]

@@ -110,24 +110,34 @@ def markdown_to_document(text: str, source: str) -> Document:
     parts = _parts(body, blank_separated)
     if not blank_separated:
         parts = _split_paragraphs_blankless(parts)
-    return Document(source=source, format="markdown", blocks=_blocks(_join_label_paragraphs(parts), footnotes))
+    return Document(source=source, format="markdown", blocks=_blocks(_join_paragraphs(parts), footnotes))
 
 
-def _join_label_paragraphs(parts: list[_Part]) -> list[_Part]:
-    """A paragraph that is an outline label alone ("**1.**") and the paragraph after it, its heading's
-    text, are one paragraph, as Word prints them."""
+def _join_paragraphs(parts: list[_Part]) -> list[_Part]:
+    """Paragraphs a blank line split that Word prints as one: an outline label alone ("**1.**") and
+    its heading's text after it; a sentence that goes on in lower case after a blank line ("các cơ
+    quan, đơn vị, địa phương" / "liên quan.")."""
     out: list[_Part] = []
     for part in parts:
         prev = out[-1] if out else None
-        if prev is not None and prev.kind == part.kind == "para" and _is_label_only(prev) and not _is_label_only(part):
+        if prev is not None and prev.kind == part.kind == "para" and _continues_paragraph(prev, part):
             out[-1] = _Part("para", prev.lines + part.lines)
         else:
             out.append(part)
     return out
 
 
-def _is_label_only(part: _Part) -> bool:
-    return bool(_LABEL_ONLY.match(_plain("\n".join(ln.raw for ln in part.lines))))
+def _continues_paragraph(prev: _Part, part: _Part) -> bool:
+    before, this = _plain(_raw(prev)), _plain(_raw(part))
+    if not before or not this:
+        return False
+    if _LABEL_ONLY.match(before):
+        return not _LABEL_ONLY.match(this)
+    return this[0].islower() and parse_label(this)[0] is None and not _TERMINAL.search(before)
+
+
+def _raw(part: _Part) -> str:
+    return "\n".join(ln.raw for ln in part.lines)
 
 
 def _blocks(parts: list[_Part], footnotes: set[str]) -> list[Block]:
