@@ -5,17 +5,20 @@ Transcriptions made from the web pages of plans share a layout that a plain text
 - tables are written one cell at a time: a line holding only "|" opens each cell, the cell's lines
   follow, and the row ends with one more "|" line, so the "|" closing a row and the "|" opening the
   next stand on consecutive lines, exactly like an empty cell. Which of the two each pair is follows
-  from the widths of the rows (`_row_breaks`). GFM pipe tables (`| a | b |` over `|---|---|`) too;
-- paragraphs are separated by blank lines and hard-wrapped inside sentences;
-- bold and italic markers are split over lines, doubled or left open (`**1.\\nCông tác ...**`,
-  `**6.****`, `vi:**** **Toàn bộ`), so every unescaped `*` is read as a toggle, never as text;
+  from the widths of the rows (`_row_breaks`). A row of one cell spans the table (a group row), and
+  a cell keeps its paragraphs as `lines`, as DOCX reports them. GFM pipe tables are read too;
+- paragraphs are separated by blank lines and hard-wrapped inside sentences (lines join with a
+  space); a label alone ("**1.**") and the text after it, or a sentence going on in lower case after a
+  blank line, are one paragraph;
+- bold and italic markers are split over lines, doubled or left open (`**1.\nCông tác ...**`,
+  `**6.****`, `vi:**** **Toàn bộ`), so every unescaped `*` is read as a toggle, never as text; a
+  paragraph is bold when all its letters are;
 - footnote references are glued to words ("quan[1];") and their texts follow the signature. Like the
-  DOCX reader, which reads the body and not the footnotes part, the references and footnote texts are
-  left out of the blocks.
+  DOCX reader, which reads the body and not the footnotes part, both are left out of the blocks.
 
 Each block keeps its first source line and the offsets of its first and last source characters.
-A document without blank lines between paragraphs (some page scrapes) has its lines joined by the
-text reader's rules, and the body text found between its "|" lines is cut out of its tables.
+A document without blank lines between paragraphs (a page scrape) has its lines joined by the text
+reader's rules, and the body text found between its "|" lines is cut out of its tables.
 """
 from __future__ import annotations
 
@@ -46,6 +49,23 @@ _TERMINAL = re.compile(r"[.;:!?][\"”)\]]*$")
 _LABEL_ONLY = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,4}|[a-zđ])[.)]$")
 _PARAGRAPH_LABEL = re.compile(r"^(?:[IVX]{1,5}|\d{1,2})\.\s")
 _ROW_LABEL = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){1,3})\.?$")
+
+
+@dataclass(frozen=True)
+class MarkdownSettings:
+    """What the layout of a "|" table costs (`_layout`) and when a document is a page scrape."""
+
+    short_row: int = 1  # a row with fewer cells than the table's width
+    extra_cell: int = 2  # each cell of a row beyond the width
+    empty_cell: int = 1
+    empty_row: int = 3  # a row whose cells are all empty, on top of its cells
+    label_inside: int = 2  # a group label ("II", "1.2") that is not its row's first cell
+    widths_around: int = 3  # widths tried each side of the longest run of cells that repeats
+    lines_per_blank_run: int = 25  # fewer runs of blank lines than one per this many lines: a scrape
+    body_gap_lines: int = 40  # in a scrape, text between "|" lines this long is body text
+
+
+SETTINGS = MarkdownSettings()
 
 
 @dataclass
@@ -175,14 +195,14 @@ def _source_lines(text: str) -> list[_Line]:
 
 def _blank_separated(lines: list[_Line]) -> bool:
     """Blank lines separate paragraphs unless the document has almost none between its lines (a
-    page scrape): fewer than one run of blank lines in 25 lines of text."""
+    page scrape): fewer than one run of blank lines in `lines_per_blank_run` lines of text."""
     filled = [i for i, ln in enumerate(lines) if not ln.blank]
     if not filled:
         return True
     inner = lines[filled[0]:filled[-1] + 1]
     runs = sum(1 for prev, ln in zip(inner, inner[1:]) if ln.blank and not prev.blank)
     content = sum(1 for ln in inner if not ln.blank and not _PIPE_LINE.match(ln.raw))
-    return runs >= 1 and runs * 25 >= content
+    return runs >= 1 and runs * SETTINGS.lines_per_blank_run >= content
 
 
 def _footnotes(lines: list[_Line]) -> tuple[set[str], int, int]:
@@ -392,7 +412,8 @@ def _row_breaks(empty: list[bool], labels: Optional[list[bool]] = None) -> tuple
     repeated = [r for r in set(runs) if runs.count(r) > 1]
     narrowest = max(repeated) if repeated else max(runs, default=1)
     best: Optional[tuple[int, int, set[int]]] = None
-    for width in range(max(1, narrowest - 3), min(m, narrowest + 3) + 1):
+    around = SETTINGS.widths_around
+    for width in range(max(1, narrowest - around), min(m, narrowest + around) + 1):
         cost, breaks = _layout(empty, labels, width)
         if best is None or cost < best[0]:
             best = (cost, width, breaks)
@@ -401,26 +422,22 @@ def _row_breaks(empty: list[bool], labels: Optional[list[bool]] = None) -> tuple
     return best[2], best[1]
 
 
-_SHORT_ROW, _EXTRA_CELL, _EMPTY_CELL, _EMPTY_ROW, _LABEL_INSIDE = 1, 2, 1, 3, 2
-
-
-def _layout(empty: list[bool], labels: list[bool], width: int) -> tuple[int, set[int]]:
-    """Least-cost layout of the gaps in rows of `width` cells: (cost, breaks). Costs: a row shorter
-    than the width 1, each cell beyond the width 2, an empty cell 1, a row of empty cells only 3
-    more, a group label ("II", "1.2") that is not its row's first cell 2; at equal cost, more rows
-    (two short rows rather than one through an empty cell). The state is the number of
-    cells in the current row so far (0 right after a break, when a cell must follow; width + 1 for
-    "more than width") and whether one of them holds text."""
+def _layout(empty: list[bool], labels: list[bool], width: int,
+            costs: MarkdownSettings = SETTINGS) -> tuple[int, set[int]]:
+    """Least-cost layout of the gaps in rows of `width` cells: (cost, breaks), costs as in
+    `MarkdownSettings`; at equal cost, more rows (two short rows rather than one through an empty
+    cell). The state is the number of cells in the current row so far (0 right after a break, when
+    a cell must follow; width + 1 for "more than width") and whether one of them holds text."""
     m = len(empty)
     top = width + 1
     inf = float("inf")
 
     def closing(k: int, text: int) -> int:  # costs in hundredths; each row earns one back (ties: more rows)
-        return 100 * ((_SHORT_ROW if k < width else 0) + (0 if text else _EMPTY_ROW)) - 1
+        return 100 * ((costs.short_row if k < width else 0) + (0 if text else costs.empty_row)) - 1
 
     def adding(i: int, k: int) -> int:
-        return 100 * ((_EMPTY_CELL if empty[i] else 0) + (_EXTRA_CELL if k >= width else 0)
-                      + (_LABEL_INSIDE if labels[i] and k > 0 else 0))
+        return 100 * ((costs.empty_cell if empty[i] else 0) + (costs.extra_cell if k >= width else 0)
+                      + (costs.label_inside if labels[i] and k > 0 else 0))
 
     # cost_to_go[i][k][t]: least cost of gaps i.. when the current row has k cells, t: any with text
     cost_to_go = [[[inf, inf] for _ in range(top + 1)] for _ in range(m + 1)]
@@ -485,7 +502,7 @@ def _table_part(rows: list[list[list[_Line]]], width: int) -> _Part:
 
 
 def _is_body_text(gap: list[_Line]) -> bool:
-    if len(gap) > 40 or any(_ATX.match(ln.raw) for ln in gap):
+    if len(gap) > SETTINGS.body_gap_lines or any(_ATX.match(ln.raw) for ln in gap):
         return True
     return sum(1 for ln in gap if _PARAGRAPH_LABEL.match(_plain(ln.raw))) >= 2
 
