@@ -9,7 +9,7 @@ from planparse.extract.tasks import key_of
 
 
 @pytest.mark.parametrize("name", ["units.json", "abbreviations.json", "admin_levels.json", "sections.json", "deadlines.json",
-                                  "ocr_confusions.json"])
+                                  "ocr_confusions.json", "targets.json"])
 def test_data_file_has_source_and_version(name):
     data = json.loads(resources.files("planparse.data").joinpath(name).read_text(encoding="utf-8"))
     assert data["_source"] and isinstance(data["version"], int)
@@ -20,6 +20,7 @@ def test_loaders_validate():
     assert lexicon.levels().central_cities and lexicon.sections().group_keys["deadline"]
     assert lexicon.deadlines().recurring["hàng quý"] == "quarter"
     assert ("rn", "m") in lexicon.ocr_confusions().confusions and lexicon.ocr_confusions().cost > 0
+    assert "không quá" in lexicon.targets().operators_before["<="] and "%" in lexicon.targets().percent_units
 
 
 def test_unknown_keys_are_rejected():
@@ -65,3 +66,39 @@ def test_deadline_phrases_mean_what_the_data_says():
         assert dl is not None and dl.date == "2026-09-30", prep
     for word in data.in_duty.programme_spans:
         assert deadline_in_duty(f"Triển khai Chương trình chuyển đổi số {word} 2026 - 2030.", 2026) is None, word
+
+
+def test_targets_data_rejects_unknown_keys_and_operators():
+    from pydantic import ValidationError
+
+    good = json.loads(resources.files("planparse.data").joinpath("targets.json").read_text(encoding="utf-8"))
+    with pytest.raises(ValidationError):
+        lexicon.TargetsData.model_validate(dict(good, typo=1))
+    assert set(good["operators_before"]) <= {">", ">=", "<", "<=", "=", "~"}
+    assert set(good["operators_after"]) <= {">", ">=", "<", "<=", "=", "~"}
+
+
+def test_target_words_mean_what_the_data_says():
+    from planparse.extract.targets import clean_indicator, parse_target
+
+    data = lexicon.targets()
+    for op, words in data.operators_before.items():
+        for w in words:
+            t = parse_target(f"Tỷ lệ hồ sơ được giải quyết đúng hạn {w} 90%")
+            assert (t.op, t.value) == (op, 90), w
+    for op, words in data.operators_after.items():
+        for w in words:
+            assert parse_target(f"Tỷ lệ xã đạt chuẩn nông thôn mới 60% {w}").op == op, w
+    for verb in data.level_verbs:
+        assert clean_indicator(f"Tỷ lệ hồ sơ trực tuyến toàn trình {verb} 80%") == "Tỷ lệ hồ sơ trực tuyến toàn trình", verb
+    for verb in data.lead_verbs:
+        if verb not in data.change_verbs:
+            assert clean_indicator(f"{verb.capitalize()} tỷ lệ hồ sơ trực tuyến lên 80%") == "tỷ lệ hồ sơ trực tuyến", verb
+    for verb in data.change_verbs:
+        assert clean_indicator(f"{verb.capitalize()} 10% số vụ tai nạn giao thông") == f"{verb.capitalize()} số vụ tai nạn giao thông"
+    for label in data.goal_labels:
+        assert clean_indicator(f"{label.capitalize()} 2: Tỷ lệ văn bản được ký số đạt 95%") == "Tỷ lệ văn bản được ký số"
+    for unit in data.units:
+        assert parse_target(f"Phấn đấu tối thiểu 12 {unit} tham gia").unit == unit, unit
+    for per in data.per_period:
+        assert parse_target(f"Kinh tế số tăng trưởng đạt 20%{per}").unit == "%" + per

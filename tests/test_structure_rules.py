@@ -200,7 +200,7 @@ def test_a_budget_item_is_a_task_only_when_it_gives_a_unit_work():
     assert [(t.ref, t.lead) for t in tasks] == [("III.2", ["Sở Tài chính"]), ("IV.1", ["Sở Nội vụ"])]
 
 
-def test_unlabelled_lead_lines_after_bullets_apply_to_the_bullets_above_them():
+def test_unlabelled_lead_lines_after_bullets_make_the_bullets_above_them_one_task():
     from planparse.readers.markdown import markdown_to_document
     text = ("KẾ HOẠCH\nNâng cao năng lực xây dựng pháp luật giai đoạn 2026 - 2030\nIII. NHIỆM VỤ, GIẢI PHÁP\n"
             "1. Nâng cao phẩm chất, năng lực cho đội ngũ cán bộ\n"
@@ -212,10 +212,12 @@ def test_unlabelled_lead_lines_after_bullets_apply_to_the_bullets_above_them():
             "Đơn vị chủ trì tham mưu thực hiện: Sở Tư pháp.\nĐơn vị phối hợp thực hiện: Các cơ quan, đơn vị liên quan.\n"
             "Thời gian thực hiện: Theo kế hoạch công tác tư pháp hàng năm.\n").replace("\n", "\n\n")
     tasks = document_to_plan(markdown_to_document(text, "snippet.md")).tasks
+    # a run of duties with its own responsibility lines is one task (named by its first duty when the item
+    # holds several runs); a single duty with its lines is its own task
     assert [(t.ref, t.lead, t.support) for t in tasks] == [
         ("III.1.1", ["Các Sở, ngành, đơn vị", "UBND cấp xã"], ["Sở Tư pháp"]),
-        ("III.1.2", ["Các Sở, ngành, đơn vị", "UBND cấp xã"], ["Sở Tư pháp"]),
         ("III.1.3", ["Sở Tư pháp"], ["Các cơ quan, đơn vị liên quan"])]
+    assert "giáo dục chính trị" in tasks[0].text and "ý thức trách nhiệm" in tasks[0].text
     assert tasks[0].deadline.kind == "ongoing"
 
 
@@ -250,3 +252,13 @@ def test_a_product_line_goes_into_the_tasks_product():
     task = plan_of(text).tasks[0]
     assert task.product == "Quyết định ban hành Bộ tiêu chí." and task.lead == ["Sở Khoa học và Công nghệ"]
     assert (task.deadline.kind, task.deadline.date) == ("by", "2025-12-31")
+
+
+def test_a_goal_opening_with_its_period_is_due_over_that_period():
+    text = ("KẾ HOẠCH\nNâng cao năng lực giai đoạn 2026 - 2030\nII. MỤC TIÊU\n"
+            "1. Trong giai đoạn 2026 - 2030 phấn đấu có ít nhất 10% đội ngũ cán bộ được tuyển dụng từ nguồn thu hút.\n"
+            "2. Đến hết năm 2027: 100% cán bộ được tập huấn.\n")
+    kpis = plan_of(text).kpis
+    assert (kpis[0].deadline.kind, kpis[0].deadline.start, kpis[0].deadline.end) == ("period", "2026-01-01", "2030-12-31")
+    assert (kpis[1].deadline.kind, kpis[1].deadline.date) == ("by", "2027-12-31")
+    assert kpis[0].target.op == ">=" and kpis[0].target.value == 10

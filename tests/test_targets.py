@@ -1,6 +1,6 @@
 import pytest
 
-from planparse.extract.targets import clean_indicator, is_goal, parse_number, parse_target, split_goals
+from planparse.extract.targets import clean_indicator, is_goal, leading_time, parse_number, parse_target, split_goals
 
 
 @pytest.mark.parametrize("text,op,value,unit", [
@@ -41,3 +41,136 @@ def test_a_leading_target_wins_over_later_figures():
     t = parse_target(clause)
     assert (t.op, t.value) == (">", 80)
     assert clean_indicator(clause).startswith("số trạm y tế cấp xã")
+
+
+# ------------------------------------------------------------------ operators and values of real plans
+@pytest.mark.parametrize("text,op,value,unit", [
+    ("Trên 80% số trạm y tế cấp xã đủ điều kiện", ">", 80, "%"),
+    ("Tỷ lệ giải ngân vốn đầu tư công đạt trên 90%", ">", 90, "%"),
+    ("Tỷ lệ hồ sơ giải quyết đúng hạn đạt 95%", ">=", 95, "%"),
+    ("100", ">=", 100, None),
+    ("≥ 90%", ">=", 90, "%"),
+    ("Có ≥ 30% DNNVV, HTX, HKD ứng dụng công nghệ số", ">=", 30, "%"),
+    ("Tối thiểu 98% hồ sơ được giải quyết trước và đúng hạn", ">=", 98, "%"),
+    ("Phấn đấu ít nhất 55% phường triển khai mô hình giáo dục mầm non", ">=", 55, "%"),
+    ("Số người nghiện được cai nghiện đạt từ 30% trở lên", ">=", 30, "%"),
+    ("Tỷ lệ thất nghiệp ở khu vực thành thị không quá 3%", "<=", 3, "%"),
+    ("≤ 5%", "<=", 5, "%"),
+    ("Tỷ lệ nợ xấu tối đa 2%", "<=", 2, "%"),
+    ("Tỷ lệ hộ nghèo dưới 1%", "<", 1, "%"),
+    ("Tỷ lệ trẻ em dưới 15 tuổi đạt khoảng 22%", "~", 22, "%"),
+    ("Tỷ lệ chi đầu tư phát triển bằng 40% tổng chi ngân sách", "=", 40, "%"),
+    # ceilings as the level after a fall
+    ("Giảm tỷ lệ hộ nghèo đa chiều xuống còn 1,5%", "<=", 1.5, "%"),
+    ("Giảm tỷ lệ suy dinh dưỡng ở trẻ em dưới 5 tuổi xuống dưới 15%", "<", 15, "%"),
+    ("Giảm số lần đi lại của người dân khi thực hiện thủ tục hành chính còn tối đa 01 lần", "<=", 1, "lần"),
+    # a fall or rise by a share: at least that much change
+    ("giảm 50% số cặp tảo hôn", ">=", 50, "%"),
+    ("Số vụ phạm tội về ma túy được phát hiện tăng trên 03%", ">", 3, "%"),
+    # ratios, counts and units as printed
+    ("Tỷ suất tử vong mẹ dưới 30/100.000 trẻ đẻ sống", "<", 30, "/100.000 trẻ đẻ sống"),
+    ("Tỷ lệ mắc mới lao dưới 50 ca/100.000 dân", "<", 50, "ca/100.000 dân"),
+    ("Phấn đấu tổng tỷ suất sinh đạt 2,1 con/phụ nữ", ">=", 2.1, "con/phụ nữ"),
+    ("Tỷ số giới tính khi sinh dưới 109 bé trai/100 bé gái sinh ra sống", "<", 109, "bé trai/100 bé gái sinh ra sống"),
+    ("Tăng trưởng kinh tế số đạt 20%/năm", ">=", 20, "%/năm"),
+    ("2.989,5 MW", ">=", 2989.5, "MW"),
+    ("Công suất điện mặt trời mái nhà đạt 2.989,5 MW", ">=", 2989.5, "MW"),
+    ("Hình thành ít nhất 100 doanh nghiệp khởi nghiệp sáng tạo", ">=", 100, "doanh nghiệp"),
+    ("Có ít nhất 02 vùng dự án nuôi thủy sản công nghệ cao", ">=", 2, "vùng"),
+    ("Đến năm 2030 có ít nhất 20 tập dữ liệu mở được công bố", ">=", 20, "tập dữ liệu"),
+    ("mỗi xã có 01 điểm phục vụ dịch vụ công trực tuyến", ">=", 1, "điểm"),
+    ("Phát triển được 5.000 hộ gia đình sử dụng dịch vụ thanh toán số", ">=", 5000, "hộ"),
+    ("Mỗi xã có từ 02 mô hình chuyển đổi số trở lên", ">=", 2, "mô hình"),
+    ("Mỗi xã có 01 mô hình trở xuống", "<=", 1, "mô hình"),
+    ("Mỗi đơn vị đề nghị không quá 02 tập thể", "<=", 2, "tập thể"),
+])
+def test_target_operators_of_real_plans(text, op, value, unit):
+    t = parse_target(text)
+    assert t is not None, text
+    assert (t.op, t.value, t.unit) == (op, value, unit)
+
+
+@pytest.mark.parametrize("text,lo,hi", [("Tỷ lệ hộ dùng nước sạch đạt từ 60-70%", 60, 70), ("từ 88 - 90%", 88, 90),
+                                        ("60% - 70%", 60, 70), ("từ 60 đến 70%", 60, 70)])
+def test_ranges_are_between(text, lo, hi):
+    t = parse_target(text)
+    assert (t.op, t.value, t.max, t.unit) == ("between", lo, hi, "%")
+
+
+def test_a_year_span_is_not_a_range_target():
+    t = parse_target("Giai đoạn 2026 - 2030, tỷ lệ hộ dùng nước sạch đạt 98%")
+    assert (t.op, t.value, t.max) == (">=", 98, None)
+
+
+def test_vietnamese_decimal_comma_and_thousands_dot_in_targets():
+    assert parse_target("Tỷ lệ hộ nghèo còn 1,5%").value == 1.5
+    assert parse_target("Vốn đầu tư toàn xã hội đạt 72.000 tỷ đồng").value == 72000
+    assert parse_target("Vốn đầu tư toàn xã hội đạt 72.000 tỷ đồng").unit == "tỷ đồng"
+
+
+# ------------------------------------------------------------------ indicators
+@pytest.mark.parametrize("clause,indicator", [
+    # a leading time is the deadline, a numbering label is not part of the indicator
+    ("Đến hết năm 2025: Có ≥ 30% DNNVV, HTX, HKD trên địa bàn Tỉnh ứng dụng công nghệ số.",
+     "DNNVV, HTX, HKD trên địa bàn Tỉnh ứng dụng công nghệ số"),
+    ("Chỉ tiêu 1: Tỷ lệ hồ sơ thủ tục hành chính được giải quyết đúng hạn đạt 95%.",
+     "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết đúng hạn"),
+    ("(8) Tỷ lệ doanh nghiệp sử dụng dịch vụ công trực tuyến đạt tối thiểu 80%;",
+     "Tỷ lệ doanh nghiệp sử dụng dịch vụ công trực tuyến"),
+    ("Phấn đấu đến năm 2030 có 100% xã, phường đạt chuẩn tiếp cận pháp luật", "xã, phường đạt chuẩn tiếp cận pháp luật"),
+    ("Hàng năm, số vụ phạm tội về ma túy có tổ chức được phát hiện tăng trên 03%",
+     "số vụ phạm tội về ma túy có tổ chức được phát hiện tăng"),
+    ("Phấn đấu hằng năm tỷ lệ giải ngân vốn đầu tư công đạt trên 90% kế hoạch được giao",
+     "tỷ lệ giải ngân vốn đầu tư công"),
+    # the leading verb or figure goes, the trailing target goes
+    ("Nâng tỷ lệ người dân có tài khoản định danh điện tử lên 100%.", "tỷ lệ người dân có tài khoản định danh điện tử"),
+    ("Tối thiểu 95% văn bản được ký số.", "văn bản được ký số"),
+    ("Tỷ lệ phủ sóng 5G trên địa bàn đạt 100% dân số.", "Tỷ lệ phủ sóng 5G trên địa bàn"),
+    ("Tỷ lệ hộ gia đình sử dụng nước sạch đạt từ 60-70%", "Tỷ lệ hộ gia đình sử dụng nước sạch"),
+    ("Tỷ lệ thất nghiệp ở khu vực thành thị không quá 3%", "Tỷ lệ thất nghiệp ở khu vực thành thị"),
+    ("Giảm tỷ lệ hộ nghèo đa chiều xuống còn 1,5%", "tỷ lệ hộ nghèo đa chiều"),
+    ("Giảm số lần đi lại của người dân khi thực hiện thủ tục hành chính còn tối đa 01 lần",
+     "số lần đi lại của người dân khi thực hiện thủ tục hành chính"),
+    ("Tỷ suất tử vong mẹ dưới 30/100.000 trẻ đẻ sống", "Tỷ suất tử vong mẹ"),
+    ("Phấn đấu tổng tỷ suất sinh đạt 2,1 con/phụ nữ", "tổng tỷ suất sinh"),
+    ("Có ít nhất 02 vùng dự án nuôi thủy sản công nghệ cao.", "vùng dự án nuôi thủy sản công nghệ cao"),
+    # a change verb right before its figure stays: the figure is the size of the change
+    ("giảm 50% số cặp tảo hôn", "giảm số cặp tảo hôn"),
+    ("Phấn đấu tăng thêm ít nhất 10% số trường mầm non công lập có nhóm trẻ", "tăng thêm số trường mầm non công lập có nhóm trẻ"),
+    # a scope before a colon stays
+    ("Tại địa bàn đô thị: 100% trẻ em trong cơ sở giáo dục mầm non được chăm sóc an toàn",
+     "Tại địa bàn đô thị: trẻ em trong cơ sở giáo dục mầm non được chăm sóc an toàn"),
+    # counts inside the clause stay
+    ("Mỗi hộ gia đình, doanh nghiệp trên địa bàn tối thiểu có 01 tài khoản trên cổng DVC",
+     "Mỗi hộ gia đình, doanh nghiệp trên địa bàn tối thiểu có 01 tài khoản trên cổng DVC"),
+    ("Hình thành ít nhất 100 doanh nghiệp khởi nghiệp sáng tạo", "Hình thành ít nhất 100 doanh nghiệp khởi nghiệp sáng tạo"),
+])
+def test_indicators_are_cut_as_the_contract_says(clause, indicator):
+    assert clean_indicator(clause) == indicator
+
+
+def test_leading_time_of_a_goal_is_its_deadline_phrase():
+    assert leading_time("Đến hết năm 2025: Có ≥ 30% DNNVV ứng dụng công nghệ số.") == "Đến hết năm 2025"
+    assert leading_time("Đến năm 2030, tỉnh có ít nhất 20 tập dữ liệu mở được công bố.") == "Đến năm 2030"
+    assert leading_time("Tỷ lệ hồ sơ giải quyết đúng hạn đạt 95%.") is None
+
+
+@pytest.mark.parametrize("clause,goal", [
+    ("Tỷ lệ hồ sơ giải quyết đúng hạn đạt 95%", True),
+    ("Phấn đấu tổng tỷ suất sinh đạt 2,1 con/phụ nữ", True),
+    ("Tỷ số giới tính khi sinh dưới 109 bé trai/100 bé gái sinh ra sống", True),
+    ("Giảm số lần đi lại khi thực hiện thủ tục hành chính còn tối đa 01 lần", True),
+    ("Có ít nhất 02 vùng dự án nuôi thủy sản công nghệ cao", True),
+    ("Nâng cao chất lượng, hiệu quả công tác tuyên truyền về chuyển đổi số", False),
+    ("Tổ chức 02 hội nghị tập huấn cho cán bộ cấp xã", False),
+    ("Triển khai Kế hoạch số 283/KH-UBND ngày 24/9/2025 của UBND tỉnh", False),
+])
+def test_which_clauses_state_a_numeric_goal(clause, goal):
+    assert is_goal(clause) is goal
+
+
+def test_a_clause_with_its_own_figure_does_not_join_one_without():
+    para = ("Hằng năm, giảm số người nghiện ma túy; phấn đấu đến năm 2030 đạt ít nhất 50% số xã, phường không có "
+            "ma túy")
+    goals = [c for c in split_goals(para) if is_goal(c)]
+    assert len(goals) == 1 and clean_indicator(goals[0]) == "số xã, phường không có ma túy"

@@ -9,15 +9,16 @@ _ROMAN = r"(?P<roman>[IVX]{1,5})[.)]"
 _DEC_MULTI = r"(?P<decm>\d{1,2}(?:\.\d{1,2}){1,4})\.?\)?"
 _DEC_ONE = r"(?P<dec>\d{1,2})[.)]"
 _ALPHA = r"(?P<alpha>[a-zđ])[.)]"
+_PAREN = r"\((?P<paren>\d{1,2}|[a-zđ])\)"
 _BULLET = r"(?P<bullet>[-–—+•·*▪○●◦])"
 LABEL_RE = re.compile(
-    rf"^\s*(?:{_ROMAN}|{_DEC_MULTI}|{_DEC_ONE}|{_ALPHA})(?=\s|$)\s*|^\s*{_BULLET}(?![-–—+])\s*"
+    rf"^\s*(?:{_ROMAN}|{_DEC_MULTI}|{_DEC_ONE}|{_ALPHA}|{_PAREN})(?=\s|$)\s*|^\s*{_BULLET}(?![-–—+])\s*"
 )
 
 
 @dataclass(frozen=True)
 class Label:
-    style: str  # ROMAN, DEC1..DEC5, ALPHA, DASH, PLUS, DOT
+    style: str  # ROMAN, DEC1..DEC5, ALPHA, PAREN ("(1)", "(a)"), DASH, PLUS, DOT
     raw: str  # as printed ("1.2.", "a)", "-")
     key: str  # the ref component this label contributes ("II", "2", "a"; bullets get theirs later)
 
@@ -44,6 +45,10 @@ def parse_label(text: str) -> tuple[Optional[Label], str]:
         if not rest.strip():
             return None, text
         return Label("ALPHA", raw, m.group("alpha")), rest
+    if m.group("paren"):
+        if not rest.strip():
+            return None, text
+        return Label("PAREN", raw, m.group("paren").lstrip("0") or "0"), rest
     b = m.group("bullet")
     style = {"+": "PLUS", "-": "DASH", "–": "DASH", "—": "DASH"}.get(b, "DOT")
     return Label(style, raw, ""), rest

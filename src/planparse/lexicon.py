@@ -67,6 +67,9 @@ class SectionsData(_Data):
     section_roles: list[SectionRole]
     group_keys: dict[str, list[str]]
     inspection_verbs: list[str]  # what an inspection schedule's entry opens with ("Giám sát việc ...")
+    addressee_markers: list[str]  # "Kính gửi:" opens a letter's addressee list
+    letter_subject_markers: list[str]  # "V/v ..." under a letter's number: what it is about (its title)
+    letter_type: str  # the kind of a document without a type heading that has a subject line
     phase_labels: list[str]  # a phase heading's label ("Đợt 1: Trong tháng 12/2025") before its time
     closing_openers: list[str]
     appendix_heading: list[str]
@@ -82,6 +85,7 @@ class DutyDeadlineWords(BaseModel):
     due_preps: list[str]  # right before a time, it is when the duty is due ("hoàn thành trước", "chậm nhất là")
     weak_preps: list[str]  # due too ("trong năm 2024"), unless a baseline word comes just before ("kết quả ... trong")
     report_openers: list[str]  # a duty opening with these states its deadline as '(theo) định kỳ hằng tháng'
+    report_markers: list[str]  # ... with a frequency opening with these
     due_verbs: list[str]  # the phrase as printed starts at one of these a few words back ("trình UBND tỉnh trong ...")
     not_due_before: list[str]  # a time after a weak preposition that follows these is a baseline or result period
     goal_words: list[str]  # a time after a weak preposition in a sentence with these is a goal's year
@@ -95,6 +99,7 @@ class DeadlinesData(_Data):
     recurring: dict[str, str]
     frequency_markers: list[str]
     frequency_units: dict[str, str]
+    times_word: str  # "lần" of "02 lần/năm"
     times_per: dict[str, str]  # "02 lần/năm": the period after "lần/"
     frequency_order: list[str]
     peak_words: list[str]  # "Thường xuyên, cao điểm từ ngày 01/7/2024": peak_from
@@ -118,6 +123,25 @@ class CitationsData(_Data):
     title_openers: list[str]  # words that begin a cited document's own title after its issuer
     issuer_after: list[str]  # "của" / "do" before a cited document's issuer
     amended_by: list[str]  # a bracketed amendment of a cited document is cited too
+
+
+class TargetsData(_Data):
+    """How plans state a numeric target: operator words before and after the figure, the verbs around it, units."""
+
+    operators_before: dict[str, list[str]]  # op -> words right before the figure ("không quá" 5% is <=)
+    operators_after: dict[str, list[str]]  # op -> words right after it ("30% trở lên" is >=)
+    quantity_fillers: list[str]  # between an operator and its figure ("tối thiểu có 01")
+    range_joiners: list[str]  # "60-70%", "60 đến 70%"
+    level_verbs: list[str]  # the figure after these is the level to reach; indicator ends before them
+    lead_verbs: list[str]  # dropped from the front of an indicator ("Nâng tỷ lệ ... lên 100%")
+    mid_openers: list[str]  # "... bảo đảm 100% hồ sơ ...": the indicator is what follows the figure
+    modal_words: list[str]  # "phải đạt 100%": dropped with the target
+    change_verbs: list[str]  # directly before the figure, the figure is the change; the verb stays in the indicator
+    goal_labels: list[str]  # "Chỉ tiêu 1:" numbering dropped from the indicator
+    percent_units: list[str]
+    per_period: list[str]  # "%/năm"
+    units: list[str]  # units of counts as printed, longest match wins
+    unit_stop_words: list[str]  # a count's unit ends before these
 
 
 class UnitRolesData(_Data):
@@ -158,6 +182,15 @@ def deadlines() -> DeadlinesData:
 @lru_cache(maxsize=None)
 def citations() -> CitationsData:
     return CitationsData.model_validate(_load("citations.json"))
+
+
+@lru_cache(maxsize=None)
+def targets() -> TargetsData:
+    data = TargetsData.model_validate(_load("targets.json"))
+    unknown = set(data.operators_before) | set(data.operators_after)
+    if not unknown <= {">", ">=", "<", "<=", "=", "~"}:
+        raise ValueError(f"targets.json: unknown operators {sorted(unknown)}")
+    return data
 
 
 @lru_cache(maxsize=None)

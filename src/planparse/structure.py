@@ -123,6 +123,20 @@ def _group_tables(blocks: list[Block]) -> list[list[Block]]:
     return list(tables.values())
 
 
+def _letter_header(blocks: list[Block]) -> list[Block]:
+    """A document without a type heading (a letter: heading table with 'V/v ...', then 'Kính gửi:' and its
+    addressees): the heading table and the addressee list, which are not its body."""
+    k = 0
+    while k < len(blocks) and blocks[k].kind == "row":
+        k += 1
+    if k < len(blocks) and fold(blocks[k].text).startswith(tuple(lexicon.sections().addressee_markers)):
+        k += 1
+        while k < len(blocks) and blocks[k].kind != "row" and blocks[k].text.lstrip()[:1] in _LIST_ITEM \
+                and len(blocks[k].text) <= 150:
+            k += 1
+    return blocks[:k]
+
+
 def build_structure(doc: Document) -> Structure:
     blocks = doc.blocks
     n = len(blocks)
@@ -131,9 +145,9 @@ def build_structure(doc: Document) -> Structure:
     other_type = None
     if head_idx is None:
         other_type = next((t for b in blocks[:40] if (t := _heading_type(b, lexicon.sections().other_doc_types))), None)
-    header = blocks[:head_idx] if head_idx is not None else []
+    header = blocks[:head_idx] if head_idx is not None else _letter_header(blocks)
     doc_type = blocks[head_idx] if head_idx is not None else None
-    i = head_idx + 1 if head_idx is not None else 0
+    i = head_idx + 1 if head_idx is not None else len(header)
 
     title: list[Block] = []
     while i < n and doc_type is not None and len(title) < 3:

@@ -140,7 +140,8 @@ def normalise(printed: str) -> str:
     return _HOURS.sub(lambda m: " " * len(m.group(0)), low)
 
 
-def _phrase_re(words) -> re.Pattern:
+@lru_cache(maxsize=None)
+def _phrase_re(words: tuple[str, ...]) -> re.Pattern:
     """Any of the phrases as whole words."""
     return re.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)")
 
@@ -157,20 +158,29 @@ def _recurrence_re() -> re.Pattern:
                       rf"|(?<!\w)(?:{phrase})(?!\w)")
 
 
+@lru_cache(maxsize=None)
+def _frequency_patterns() -> dict[str, re.Pattern]:
+    dl = lexicon.deadlines()
+    markers, units, times = _alternation(dl.frequency_markers), _alternation(dl.frequency_units), re.escape(dl.times_word)
+    return {
+        "marked": re.compile(rf"(?<!\w)(?:{markers})\s+((?:{units})(?:\s*(?:,|và|hoặc|/)\s*(?:{units}))*)(?!\w)"),
+        "unit": re.compile(units),
+        "times_per": re.compile(rf"(\d+)\s*{times}\s*/\s*({_alternation(dl.times_per)})(?!\w)"),  # "02 lần/năm"
+        "months_per_time": re.compile(rf"(\d+)\s*tháng\s*/\s*{times}(?!\w)"),  # "6 tháng/lần"
+    }
+
+
 def _frequency(t: str, points: list[TimePoint]) -> Optional[str]:
     """The most frequent recurrence a phrase names: 'hàng tháng, quý' -> month; two dates 'hằng năm' -> half_year."""
     dl = lexicon.deadlines()
-    found: list[str] = []
-    for phrase, every in dl.recurring.items():
-        if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", t):
-            found.append(every)
-    markers = _alternation(dl.frequency_markers)
-    units = _alternation(dl.frequency_units)
-    for m in re.finditer(rf"(?<!\w)(?:{markers})\s+((?:{units})(?:\s*(?:,|và|hoặc|/)\s*(?:{units}))*)(?!\w)", t):
-        found += [dl.frequency_units[w] for w in re.findall(units, m.group(1))]
-    for m in re.finditer(rf"(\d+)\s*lần\s*/\s*({_alternation(dl.times_per)})(?!\w)", t):
-        found.append(_per_year(int(m.group(1))) if dl.times_per[m.group(2)] == "year" else dl.times_per[m.group(2)])
-    for m in re.finditer(r"(\d+)\s*tháng\s*/\s*lần(?!\w)", t):
+    pats = _frequency_patterns()
+    found = [every for phrase, every in dl.recurring.items() if _phrase_re((phrase,)).search(t)]
+    for m in pats["marked"].finditer(t):
+        found += [dl.frequency_units[w] for w in pats["unit"].findall(m.group(1))]
+    for m in pats["times_per"].finditer(t):
+        per = dl.times_per[m.group(2)]
+        found.append(_per_year(int(m.group(1))) if per == "year" else per)
+    for m in pats["months_per_time"].finditer(t):
         found.append({1: "month", 3: "quarter", 6: "half_year", 12: "year"}.get(int(m.group(1)), "month"))
     if "year" in found:
         dated = [p for p in points if p.unit == "day" and p.year is None]
@@ -214,7 +224,7 @@ def _deadline_of(t: str, printed: str, year: Optional[int]) -> Optional[Deadline
     damaged_ongoing = len(t.split()) <= 3 and re.search(r"\bxuyên$", t)  # "Thường xuyên" misread by OCR
     if damaged_ongoing or any(t.startswith(w) or f" {w}" in t[:40] for w in dl.ongoing) \
             and not t.startswith(("trước", "hoàn thành")):
-        m = _phrase_re(dl.peak_words).search(t)
+        m = _phrase_re(tuple(dl.peak_words)).search(t)
         later = [p.first_day(year) for p in days if m and p.start >= m.start()]
         return Deadline(kind="ongoing", text=printed, peak_from=later[0] if later else None)
 
@@ -237,8 +247,8 @@ def _deadline_of(t: str, printed: str, year: Optional[int]) -> Optional[Deadline
         return Deadline(kind="period", text=printed, start=start, end=end)
 
     if days:
-        if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", t) for w in dl.by_words) or len(days) > 1:
-            pick = days[-1] if _phrase_re(dl.last_day_words).search(t) else days[0]
+        if _phrase_re(tuple(dl.by_words)).search(t) or len(days) > 1:
+            pick = days[-1] if _phrase_re(tuple(dl.last_day_words)).search(t) else days[0]
             return Deadline(kind="by", text=printed, date=pick.last_day(year))
         return Deadline(kind="on", text=printed, date=days[0].first_day(year))
     coarse = [p for p in points if p.unit != "day" and (not p.bare or _only(t, p)) and p.last_day(year)]
@@ -267,7 +277,7 @@ def _period(t: str, points: list[TimePoint], year: Optional[int]) -> Optional[tu
     for p in points:
         if p.unit == "year" and re.search(rf"(?<!\w)(?:{whole})\s+{p.year}$", t[:p.end]):
             return p.first_day(year), p.last_day(year)
-    if points and _phrase_re(dl.open_end).search(t):
+    if points and _phrase_re(tuple(dl.open_end)).search(t):
         return points[0].first_day(year), None
     m = re.search(r"(?<!\w)từ(?!\w)(.+?)(?<!\w)đến(?!\w)", t)
     if m:
@@ -369,7 +379,7 @@ def _opening_recurrence(t: str) -> Optional[tuple[int, int, int]]:
         return m.start(), m.end(), m.start()
     if _opens_with(t[lead:], lexicon.deadlines().in_duty.report_openers):
         for m in _recurrence_re().finditer(t):
-            if m.group(0).startswith("định kỳ"):
+            if m.group(0).startswith(tuple(lexicon.deadlines().in_duty.report_markers)):
                 return m.start(), m.end(), m.start()
     return None
 
@@ -433,7 +443,8 @@ def _due_times(t: str, points: list[TimePoint], year: Optional[int]):
 
 
 def _refused(t: str, head: int) -> bool:
-    """A baseline, result or report period: 'kết quả thực hiện trong năm 2024', 'số liệu từ ...', 'kỳ 6 tháng (từ ...)'."""
+    """A baseline, result or report period: 'kết quả thực hiện trong năm 2024', 'số liệu từ ...',
+    'kỳ 6 tháng (từ ...)'."""
     words = t[_clause_start(t, head, brackets=False):head].split()
     return bool(_duty_patterns()["refuse"].search(" ".join(words[-6:])))
 

@@ -86,6 +86,9 @@ def extract_meta(st: Structure) -> tuple[Meta, list[str]]:
             if t.startswith(strip_accents(d)):
                 meta.doc_type = d[:1].upper() + d[1:]
                 break
+    elif (subject := _letter_subject(st.header)) is not None:
+        meta.doc_type = lexicon.sections().letter_type  # a letter assigning duties: 'V/v ...' is its subject
+        meta.title = subject
     else:
         warnings.append("no document heading (KẾ HOẠCH) found")
 
@@ -108,7 +111,7 @@ def extract_meta(st: Structure) -> tuple[Meta, list[str]]:
     if not meta.issuer:
         warnings.append("issuer not found")
 
-    if st.title:
+    if st.title and not meta.title:
         meta.title = fold_ws(" ".join(b.text for b in st.title)).strip(" *")
     meta.signer = _signer(st.signature)
     return meta, warnings
@@ -151,7 +154,7 @@ def heading_lines(header: list[Block]) -> list[str]:
                 if lines and not lines[-1].endswith("\x00"):
                     lines[-1] += "\x00"  # the stamp's receiver: not the issuer
                 continue
-            if part and not _RULE_LINE.match(part) and _caps_ratio(part) > 0.8 and not re.search(r"[\d:;!?]", part):
+            if part and not _RULE_LINE.match(part) and _caps_ratio(part) > 0.8 and not re.search(r"[:;!?/]", part):
                 lines.append(fold_ws(part))
         if any(re.search(r"\bSố\s*:?\s*\S*/", p) for p in parts):
             break
@@ -230,6 +233,17 @@ def _is_bare_body(name: str) -> bool:
     """'Ban Thường trực', 'Thường trực': a kind of body with no name of its own."""
     head = lexicon.unit_head_length(name)
     return head > 0 and not name[head:].strip()
+
+
+def _letter_subject(header: list[Block]) -> Optional[str]:
+    """'V/v triển khai thực hiện các nhiệm vụ ...' in a letter's heading cell: what the letter is about."""
+    markers = "|".join(re.escape(m) for m in lexicon.sections().letter_subject_markers)
+    for b in header:
+        for part in [ln for c in (b.cells or []) for ln in (c.lines or [c.text])] or [b.text]:
+            m = re.search(rf"(?:^|\s)(?:{markers})\s*:?\s+(.+)$", part, re.I)
+            if m:
+                return fold_ws(m.group(1)).strip(" .")
+    return None
 
 
 def _issuer(st: Structure, header: str, appendix: str) -> Optional[str]:

@@ -1,24 +1,23 @@
-"""Numeric targets: '> 95', 'đạt 70%', 'từ 30% trở lên', 'tối thiểu có 01 tài khoản', '60-70%'.
+"""Numeric targets: '> 95', 'đạt 70%', 'từ 30% trở lên', 'tối thiểu có 01 tài khoản', '60-70%', 'không quá 5%'.
 
-Also splits a goal paragraph into its numeric goals, one per clause, with the indicator as printed
-minus the leading figure/verb and the trailing target.
+Also splits a goal paragraph into its numeric goals, one per clause, with the indicator as printed minus the
+leading time, label, figure or verb and the trailing target. The words (operators, target verbs, units) are data
+(data/targets.json). A figure a change verb states ('giảm 50% số cặp tảo hôn') is the size of the change: the
+verb stays in the indicator ('giảm số cặp tảo hôn', >= 50 %); a figure after a level word ('giảm tỷ lệ hộ nghèo
+xuống còn 1,5%') is the level to reach ('tỷ lệ hộ nghèo', <= 1.5 %).
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
+from .. import lexicon
 from ..models import Target
 from ..text import fold, fold_ws
+from .deadlines import find_points, normalise, parse_deadline
 
 NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
-_PCT = re.compile(rf"({NUM})\s*(%|‰)")
-_LEAD_OP = re.compile(r"\s*(?:(?:trên|dưới|hơn|tối thiểu|ít nhất|khoảng|gần|đạt|từ|có|phấn đấu|đảm bảo|bảo đảm)\s+)*", re.I)
-_RANGE = re.compile(rf"({NUM})\s*(%?)\s*(?:-|–|đến)\s*({NUM})\s*(%|‰)?")
-_QUANT = re.compile(rf"(?:tối thiểu|ít nhất|tối đa|không quá|không dưới|trên|dưới|khoảng|đạt|có|được)\s+(?:có\s+|được\s+)?({NUM})\s+(?:\([^)]*\)\s*)?([^\d\W][\w]*(?:\s+[^\d\W][\w]*){{0,3}})",
-                    re.I)
-_UNIT_STOP = {"trên", "tại", "của", "cho", "để", "được", "có", "và", "với", "trong", "như", "đạt", "trở", "thuộc", "ở",
-              "sử", "biết", "tham", "thực", "là", "đã", "phải", "đều"}
 
 
 def parse_number(s: str) -> Optional[float]:
@@ -31,29 +30,101 @@ def parse_number(s: str) -> Optional[float]:
     return None
 
 
-def _op_before(t: str, pos: int) -> str:
-    before = fold(t[max(0, pos - 25):pos])
-    after = fold(t[pos:pos + 30])
-    if re.search(r"(?:>|trên|hơn)\s*$", before):
-        return ">"
-    if re.search(r"(?:≥|>=)\s*$", before) or "trở lên" in after or re.search(r"(?:tối thiểu|ít nhất|không dưới)\s*(?:có\s+)?$", before):
-        return ">="
-    if re.search(r"(?:≤|<=|không quá|tối đa|không vượt quá)\s*$", before) or "trở xuống" in after:
-        return "<="
-    if re.search(r"(?:<|dưới)\s*$", before):
-        return "<"
-    if re.search(r"(?:khoảng|xấp xỉ|gần)\s*$", before):
-        return "~"
-    if re.search(r"(?:bằng|đúng)\s*$", before):
-        return "="
-    return ">="
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _unit_words(rest: str) -> Optional[str]:
+def _words_re(words) -> str:
+    """Whole words, or a symbol ('≥') that needs no space around it."""
+    words = list(words)
+    parts = []
+    if any(w[:1].isalnum() for w in words):
+        parts.append(rf"(?<!\w)(?:{_alt(w for w in words if w[:1].isalnum())})(?!\w)")
+    if any(not w[:1].isalnum() for w in words):
+        parts.append(_alt(w for w in words if not w[:1].isalnum()))
+    return "(?:" + "|".join(parts) + ")"
+
+
+@lru_cache(maxsize=None)
+def _rx() -> dict[str, re.Pattern]:
+    d = lexicon.targets()
+    ops = [w for words in d.operators_before.values() for w in words]
+    pct = _alt(d.percent_units)
+    op_chain = rf"(?:{_words_re(ops)}\s*(?:(?:{_alt(d.quantity_fillers)})\s+)?)*"
+    lead = _words_re(d.lead_verbs + ops + d.quantity_fillers)
+    modal = rf"(?:{_words_re(d.modal_words)}\s+)?"
+    floor_after = _alt(d.operators_after.get(">=", ["trở lên"]))
+    quant_head = _words_re(ops + d.level_verbs + d.quantity_fillers)
+    return {
+        "pct": re.compile(rf"({NUM})\s*({pct})"),
+        "range": re.compile(rf"({NUM})\s*({pct})?\s*(?:{_alt(d.range_joiners)})\s*({NUM})\s*({pct})?"),
+        "lead_ops": re.compile(rf"\s*(?:{lead}\s*)*", re.I),
+        "quant": re.compile(rf"({quant_head})\s*(?:(?:{_alt(d.quantity_fillers)})\s+)?({NUM})\s*(?:\([^)]*\)\s*)?(\S.*)?",
+                            re.I),
+        "cell": re.compile(rf"\s*({_words_re(ops)})?\s*({NUM})\s*(\S.*)?", re.I),
+        "label": re.compile(rf"^(?:\(\d{{1,2}}\)\s*|(?:\d{{1,2}}|[a-zđ])[.)]\s+|"
+                            rf"(?:{_alt(d.goal_labels)})\s*(?:số\s*)?\d{{1,2}}\s*[:.\-–)]\s*)", re.I),
+        "lead_verb": re.compile(rf"^(?:{_words_re(d.lead_verbs)})\s*", re.I),
+        "change_verb": re.compile(rf"^(?:{_words_re(d.change_verbs)})(?=\s*{op_chain}(?:{NUM}))", re.I),
+        "lead_figure": re.compile(rf"^{op_chain}(?:{NUM})\s*(?:{pct})\s*(?:(?:{floor_after})\s+)?", re.I),
+        "lead_count": re.compile(rf"^{op_chain}(?:{NUM})\s+(?=[^\W\d])", re.I),
+        "mid_figure": re.compile(rf"{_words_re(d.mid_openers)}\s+(?:{NUM})\s*(?:{pct})\s*", re.I),
+        "level": re.compile(rf"[,:]?\s*{modal}(?:{_words_re(d.level_verbs)})\s*{op_chain}(?:{NUM})", re.I),
+        "trail_pct": re.compile(rf"[,:]?\s*{modal}(?:(?:{_words_re(d.level_verbs)})\s*)?{op_chain}"
+                                rf"(?:(?:{NUM})\s*(?:{pct})?\s*(?:{_alt(d.range_joiners)})\s*)?(?:{NUM})\s*"
+                                rf"(?:{pct})(?:\s*(?:{floor_after}))?\s*[.;]?$", re.I),
+        "ratio": re.compile(rf"[,:]?\s*(?:{_words_re(ops)})\s*{op_chain}(?:{NUM})\s*(?:[^\W\d]+\s*){{0,3}}/", re.I),
+    }
+
+
+@lru_cache(maxsize=None)
+def _op_words() -> tuple[list[tuple[re.Pattern, str]], list[tuple[str, str]]]:
+    """Operator words before a figure (longest first, each anchored at the figure) and after it."""
+    d = lexicon.targets()
+    before = sorted(((w, op) for op, words in d.operators_before.items() for w in words), key=lambda x: -len(x[0]))
+    anchored = [(re.compile((r"(?<!\w)" if w[:1].isalnum() else "") + re.escape(fold(w)) + "$"), op) for w, op in before]
+    after = [(fold(w), op) for op, words in d.operators_after.items() for w in words]
+    return anchored, after
+
+
+def _op_before(t: str, pos: int, end: int, unit_words: int = 0) -> str:
+    """The operator the words around a figure state; a plain figure is a floor ('đạt 70%' is >= 70). `unit_words`:
+    how many words of a count's unit may stand between the figure and 'trở lên'."""
+    fillers = _alt(lexicon.targets().quantity_fillers)
+    before = re.sub(rf"(?:(?<!\w)(?:{fillers})\s*)+$", "", fold(t[max(0, pos - 30):pos])).rstrip()
+    after = fold(t[end:][:60])
+    anchored, after_words = _op_words()
+    for word, op in after_words:
+        if re.match(rf"\s*(?:[^\W\d]+\s+){{0,{unit_words}}}?{re.escape(word)}(?!\w)", after):
+            return op
+    return next((op for rx, op in anchored if rx.search(before)), ">=")
+
+
+_RATIO_UNIT = re.compile(r"((?:[^\W\d]+\s+){0,2}[^\W\d]*)\s*/\s*(\d[\d.,]*)?\s*((?:[^\W\d]+\s*){0,5})")
+
+
+def _unit_after(rest: str) -> Optional[str]:
+    """The unit printed after a count: a ratio ('con/phụ nữ', 'ca/100.000 dân', '/100.000 trẻ đẻ sống'), a known unit
+    ('doanh nghiệp'), else up to three words before a stop word."""
+    d = lexicon.targets()
+    rest = rest.strip()
+    m = _RATIO_UNIT.match(rest)
+    if m and (m.group(1).strip() or m.group(2)):
+        words = m.group(3).split()
+        kept = words[:1] if not m.group(2) else []  # 'lần/năm': the word after the slash is the unit's own
+        for w in words[len(kept):]:
+            if fold(w) in d.unit_stop_words:
+                break
+            kept.append(w)
+        return fold_ws(f"{fold_ws(m.group(1))}/{m.group(2) or ''} {' '.join(kept)}").replace("/ ", "/")
+    f = fold(rest)
+    for unit in sorted(d.units, key=len, reverse=True):
+        if f.startswith(fold(unit)) and (len(f) == len(unit) or not f[len(unit)].isalnum()):
+            return rest[:len(unit)]
     words: list[str] = []
     for w in rest.split():
         w2 = w.strip(",.;:()")
-        if not w2 or fold(w2) in _UNIT_STOP or w2[:1].isdigit():
+        if not w2 or fold(w2) in d.unit_stop_words or w2[:1].isdigit():
             break
         words.append(w2)
         if w != w2 or len(words) >= 3:
@@ -61,85 +132,206 @@ def _unit_words(rest: str) -> Optional[str]:
     return " ".join(words) or None
 
 
+def _pct_unit(t: str, m: re.Match) -> str:
+    unit = m.group(2)
+    tail = fold(t[m.end():m.end() + 8])
+    for per in lexicon.targets().per_period:
+        if tail.startswith(per):
+            return unit + per
+    return unit
+
+
 def parse_target(text: str) -> Optional[Target]:
     """The target a phrase or a value cell states, or None."""
     t = fold_ws(text)
-    m = _RANGE.search(t)
-    if m and (m.group(2) or m.group(4)):
-        lo, hi = parse_number(m.group(1)), parse_number(m.group(3))
-        if lo is not None and hi is not None and lo < hi:
-            return Target(op="between", value=lo, max=hi, unit=m.group(4) or m.group(2), text=m.group(0))
-    pcts = list(_PCT.finditer(t))
+    rx = _rx()
+    for m in rx["range"].finditer(t):
+        if m.group(2) or m.group(4):
+            lo, hi = parse_number(m.group(1)), parse_number(m.group(3))
+            if lo is not None and hi is not None and lo < hi:
+                return Target(op="between", value=lo, max=hi, unit=m.group(4) or m.group(2), text=m.group(0))
+    pcts = list(rx["pct"].finditer(t))
     if pcts:
-        lead = next((p for p in pcts if _LEAD_OP.fullmatch(t[:p.start()])), None)
-        m = lead or pcts[-1]
+        m = _chosen_percent(t, pcts)
         value = parse_number(m.group(1))
         if value is not None:
-            unit = m.group(2)
-            tail = fold(t[m.end():m.end() + 8])
-            if tail.startswith("/năm"):
-                unit += "/năm"
-            return Target(op=_op_before(t, m.start()), value=value, unit=unit, text=m.group(0))
-    m = re.fullmatch(rf"\s*(>=|<=|≥|≤|>|<|=|~)?\s*({NUM})\s*(\S.*)?", t)
+            return Target(op=_op_before(t, m.start(), m.end()), value=value, unit=_pct_unit(t, m), text=m.group(0))
+    m = rx["cell"].fullmatch(t)
     if m:
         value = parse_number(m.group(2))
         if value is not None:
-            op = {"≥": ">=", "≤": "<=", None: ">="}.get(m.group(1), m.group(1))
+            op = _symbol_op(m.group(1)) if m.group(1) else _op_before(t, m.start(2), m.end(2), 3)
             return Target(op=op, value=value, unit=fold_ws(m.group(3)) if m.group(3) else None, text=t)
-    m = _QUANT.search(t)
-    if m:
-        value = parse_number(m.group(1))
-        unit = _unit_words(m.group(2))
+    for m in rx["quant"].finditer(t):
+        value = parse_number(m.group(2))
+        unit = _unit_after(m.group(3) or "")
         if value is not None and unit:
-            return Target(op=_op_before(t, m.start(1)), value=value, unit=unit, text=m.group(0))
+            return Target(op=_op_before(t, m.start(2), m.end(2), len(unit.split())), value=value, unit=unit,
+                          text=fold_ws(t[m.start():m.end(2)] + " " + unit))
     return None
+
+
+def _symbol_op(word: str) -> str:
+    for op, words in lexicon.targets().operators_before.items():
+        if fold(word) in [fold(w) for w in words]:
+            return op
+    return ">="
+
+
+def _chosen_percent(t: str, pcts: list[re.Match]) -> re.Match:
+    """The clause's target figure: one it opens with ('Trên 80% số trạm ...'), else the first after a level word
+    ('Tỷ lệ ... đạt tối thiểu 90%'), else the last."""
+    rx = _rx()
+    body = _strip_lead(t)[0]
+    offset = len(t) - len(body)
+    lead = next((p for p in pcts if p.start() >= offset and rx["lead_ops"].fullmatch(t[offset:p.start()])), None)
+    if lead:
+        return lead
+    for p in pcts:
+        if any(m.end() == p.end(1) for m in rx["level"].finditer(t, 0, p.end(1))):
+            return p
+    return pcts[-1]
 
 
 # ------------------------------------------------------------------ goal clauses
 _SENT_SPLIT = re.compile(r"(?<=[.;])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])|;\s*")
-_LEAD_VERB = re.compile(r"^(?:nâng|tăng|phấn đấu|đảm bảo|bảo đảm|đạt|giảm|duy trì|hoàn thành|hướng đến|hướng tới)\s+(?:(?:đạt|lên|được)\s+)?", re.I)
-_LEAD_TIME = re.compile(r"^(?:đến|tới|trong|phấn đấu đến|phấn đấu)\s+(?:hết\s+)?(?:năm|ngày|tháng|quý)[^,]{0,30},\s*", re.I)
-_TRAIL_TARGET = re.compile(
-    rf"[,:]?\s*(?:phải\s+)?(?:đạt|đạt tỷ lệ|là|ở mức|lên|tăng lên)?\s*(?:từ\s+)?(?:trên\s+|dưới\s+|tối thiểu\s+|ít nhất\s+|khoảng\s+)?(?:{NUM})\s*(?:%|‰)(?:\s*trở lên)?\s*[.;]?$",
-    re.I)
-_LEAD_PCT = re.compile(rf"^(?:(?:để|đảm bảo|bảo đảm|phấn đấu|có|đạt|trên|dưới|hơn|tối thiểu|ít nhất|khoảng|gần|từ)\s+)*"
-                       rf"(?:{NUM})\s*(?:%|‰)\s*(?:trở lên\s+)?", re.I)
 
 
 def is_goal(clause: str) -> bool:
+    """A clause that states a numeric target: a percentage, a floor on a count ('tối thiểu có 01 tài khoản'), or a
+    figure after a level word or a ceiling ('đạt 2,1 con/phụ nữ', 'còn tối đa 01 lần', 'dưới 109 bé trai/100 bé gái')."""
     t = fold(clause)
-    if _PCT.search(t):
+    rx = _rx()
+    if rx["pct"].search(t):
         return True
-    return bool(re.search(r"(?:tối thiểu|ít nhất|mỗi\b[^,;.]{0,60}\bcó)\s+(?:có\s+)?0\d\b|(?:tối thiểu|ít nhất)\s+(?:có\s+)?\d+", t))
+    if re.search(r"(?:tối thiểu|ít nhất|mỗi\b[^,;.]{0,60}\bcó)\s+(?:có\s+)?0\d\b|(?:tối thiểu|ít nhất)\s+(?:có\s+)?\d+", t):
+        return True
+    fillers = [fold(w) for w in lexicon.targets().quantity_fillers]
+    for m in rx["quant"].finditer(t):
+        rest = m.group(3) or ""
+        if fold(m.group(1)) not in fillers and _unit_after(rest) or "/" in " ".join(rest.split(" ")[:3]):
+            return True
+    return False
+
+
+def leading_time(clause: str) -> Optional[str]:
+    """The time a goal opens with, as printed ('Đến hết năm 2025: Có ≥ 30% ...' -> 'Đến hết năm 2025'), or None."""
+    s = fold_ws(clause)
+    s = _rx()["label"].sub("", s)
+    span = _time_prefix(s)
+    return s[:span].strip(" ,:") if span else None
+
+
+def _time_prefix(s: str) -> int:
+    """Length of a leading time phrase with its comma or colon ('Đến hết năm 2025:', 'Hằng năm,', 'Năm 2026')."""
+    m = re.match(r"^([^,:;.]{1,40}?)\s*[,:]\s*", s)
+    if m and parse_deadline(m.group(1)) is not None and not _rx()["pct"].search(m.group(1)):
+        return m.end()
+    points = find_points(normalise(s))
+    if points and points[0].start <= 16 and not points[0].bare:
+        prefix = normalise(s)[:points[0].start].strip()
+        if all(w in ("đến", "tới", "hết", "trong", "vào", "từ", "cuối", "phấn", "đấu") for w in prefix.split()):
+            m = re.compile(r"\s*[,:]?\s*").match(s, points[0].end)
+            return m.end()
+    return 0
+
+
+def _recurrence_prefix(s: str) -> int:
+    """Length of a leading 'hằng năm ' / 'hàng quý, ': the goal's rhythm, not what it measures."""
+    words = s.split(" ")
+    for n in (2, 3):
+        head = " ".join(words[:n]).rstrip(",:")
+        dl = parse_deadline(head) if len(words) > n else None
+        if dl is not None and dl.kind == "recurring" and not re.search(r"\d", head):
+            m = re.compile(r"\s*[,:]?\s*").match(s, len(" ".join(words[:n])))
+            return m.end()
+    return 0
+
+
+def _strip_lead(s: str) -> tuple[str, Optional[str]]:
+    """Drop a label ('Chỉ tiêu 1:', '(2)'), leading times and lead verbs; return what is left and a change verb
+    that states the figure which follows ('giảm 50% ...'), kept as printed."""
+    rx = _rx()
+    s = rx["label"].sub("", s)
+    change: Optional[str] = None
+    for _ in range(6):
+        n = _time_prefix(s) or _recurrence_prefix(s)
+        if n:
+            s = s[n:]
+            continue
+        m = rx["change_verb"].match(s)
+        if m:
+            change = s[:m.end()]
+            s = s[m.end():].lstrip()
+            break
+        m = rx["lead_verb"].match(s)
+        if m and not rx["lead_figure"].match(s):
+            s = s[m.end():]
+            continue
+        break
+    return s, change
 
 
 def clean_indicator(clause: str) -> str:
-    s = fold_ws(clause).strip(" ;")
-    s = _LEAD_TIME.sub("", s)
-    s = _LEAD_VERB.sub("", s)
-    m = _LEAD_PCT.match(s)
+    """What a goal clause measures, as printed, without its leading time, label, figure or verb and trailing target.
+    A scope before a colon stays ('Tại địa bàn đô thị: 100% trẻ em ...' -> 'Tại địa bàn đô thị: trẻ em ...')."""
+    rx = _rx()
+    s, change = _strip_lead(fold_ws(clause).strip(" ;"))
+    scope = re.match(r"^([^:;]{3,60}):\s+(?=\S)", s)
+    if scope and len(scope.group(1).split()) <= 8 and not rx["pct"].search(scope.group(1)):
+        rest = clean_indicator(s[scope.end():])
+        if rest and fold(rest) != fold(s[scope.end():]).strip(" .;,:"):
+            return f"{scope.group(1)}: {rest}"
+    m = rx["lead_figure"].match(s)
+    if m is None and _starts_with_operator(s):
+        m = rx["lead_count"].match(s)
+        if m and len(s[m.end():].split()) <= 2:  # 'Không quá 05 cá nhân': nothing but the unit follows
+            m = None
     if m:
         s = s[m.end():]
     else:
-        mid = re.search(rf"\b(?:để|đảm bảo|bảo đảm)\s+(?:{NUM})\s*%\s*", s)
+        mid = rx["mid_figure"].search(s)
         if mid:
             s = s[mid.end():]
-    s2 = _TRAIL_TARGET.sub("", s).strip(" ,;:")
-    if s2:
-        s = s2
-    s = s.rstrip(" .;")
-    return s
+    cut = _target_tail(s)
+    if cut:
+        s = s[:cut]
+    s = s.strip(" .;,:")
+    return f"{change} {s}" if change and s else s
+
+
+def _starts_with_operator(s: str) -> bool:
+    """'Ít nhất 02 vùng ...', 'Tối thiểu 20 ...': a count the clause opens with is its target, not part of it."""
+    ops = [w for words in lexicon.targets().operators_before.values() for w in words]
+    return bool(re.match(_words_re(ops), s, re.I))
+
+
+def _target_tail(s: str) -> int:
+    """Where the trailing target of an indicator starts ('... đạt tối thiểu 90%', '... xuống còn 1,5%', '... còn
+    tối đa 01 lần', '... đạt 2,1 con/phụ nữ'), or 0 when it has none; counts inside the clause stay."""
+    rx = _rx()
+    m = rx["trail_pct"].search(s)
+    if m and m.start() > 0:
+        return m.start()
+    m = rx["level"].search(s)
+    if m and m.start() > 0:
+        return m.start()
+    m = rx["ratio"].search(s)
+    if m and m.start() > 0:
+        return m.start()
+    return 0
 
 
 _OWN_SUBJECT = ("mỗi", "các", "những", "tỷ lệ", "số lượng", "số", "toàn bộ", "tất cả", "100%")
 
 
 def split_goals(text: str) -> list[str]:
-    """Clauses of a goal paragraph; a lower-case clause without a subject of its own joins the one before."""
+    """Clauses of a goal paragraph; a lower-case clause without a subject of its own joins the one before, unless
+    it states a figure and the one before states none ('Hằng năm, giảm số người nghiện; phấn đấu đạt 50% ...')."""
     parts = [p.strip() for p in _SENT_SPLIT.split(fold_ws(text)) if p and p.strip()]
     out: list[str] = []
     for p in parts:
-        own = fold(p).startswith(_OWN_SUBJECT) or p[:1].isdigit()
+        own = fold(p).startswith(_OWN_SUBJECT) or p[:1].isdigit() or is_goal(p) and not is_goal(out[-1] if out else "")
         if out and p[:1].islower() and not own:
             out[-1] = out[-1].rstrip(";") + "; " + p
         else:

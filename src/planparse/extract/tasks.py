@@ -19,7 +19,7 @@ from ..models import KPI, Block, Deadline, Span, Task, Unit
 from ..structure import Node, section_role
 from ..text import fold, fold_ws
 from .deadlines import deadline_in_duty, parse_deadline
-from .targets import clean_indicator, is_goal, parse_target, split_goals
+from .targets import clean_indicator, is_goal, leading_time, parse_target, split_goals
 from .provenance import block_span, locate
 from .units import (canonical_unit, partners_in, split_units, starts_unit, strip_assignment, subject_units,
                     unit_phrase_end, units_in_key_value)
@@ -199,6 +199,16 @@ def goals_to_kpis(node: Node, inh: Inherited, ctx: Context, inline: Optional[str
 
 
 def _own_or_year(clause: str, year: Optional[int], period_end: Optional[int] = None) -> Optional[Deadline]:
+    """A goal's own time (the one it opens with, 'Đến hết năm 2025: ...', 'Trong giai đoạn 2026 - 2030 phấn
+    đấu ...', or 'đến năm ...' inside it), else the end of the plan's year or period."""
+    lead_time = leading_time(clause)
+    if not lead_time:  # 'Trong giai đoạn 2026 - 2030 phấn đấu có ít nhất 10% ...' (no comma after the time)
+        m = re.match(r"^\s*((?:trong|đến|từ)\s+[^,;:%]{0,40}?\d{4}(?:\s*[-–]\s*\d{4})?)\s+(?=phấn đấu|có|đạt)", clause, re.I)
+        lead_time = m.group(1) if m else None
+    if lead_time:
+        dl = parse_deadline(lead_time, year)
+        if dl:
+            return dl
     m = re.search(r"(?:đến|trước|trong)\s+(?:hết\s+)?(?:ngày|tháng|năm|quý)[^,;]*?\d{4}", clause, re.I)
     if m:
         dl = parse_deadline(m.group(0), year)
@@ -296,6 +306,11 @@ def assigns_duty(node: Node) -> bool:
     return False
 
 
+def _has_lead_lines(node: Node) -> bool:
+    lines = [n.text for n in _descendants(node)] + [b.text for n in [node] + _descendants(node) for b in n.body]
+    return any(key_of(t)[0] in ("lead", "responsibility") for t in lines)
+
+
 def _descendants(node: Node) -> list[Node]:
     out: list[Node] = []
     for c in node.children:
@@ -354,6 +369,12 @@ def _session(children: list[Node], roles: list[tuple[Optional[str], str]], inh: 
 _GROUP_LINES = ("responsibility", "lead", "support", "deadline", "product")
 
 
+def _lines_of(lines: list[Node], inh: Inherited, ctx: Context) -> Inherited:
+    lead, support, deadline, _ = _responsibility(lines, ctx.year)
+    return Inherited(lead=lead or inh.lead, support=support or inh.support, deadline=deadline or inh.deadline,
+                     product=_product(lines) or inh.product)
+
+
 def _line_runs(node: Node) -> Optional[list[tuple[list[Node], list[Node]]]]:
     """A group whose items are each followed by unlabelled lead/support/deadline lines ('- duty' then
     'Đơn vị chủ trì thực hiện: X.' 'Thời gian thực hiện: Thường xuyên.'): the lines are read into the body
@@ -397,12 +418,21 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
         inh = replace(inh, deadline=phase)
     runs = _line_runs(node)
     if runs is not None:
+        # each run of duties with its own responsibility lines is one task (the contract's "numbered item with
+        # its own responsibility lines"), named by the item when the run is all of it
         for items, lines in runs:
-            lead, support, deadline, _ = _responsibility(lines, ctx.year)
-            group = Inherited(lead=lead or inh.lead, support=support or inh.support, deadline=deadline or inh.deadline,
-                              product=_product(lines) or inh.product)
-            for c in items:
-                item(c, group, ctx)
+            if not lines or len(items) == 1 and len(runs) > 1:
+                for c in items:
+                    item(c, _lines_of(lines, inh, ctx), ctx)
+                continue
+            group = _lines_of(lines, inh, ctx)
+            text = " ".join(_text_of(c) for c in items)
+            leads = group.lead
+            if not leads and ctx.subject_lead:
+                subject = subject_units(strip_assignment(text))
+                leads = split_units(subject) if subject else []
+            _add_task(ctx, items[0], text, leads, list(group.support), group.deadline, product=group.product,
+                      ref=node.ref if len(runs) == 1 else items[0].ref)
         return
     child_roles = [key_of(c.text)[0] for c in node.children]
     plain = [c for c, r in zip(node.children, child_roles) if r is None]
@@ -627,6 +657,12 @@ def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[
                 elif not _is_aside(c):
                     items.append(c)
             goals_to_kpis(Node(label=None, text="", block=None, children=items, ref=sec.ref), inh, ctx)
+        elif role == "other" and _has_lead_lines(sec):
+            # a part named otherwise ('1. Hoàn thiện hạ tầng công nghệ thông tin' in a letter) whose items
+            # carry their own "Đơn vị chủ trì:" lines assigns work: its items are tasks
+            ctx.subject_lead = True
+            walk_items(sec.children, Inherited(), ctx)
+            ctx.subject_lead = False
         elif role == "budget":
             # a KINH PHÍ item is a task only when it hands a unit work to do
             ctx.subject_lead = ctx.need_lead = True
