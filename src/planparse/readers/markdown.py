@@ -5,17 +5,20 @@ Transcriptions made from the web pages of plans share a layout that a plain text
 - tables are written one cell at a time: a line holding only "|" opens each cell, the cell's lines
   follow, and the row ends with one more "|" line, so the "|" closing a row and the "|" opening the
   next stand on consecutive lines, exactly like an empty cell. Which of the two each pair is follows
-  from the widths of the rows (`_row_breaks`). GFM pipe tables (`| a | b |` and a `|---|` row) occur too;
-- paragraphs are separated by blank lines and hard-wrapped inside sentences;
-- bold and italic markers are split over lines, doubled or left open (`**1.\\nCông tác ...**`,
-  `**6.****`, `vi:**** **Toàn bộ`), so every unescaped `*` is read as a toggle, never as text;
+  from the widths of the rows (`_row_breaks`). A row of one cell spans the table (a group row), and
+  a cell keeps its paragraphs as `lines`, as DOCX reports them. GFM pipe tables are read too;
+- paragraphs are separated by blank lines and hard-wrapped inside sentences (lines join with a
+  space); a label alone ("**1.**") and the text after it, or a sentence going on in lower case after a
+  blank line, are one paragraph;
+- bold and italic markers are split over lines, doubled or left open (`**1.\nCông tác ...**`,
+  `**6.****`, `vi:**** **Toàn bộ`), so every unescaped `*` is read as a toggle, never as text; a
+  paragraph is bold when all its letters are;
 - footnote references are glued to words ("quan[1];") and their texts follow the signature. Like the
-  DOCX reader, which reads the body and not the footnotes part, the references and footnote texts are
-  left out of the blocks.
+  DOCX reader, which reads the body and not the footnotes part, both are left out of the blocks.
 
-Each block keeps the first source line and the offsets of its first and last source characters.
-A document without blank lines between paragraphs (some page scrapes) has its lines joined by the
-same rules as the text reader, and its tables end where a row is complete and text follows.
+Each block keeps its first source line and the offsets of its first and last source characters.
+A document without blank lines between paragraphs (a page scrape) has its lines joined by the text
+reader's rules, and the body text found between its "|" lines is cut out of its tables.
 """
 from __future__ import annotations
 
@@ -45,6 +48,24 @@ _ESCAPABLE = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _TERMINAL = re.compile(r"[.;:!?][\"”)\]]*$")
 _LABEL_ONLY = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,4}|[a-zđ])[.)]$")
 _PARAGRAPH_LABEL = re.compile(r"^(?:[IVX]{1,5}|\d{1,2})\.\s")
+_ROW_LABEL = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){1,3})\.?$")
+
+
+@dataclass(frozen=True)
+class MarkdownSettings:
+    """What the layout of a "|" table costs (`_layout`) and when a document is a page scrape."""
+
+    short_row: int = 1  # a row with fewer cells than the table's width
+    extra_cell: int = 2  # each cell of a row beyond the width
+    empty_cell: int = 1
+    empty_row: int = 3  # a row whose cells are all empty, on top of its cells
+    label_inside: int = 2  # a group label ("II", "1.2") that is not its row's first cell
+    widths_around: int = 3  # widths tried each side of the longest run of cells that repeats
+    lines_per_blank_run: int = 25  # fewer runs of blank lines than one per this many lines: a scrape
+    body_gap_lines: int = 40  # in a scrape, text between "|" lines this long is body text
+
+
+SETTINGS = MarkdownSettings()
 
 
 @dataclass
@@ -66,12 +87,17 @@ class _Part:
     kind: str  # "para", "heading", "pipe", "gfm"
     lines: list[_Line]
     rows: list[list[list[_Line]]] = field(default_factory=list)  # pipe tables: rows of cells of lines
+    width: int = 0  # pipe tables: the number of columns
+
+
+_TableRow = tuple[list[Cell], _Line, _Line]  # cells, first and last source line
 
 
 @dataclass
 class _Inline:
     text: str
     bold: bool
+    open_at_breaks: list[bool] = field(default_factory=list)  # emphasis still open at each line break
 
 
 def looks_like_transcription(text: str) -> bool:
@@ -81,7 +107,7 @@ def looks_like_transcription(text: str) -> bool:
     pipes = [i for i, ln in enumerate(lines) if _PIPE_LINE.match(ln)]
     if len(pipes) >= 4 and any(b - a == 1 for a, b in zip(pipes, pipes[1:])):
         return True
-    return any(_gfm_starts(lines, i) for i in range(len(lines) - 1))
+    return any(_gfm_header(row, nxt) for row, nxt in zip(lines, lines[1:]))
 
 
 def read_markdown(path: str | Path, data: Optional[bytes] = None) -> Document:
@@ -104,48 +130,57 @@ def markdown_to_document(text: str, source: str) -> Document:
     parts = _parts(body, blank_separated)
     if not blank_separated:
         parts = _split_paragraphs_blankless(parts)
+    return Document(source=source, format="markdown", blocks=_blocks(_join_paragraphs(parts), footnotes))
+
+
+def _join_paragraphs(parts: list[_Part]) -> list[_Part]:
+    """Paragraphs a blank line split that Word prints as one: an outline label alone ("**1.**") and
+    its heading's text after it; a sentence that goes on in lower case after a blank line ("các cơ
+    quan, đơn vị, địa phương" / "liên quan.")."""
+    out: list[_Part] = []
+    for part in parts:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == part.kind == "para" and _continues_paragraph(prev, part):
+            out[-1] = _Part("para", prev.lines + part.lines)
+        else:
+            out.append(part)
+    return out
+
+
+def _continues_paragraph(prev: _Part, part: _Part) -> bool:
+    before, this = _plain(_raw(prev)), _plain(_raw(part))
+    if not before or not this:
+        return False
+    if _LABEL_ONLY.match(before):
+        return not _LABEL_ONLY.match(this)
+    return this[0].islower() and parse_label(this)[0] is None and not _TERMINAL.search(before)
+
+
+def _raw(part: _Part) -> str:
+    return "\n".join(ln.raw for ln in part.lines)
+
+
+def _blocks(parts: list[_Part], footnotes: set[str]) -> list[Block]:
     blocks: list[Block] = []
     table_index = 0
-    pending_label: Optional[tuple[_Part, _Inline]] = None
     for part in parts:
         if part.kind in ("pipe", "gfm"):
-            rows = _pipe_table(part.rows, footnotes) if part.kind == "pipe" else _gfm_table(part.lines, footnotes)
-            if pending_label is not None:
-                blocks.append(_para_block(pending_label[0], pending_label[1], len(blocks)))
-                pending_label = None
-            if rows:
-                for cells, first, last in rows:
-                    blocks.append(Block(id=f"b{len(blocks)}", kind="row", text=" | ".join(c.text for c in cells),
-                                        cells=cells, table=table_index, line=first.lineno,
-                                        start=first.start, end=last.end))
-                table_index += 1
+            rows = _pipe_table(part.rows, part.width, footnotes) if part.kind == "pipe" \
+                else _gfm_table(part.lines, footnotes)
+            for cells, first, last in rows:
+                blocks.append(Block(id=f"b{len(blocks)}", kind="row", text=" | ".join(c.text for c in cells),
+                                    cells=cells, table=table_index, line=first.lineno, start=first.start,
+                                    end=last.end))
+            table_index += 1 if rows else 0
             continue
-        inline = _inline("\n".join(_strip_heading(ln.raw) if part.kind == "heading" else ln.raw for ln in part.lines),
-                         footnotes)
-        if not inline.text:
-            continue
-        if pending_label is not None:
-            label_part, label = pending_label
-            pending_label = None
-            if part.kind == "para":
-                merged = _Part("para", label_part.lines + part.lines)
-                blocks.append(_para_block(merged, _Inline(f"{label.text} {inline.text}", label.bold and inline.bold),
-                                          len(blocks)))
-                continue
-            blocks.append(_para_block(label_part, label, len(blocks)))
-        if part.kind == "para" and _LABEL_ONLY.match(inline.text):
-            pending_label = (part, inline)  # "**1.**" alone: the heading's text is the next paragraph
-            continue
-        blocks.append(_para_block(part, inline, len(blocks)))
-    if pending_label is not None:
-        blocks.append(_para_block(pending_label[0], pending_label[1], len(blocks)))
-    return Document(source=source, format="markdown", blocks=blocks)
-
-
-def _para_block(part: _Part, inline: _Inline, index: int) -> Block:
-    first, last = part.lines[0], part.lines[-1]
-    return Block(id=f"b{index}", kind="heading" if part.kind == "heading" else "paragraph", text=inline.text,
-                 bold=inline.bold, line=first.lineno, start=first.start, end=last.end)
+        raw = "\n".join(_strip_heading(ln.raw) if part.kind == "heading" else ln.raw for ln in part.lines)
+        inline = _inline(raw, footnotes)
+        if inline.text:
+            first, last = part.lines[0], part.lines[-1]
+            blocks.append(Block(id=f"b{len(blocks)}", kind="heading" if part.kind == "heading" else "paragraph",
+                                text=inline.text, bold=inline.bold, line=first.lineno, start=first.start,
+                                end=last.end))
+    return blocks
 
 
 # ------------------------------------------------------------------------------------------ lines
@@ -159,16 +194,23 @@ def _source_lines(text: str) -> list[_Line]:
 
 
 def _blank_separated(lines: list[_Line]) -> bool:
-    """Blank lines separate paragraphs unless the document has almost none (a page scrape)."""
-    blank = sum(1 for ln in lines if ln.blank)
-    content = sum(1 for ln in lines if not ln.blank and not _PIPE_LINE.match(ln.raw))
-    return blank * 25 >= content
+    """Blank lines separate paragraphs unless the document has almost none between its lines (a
+    page scrape): fewer than one run of blank lines in `lines_per_blank_run` lines of text."""
+    filled = [i for i, ln in enumerate(lines) if not ln.blank]
+    if not filled:
+        return True
+    inner = lines[filled[0]:filled[-1] + 1]
+    runs = sum(1 for prev, ln in zip(inner, inner[1:]) if ln.blank and not prev.blank)
+    content = sum(1 for ln in inner if not ln.blank and not _PIPE_LINE.match(ln.raw))
+    return runs >= 1 and runs * SETTINGS.lines_per_blank_run >= content
 
 
 def _footnotes(lines: list[_Line]) -> tuple[set[str], int, int]:
-    """Numbers of the footnotes referenced in the text, and the lines their texts take: from the
-    first paragraph that opens with the lowest number referenced above it, to the end or to the next
-    table. Without such texts, only references glued to a word count ("quan[1];")."""
+    """The footnote numbers whose references are left out of the text, and the lines the footnote
+    texts take: from the first paragraph that opens with the lowest number referenced above it, to
+    the end or to the next table. A reference counts when its footnote text is there or when it is
+    glued to a word ("quan[1];"); "danh mục [3]" with no footnote 3 is text."""
+    glued = {m.group(1) for ln in lines for m in re.finditer(r"(?<=[\w\"”)*.,;:])\[(\d{1,3})\]", ln.raw)}
     referenced: dict[str, int] = {}
     for i, ln in enumerate(lines):
         head = _FOOTNOTE_DEF.match(ln.raw)
@@ -177,23 +219,28 @@ def _footnotes(lines: list[_Line]) -> tuple[set[str], int, int]:
                 referenced.setdefault(m.group(1), i)
     for i, ln in enumerate(lines):
         head = _FOOTNOTE_DEF.match(ln.raw)
-        if not head or not (i == 0 or lines[i - 1].blank or _PIPE_LINE.match(lines[i - 1].raw)):
+        if not head or not _opens_paragraph(lines, i):
             continue
         before = {k for k, at in referenced.items() if at < i}
         if before and head.group(1) == min(before, key=int):
             end = next((j for j in range(i, len(lines)) if _PIPE_LINE.match(lines[j].raw)), len(lines))
             while end < len(lines) and end > i and not lines[end - 1].blank:
                 end -= 1  # a table after the notes starts after a blank line
-            return before, i, max(end, i + 1)
-    glued = {m.group(1) for ln in lines for m in re.finditer(r"(?<=[\w\"”)*.,;:])\[(\d{1,3})\]", ln.raw)}
+            end = max(end, i + 1)
+            defined = {m.group(1) for j in range(i, end) if _opens_paragraph(lines, j)
+                       and (m := _FOOTNOTE_DEF.match(lines[j].raw))}
+            return (before & defined) | glued, i, end
     return glued, len(lines), len(lines)
 
 
-def _gfm_starts(lines: list, i: int) -> bool:
-    row = lines[i].raw if isinstance(lines[i], _Line) else lines[i]
-    nxt = lines[i + 1].raw if isinstance(lines[i + 1], _Line) else lines[i + 1]
-    return "|" in row and not _PIPE_LINE.match(row) and "|" in nxt and "-" in nxt and bool(_GFM_DELIMITER.match(nxt)) \
-        and len(_split_gfm_row(row)) == len(_split_gfm_row(nxt))
+def _opens_paragraph(lines: list[_Line], i: int) -> bool:
+    return i == 0 or lines[i - 1].blank or bool(_PIPE_LINE.match(lines[i - 1].raw))
+
+
+def _gfm_header(row: str, delimiter: str) -> bool:
+    """A GFM table starts with a header row over a delimiter row of as many cells ("|---|:--:|")."""
+    return "|" in row and not _PIPE_LINE.match(row) and "-" in delimiter and bool(_GFM_DELIMITER.match(delimiter)) \
+        and len(_split_gfm_row(row)) == len(_split_gfm_row(delimiter))
 
 
 def _strip_heading(raw: str) -> str:
@@ -231,7 +278,7 @@ def _parts(lines: list[_Line], blank_separated: bool) -> list[_Part]:
                 parts.extend(_parts(part.lines, blank_separated) if part.kind == "para" else [part])
             i = last_pipe + 1
             continue
-        if i + 1 < n and _gfm_starts(lines, i):
+        if i + 1 < n and _gfm_header(ln.raw, lines[i + 1].raw):
             flush()
             j = i + 2
             while j < n and not lines[j].blank and "|" in lines[j].raw and not _PIPE_LINE.match(lines[j].raw):
@@ -297,9 +344,8 @@ def _split_paragraphs_blankless(parts: list[_Part]) -> list[_Part]:
 
 
 # ----------------------------------------------------------------------------------- "|" tables
-def _gaps(run: list[_Line]) -> tuple[list[list[_Line]], list[_Line]]:
-    """The lines between consecutive "|" lines, and the "|" lines themselves."""
-    pipes = [ln for ln in run if _PIPE_LINE.match(ln.raw)]
+def _gaps(run: list[_Line]) -> list[list[_Line]]:
+    """The lines between consecutive "|" lines (none: the two "|" end a row or hold an empty cell)."""
     gaps: list[list[_Line]] = []
     current: Optional[list[_Line]] = None
     for ln in run:
@@ -309,20 +355,29 @@ def _gaps(run: list[_Line]) -> tuple[list[list[_Line]], list[_Line]]:
             current = []
         elif current is not None:
             current.append(ln)
-    return gaps, pipes
+    return gaps
 
 
 def _pipe_parts(run: list[_Line], blank_separated: bool) -> list[_Part]:
-    gaps, pipes = _gaps(run)
+    gaps = _gaps(run)
     if not gaps:
         return []
     if blank_separated:
-        return [_Part("pipe", run, rows=_rows(gaps))]
+        rows, width = _rows(gaps)
+        return [_Part("pipe", run, rows=rows, width=width)]
     return _pipe_parts_blankless(gaps)
 
 
-def _rows(gaps: list[list[_Line]]) -> list[list[list[_Line]]]:
-    return _rows_at(gaps, _row_breaks([not g for g in gaps])[0])
+def _rows(gaps: list[list[_Line]]) -> tuple[list[list[list[_Line]]], int]:
+    """Rows of cells and the table's width. Empty gaps after the last text are "|" lines that close
+    nothing (left by the transcription): they are dropped."""
+    while gaps and not gaps[-1]:
+        gaps = gaps[:-1]
+    if not gaps:
+        return [], 0
+    labels = [bool(g) and bool(_ROW_LABEL.match(_plain(" ".join(ln.raw for ln in g)))) for g in gaps]
+    breaks, width = _row_breaks([not g for g in gaps], labels)
+    return _rows_at(gaps, breaks), width
 
 
 def _rows_at(gaps: list[list[_Line]], breaks: set[int]) -> list[list[list[_Line]]]:
@@ -335,59 +390,78 @@ def _rows_at(gaps: list[list[_Line]], breaks: set[int]) -> list[list[list[_Line]
     return [r for r in rows if r]
 
 
-def _row_breaks(empty: list[bool]) -> tuple[set[int], int]:
-    """Which empty gaps end a row rather than hold an empty cell, and the table's width. Each width
-    up to a little beyond the longest run of cells with text is tried; the layout kept costs least
-    (a row shorter than the width 1, a longer one 2, an empty cell 1), then has the narrowest width,
-    then the earliest breaks. Longer rows are allowed so that one odd row (a transcription that left
-    out a row break) does not widen the whole table."""
+def _row_breaks(empty: list[bool], labels: Optional[list[bool]] = None) -> tuple[set[int], int]:
+    """Which empty gaps end a row rather than hold an empty cell, and the table's width.
+
+    Widths around the longest run of cells with text that occurs more than once are tried (rows
+    longer than the width are allowed, at a cost: one odd row, where the transcription left out a
+    row break, must not widen the whole table). The layout kept costs least (see `_layout`), then
+    has the narrowest width; at equal cost an empty cell closes a short row ("Ghi chú" left blank)
+    rather than opens the next."""
     m = len(empty)
-    longest = run = 0
-    for e in empty:
-        run = 0 if e else run + 1
-        longest = max(longest, run)
+    labels = labels or [False] * m
+    runs: list[int] = []
+    run = 0
+    for e in empty + [True]:
+        if e:
+            if run:
+                runs.append(run)
+            run = 0
+        else:
+            run += 1
+    repeated = [r for r in set(runs) if runs.count(r) > 1]
+    narrowest = max(repeated) if repeated else max(runs, default=1)
     best: Optional[tuple[int, int, set[int]]] = None
-    for width in range(1, min(m, max(longest, 1) + 2) + 1):
-        cost, breaks = _layout(empty, width, longest)
+    around = SETTINGS.widths_around
+    for width in range(max(1, narrowest - around), min(m, narrowest + around) + 1):
+        cost, breaks = _layout(empty, labels, width)
         if best is None or cost < best[0]:
             best = (cost, width, breaks)
-    assert best is not None
+    if best is None:
+        return set(), m
     return best[2], best[1]
 
 
-_SHORT_ROW, _LONG_ROW, _EMPTY_CELL = 1, 2, 1
-
-
-def _layout(empty: list[bool], width: int, longest: int) -> tuple[int, set[int]]:
-    """Least-cost layout of the gaps in rows around `width` cells: (cost, breaks). The state is the
-    number of cells in the current row so far (0 right after a break, when a cell must follow)."""
+def _layout(empty: list[bool], labels: list[bool], width: int,
+            costs: MarkdownSettings = SETTINGS) -> tuple[int, set[int]]:
+    """Least-cost layout of the gaps in rows of `width` cells: (cost, breaks), costs as in
+    `MarkdownSettings`; at equal cost, more rows (two short rows rather than one through an empty
+    cell). The state is the number of cells in the current row so far (0 right after a break, when
+    a cell must follow; width + 1 for "more than width") and whether one of them holds text."""
     m = len(empty)
-    top = max(width, longest) + 1  # rows longer than this cost no more: they are all just too long
+    top = width + 1
     inf = float("inf")
 
-    def closing(k: int) -> int:
-        return 0 if k == width else _SHORT_ROW if k < width else _LONG_ROW
+    def closing(k: int, text: int) -> int:  # costs in hundredths; each row earns one back (ties: more rows)
+        return 100 * ((costs.short_row if k < width else 0) + (0 if text else costs.empty_row)) - 1
 
-    cost_to_go = [[inf] * (top + 1) for _ in range(m + 1)]
+    def adding(i: int, k: int) -> int:
+        return 100 * ((costs.empty_cell if empty[i] else 0) + (costs.extra_cell if k >= width else 0)
+                      + (costs.label_inside if labels[i] and k > 0 else 0))
+
+    # cost_to_go[i][k][t]: least cost of gaps i.. when the current row has k cells, t: any with text
+    cost_to_go = [[[inf, inf] for _ in range(top + 1)] for _ in range(m + 1)]
     for k in range(1, top + 1):
-        cost_to_go[m][k] = closing(k)
+        for t in (0, 1):
+            cost_to_go[m][k][t] = closing(k, t)
     for i in range(m - 1, -1, -1):
-        row, nxt = cost_to_go[i], cost_to_go[i + 1]
-        add = _EMPTY_CELL if empty[i] else 0
+        here, nxt = cost_to_go[i], cost_to_go[i + 1]
         for k in range(top + 1):
-            best = nxt[min(k + 1, top)] + add
-            if empty[i] and k >= 1 and i > 0:
-                best = min(best, closing(k) + nxt[0])
-            row[k] = best
+            for t in (0, 1):
+                best = nxt[min(k + 1, top)][t or not empty[i]] + adding(i, k)
+                if empty[i] and k >= 1 and i > 0:
+                    best = min(best, closing(k, t) + nxt[0][0])
+                here[k][t] = best
     breaks: set[int] = set()
-    k = 0
+    k = t = 0
     for i in range(m):
-        if empty[i] and k >= 1 and i > 0 and closing(k) + cost_to_go[i + 1][0] == cost_to_go[i][k]:
-            breaks.add(i)
-            k = 0
+        as_cell = cost_to_go[i + 1][min(k + 1, top)][int(t or not empty[i])] + adding(i, k)
+        if as_cell == cost_to_go[i][k][t]:
+            k, t = min(k + 1, top), int(t or not empty[i])
         else:
-            k = min(k + 1, top)
-    return int(cost_to_go[0][0]), breaks
+            breaks.add(i)
+            k = t = 0
+    return int(cost_to_go[0][0][0]), breaks
 
 
 def _pipe_parts_blankless(gaps: list[list[_Line]]) -> list[_Part]:
@@ -403,14 +477,13 @@ def _pipe_parts_blankless(gaps: list[list[_Line]]) -> list[_Part]:
             table.clear()
             return
         first_break = next((k for k, g in enumerate(table) if not g and k > 0), len(table))
-        rest = table[first_break + 1:]
-        later_breaks, later_width = _row_breaks([not g for g in rest]) if rest else (set(), 0)
+        later, later_width = _rows(table[first_break + 1:])
         if 0 < later_width < first_break:
             extra = first_break - later_width
-            out.append(_table_part([table[:extra]]))
-            out.append(_table_part([table[extra:first_break]] + _rows_at(rest, later_breaks)))
+            out.append(_table_part([table[:extra]], extra))
+            out.append(_table_part([table[extra:first_break]] + later, later_width))
         else:
-            out.append(_table_part(_rows(table)))
+            out.append(_table_part(*_rows(table)))
         table.clear()
 
     for g in gaps:
@@ -423,23 +496,22 @@ def _pipe_parts_blankless(gaps: list[list[_Line]]) -> list[_Part]:
     return out
 
 
-def _table_part(rows: list[list[list[_Line]]]) -> _Part:
+def _table_part(rows: list[list[list[_Line]]], width: int) -> _Part:
     lines = [ln for row in rows for cell in row for ln in cell]
-    return _Part("pipe", lines, rows=rows)
+    return _Part("pipe", lines, rows=rows, width=width)
 
 
 def _is_body_text(gap: list[_Line]) -> bool:
-    if len(gap) > 40 or any(_ATX.match(ln.raw) for ln in gap):
+    if len(gap) > SETTINGS.body_gap_lines or any(_ATX.match(ln.raw) for ln in gap):
         return True
     return sum(1 for ln in gap if _PARAGRAPH_LABEL.match(_plain(ln.raw))) >= 2
 
 
-def _pipe_table(rows: list[list[list[_Line]]], footnotes: set[str]) -> list[tuple[list[Cell], _Line, _Line]]:
+def _pipe_table(rows: list[list[list[_Line]]], width: int, footnotes: set[str]) -> list[_TableRow]:
     """Rows of cells; a row of one cell in a wider table spans it (a group row, as DOCX reports it)."""
-    width = max((len(r) for r in rows), default=0)
-    out: list[tuple[list[Cell], _Line, _Line]] = []
+    out: list[_TableRow] = []
     for row in rows:
-        cells = [Cell(text=_inline("\n".join(ln.raw for ln in cell), footnotes).text) for cell in row]
+        cells = [_cell(cell, footnotes) for cell in row]
         if not any(c.text for c in cells):
             continue
         if len(cells) == 1 and width > 1:
@@ -447,6 +519,43 @@ def _pipe_table(rows: list[list[list[_Line]]], footnotes: set[str]) -> list[tupl
         lines = [ln for cell in row for ln in cell]
         out.append((cells, lines[0], lines[-1]))
     return out
+
+
+def _cell(lines: list[_Line], footnotes: set[str]) -> Cell:
+    """A cell's text, and its paragraphs as DOCX keeps them (`Cell.lines`) when it has several: a rule
+    line ends one; a line break where bold or italic ends or begins, before a capital, a number or a
+    list label, starts one ("**ỦY BAN NHÂN\nDÂN**\nTỈNH ĐỒNG THÁP"); so does a line opening with a
+    capital or a list label after one that ended a sentence ("Nơi nhận:\n- Bộ ..."). Other breaks,
+    inside an emphasis or in plain text, are wraps."""
+    raws: list[str] = []
+    after_rule: list[bool] = []
+    rule = True
+    for ln in lines:
+        if _RULE_LINE.match(ln.raw):
+            rule = True
+            continue
+        raws.append(ln.raw)
+        after_rule.append(rule)
+        rule = False
+    whole = _inline("\n".join(raws), footnotes)
+    groups: list[list[str]] = []
+    for k, raw in enumerate(raws):
+        if not groups or after_rule[k] or (not whole.open_at_breaks[k - 1] and _starts_cell_line(raws[k - 1], raw)):
+            groups.append([raw])
+        else:
+            groups[-1].append(raw)
+    paragraphs = [t for t in (_inline("\n".join(g), footnotes).text for g in groups) if t]
+    return Cell(text=fold_ws(" ".join(paragraphs)), lines=paragraphs if len(paragraphs) > 1 else None)
+
+
+def _starts_cell_line(prev_raw: str, raw: str) -> bool:
+    this = _plain(raw)
+    if not this:
+        return False
+    opens = this[:1].isupper() or this[:1].isdigit() or parse_label(this)[0] is not None
+    at_edge = prev_raw.rstrip().endswith(("*", "_")) or raw.lstrip().startswith(("*", "_")) \
+        and not _BULLET_START.match(raw)
+    return opens and (at_edge or bool(_TERMINAL.search(_plain(prev_raw))))
 
 
 # ------------------------------------------------------------------------------------- GFM tables
@@ -472,10 +581,10 @@ def _split_gfm_row(raw: str) -> list[str]:
     return cells
 
 
-def _gfm_table(lines: list[_Line], footnotes: set[str]) -> list[tuple[list[Cell], _Line, _Line]]:
+def _gfm_table(lines: list[_Line], footnotes: set[str]) -> list[_TableRow]:
     """Header row, delimiter row (dropped), body rows. A body row with an empty first cell whose other
     cells all go on in lower case is a cell continued on the next line (GFM cells hold one line)."""
-    out: list[tuple[list[Cell], _Line, _Line]] = []
+    out: list[_TableRow] = []
     for k, ln in enumerate(lines):
         if k == 1:
             continue  # the delimiter row
@@ -509,6 +618,7 @@ def _inline(raw: str, footnotes: set[str]) -> _Inline:
     lies inside a bold stretch."""
     chars: list[str] = []
     bold_flags: list[bool] = []
+    open_at_breaks: list[bool] = []
     bold = False
     italic = False
     i, n = 0, len(raw)
@@ -530,6 +640,7 @@ def _inline(raw: str, footnotes: set[str]) -> _Inline:
         if c == "\n":
             chars.append(" ")
             bold_flags.append(bold)
+            open_at_breaks.append(bold or italic)
             lines_start = True
             i += 1
             continue
@@ -597,7 +708,7 @@ def _inline(raw: str, footnotes: set[str]) -> _Inline:
     text = "".join(chars)
     all_bold = any(ch.isalnum() for ch in text) and all(f for ch, f in zip(text, bold_flags) if ch.isalnum())
     text = re.sub(r"\s*\x00+(?=\s*[.,;:!?)/])", "", text).replace("\x00", "")
-    return _Inline(text=fold_ws(text), bold=all_bold)
+    return _Inline(text=fold_ws(text), bold=all_bold, open_at_breaks=open_at_breaks)
 
 
 def _has_text_after(raw: str, at: int) -> bool:
