@@ -280,3 +280,42 @@ def test_a_span_counted_from_the_plans_issue_starts_on_its_date():
                         2025, "2025-11-19")
     assert (dl.kind, dl.start, dl.end) == ("period", "2025-11-19", None)
     assert parse_deadline("từ nay đến kết thúc cuộc bầu cử", 2025, "2025-12") is None  # the day is not known
+
+
+def test_a_forms_section_gives_its_activities_not_the_channels_or_awards_it_names():
+    text = ("KẾ HOẠCH\nTuyên truyền bầu cử năm 2025\nIII. HÌNH THỨC TUYÊN TRUYỀN VÀ KHEN THƯỞNG\n"
+            "1. Hình thức tuyên truyền\n- Tuyên truyền qua hệ thống loa phát thanh cơ sở, đội truyền thông lưu động.\n"
+            "- Việc tham gia các tổ chức phụ trách bầu cử.\n2. Hình thức khen thưởng\n- Bằng khen của Chủ tịch UBND tỉnh;\n"
+            "- Giấy khen.\n")
+    assert [t.ref for t in plan_of(text).tasks] == ["III.1.1"]
+
+
+def test_a_duty_listing_what_it_consists_of_is_one_task():
+    text = ("KẾ HOẠCH\nKiểm tra, giám sát năm 2025\nIV. TỔ CHỨC THỰC HIỆN\n"
+            "1. Ban Thường trực Ủy ban MTTQ phường ban hành quyết định thành lập Đoàn kiểm tra, giám sát bao gồm:\n"
+            "- Trưởng đoàn: Đại diện Ban Thường trực Ủy ban MTTQ Việt Nam phường.\n- Thành viên: đại diện các tổ chức "
+            "chính trị - xã hội.\n2. Kinh phí phục vụ công tác kiểm tra, giám sát được bố trí từ ngân sách phường.\n")
+    tasks = plan_of(text).tasks
+    assert [t.ref for t in tasks] == ["IV.1"] and "Trưởng đoàn" in tasks[0].text
+    assert tasks[0].lead == ["Ban Thường trực Ủy ban MTTQ phường"]
+
+
+def test_any_time_line_of_the_form_thoi_gian_what():
+    from planparse.extract.tasks import key_of
+    assert key_of("Thời gian tuyên truyền: Thực hiện theo lộ trình tại phần (II)")[0] == "deadline"
+    assert key_of("Thời gian qua, công tác tuyên truyền đã được quan tâm")[0] is None
+
+
+def test_a_group_heading_with_a_span_times_its_items():
+    text = ("KẾ HOẠCH\nTuyên truyền bầu cử năm 2025\nII. NỘI DUNG TUYÊN TRUYỀN\n"
+            "1. Nội dung tuyên truyền xuyên suốt từ ngày 10/12/2025 đến ngày 15/3/2026\n"
+            "- Tuyên truyền ý nghĩa của cuộc bầu cử.\n- Tuyên truyền các phong trào thi đua chào mừng bầu cử.\n")
+    assert [(t.deadline.start, t.deadline.end) for t in plan_of(text).tasks] == [("2025-12-10", "2026-03-15")] * 2
+
+
+def test_the_signing_title_is_the_one_above_the_name():
+    from planparse.extract.meta import _signer
+    from planparse.models import Block, Cell
+    cell = Cell(text="x", lines=["TM. TIỂU BAN", "TRƯỞNG TIỂU BAN", "Nguyễn Văn Hoàn", "TRƯỞNG BAN XÂY DỰNG ĐẢNG"])
+    signer = _signer([Block(id="s", kind="row", text="x", cells=[Cell(text="Nơi nhận:"), cell], table=1)])
+    assert (signer.name, signer.title) == ("Nguyễn Văn Hoàn", "Trưởng Tiểu ban")

@@ -70,6 +70,8 @@ class SectionsData(_Data):
     addressee_markers: list[str]  # "Kính gửi:" opens a letter's addressee list
     letter_subject_markers: list[str]  # "V/v ..." under a letter's number: what it is about (its title)
     letter_type: str  # the kind of a document without a type heading that has a subject line
+    signer_titles: list[str]  # the posts a plan is signed by ("Phó Chủ tịch" under "KT. CHỦ TỊCH")
+    not_duty_openers: list[str]  # in a HÌNH THỨC part, items opening so name a channel or an award, not work
     phase_labels: list[str]  # a phase heading's label ("Đợt 1: Trong tháng 12/2025") before its time
     closing_openers: list[str]
     appendix_heading: list[str]

@@ -288,6 +288,8 @@ def section_role(node: Node) -> str:
         return "mixed"
     if has.get("tasks"):
         return "tasks"
+    if has.get("forms"):
+        return "forms"
     if has.get("goals"):
         return "goals"
     if has.get("purpose"):

@@ -299,7 +299,10 @@ def _trim_name(name: str) -> str:
     return " ".join(out)
 
 
-_ROLE = re.compile(r"(PHÓ CHỦ TỊCH|CHỦ TỊCH|PHÓ GIÁM ĐỐC|GIÁM ĐỐC|PHÓ TRƯỞNG BAN|TRƯỞNG BAN|BÍ THƯ)")
+@lru_cache(maxsize=None)
+def _role_re() -> re.Pattern:
+    titles = sorted(lexicon.sections().signer_titles, key=len, reverse=True)
+    return re.compile("(" + "|".join(re.escape(t.upper()) for t in titles) + ")")
 
 
 _NAME_AT_END = re.compile(r"((?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+)\s*$")
@@ -310,18 +313,20 @@ def _signer(blocks: list[Block]) -> Optional[Signer]:
     ends with a person's name after it. Works on lines and on signature blocks laid out as table cells."""
     segments: list[str] = []
     for b in blocks:
-        parts = [c.text for c in b.cells] if b.cells else [b.text]
+        parts = [ln for c in b.cells for ln in (c.lines or [c.text])] if b.cells else [b.text]
         for part in parts:
             segments += [x.strip() for x in re.split(r"\n", part) if x.strip()]
     title = None
     name = None
     seen_role = False
     for seg in segments:
-        roles = [m for m in _ROLE.finditer(seg) if not re.search(r"KT\.?\s*$", seg[:m.start()])]
+        if name and not re.search(r"\b(?:KT|TM|Q|TL|TUQ)\.", seg):
+            break  # what is printed under the name (the signer's other post) is not the signing title
+        roles = [m for m in _role_re().finditer(seg) if not re.search(r"(?:KT|TM)\.?\s*$", seg[:m.start()])]
         if roles:
             role = roles[-1].group(1)
             title = role[:1] + role[1:].lower()
-            title = title.replace("chủ tịch", "Chủ tịch").replace("Phó chủ tịch", "Phó Chủ tịch")
+            title = title.replace("chủ tịch", "Chủ tịch").replace("Phó chủ tịch", "Phó Chủ tịch").replace("tiểu ban", "Tiểu ban")
             seen_role = True
         if not seen_role:
             continue

@@ -45,6 +45,7 @@ class Context:
     subject_lead: bool = False  # in TỔ CHỨC THỰC HIỆN a duty's opening unit is its lead
     last: Optional[Node] = None  # the section's last item, whose trailing paragraphs may be closing remarks
     need_lead: bool = False  # outside task sections only items that name their unit are tasks
+    duties_only: bool = False  # in a HÌNH THỨC part, items that name a channel or an award are not tasks
     unled: list[Task] = field(default_factory=list)  # schedule entries waiting for the unit charged with them
     charged: list[str] = field(default_factory=list)  # the first unit TỔ CHỨC THỰC HIỆN charges
 
@@ -64,6 +65,9 @@ def key_of(text: str) -> tuple[Optional[str], str]:
             stripped = rest.strip()
             if stripped.startswith(":") or re.fullmatch(r"[\s.:;]*", rest):
                 return role, stripped.lstrip(":").strip()
+    m = re.match(r"^(?:thời gian|thời hạn)(?:\s+[^\s:;,.]+){1,3}\s*:", t)
+    if m:  # "Thời gian tuyên truyền: ...": any time line of the form "Thời gian <what>:"
+        return "deadline", text[m.end():].strip()
     return _misread_key(text, t)
 
 
@@ -162,7 +166,7 @@ def _add_task(ctx: Context, node: Node, text: str, lead: list[str], support: lis
               deadline: Optional[Deadline], ref: Optional[str] = None,
               product: Optional[str] = None) -> None:
     text = fold_ws(text)
-    if not text or ctx.need_lead and not lead:
+    if not text or ctx.need_lead and not lead or ctx.duties_only and not lead and not _reads_as_duty(text):
         return
     for phrase, _, _ in partners_in(text):  # partners named inside the duty join its support lines
         for u in split_units(phrase):
@@ -303,6 +307,23 @@ def assigns_duty(node: Node) -> bool:
     return False
 
 
+def _lists_members(node: Node) -> bool:
+    return bool(re.search(r"(?:bao gồm|gồm có|gồm)\s*:$", fold(_text_of(node))))
+
+
+def _is_budget_statement(node: Node, text: str) -> bool:
+    """'Kinh phí phục vụ công tác kiểm tra ... được bố trí từ ...': where funds come from, not a duty."""
+    keys = next(r.keywords for r in lexicon.sections().section_roles if r.role == "budget")
+    return fold(text).startswith(tuple(keys)) and not assigns_duty(node)
+
+
+def _reads_as_duty(text: str) -> bool:
+    """An item that states work to do, not a channel or an award it names ('Việc tham gia ...', 'Bằng khen
+    của Chủ tịch UBND tỉnh;'): longer than a name and not opening like one."""
+    f = fold(text)
+    return len(f.split()) > 4 and not f.startswith(tuple(w + " " for w in lexicon.sections().not_duty_openers))
+
+
 def _has_lead_lines(node: Node) -> bool:
     lines = [n.text for n in _descendants(node)] + [b.text for n in [node] + _descendants(node) for b in n.body]
     return any(key_of(t)[0] in ("lead", "responsibility") for t in lines)
@@ -419,8 +440,18 @@ def phase_deadline(text: str, year: Optional[int]) -> Optional[Deadline]:
     return parse_deadline(when, year) if len(when) <= 80 else None
 
 
+def _heading_span(node: Node, ctx: Context) -> Optional[Deadline]:
+    """A group heading that times its items ('1. Nội dung tuyên truyền xuyên suốt từ nay đến kết thúc cuộc bầu
+    cử'): the span it names applies to them, as a group time line would."""
+    if not node.children:
+        return None
+    m = re.search(r"(?<!\w)(?:kể từ|từ)\s.+?(?<!\w)đến(?!\w).+$", node.text, re.I)
+    dl = parse_deadline(m.group(0), ctx.year, ctx.plan_date) if m else None
+    return dl if dl is not None and dl.kind in ("period", "by") else None
+
+
 def item(node: Node, inh: Inherited, ctx: Context) -> None:
-    phase = phase_deadline(node.text, ctx.year)
+    phase = phase_deadline(node.text, ctx.year) or _heading_span(node, ctx)
     if phase is not None:
         inh = replace(inh, deadline=phase)
     runs = _line_runs(node)
@@ -471,6 +502,13 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
     if any(r is not None for r in child_roles):
         walk_items(node.children, inh, ctx)
         return
+    if node.children and _lists_members(node):
+        # "Ban hành quyết định thành lập Đoàn kiểm tra bao gồm: - Trưởng đoàn: ... - Thành viên: ...": the
+        # items name what it consists of; they are the duty's own content, not duties
+        text = fold_ws(" ".join([_text_of(node)] + [_text_of(x) for x in _descendants(node)]))
+        lead = inh.lead or (split_units(s) if ctx.subject_lead and (s := subject_units(strip_assignment(text))) else [])
+        _add_task(ctx, node, text, lead, list(inh.support), inh.deadline, product=inh.product)
+        return
     units = _heading_units(node, ctx)
     if units is not None:
         leaves = _leaves(node)
@@ -489,6 +527,8 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
         walk_items(node.children, inh, ctx)
         return
     text = _text_of(node, drop_closing=node is ctx.last)
+    if _is_budget_statement(node, text):
+        return
     unit, duty = _split_unit_duty(text)
     if unit:  # "Phòng Nội vụ: Phối hợp với ..."
         _add_task(ctx, node, duty, split_units(unit), list(inh.support), inh.deadline, product=inh.product)
@@ -674,6 +714,11 @@ def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[
             ctx.subject_lead = True
             walk_items(sec.children, Inherited(), ctx)
             ctx.subject_lead = False
+        elif role == "forms":
+            # HÌNH THỨC ...: the activities it lists are tasks; channels and awards it names are not
+            ctx.subject_lead = ctx.duties_only = True
+            walk_items(sec.children, Inherited(lead=intro_lead(sec)), ctx)
+            ctx.subject_lead = ctx.duties_only = False
         elif role == "budget":
             # a KINH PHÍ item is a task only when it hands a unit work to do
             ctx.subject_lead = ctx.need_lead = True
