@@ -9,8 +9,8 @@ from ..models import KPI, Block, Cell, Deadline, Task
 from ..text import fold, fold_ws
 from .deadlines import parse_deadline
 from .provenance import block_span, locate
-from .targets import parse_target
-from .units import canonical_unit, split_units
+from .targets import clean_indicator, parse_target
+from .units import canonical_unit, units_in_key_value
 
 _ROMAN_REF = re.compile(r"^(?:[IVX]{1,5}|[A-Z])\.?$")
 _NUM_REF = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
@@ -71,8 +71,8 @@ def cell_units(cell: Optional[Cell]) -> list[str]:
         return []
     lines = [ln for ln in (cell.lines or []) if ln.strip()]
     if len(lines) > 1:
-        return [u for ln in lines for u in split_units(ln)]
-    return split_units(cell.text)
+        return [u for ln in lines for u in units_in_key_value(ln)]
+    return units_in_key_value(cell.text)
 
 
 def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
@@ -146,10 +146,13 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
                  "support_units": [canonical_unit(u, level, locate(u, printed)) for u in support]}
         if is_kpi:
             target = parse_target(cell("target")) if cell("target") else parse_target(text)
+            if target is None or not re.search(r"[^\W\d_]", text):
+                continue  # a row without a figure to reach (a heading row, a statistic) is not a target
             unit = cell("unit")
             if target is not None and unit:
                 target.unit = "%" if unit.strip() in ("%", "Tỷ lệ %", "tỷ lệ %", "Tỷ lệ (%)") else unit
-            kpis.append(KPI(ref=ref, indicator=text, target=target, lead=lead, support=support, deadline=deadline,
+            indicator = text if cell("target") else clean_indicator(text) or text  # the figure is in the text
+            kpis.append(KPI(ref=ref, indicator=indicator, target=target, lead=lead, support=support, deadline=deadline,
                             basis=cell("basis") or None, span=span, **units))
         else:
             tasks.append(Task(ref=ref, text=text, lead=lead, support=support, deadline=deadline, section="table",

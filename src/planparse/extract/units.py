@@ -164,7 +164,12 @@ def units_in_key_value(value: str) -> list[str]:
     parts = []
     for part in re.split(r"\s*;\s*", text):
         m = verbs.search(part)
-        parts.append(part[:m.start()] if m and m.start() > 0 and starts_unit(part) else part)
+        if m and m.start() > 0 and starts_unit(part):
+            part = part[:m.start()]
+        elif len(part.split()) > 6 and (subject := subject_units(part)) and "," not in subject \
+                and part[len(subject):].strip()[:1].islower():
+            part = subject  # "Sở Khoa học và Công nghệ thúc đẩy, theo dõi, báo cáo chỉ tiêu": one unit and its work
+        parts.append(part)
     return split_units("; ".join(p for p in parts if p.strip()))
 
 
