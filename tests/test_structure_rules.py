@@ -319,3 +319,12 @@ def test_the_signing_title_is_the_one_above_the_name():
     cell = Cell(text="x", lines=["TM. TIỂU BAN", "TRƯỞNG TIỂU BAN", "Nguyễn Văn Hoàn", "TRƯỞNG BAN XÂY DỰNG ĐẢNG"])
     signer = _signer([Block(id="s", kind="row", text="x", cells=[Cell(text="Nơi nhận:"), cell], table=1)])
     assert (signer.name, signer.title) == ("Nguyễn Văn Hoàn", "Trưởng Tiểu ban")
+
+
+def test_a_heading_naming_a_kind_in_general_is_a_topic_in_task_sections():
+    text = ("KẾ HOẠCH\nPhát triển kinh tế số năm 2026\nIII. NHIỆM VỤ, GIẢI PHÁP\n1. Doanh nghiệp số\n"
+            "a) Xây dựng chính sách ưu đãi, khuyến khích doanh nghiệp chuyển đổi số.\n"
+            "IV. TỔ CHỨC THỰC HIỆN\n1. Các doanh nghiệp công nghệ số\n"
+            "a) Chủ động tham gia triển khai Kế hoạch.\n")
+    tasks = plan_of(text).tasks
+    assert [(t.ref, t.lead) for t in tasks] == [("III.1.a", []), ("IV.1.a", ["Các doanh nghiệp công nghệ số"])]

@@ -549,6 +549,20 @@ def _body_of(node: Node, drop_closing: bool) -> str:
     return fold_ws(" ".join(parts))
 
 
+def _topic_heading(heading: str) -> bool:
+    """A heading naming a kind of body in general ('Doanh nghiệp số', 'Cơ quan nhà nước số'): no determiner,
+    no body of its own, just a kind with a qualifier."""
+    f = fold(heading).rstrip(" .:")
+    if f.startswith(tuple(d + " " for d in lexicon.units().plural_determiners)):
+        return False
+    return any(f == k or f.startswith(k + " ") for k in _bare_kind_words()) and len(f.split()) <= 5
+
+
+@lru_cache(maxsize=None)
+def _bare_kind_words() -> tuple[str, ...]:
+    return tuple(sorted((fold(k) for k in lexicon.units().bare_kinds), key=len, reverse=True))
+
+
 def _heading_units(node: Node, ctx: Context) -> Optional[list[str]]:
     """Units a heading names when it only names units ('2. Phòng Văn hóa Thông tin', '- Uỷ ban nhân dân
     các phường:', 'Các ngân hàng: Vietcombank, ...'), so the duties under it (or its body) are theirs."""
@@ -556,6 +570,8 @@ def _heading_units(node: Node, ctx: Context) -> Optional[list[str]]:
     heading = strip_assignment(text)
     if not starts_unit(heading) or not (node.children or node.body):
         return None
+    if ctx.section != "organisation" and _topic_heading(heading):
+        return None  # "i) Doanh nghiệp số" in NHIỆM VỤ: what the duties are about, not who does them
     if text.endswith(":") and (node.children or node.body):
         inner = heading.rstrip(" :")
         if ":" in inner or unit_phrase_end(inner) >= len(inner) - 1:
