@@ -328,3 +328,14 @@ def test_a_heading_naming_a_kind_in_general_is_a_topic_in_task_sections():
             "a) Chủ động tham gia triển khai Kế hoạch.\n")
     tasks = plan_of(text).tasks
     assert [(t.ref, t.lead) for t in tasks] == [("III.1.a", []), ("IV.1", ["Các doanh nghiệp công nghệ số"])]
+
+
+def test_an_inspection_schedule_table_is_led_by_the_unit_charged_with_the_inspection():
+    text = ("KẾ HOẠCH\nKiểm tra công tác cải cách hành chính năm 2026\nII. NỘI DUNG TRỌNG TÂM KIỂM TRA\n"
+            "1. Công tác chỉ đạo, điều hành\na) Việc ban hành kế hoạch cải cách hành chính năm 2026.\n"
+            "III. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\na) Chỉ đạo tổ chức kiểm tra theo đúng nội dung Kế hoạch.\n"
+            "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nPhụ lục I\nLỊCH KIỂM TRA\nSTT\tĐơn vị được kiểm tra\tThời gian kiểm tra\n1\tSở Xây dựng\tTháng 7/2026\n"
+            "2\tXã Đắk Sắk\tTháng 3/2026\n")
+    tasks = plan_of(text).tasks
+    assert [(t.ref, t.lead) for t in tasks] == [("III.1", ["Sở Nội vụ"]), ("PL.1", ["Sở Nội vụ"]), ("PL.2", ["Sở Nội vụ"])]
+    assert (tasks[1].text, tasks[1].deadline.date) == ("Sở Xây dựng", "2026-07-31")

@@ -40,7 +40,7 @@ def document_to_plan(doc: Document) -> Plan:
     meta, warnings = extract_meta(st)
     year = _plan_year(doc, meta.date, meta.title)
     level = meta.issuer_level
-    tasks, kpis = outline_to_items(st.sections, year, level, _period_end(meta.title), meta.date)
+    tasks, kpis, charged = outline_to_items(st.sections, year, level, _period_end(meta.title), meta.date)
     body_tables = [(t, "") for t in st.loose_tables] + [(t, sec.ref) for sec in st.sections for t in _tables_under(sec)]
     for table, prefix in body_tables:
         t2, k2 = table_to_items(table, year, prefix=prefix, level=level)
@@ -53,6 +53,7 @@ def document_to_plan(doc: Document) -> Plan:
             t2, k2 = table_to_items(table, year, prefix=prefix, level=level)
             tasks += t2
             kpis += k2
+    tasks = [_charged(t, charged, level) for t in tasks]
     implements = extract_citations(st, meta)
     if st.doc_type is None and not tasks and not kpis:
         raise NotAPlan(doc.source, "no Kế hoạch heading, tasks or targets found")
@@ -77,6 +78,16 @@ def _appendix_number(app, default: int) -> int:
         return default
     label = m.group(1).upper()
     return int(label) if label.isdigit() else _ROMAN.get(label, default)
+
+
+def _charged(task, charged: list[str], level):
+    """An inspection schedule's entry without an inspecting body of its own is led by the unit the plan
+    charges with the inspection."""
+    if task.section != "schedule" or task.lead or not charged:
+        return task
+    from .extract.units import canonical_unit
+
+    return task.model_copy(update={"lead": list(charged), "lead_units": [canonical_unit(u, level) for u in charged]})
 
 
 def _tables_under(node):

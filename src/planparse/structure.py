@@ -278,7 +278,8 @@ def section_role(node: Node) -> str:
     bare = strip_accents(t)  # OCR may get a mark wrong ("NỌI DUNG")
     roles = lexicon.sections().section_roles
     has = {r.role: any(k in t or strip_accents(k) in bare for k in r.keywords) for r in roles}
-    if has.get("inspection"):
+    verbs = tuple(fold(v) for v in lexicon.sections().inspection_verbs)
+    if has.get("inspection") or "nội dung" in t and any(v in t for v in verbs):  # "NỘI DUNG TRỌNG TÂM KIỂM TRA"
         return "inspection"
     if has.get("budget") and not has.get("tasks"):
         return "budget"

@@ -99,7 +99,8 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
     is_kpi = "unit" in roles or "target" in roles or ("indicator" in roles and "task" not in roles and "deadline" not in roles)
     if "ref" not in roles:
         roles["ref"] = 0
-    text_col = roles.get("indicator", roles.get("task"))
+    text_col = roles.get("indicator", roles.get("task", roles.get("inspected")))
+    section = "schedule" if "inspected" in roles and "task" not in roles else "table"  # an inspection schedule
     if text_col is None:
         text_col = 1 if len(columns) > 1 else 0
     header_keys = [fold(" ".join(c.text for c in r.cells or [])) for r in header_rows]
@@ -155,6 +156,6 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
             kpis.append(KPI(ref=ref, indicator=indicator, target=target, lead=lead, support=support, deadline=deadline,
                             basis=cell("basis") or None, span=span, **units))
         else:
-            tasks.append(Task(ref=ref, text=text, lead=lead, support=support, deadline=deadline, section="table",
+            tasks.append(Task(ref=ref, text=text, lead=lead, support=support, deadline=deadline, section=section,
                               product=cell("product") or None, span=span, **units))
     return tasks, kpis

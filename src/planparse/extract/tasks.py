@@ -696,7 +696,10 @@ def _charging_line(node: Node) -> list[str]:
 
 
 def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[str] = None,
-                     period_end: Optional[int] = None, plan_date: Optional[str] = None) -> tuple[list[Task], list[KPI]]:
+                     period_end: Optional[int] = None, plan_date: Optional[str] = None
+                     ) -> tuple[list[Task], list[KPI], list[str]]:
+    """The outline's tasks and KPIs, and the unit TỔ CHỨC THỰC HIỆN charges with the plan's work (the lead of
+    an inspection schedule that names no inspecting body)."""
     ctx = Context(year=year, level=level, period_end=period_end, plan_date=plan_date)
     for sec in sections:
         role = section_role(sec)
@@ -750,4 +753,4 @@ def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[
             if any(t is u for u in ctx.unled) and not t.lead:
                 ctx.tasks[i] = t.model_copy(update={"lead": list(ctx.charged), "lead_units": [
                     canonical_unit(u, level) for u in ctx.charged]})
-    return ctx.tasks, ctx.kpis
+    return ctx.tasks, ctx.kpis, ctx.charged
