@@ -27,21 +27,22 @@ from .text import fold
 @dataclass(frozen=True)
 class CompareSettings:
     kpi_threshold: float = 70.0  # pair two indicators at or above this score (0-100)
-    task_threshold: float = 52.0  # a sure pair of tasks, anywhere in the parent (task score, 0-100)
+    task_threshold: float = 50.0  # a sure pair of tasks, anywhere in the parent (task score, 0-100)
     # A second pass pairs what is left at a lower score where the sure pairs show the child is working: the parent's
     # sections that receive sure pairs from the same child section, and the part of the parent the child carries out.
-    section_pair_threshold: float = 45.0
-    section_bonus: float = 6.0  # added to a task score when the parent task lies in such a section
+    section_pair_threshold: float = 42.0
+    section_bonus: float = 8.0  # added to a task score when the parent task lies in such a section
     # A parent task the child's title restates ("Tham mưu ban hành Kế hoạch kiểm tra ... năm 2026" for a plan titled
     # "Kiểm tra ... năm 2026") is carried out by the child as a whole: this share of the title's weighted words.
     plan_title_share: float = 0.8
     # A parent section is in the child's scope when this share of its tasks is paired (or the child's title restates one).
-    scope_section_share: float = 0.3
+    scope_section_share: float = 0.25
     # The child implements the whole parent (a commune plan after its district's) when no parent task restates its
-    # title and its sure pairs reach this share of the parent's sections; otherwise it details a part of the parent.
+    # title and its sure pairs reach this share of the parent's sections (or there are none); otherwise it details
+    # a part of the parent.
     whole_plan_share: float = 0.6
     # A child task about the subject of its title pairs with the parent's duty on that subject at this score.
-    subject_pair_threshold: float = 30.0
+    subject_pair_threshold: float = 25.0
     twin_threshold: float = 90.0  # two parent tasks this alike are one task stated twice (body and appendix)
 
 
@@ -114,6 +115,11 @@ class WordWeights:
         return sum(self.weight(w) for w in child_words & self.docs[j]) / total if total else 0.0
 
 
+def task_score(child_text: str, parent_text: str, child_words: frozenset[str], weights: WordWeights, j: int) -> float:
+    """Mean of the wording's likeness (similarity) and of the weighted words shared with parent task j."""
+    return round((similarity(child_text, parent_text) + weights.overlap(child_words, j)) / 2, 1)
+
+
 @lru_cache(maxsize=8192)
 def words_of(text: str) -> frozenset[str]:
     return frozenset(comparable(text).split())
@@ -181,8 +187,7 @@ def align_tasks(child: Plan, parent: Plan, settings: CompareSettings = CompareSe
     c_tasks, p_tasks = child.tasks, parent.tasks
     weights = WordWeights([t.text for t in p_tasks])
     c_words = [words_of(t.text) for t in c_tasks]
-    score = [[round((similarity(c.text, p.text) + weights.overlap(cw, j)) / 2, 1) for j, p in enumerate(p_tasks)]
-             for c, cw in zip(c_tasks, c_words)]
+    score = [[task_score(c.text, p.text, cw, weights, j) for j, p in enumerate(p_tasks)] for c, cw in zip(c_tasks, c_words)]
     p_sections = [section_of(t.ref) for t in p_tasks]
     c_sections = [section_of(t.ref) for t in c_tasks]
     twins = _twins(p_tasks, settings)
@@ -196,7 +201,7 @@ def align_tasks(child: Plan, parent: Plan, settings: CompareSettings = CompareSe
     carried = [j for j in range(len(p_tasks)) if title and weights.share_in(title, j) >= settings.plan_title_share]
     duties = [j for j in carried if not _orders_plan(child, p_tasks[j])]
     reached = {p_sections[k] for _, j, _ in pairs for k in {j} | twins.get(j, set())}
-    whole = not carried and len(reached) >= settings.whole_plan_share * len(set(p_sections))
+    whole = not carried and (not pairs or len(reached) >= settings.whole_plan_share * len(set(p_sections)))
 
     joined: dict[str, set[str]] = {}
     for i, j, _ in pairs:
