@@ -40,7 +40,7 @@ class CompareSettings:
     # The child implements the whole parent (a commune plan after its district's) when no parent task restates its
     # title and its sure pairs reach this share of the parent's sections (or there are none); otherwise it details
     # a part of the parent.
-    whole_plan_share: float = 0.6
+    whole_plan_share: float = 0.5
     # A child task about the subject of its title pairs with the parent's duty on that subject at this score.
     subject_pair_threshold: float = 25.0
     twin_threshold: float = 90.0  # two parent tasks this alike are one task stated twice (body and appendix)
@@ -446,44 +446,66 @@ def _cell(s: str, n: int = 90) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
+VERDICTS_VI = {"weaker": "**yếu hơn**", "same": "bằng", "stronger": "cao hơn", "not_comparable": "không so được"}
+
+
 def to_markdown(c: Comparison) -> str:
+    """The comparison as a report for people, in Vietnamese like the plans it reads."""
     s = c.summary
+    cites = {True: " — được kế hoạch này dẫn chiếu", False: " — kế hoạch này **không dẫn chiếu**", None: ""}
     lines = [
-        f"# {c.child.issuer or c.child.document} — compared with {c.parent.issuer or c.parent.document}",
+        f"# {c.child.issuer or c.child.document} — so với {c.parent.issuer or c.parent.document}",
         "",
-        f"- Child: **{c.child.title or c.child.document}** ({c.child.number or 'no number'}, {c.child.date or 'no date'})",
-        f"- Parent: **{c.parent.title or c.parent.document}** ({c.parent.number or 'no number'}, {c.parent.date or 'no date'})"
-        + {True: " — cited by the child's opening", False: " — **not cited** by the child's opening",
-           None: ""}[c.child_cites_parent],
+        f"- Kế hoạch này: **{c.child.title or c.child.document}** ({c.child.number or 'chưa có số'}, {c.child.date or 'chưa có ngày'})",
+        f"- Kế hoạch cấp trên: **{c.parent.title or c.parent.document}** ({c.parent.number or 'chưa có số'}, "
+        f"{c.parent.date or 'chưa có ngày'}){cites[c.child_cites_parent]}",
+    ]
+    if c.details_part:
+        lines.append(f"- Kế hoạch này triển khai một phần của kế hoạch cấp trên: các mục {', '.join(c.scope_sections) or '–'}; "
+                     "các phần khác không thuộc phạm vi của kế hoạch này.")
+    lines += [
         "",
-        f"KPIs: {s['kpis_paired']} carried ({s['kpis_weaker']} weaker, {s['kpis_stronger']} stronger), "
-        f"{s['kpis_missing']} missing, {s['kpis_added']} added. Tasks: {s['tasks_covered']} covered, "
-        f"{s['tasks_not_covered']} not covered, {s['tasks_added']} added. Late deadlines: {s['late_deadlines']}. "
-        f"Lead changes: {s['lead_changes']}.",
+        f"Chỉ tiêu: {s['kpis_paired']} có tương ứng ({s['kpis_weaker']} yếu hơn, {s['kpis_stronger']} cao hơn), "
+        f"{s['kpis_missing']} chưa có, {s['kpis_added']} thêm mới"
+        + (f", {s.get('kpis_outside_scope', 0)} ngoài phạm vi" if c.details_part else "") + ". "
+        f"Nhiệm vụ: {s['tasks_covered']} được triển khai, {s['tasks_not_covered']} chưa được triển khai, "
+        f"{s['tasks_added']} thêm mới"
+        + (f", {s.get('tasks_carried_by_plan', 0)} do cả kế hoạch này thực hiện" if s.get("tasks_carried_by_plan") else "")
+        + (f", {s.get('parent_outside_scope', 0)} ngoài phạm vi" if c.details_part else "") + ". "
+        f"Thời hạn muộn hơn: {s['late_deadlines']}. Đổi đơn vị chủ trì: {s['lead_changes']}.",
         "",
-        "## KPI targets",
+        "## Chỉ tiêu",
         "",
-        "| child | parent | indicator (child) | child target | parent target | verdict | deadline |",
+        "| kế hoạch này | cấp trên | chỉ tiêu (kế hoạch này) | mục tiêu | mục tiêu cấp trên | đánh giá | thời hạn |",
         "|---|---|---|---|---|---|---|",
     ]
     for p in c.kpi_pairs:
-        flag = "**weaker**" if p.verdict == "weaker" else p.verdict
-        late = f"**late** ({_d(p.child.deadline)} > {_d(p.parent.deadline)})" if p.deadline_late else _d(p.child.deadline)
+        late = f"**muộn hơn** ({_d(p.child.deadline)} > {_d(p.parent.deadline)})" if p.deadline_late else _d(p.child.deadline)
         lines.append(f"| {p.child.ref} | {p.parent.ref} | {_cell(p.child.indicator)} | {_t(p.child.target)} | "
-                     f"{_t(p.parent.target)} | {flag} | {late} |")
-    lines += ["", "### Parent KPIs missing from the child", ""]
-    lines += [f"- {k.ref}: {k.indicator} ({_t(k.target)})" for k in c.kpis_missing] or ["- none"]
-    lines += ["", "### Child KPIs the parent lacks", ""]
-    lines += [f"- {k.ref}: {k.indicator} ({_t(k.target)})" for k in c.kpis_added] or ["- none"]
-    lines += ["", "## Tasks", "", "| child | parent | task (child) | lead (child ← parent) | deadline |", "|---|---|---|---|---|"]
+                     f"{_t(p.parent.target)} | {VERDICTS_VI[p.verdict]} | {late} |")
+    lines += ["", "### Chỉ tiêu của cấp trên chưa có trong kế hoạch này", ""]
+    lines += [f"- {k.ref}: {k.indicator} ({_t(k.target)})" for k in c.kpis_missing] or ["- không có"]
+    lines += ["", "### Chỉ tiêu kế hoạch này thêm mới", ""]
+    lines += [f"- {k.ref}: {k.indicator} ({_t(k.target)})" for k in c.kpis_added] or ["- không có"]
+    if c.details_part:
+        lines += ["", "### Chỉ tiêu của cấp trên ngoài phạm vi kế hoạch này", ""]
+        lines += [f"- {k.ref}: {k.indicator} ({_t(k.target)})" for k in c.kpis_outside_scope] or ["- không có"]
+    lines += ["", "## Nhiệm vụ", "", "| kế hoạch này | cấp trên | nhiệm vụ (kế hoạch này) | chủ trì (kế hoạch này ← cấp trên) | thời hạn |",
+              "|---|---|---|---|---|"]
     for p in c.task_pairs:
         lead = f"{', '.join(p.child.lead) or '–'} ← {', '.join(p.parent.lead) or '–'}"
         if p.lead_changed:
-            lead = f"**changed**: {lead}"
-        late = f"**late** ({_d(p.child.deadline)} > {_d(p.parent.deadline)})" if p.deadline_late else _d(p.child.deadline)
+            lead = f"**đổi chủ trì**: {lead}"
+        late = f"**muộn hơn** ({_d(p.child.deadline)} > {_d(p.parent.deadline)})" if p.deadline_late else _d(p.child.deadline)
         lines.append(f"| {p.child.ref} | {p.parent.ref} | {_cell(p.child.text)} | {_cell(lead, 120)} | {late} |")
-    lines += ["", "### Parent tasks not covered", ""]
-    lines += [f"- {t.ref}: {_cell(t.text, 160)}" for t in c.tasks_not_covered] or ["- none"]
-    lines += ["", "### Tasks the child adds", ""]
-    lines += [f"- {t.ref}: {_cell(t.text, 160)}" for t in c.tasks_added] or ["- none"]
+    if c.tasks_carried_by_plan:
+        lines += ["", "### Nhiệm vụ của cấp trên do cả kế hoạch này thực hiện", ""]
+        lines += [f"- {t.ref}: {_cell(t.text, 160)}" for t in c.tasks_carried_by_plan]
+    lines += ["", "### Nhiệm vụ của cấp trên chưa được triển khai", ""]
+    lines += [f"- {t.ref}: {_cell(t.text, 160)}" for t in c.tasks_not_covered] or ["- không có"]
+    lines += ["", "### Nhiệm vụ kế hoạch này thêm mới", ""]
+    lines += [f"- {t.ref}: {_cell(t.text, 160)}" for t in c.tasks_added] or ["- không có"]
+    if c.details_part:
+        lines += ["", "### Nhiệm vụ của cấp trên ngoài phạm vi kế hoạch này", ""]
+        lines += [f"- {t.ref}: {_cell(t.text, 160)}" for t in c.parent_outside_scope] or ["- không có"]
     return "\n".join(lines) + "\n"
