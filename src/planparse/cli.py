@@ -294,7 +294,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--md", help="also write a readable Markdown report to this file (- for stdout)")
     c.add_argument("--html", help="also write the comparison side by side as a self-contained HTML page")
     c.add_argument("--kpi-threshold", type=float, help="pair indicators scoring at least this (default 70)")
-    c.add_argument("--task-threshold", type=float, help="pair tasks scoring at least this (default 62)")
+    c.add_argument("--task-threshold", type=float, help="sure task pairs score at least this (default 50, CompareSettings)")
     c.set_defaults(func=cmd_compare)
 
     bt = sub.add_parser("batch", help="extract folders of plans to JSON, plans.jsonl, CSV and SQLite (resumable)")

@@ -7,6 +7,7 @@ the best pairs above a named threshold.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -26,7 +27,23 @@ from .text import fold
 @dataclass(frozen=True)
 class CompareSettings:
     kpi_threshold: float = 70.0  # pair two indicators at or above this score (0-100)
-    task_threshold: float = 62.0  # tasks are worded more freely than indicators
+    task_threshold: float = 50.0  # a sure pair of tasks, anywhere in the parent (task score, 0-100)
+    # A second pass pairs what is left at a lower score where the sure pairs show the child is working: the parent's
+    # sections that receive sure pairs from the same child section, and the part of the parent the child carries out.
+    section_pair_threshold: float = 42.0
+    section_bonus: float = 8.0  # added to a task score when the parent task lies in such a section
+    # A parent task the child's title restates ("Tham mưu ban hành Kế hoạch kiểm tra ... năm 2026" for a plan titled
+    # "Kiểm tra ... năm 2026") is carried out by the child as a whole: this share of the title's weighted words.
+    plan_title_share: float = 0.8
+    # A parent section is in the child's scope when this share of its tasks is paired (or the child's title restates one).
+    scope_section_share: float = 0.25
+    # The child implements the whole parent (a commune plan after its district's) when no parent task restates its
+    # title and its sure pairs reach this share of the parent's sections (or there are none); otherwise it details
+    # a part of the parent.
+    whole_plan_share: float = 0.5
+    # A child task about the subject of its title pairs with the parent's duty on that subject at this score.
+    subject_pair_threshold: float = 25.0
+    twin_threshold: float = 90.0  # two parent tasks this alike are one task stated twice (body and appendix)
 
 
 # ------------------------------------------------------------------ text similarity
@@ -64,6 +81,159 @@ def assign(children: Sequence[str], parents: Sequence[str], threshold: float) ->
         used_p.add(j)
         out.append((i, j, s))
     return sorted(out, key=lambda x: x[0])
+
+
+class WordWeights:
+    """Words weighted by how rare they are among the parent's items (inverse document frequency), so that two
+    tasks are near when they share the words that tell the parent's tasks apart ('kiểm toán', 'tuyên truyền'),
+    not the words every task has ('thực hiện', 'các cơ quan')."""
+
+    def __init__(self, parent_texts: Sequence[str]):
+        self.docs = [words_of(t) for t in parent_texts]
+        df: dict[str, int] = {}
+        for d in self.docs:
+            for w in d:
+                df[w] = df.get(w, 0) + 1
+        n = len(self.docs)
+        self.idf = {w: math.log((n + 1) / (c + 1)) for w, c in df.items()}
+        self.unknown = math.log(n + 1)  # a word no parent item has
+
+    def weight(self, word: str) -> float:
+        return self.idf.get(word, self.unknown)
+
+    def overlap(self, child_words: frozenset[str], j: int) -> float:
+        """Cosine of the weighted word sets (0-100), over the child's words the parent uses at all."""
+        a = {w for w in child_words if w in self.idf}
+        b = self.docs[j]
+        shared = sum(self.idf[w] ** 2 for w in a & b)
+        na, nb = sum(self.idf[w] ** 2 for w in a), sum(self.idf[w] ** 2 for w in b)
+        return 100 * shared / math.sqrt(na * nb) if na and nb else 0.0
+
+    def share_in(self, child_words: frozenset[str], j: int) -> float:
+        """Weighted share of the child's words (all of them) found in parent item j."""
+        total = sum(self.weight(w) for w in child_words)
+        return sum(self.weight(w) for w in child_words & self.docs[j]) / total if total else 0.0
+
+
+def task_score(child_text: str, parent_text: str, child_words: frozenset[str], weights: WordWeights, j: int) -> float:
+    """Mean of the wording's likeness (similarity) and of the weighted words shared with parent task j."""
+    return round((similarity(child_text, parent_text) + weights.overlap(child_words, j)) / 2, 1)
+
+
+@lru_cache(maxsize=8192)
+def words_of(text: str) -> frozenset[str]:
+    return frozenset(comparable(text).split())
+
+
+def section_of(ref: str) -> str:
+    """The part of a plan an item belongs to: its first two labels ('I.7.d' -> 'I.7', 'PL.VII.3' -> 'PL.VII'),
+    or its first label when it has only two ('II.3' -> 'II')."""
+    labels = ref.split(".")
+    if labels[0] == "PL":
+        return "PL" if len(labels) <= 2 else "PL." + labels[1]
+    return ".".join(labels[:2]) if len(labels) >= 3 else labels[0]
+
+
+@dataclass
+class TaskAlignment:
+    pairs: list[tuple[int, int, float]]  # (child index, parent index, score)
+    carried_by_plan: list[int]  # parent tasks the child's title restates: the child as a whole carries them out
+    whole_plan: bool  # the child implements all of the parent
+    scope: set[str]  # the parent's sections in the child's scope (all of them when whole_plan)
+    twins: dict[int, set[int]]  # parent tasks stated twice (in the body and again in an appendix table)
+
+
+def _greedy(scored: list[tuple[float, int, int]], used_c: set[int], used_p: Optional[set[int]]) -> list[tuple[int, int, float]]:
+    """Best scores first; each child task once, each parent task once unless used_p is None (many to one)."""
+    out = []
+    for s, i, j in sorted(scored, key=lambda x: (-x[0], x[1], x[2])):
+        if i in used_c or (used_p is not None and j in used_p):
+            continue
+        used_c.add(i)
+        if used_p is not None:
+            used_p.add(j)
+        out.append((i, j, s))
+    return out
+
+
+def _twins(tasks: Sequence[Task], settings: CompareSettings) -> dict[int, set[int]]:
+    """Parent tasks stated twice in other sections (a plan's body and the appendix table that assigns it)."""
+    out: dict[int, set[int]] = {}
+    for a in range(len(tasks)):
+        for b in range(a + 1, len(tasks)):
+            if section_of(tasks[a].ref) != section_of(tasks[b].ref) and \
+                    similarity(tasks[a].text, tasks[b].text) >= settings.twin_threshold:
+                out.setdefault(a, set()).add(b)
+                out.setdefault(b, set()).add(a)
+    return out
+
+
+def _orders_plan(child: Plan, task: Task) -> bool:
+    """A parent task ordering the child plan itself ('Tham mưu ban hành Kế hoạch kiểm tra ...' for a Kế hoạch
+    titled 'Kiểm tra ...'): its text names the child's kind of document followed by the title's first words."""
+    kind, title = fold(child.meta.doc_type or ""), fold(child.meta.title or "").split()
+    return bool(kind and len(title) >= 2) and f"{kind} {' '.join(title[:2])}" in fold(task.text)
+
+
+def align_tasks(child: Plan, parent: Plan, settings: CompareSettings = CompareSettings()) -> TaskAlignment:
+    """Pair the child's tasks with the parent's and find which part of the parent the child carries out.
+
+    Sure pairs first (one to one); the sections they join show how the child follows the parent (an inspection
+    plan's 'Cải cách tài chính công' items check the parent's 'Cải cách tài chính công' tasks), and a parent
+    task that restates the child's title marks the part the child details. There a lower score is enough; when
+    the child details a part, several of its tasks may carry out one parent task, and a child task about the
+    subject of its title (the title's words the parent's title lacks: 'tuyên truyền') carries out the parent's
+    duty on that subject when nothing nearer does."""
+    c_tasks, p_tasks = child.tasks, parent.tasks
+    weights = WordWeights([t.text for t in p_tasks])
+    c_words = [words_of(t.text) for t in c_tasks]
+    score = [[task_score(c.text, p.text, cw, weights, j) for j, p in enumerate(p_tasks)] for c, cw in zip(c_tasks, c_words)]
+    p_sections = [section_of(t.ref) for t in p_tasks]
+    c_sections = [section_of(t.ref) for t in c_tasks]
+    twins = _twins(p_tasks, settings)
+
+    used_c: set[int] = set()
+    used_p: set[int] = set()
+    sure = [(score[i][j], i, j) for i in range(len(c_tasks)) for j in range(len(p_tasks)) if score[i][j] >= settings.task_threshold]
+    pairs = _greedy(sure, used_c, used_p)
+
+    title = words_of(child.meta.title) if child.meta.title else frozenset()
+    carried = [j for j in range(len(p_tasks)) if title and weights.share_in(title, j) >= settings.plan_title_share]
+    duties = [j for j in carried if not _orders_plan(child, p_tasks[j])]
+    reached = {p_sections[k] for _, j, _ in pairs for k in {j} | twins.get(j, set())}
+    whole = not carried and (not pairs or len(reached) >= settings.whole_plan_share * len(set(p_sections)))
+
+    joined: dict[str, set[str]] = {}
+    for i, j, _ in pairs:
+        joined.setdefault(c_sections[i], set()).update(p_sections[k] for k in {j} | twins.get(j, set()))
+
+    def bonus(i: int, j: int) -> float:
+        near = p_sections[j] in joined.get(c_sections[i], set()) or (not whole and j in duties)
+        return settings.section_bonus if near else 0.0
+
+    second = [(score[i][j] + bonus(i, j), i, j) for i in range(len(c_tasks)) if i not in used_c
+              for j in range(len(p_tasks)) if bonus(i, j) and score[i][j] + bonus(i, j) >= settings.section_pair_threshold]
+    pairs += _greedy(second, used_c, used_p)
+    if not whole:
+        pairs += _greedy(second, used_c, None)
+        subject = title - (words_of(parent.meta.title) if parent.meta.title else frozenset())
+        subject = {w for w in subject if any(w in weights.docs[j] for j in duties)}
+        if subject:
+            third = [(score[i][j], i, j) for i in range(len(c_tasks)) if i not in used_c and subject <= c_words[i]
+                     for j in duties if score[i][j] >= settings.subject_pair_threshold]
+            pairs += _greedy(third, used_c, None)
+    pairs = [(i, j, score[i][j]) for i, j, _ in pairs]
+
+    if whole:
+        scope = set(p_sections)
+    else:
+        paired = {k for _, j, _ in pairs for k in {j} | twins.get(j, set())}
+        scope = {p_sections[j] for j in carried}
+        for sec in set(p_sections):
+            members = [j for j, s in enumerate(p_sections) if s == sec]
+            if sum(j in paired for j in members) >= settings.scope_section_share * len(members):
+                scope.add(sec)
+    return TaskAlignment(pairs=sorted(pairs), carried_by_plan=carried, whole_plan=whole, scope=scope, twins=twins)
 
 
 # ------------------------------------------------------------------ targets and deadlines
@@ -150,6 +320,24 @@ def _task(t: Task) -> TaskItem:
     return TaskItem(ref=t.ref, text=t.text, lead=t.lead, deadline=t.deadline)
 
 
+def _section_key(section: str) -> tuple:
+    """Sections in the plan's order: body before appendix, roman and arabic numerals by value."""
+    labels = section.split(".")
+    return (labels[0] == "PL", [(_numeral(x), x) for x in labels if x != "PL"])
+
+
+def _numeral(label: str) -> int:
+    romans = {"I": 1, "V": 5, "X": 10, "L": 50}
+    if label.isdigit():
+        return int(label)
+    if label and all(ch in romans for ch in label):
+        total = 0
+        for a, b in zip(label, label[1:] + " "):
+            total += -romans[a] if b != " " and romans[a] < romans[b] else romans[a]
+        return total
+    return 0
+
+
 def _cites(child: Plan, parent: Plan) -> Optional[bool]:
     if not parent.meta.number:
         return None
@@ -169,18 +357,28 @@ def compare_plans(child: Plan, parent: Plan, settings: CompareSettings = Compare
     out.kpis_missing = [_kpi(k) for j, k in enumerate(parent.kpis) if j not in paired_p]
     out.kpis_added = [_kpi(k) for i, k in enumerate(child.kpis) if i not in paired_c]
 
-    task_pairs = assign([t.text for t in child.tasks], [t.text for t in parent.tasks], settings.task_threshold)
-    for i, j, s in task_pairs:
+    aligned = align_tasks(child, parent, settings)
+    out.details_part = not aligned.whole_plan
+    out.scope_sections = sorted(aligned.scope, key=_section_key)
+    for i, j, s in aligned.pairs:
         c, p = child.tasks[i], parent.tasks[j]
         c_roles = sorted(set().union(*(unit_roles(u) for u in c.lead))) if c.lead else []
         p_roles = sorted(set().union(*(unit_roles(u) for u in p.lead))) if p.lead else []
         out.task_pairs.append(TaskPair(child=_task(c), parent=_task(p), score=s, child_lead_roles=c_roles,
                                        parent_lead_roles=p_roles, lead_changed=lead_changed(c.lead, p.lead),
                                        deadline_late=is_late(c.deadline, p.deadline)))
-    paired_c = {i for i, _, _ in task_pairs}
-    paired_p = {j for _, j, _ in task_pairs}
-    out.tasks_not_covered = [_task(t) for j, t in enumerate(parent.tasks) if j not in paired_p]
+    paired_c = {i for i, _, _ in aligned.pairs}
+    paired_p = {k for _, j, _ in aligned.pairs for k in {j} | aligned.twins.get(j, set())}
+    carried = set(aligned.carried_by_plan)
+    out.tasks_carried_by_plan = [_task(parent.tasks[j]) for j in aligned.carried_by_plan]
+    for j, t in enumerate(parent.tasks):
+        if j in paired_p or j in carried:
+            continue
+        (out.tasks_not_covered if section_of(t.ref) in aligned.scope else out.parent_outside_scope).append(_task(t))
     out.tasks_added = [_task(t) for i, t in enumerate(child.tasks) if i not in paired_c]
+    if out.details_part:
+        out.kpis_outside_scope = [k for k in out.kpis_missing if section_of(k.ref) not in aligned.scope]
+        out.kpis_missing = [k for k in out.kpis_missing if section_of(k.ref) in aligned.scope]
 
     out.summary = {
         "kpis_paired": len(out.kpi_pairs),
@@ -191,6 +389,9 @@ def compare_plans(child: Plan, parent: Plan, settings: CompareSettings = Compare
         "tasks_covered": len(out.task_pairs),
         "tasks_not_covered": len(out.tasks_not_covered),
         "tasks_added": len(out.tasks_added),
+        "tasks_carried_by_plan": len(out.tasks_carried_by_plan),
+        "parent_outside_scope": len(out.parent_outside_scope),
+        "kpis_outside_scope": len(out.kpis_outside_scope),
         "late_deadlines": sum(p.deadline_late for p in out.task_pairs) + sum(p.deadline_late for p in out.kpi_pairs),
         "lead_changes": sum(p.lead_changed for p in out.task_pairs),
     }
@@ -245,44 +446,66 @@ def _cell(s: str, n: int = 90) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
+VERDICTS_VI = {"weaker": "**yếu hơn**", "same": "bằng", "stronger": "cao hơn", "not_comparable": "không so được"}
+
+
 def to_markdown(c: Comparison) -> str:
+    """The comparison as a report for people, in Vietnamese like the plans it reads."""
     s = c.summary
+    cites = {True: " — được kế hoạch này dẫn chiếu", False: " — kế hoạch này **không dẫn chiếu**", None: ""}
     lines = [
-        f"# {c.child.issuer or c.child.document} — compared with {c.parent.issuer or c.parent.document}",
+        f"# {c.child.issuer or c.child.document} — so với {c.parent.issuer or c.parent.document}",
         "",
-        f"- Child: **{c.child.title or c.child.document}** ({c.child.number or 'no number'}, {c.child.date or 'no date'})",
-        f"- Parent: **{c.parent.title or c.parent.document}** ({c.parent.number or 'no number'}, {c.parent.date or 'no date'})"
-        + {True: " — cited by the child's opening", False: " — **not cited** by the child's opening",
-           None: ""}[c.child_cites_parent],
+        f"- Kế hoạch này: **{c.child.title or c.child.document}** ({c.child.number or 'chưa có số'}, {c.child.date or 'chưa có ngày'})",
+        f"- Kế hoạch cấp trên: **{c.parent.title or c.parent.document}** ({c.parent.number or 'chưa có số'}, "
+        f"{c.parent.date or 'chưa có ngày'}){cites[c.child_cites_parent]}",
+    ]
+    if c.details_part:
+        lines.append(f"- Kế hoạch này triển khai một phần của kế hoạch cấp trên: các mục {', '.join(c.scope_sections) or '–'}; "
+                     "các phần khác không thuộc phạm vi của kế hoạch này.")
+    lines += [
         "",
-        f"KPIs: {s['kpis_paired']} carried ({s['kpis_weaker']} weaker, {s['kpis_stronger']} stronger), "
-        f"{s['kpis_missing']} missing, {s['kpis_added']} added. Tasks: {s['tasks_covered']} covered, "
-        f"{s['tasks_not_covered']} not covered, {s['tasks_added']} added. Late deadlines: {s['late_deadlines']}. "
-        f"Lead changes: {s['lead_changes']}.",
+        f"Chỉ tiêu: {s['kpis_paired']} có tương ứng ({s['kpis_weaker']} yếu hơn, {s['kpis_stronger']} cao hơn), "
+        f"{s['kpis_missing']} chưa có, {s['kpis_added']} thêm mới"
+        + (f", {s.get('kpis_outside_scope', 0)} ngoài phạm vi" if c.details_part else "") + ". "
+        f"Nhiệm vụ: {s['tasks_covered']} được triển khai, {s['tasks_not_covered']} chưa được triển khai, "
+        f"{s['tasks_added']} thêm mới"
+        + (f", {s.get('tasks_carried_by_plan', 0)} do cả kế hoạch này thực hiện" if s.get("tasks_carried_by_plan") else "")
+        + (f", {s.get('parent_outside_scope', 0)} ngoài phạm vi" if c.details_part else "") + ". "
+        f"Thời hạn muộn hơn: {s['late_deadlines']}. Đổi đơn vị chủ trì: {s['lead_changes']}.",
         "",
-        "## KPI targets",
+        "## Chỉ tiêu",
         "",
-        "| child | parent | indicator (child) | child target | parent target | verdict | deadline |",
+        "| kế hoạch này | cấp trên | chỉ tiêu (kế hoạch này) | mục tiêu | mục tiêu cấp trên | đánh giá | thời hạn |",
         "|---|---|---|---|---|---|---|",
     ]
     for p in c.kpi_pairs:
-        flag = "**weaker**" if p.verdict == "weaker" else p.verdict
-        late = f"**late** ({_d(p.child.deadline)} > {_d(p.parent.deadline)})" if p.deadline_late else _d(p.child.deadline)
+        late = f"**muộn hơn** ({_d(p.child.deadline)} > {_d(p.parent.deadline)})" if p.deadline_late else _d(p.child.deadline)
         lines.append(f"| {p.child.ref} | {p.parent.ref} | {_cell(p.child.indicator)} | {_t(p.child.target)} | "
-                     f"{_t(p.parent.target)} | {flag} | {late} |")
-    lines += ["", "### Parent KPIs missing from the child", ""]
-    lines += [f"- {k.ref}: {k.indicator} ({_t(k.target)})" for k in c.kpis_missing] or ["- none"]
-    lines += ["", "### Child KPIs the parent lacks", ""]
-    lines += [f"- {k.ref}: {k.indicator} ({_t(k.target)})" for k in c.kpis_added] or ["- none"]
-    lines += ["", "## Tasks", "", "| child | parent | task (child) | lead (child ← parent) | deadline |", "|---|---|---|---|---|"]
+                     f"{_t(p.parent.target)} | {VERDICTS_VI[p.verdict]} | {late} |")
+    lines += ["", "### Chỉ tiêu của cấp trên chưa có trong kế hoạch này", ""]
+    lines += [f"- {k.ref}: {k.indicator} ({_t(k.target)})" for k in c.kpis_missing] or ["- không có"]
+    lines += ["", "### Chỉ tiêu kế hoạch này thêm mới", ""]
+    lines += [f"- {k.ref}: {k.indicator} ({_t(k.target)})" for k in c.kpis_added] or ["- không có"]
+    if c.details_part:
+        lines += ["", "### Chỉ tiêu của cấp trên ngoài phạm vi kế hoạch này", ""]
+        lines += [f"- {k.ref}: {k.indicator} ({_t(k.target)})" for k in c.kpis_outside_scope] or ["- không có"]
+    lines += ["", "## Nhiệm vụ", "", "| kế hoạch này | cấp trên | nhiệm vụ (kế hoạch này) | chủ trì (kế hoạch này ← cấp trên) | thời hạn |",
+              "|---|---|---|---|---|"]
     for p in c.task_pairs:
         lead = f"{', '.join(p.child.lead) or '–'} ← {', '.join(p.parent.lead) or '–'}"
         if p.lead_changed:
-            lead = f"**changed**: {lead}"
-        late = f"**late** ({_d(p.child.deadline)} > {_d(p.parent.deadline)})" if p.deadline_late else _d(p.child.deadline)
+            lead = f"**đổi chủ trì**: {lead}"
+        late = f"**muộn hơn** ({_d(p.child.deadline)} > {_d(p.parent.deadline)})" if p.deadline_late else _d(p.child.deadline)
         lines.append(f"| {p.child.ref} | {p.parent.ref} | {_cell(p.child.text)} | {_cell(lead, 120)} | {late} |")
-    lines += ["", "### Parent tasks not covered", ""]
-    lines += [f"- {t.ref}: {_cell(t.text, 160)}" for t in c.tasks_not_covered] or ["- none"]
-    lines += ["", "### Tasks the child adds", ""]
-    lines += [f"- {t.ref}: {_cell(t.text, 160)}" for t in c.tasks_added] or ["- none"]
+    if c.tasks_carried_by_plan:
+        lines += ["", "### Nhiệm vụ của cấp trên do cả kế hoạch này thực hiện", ""]
+        lines += [f"- {t.ref}: {_cell(t.text, 160)}" for t in c.tasks_carried_by_plan]
+    lines += ["", "### Nhiệm vụ của cấp trên chưa được triển khai", ""]
+    lines += [f"- {t.ref}: {_cell(t.text, 160)}" for t in c.tasks_not_covered] or ["- không có"]
+    lines += ["", "### Nhiệm vụ kế hoạch này thêm mới", ""]
+    lines += [f"- {t.ref}: {_cell(t.text, 160)}" for t in c.tasks_added] or ["- không có"]
+    if c.details_part:
+        lines += ["", "### Nhiệm vụ của cấp trên ngoài phạm vi kế hoạch này", ""]
+        lines += [f"- {t.ref}: {_cell(t.text, 160)}" for t in c.parent_outside_scope] or ["- không có"]
     return "\n".join(lines) + "\n"

@@ -209,9 +209,16 @@ class Comparison(Strict):
     kpi_pairs: list[KPIPair] = Field(default_factory=list)
     kpis_missing: list[KPIItem] = Field(default_factory=list)  # parent KPIs the child does not carry
     kpis_added: list[KPIItem] = Field(default_factory=list)  # child KPIs the parent lacks
+    # The child details one part of the parent (an inspection, propaganda or conference plan after a general
+    # plan) rather than all of it; then the parent's sections outside scope_sections are not the child's business.
+    details_part: bool = False
+    scope_sections: list[str] = Field(default_factory=list)  # the parent's sections ('I.7', 'PL.VII') in the child's scope
+    kpis_outside_scope: list[KPIItem] = Field(default_factory=list)  # parent KPIs outside the child's scope
     task_pairs: list[TaskPair] = Field(default_factory=list)
-    tasks_not_covered: list[TaskItem] = Field(default_factory=list)
+    tasks_not_covered: list[TaskItem] = Field(default_factory=list)  # in the child's scope, carried out by no child task
     tasks_added: list[TaskItem] = Field(default_factory=list)
+    tasks_carried_by_plan: list[TaskItem] = Field(default_factory=list)  # the child as a whole carries them out
+    parent_outside_scope: list[TaskItem] = Field(default_factory=list)  # parent tasks outside the child's scope
     summary: dict[str, int] = Field(default_factory=dict)
 
 

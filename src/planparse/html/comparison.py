@@ -74,28 +74,51 @@ def _task_rows(c: Comparison) -> str:
     return f'<table class="data pairs" id="task-pairs"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
 
 
+def _kpi_list(items: list[KPIItem]) -> str:
+    return "".join(f"<li><b>{esc(k.ref)}</b> {esc(k.indicator)} <span class=target>{esc(fmt_target(k.target))}</span></li>"
+                   for k in items) or "<li class=muted>không có</li>"
+
+
+def _task_list(items: list[TaskItem]) -> str:
+    return "".join(f"<li><b>{esc(t.ref)}</b> {esc(t.text)}</li>" for t in items) or "<li class=muted>không có</li>"
+
+
 def _missing_lists(c: Comparison) -> str:
-    kpis = "".join(f"<li><b>{esc(k.ref)}</b> {esc(k.indicator)} <span class=target>{esc(fmt_target(k.target))}</span></li>"
-                   for k in c.kpis_missing) or "<li class=muted>không có</li>"
-    tasks = "".join(f"<li><b>{esc(t.ref)}</b> {esc(t.text)}</li>" for t in c.tasks_not_covered) or "<li class=muted>không có</li>"
-    return (f'<h2>Chỉ tiêu của cấp trên chưa có trong kế hoạch này</h2><ul id="kpis-missing">{kpis}</ul>'
-            f'<h2>Nhiệm vụ của cấp trên chưa được triển khai</h2><ul id="tasks-missing">{tasks}</ul>')
+    out = (f'<h2>Chỉ tiêu của cấp trên chưa có trong kế hoạch này</h2><ul id="kpis-missing">{_kpi_list(c.kpis_missing)}</ul>'
+           f'<h2>Nhiệm vụ của cấp trên chưa được triển khai</h2><ul id="tasks-missing">{_task_list(c.tasks_not_covered)}</ul>')
+    if c.tasks_carried_by_plan:
+        out += (f'<h2>Nhiệm vụ của cấp trên do cả kế hoạch này thực hiện</h2>'
+                f'<ul id="tasks-carried">{_task_list(c.tasks_carried_by_plan)}</ul>')
+    if c.details_part:
+        # what the child leaves to others: listed apart and folded, since it is not the child's business
+        out += (f'<details id="outside-scope"><summary><h2 style="display:inline">Ngoài phạm vi kế hoạch này</h2> '
+                f'<span class="muted">({len(c.parent_outside_scope)} nhiệm vụ, {len(c.kpis_outside_scope)} chỉ tiêu của '
+                f'cấp trên thuộc các phần khác)</span></summary>'
+                f'<h3>Nhiệm vụ</h3><ul id="tasks-outside-scope">{_task_list(c.parent_outside_scope)}</ul>'
+                f'<h3>Chỉ tiêu</h3><ul id="kpis-outside-scope">{_kpi_list(c.kpis_outside_scope)}</ul></details>')
+    return out
 
 
 SUMMARY_LABELS = [("kpis_paired", "chỉ tiêu khớp"), ("kpis_weaker", "chỉ tiêu yếu hơn"), ("kpis_missing", "chỉ tiêu thiếu"),
                   ("kpis_added", "chỉ tiêu thêm"), ("tasks_covered", "nhiệm vụ khớp"),
                   ("tasks_not_covered", "nhiệm vụ chưa có"), ("tasks_added", "nhiệm vụ thêm"),
-                  ("late_deadlines", "thời hạn muộn"), ("lead_changes", "đổi chủ trì")]
+                  ("late_deadlines", "thời hạn muộn"), ("lead_changes", "đổi chủ trì"),
+                  ("tasks_carried_by_plan", "nhiệm vụ cả kế hoạch thực hiện"), ("parent_outside_scope", "nhiệm vụ ngoài phạm vi"),
+                  ("kpis_outside_scope", "chỉ tiêu ngoài phạm vi")]
+SCOPE_KEYS = {"tasks_carried_by_plan", "parent_outside_scope", "kpis_outside_scope"}  # shown when the child details a part
 
 
 def render_comparison(c: Comparison) -> str:
     cites = {True: "Kế hoạch này có dẫn chiếu kế hoạch cấp trên.",
              False: "Kế hoạch này KHÔNG dẫn chiếu kế hoạch cấp trên.", None: ""}[c.child_cites_parent]
+    scope = (f"Kế hoạch này triển khai một phần của kế hoạch cấp trên (các mục {', '.join(c.scope_sections)})."
+             if c.details_part else "")
     header = (f'<header class="top"><h1>So sánh với kế hoạch cấp trên</h1><div class="meta">'
               f'{_plan_line("Kế hoạch này", c.child)}{_plan_line("Cấp trên", c.parent)}'
-              f'{f"<span>{esc(cites)}</span>" if cites else ""}</div></header>')
+              f'{f"<span>{esc(cites)}</span>" if cites else ""}{f"<span>{esc(scope)}</span>" if scope else ""}</div></header>')
     badges = "".join(f'<span class="badge" data-key="{k}">{esc(label)}: <b>{c.summary.get(k, 0)}</b></span>'
-                     for k, label in SUMMARY_LABELS if k in c.summary)
+                     for k, label in SUMMARY_LABELS
+                     if k in c.summary and (k not in SCOPE_KEYS or c.details_part or c.summary[k]))
     tools = ('<div class="toolbar no-print"><label><input type="checkbox" id="problems-only" '
              "onchange=\"document.body.classList.toggle('problems-only', this.checked)\"> chỉ hiện chỗ cần xem</label>"
              '<span class="legend"><span style="background:var(--weaker)">yếu hơn</span>'
