@@ -41,7 +41,7 @@ def document_to_plan(doc: Document) -> Plan:
     year = _plan_year(doc, meta.date, meta.title)
     level = meta.issuer_level
     tasks, kpis, charged = outline_to_items(st.sections, year, level, _period_end(meta.title), meta.date)
-    body_tables = [(t, "") for t in st.loose_tables] + [(t, sec.ref) for sec in st.sections for t in _tables_under(sec)]
+    body_tables = [(t, "") for t in st.loose_tables] + [pair for sec in st.sections for pair in _tables_under(sec)]
     for table, prefix in body_tables:
         t2, k2 = table_to_items(table, year, prefix=prefix, level=level)
         tasks += t2
@@ -90,8 +90,9 @@ def _charged(task, charged: list[str], level):
     return task.model_copy(update={"lead": list(charged), "lead_units": [canonical_unit(u, level) for u in charged]})
 
 
-def _tables_under(node):
-    out = list(node.tables)
+def _tables_under(node) -> list[tuple[list, str]]:
+    """Every table in the outline with the ref of the item it is printed under (its rows' refs go on from it)."""
+    out = [(t, node.ref) for t in node.tables]
     for c in node.children:
         out += _tables_under(c)
     return out
