@@ -4,9 +4,9 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
-from typing import Optional
+from typing import Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .text import fold
 
@@ -125,6 +125,50 @@ class UnitRolesData(_Data):
     roles: dict[str, list[str]]
 
 
+class TokenSet(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    IN: list[str]
+
+
+class TokenSpec(BaseModel):
+    """One token of a spaCy Matcher pattern, on the folded word (NORM) or the word as printed (ORTH)."""
+
+    model_config = ConfigDict(extra="forbid")
+    NORM: Optional[Union[str, TokenSet]] = None
+    ORTH: Optional[str] = None
+    OP: Optional[Literal["?", "*", "+", "!"]] = None
+
+    @model_validator(mode="after")
+    def _one_test_folded(self) -> "TokenSpec":
+        if (self.NORM is None) == (self.ORTH is None):
+            raise ValueError("a token tests NORM or ORTH, one of them")
+        norms = [self.NORM] if isinstance(self.NORM, str) else self.NORM.IN if self.NORM else []
+        for n in norms:
+            if fold(n) != n or " " in n:
+                raise ValueError(f"NORM {n!r} is not one folded token")
+        return self
+
+
+class SpanRule(BaseModel):
+    """Wordings around units in a duty: partners after ('phối hợp với X'), a compiler after ('Đơn vị tổng hợp: X')
+    or in brackets before ('(X) để tổng hợp'), and words after which a unit is no partner ('báo cáo X')."""
+
+    model_config = ConfigDict(extra="forbid")
+    label: Literal["partner", "compiler", "compiler_before", "not_partner"]
+    patterns: list[list[TokenSpec]]
+    example: str  # a sentence of the kind plans print
+    units: list[str]  # the support units that sentence names
+
+
+class UnitSpansData(_Data):
+    body_words: list[str]  # bodies named without a head of the gazetteer ("các lực lượng", "các nhà mạng")
+    name_words: list[str]  # lowercase words a unit's name is made of ("các doanh nghiệp viễn thông trên địa bàn")
+    function_words: list[str]  # what a body does, part of its name right after its kind ("Tổ kiểm tra")
+    joiners: list[str]  # go on with a name only when more of a name follows ("Sở Khoa học và Công nghệ")
+    stops: list[str]  # end a name, even capitalised after a name ("... Du lịch Chủ động ...")
+    rules: list[SpanRule]
+
+
 def _load(name: str) -> dict:
     with resources.files("planparse.data").joinpath(name).open(encoding="utf-8") as f:
         return json.load(f)
@@ -158,6 +202,11 @@ def deadlines() -> DeadlinesData:
 @lru_cache(maxsize=None)
 def citations() -> CitationsData:
     return CitationsData.model_validate(_load("citations.json"))
+
+
+@lru_cache(maxsize=None)
+def unit_spans() -> UnitSpansData:
+    return UnitSpansData.model_validate(_load("unit_spans.json"))
 
 
 @lru_cache(maxsize=None)

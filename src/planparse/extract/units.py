@@ -6,6 +6,7 @@ of kinds sharing one qualifier whole ("Các phòng, ban, ngành thuộc UBND th�
 """
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from typing import Optional
@@ -15,6 +16,10 @@ from rapidfuzz import fuzz, process
 from .. import lexicon
 from ..models import Span, Unit
 from ..text import fold, fold_ws, normalize_tones
+from . import spans
+
+# experiment switch (issue 13): "spacy" finds unit spans with spans.py, "tagger" with underthesea's POS tagger
+UNIT_FINDER = os.environ.get("PLANPARSE_UNIT_FINDER", "spacy")
 
 _BRACKET_LIST = re.compile(r"\s*\((?:[^()]*(?:,|\.\.\.|…)[^()]*)\)")
 _TRAILING_ETC = re.compile(r"(?:,?\s*\w+)?\s*(?:\.\.\.|…)\s*$")
@@ -53,8 +58,14 @@ def is_bare_kind(piece: str) -> bool:
 
 
 def _opens_with_bare_kind(piece: str) -> bool:
+    return _opening_kind(piece) is not None
+
+
+def _opening_kind(piece: str) -> Optional[str]:
+    """The shortest kind a piece opens with ('các tổ chức chính trị - xã hội' -> 'tổ chức'), or None."""
     first = _strip_det(fold(piece))
-    return any(first == k or first.startswith(k + " ") for k in _bare_kinds())
+    kinds = [k for k in _bare_kinds() if first == k or first.startswith(k + " ")]
+    return min(kinds, key=len) if kinds else None
 
 
 def starts_unit(piece: str) -> bool:
@@ -83,9 +94,11 @@ def _split_plain(text: str) -> list[str]:
             continue
         if sep == ",":
             # an enumeration of kinds goes on with a kind ("Các phòng, ban, ngành thuộc ..."), not with a
-            # body of its own ("Các Sở, ban, ngành, UBND xã, phường")
-            joins = is_bare_kind(out[-1]) and _opens_with_bare_kind(p) \
-                or (is_bare_kind(p) and not fold(p).startswith("các ")) or not starts_unit(p)
+            # body of its own ("Các Sở, ban, ngành, UBND xã, phường"); the same kind again is another body ("các tổ
+            # chức chính trị - xã hội, tổ chức thành viên của Mặt trận")
+            kind = _opening_kind(p)
+            joins = is_bare_kind(out[-1]) and kind is not None and kind != _opening_kind(out[-1].split(",")[-1]) \
+                or (is_bare_kind(p) and not fold(p).startswith("các ")) or not (starts_unit(p) or kind)
         else:  # " và " joins two units only when a named unit follows ("... ngành và Ủy ban nhân dân các xã")
             joins = not starts_unit(p) or is_bare_kind(p) and not fold(p).startswith(("các ", "những "))
         if out and joins:
@@ -197,6 +210,12 @@ def _name_words() -> frozenset[str]:
 
 def unit_phrase_end(text: str) -> int:
     """Length of the unit list at the start of `text`, ending before its verb or preposition."""
+    if UNIT_FINDER == "spacy":
+        return spans.unit_span_end(text)
+    return _tagger_phrase_end(text)
+
+
+def _tagger_phrase_end(text: str) -> int:
     from underthesea import pos_tag  # imported late: costly first load
 
     # the unit head itself is known: the tagger splits "Ủy ban nhân dân" badly, so start after it
@@ -236,6 +255,8 @@ def unit_phrase_end(text: str) -> int:
 
 def partners_in(text: str) -> list[tuple[str, int, int]]:
     """Support units named inside a duty: 'phối hợp với X', '(X) để tổng hợp', 'Đơn vị tổng hợp: X'."""
+    if UNIT_FINDER == "spacy":
+        return [(p, s, e) for p, s, e in spans.partner_spans(text) if p.strip(" ,") and starts_unit(p.strip(" ,"))]
     found: list[tuple[str, int, int]] = []
     for m in _PARTNER_TRIGGERS.finditer(text):
         rest = text[m.end():]
