@@ -131,30 +131,32 @@ class TokenSet(BaseModel):
 
 
 class TokenSpec(BaseModel):
-    """One token of a spaCy Matcher pattern, on the folded word (NORM) or the word as printed (ORTH)."""
+    """One token of a spaCy Matcher pattern on the folded word (NORM): one word, one of several (IN), or
+    optional ("OP": "?"). Nothing open-ended, so every pattern is a finite set of phrases."""
 
     model_config = ConfigDict(extra="forbid")
-    NORM: Optional[Union[str, TokenSet]] = None
-    ORTH: Optional[str] = None
-    OP: Optional[Literal["?", "*", "+", "!"]] = None
+    NORM: Union[str, TokenSet]
+    OP: Optional[Literal["?"]] = None
+
+    @property
+    def words(self) -> list[str]:
+        return [self.NORM] if isinstance(self.NORM, str) else self.NORM.IN
 
     @model_validator(mode="after")
-    def _one_test_folded(self) -> "TokenSpec":
-        if (self.NORM is None) == (self.ORTH is None):
-            raise ValueError("a token tests NORM or ORTH, one of them")
-        norms = [self.NORM] if isinstance(self.NORM, str) else self.NORM.IN if self.NORM else []
-        for n in norms:
-            if fold(n) != n or " " in n:
-                raise ValueError(f"NORM {n!r} is not one folded token")
+    def _folded_tokens(self) -> "TokenSpec":
+        for w in self.words:
+            if not w or fold(w) != w or " " in w:
+                raise ValueError(f"NORM {w!r} is not one folded token")
         return self
 
 
 class SpanRule(BaseModel):
     """Wordings around units in a duty: partners after ('phối hợp với X'), a compiler after ('Đơn vị tổng hợp: X')
-    or in brackets before ('(X) để tổng hợp'), and words after which a unit is no partner ('báo cáo X')."""
+    or in brackets before ('(X) để tổng hợp', '(qua X) ...': 'via' words), and words after which a unit is no
+    partner ('báo cáo X')."""
 
     model_config = ConfigDict(extra="forbid")
-    label: Literal["partner", "compiler", "compiler_before", "not_partner"]
+    label: Literal["partner", "compiler", "compiler_before", "via", "not_partner"]
     patterns: list[list[TokenSpec]]
     example: str  # a sentence of the kind plans print
     units: list[str]  # the support units that sentence names

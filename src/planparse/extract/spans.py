@@ -1,8 +1,8 @@
 """Unit names in prose as token spans, found with spaCy's PhraseMatcher and Matcher over data.
 
-Words are matched folded: the unit gazetteer (data/units.json, data/admin_levels.json) and the word classes of
-data/unit_spans.json with a PhraseMatcher, the wordings around units (partners, compilers, words after which a
-unit is no partner) with a Matcher. A unit's name runs from its head over capitalised words, numbers and the
+Words are matched folded with one PhraseMatcher: the unit gazetteer (data/units.json, data/admin_levels.json),
+the word classes of data/unit_spans.json and its rules, the wordings around units (partners, compilers, words
+after which a unit is no partner) written as spaCy Matcher patterns of fixed and optional tokens. A unit's name runs from its head over capitalised words, numbers and the
 lowercase words names are made of; it goes on after a joiner ("," "và" "thuộc" ...) only when more of a name
 follows, and ends at any other word: a verb, a preposition, a colon. No tagger is needed, so no model is loaded.
 """
@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.util import find_spec
+from itertools import product
 from pathlib import Path
 
 from .. import lexicon
@@ -21,7 +22,7 @@ _TOKEN = re.compile(r"\.\.\.|…|[^\W_]+|\S")
 _WORD_CLASSES = ("HEAD", "KIND", "LEVEL", "BODY", "NAME", "FUNC", "TAIL", "STOP", "DET", "JOIN")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Token:
     text: str
     start: int
@@ -102,19 +103,24 @@ def _word_lists() -> dict[str, list[str]]:
     }
 
 
-@lru_cache(maxsize=None)
-def _matchers():
-    """The PhraseMatcher of word classes and the Matcher of rules, built once."""
-    from spacy.matcher import Matcher, PhraseMatcher
+def _phrases(pattern: list[lexicon.TokenSpec]) -> list[str]:
+    """The phrases a pattern of fixed, alternative and optional tokens matches."""
+    choices = [t.words + ([""] if t.OP == "?" else []) for t in pattern]
+    return [" ".join(w for w in combo if w) for combo in product(*choices)]
 
-    vocab = _nlp().vocab
-    phrases = PhraseMatcher(vocab, attr="NORM")
+
+@lru_cache(maxsize=None)
+def _matcher():
+    """One PhraseMatcher, built once, for the word classes (upper-case labels) and the rules (their labels): the
+    rules' patterns are finite, so matching them as phrases gives what spaCy's Matcher would, several times faster."""
+    from spacy.matcher import PhraseMatcher
+
+    matcher = PhraseMatcher(_nlp().vocab, attr="NORM")
     for label, words in _word_lists().items():
-        phrases.add(label, [_doc(_tokens(w)) for w in words])
-    rules = Matcher(vocab, validate=True)
+        matcher.add(label, [_doc(_tokens(w)) for w in words])
     for rule in lexicon.unit_spans().rules:
-        rules.add(rule.label, [[t.model_dump(exclude_none=True) for t in p] for p in rule.patterns])
-    return phrases, rules
+        matcher.add(rule.label, [_doc(_tokens(ph)) for p in rule.patterns for ph in _phrases(p)])
+    return matcher
 
 
 @lru_cache(maxsize=4096)
@@ -122,16 +128,18 @@ def _analyse(text: str) -> _Analysis:
     tokens = _tokens(text)
     if not tokens:
         return _Analysis((), (), ())
-    phrases, rules = _matchers()
     doc = _doc(tokens)
-    vocab = doc.vocab
+    strings = doc.vocab.strings
     classes: list[dict[str, int]] = [{} for _ in tokens]
-    for match_id, start, end in phrases(doc):
-        label = vocab.strings[match_id]
-        classes[start][label] = max(end, classes[start].get(label, 0))
-    found = sorted(((vocab.strings[m], s, e) for m, s, e in rules(doc)), key=lambda r: (r[1] - r[2], r[1]))
+    found: list[tuple[str, int, int]] = []
+    for match_id, start, end in _matcher()(doc):
+        label = strings[match_id]
+        if label.isupper():
+            classes[start][label] = max(end, classes[start].get(label, 0))
+        else:
+            found.append((label, start, end))
     kept: list[tuple[str, int, int]] = []
-    for label, s, e in found:  # longest first; a rule inside a longer one is part of it
+    for label, s, e in sorted(found, key=lambda r: (r[1] - r[2], r[1])):  # longest first; one inside it is part of it
         if all(e <= ks or s >= ke for _, ks, ke in kept):
             kept.append((label, s, e))
     for label, s, e in kept:
@@ -167,8 +175,8 @@ def _name_end(a: _Analysis, i: int) -> int:
         head = length["HEAD"] if item_start or tok.capital else 0  # "UBND các xã lãnh đạo ...": no head mid-name
         name_len = max(head, length["KIND"], length["LEVEL"], length["BODY"], length["NAME"])
         stop = length["STOP"] and length["STOP"] >= name_len
-        if stop and item_start and max(head, length["KIND"]) >= length["STOP"]:
-            stop = False  # "các cơ quan, tổ chức có liên quan": a kind where an item begins
+        if stop and item_start and i > first and max(head, length["KIND"]) >= length["STOP"]:
+            stop = False  # "các cơ quan, tổ chức có liên quan": a kind where a later item begins
         if stop and tok.capital and (prev == "HEAD" or item_start and i > first):
             stop = False  # "Sở Xây dựng", "Địa chính - Xây dựng": a capitalised word right after a head or joiner
         if stop:
@@ -186,7 +194,9 @@ def _name_end(a: _Analysis, i: int) -> int:
         elif max(compound, name_len):
             take = max(compound, name_len)  # the longest reading: "các tổ chức" is a kind, not the head "Tổ"
             prev = "HEAD" if take == head else "NAME"
-            body = body or tok.capital or take in (head, length["KIND"], length["LEVEL"], length["BODY"])
+            if tok.text[:1].isdigit() and last == first:
+                break  # a number does not begin a unit's name ("Quy chế phối hợp 49/QCPH-...")
+            body = body or tok.text[:1].isupper() or take in (head, length["KIND"], length["LEVEL"], length["BODY"])
             # a body's own kind, after which what it does may follow ("Đoàn kiểm tra", "các cơ quan quản lý");
             # not a body it belongs to ("tổ chức thành viên của Mặt trận kiểm tra ...")
             own_kind = take == head and item_start and (i == first or not tok.capital)
@@ -226,7 +236,12 @@ def partner_spans(text: str) -> list[tuple[str, int, int]]:
                 out.append((text[start:stop], start, stop))
         elif label == "compiler_before":
             opening = next((k for k in range(s - 1, max(-1, s - 40), -1) if a.tokens[k].text == "("), -1)
-            if opening >= 0 and opening + 1 < s:
-                start, stop = a.tokens[opening + 1].start, a.tokens[s - 1].end
+            if opening < 0:
+                continue
+            first = opening + 1  # "(qua Công an thành phố) để tổng hợp": the unit after the word for 'through'
+            first += max((e2 - s2 for lb, s2, e2 in a.rules if lb == "via" and s2 == first), default=0)
+            end = _name_end(a, first)
+            if end > first:
+                start, stop = a.tokens[first].start, a.tokens[end - 1].end
                 out.append((text[start:stop], start, stop))
     return out

@@ -256,7 +256,7 @@ def _tagger_phrase_end(text: str) -> int:
 def partners_in(text: str) -> list[tuple[str, int, int]]:
     """Support units named inside a duty: 'phối hợp với X', '(X) để tổng hợp', 'Đơn vị tổng hợp: X'."""
     if UNIT_FINDER == "spacy":
-        return [(p, s, e) for p, s, e in spans.partner_spans(text) if p.strip(" ,") and starts_unit(p.strip(" ,"))]
+        return spans.partner_spans(text)
     found: list[tuple[str, int, int]] = []
     for m in _PARTNER_TRIGGERS.finditer(text):
         rest = text[m.end():]
