@@ -83,6 +83,12 @@ def test_an_enumeration_of_kinds_ends_where_a_body_of_its_own_begins():
     assert split_units("Các phòng, ban, ngành thuộc UBND thị xã") == ["Các phòng, ban, ngành thuộc UBND thị xã"]
 
 
+def test_the_same_kind_named_again_is_another_body():
+    assert split_units("các tổ chức chính trị - xã hội, tổ chức thành viên của Mặt trận") == [
+        "các tổ chức chính trị - xã hội", "tổ chức thành viên của Mặt trận"]
+    assert split_units("các cơ quan, tổ chức có liên quan") == ["các cơ quan, tổ chức có liên quan"]
+
+
 def test_a_key_lines_units_end_at_their_duty_and_drop_remarks_on_their_remit():
     from planparse.extract.units import units_in_key_value
     assert units_in_key_value("Sở Nội vụ chủ trì tham mưu Ủy ban nhân dân Thành phố ban hành Kế hoạch; Sở Tư pháp và "

@@ -1,10 +1,12 @@
-"""Unit names in prose as token spans, found with spaCy's PhraseMatcher and Matcher over data.
+"""Units named in prose as token spans, found with one spaCy PhraseMatcher over data.
 
-Words are matched folded with one PhraseMatcher: the unit gazetteer (data/units.json, data/admin_levels.json),
-the word classes of data/unit_spans.json and its rules, the wordings around units (partners, compilers, words
-after which a unit is no partner) written as spaCy Matcher patterns of fixed and optional tokens. A unit's name runs from its head over capitalised words, numbers and the
-lowercase words names are made of; it goes on after a joiner ("," "và" "thuộc" ...) only when more of a name
-follows, and ends at any other word: a verb, a preposition, a colon. No tagger is needed, so no model is loaded.
+The matcher reads folded words: the unit gazetteer (data/units.json, data/admin_levels.json), the word classes
+of data/unit_spans.json, and its rules, the wordings around units (partners, compilers, words after which a unit
+is no partner), written as spaCy Matcher patterns of fixed and optional tokens. A unit's name runs from its head
+over capitalised words (each to the end of its dictionary word: "Sở Nội vụ"), numbers and the lowercase words
+names are made of; it goes on after a joiner ("," "và" "thuộc" ...) only when more of a name follows, and ends at
+any other word: a verb, a preposition, a colon. A name must name a body, not only a field ("các công nghệ").
+No tagger and no trained model: the words are data, the order of the checks below is the grammar.
 """
 from __future__ import annotations
 
@@ -37,7 +39,7 @@ class _Token:
 class _Analysis:
     tokens: tuple[_Token, ...]
     classes: tuple[dict[str, int], ...]  # per token: word class -> end (token index) of its longest phrase there
-    rules: tuple[tuple[str, int, int], ...]  # (label, start, end) of the rules found, longest first, not overlapping
+    rules: tuple[tuple[str, int, int], ...]  # (label, start, end) of the rules found, not overlapping, in order
 
 
 @lru_cache(maxsize=None)
@@ -192,10 +194,10 @@ def _name_end(a: _Analysis, i: int) -> int:
         if last > first and length["TAIL"]:
             take, prev, own_kind = length["TAIL"], "TAIL", False
         elif max(compound, name_len):
-            take = max(compound, name_len)  # the longest reading: "các tổ chức" is a kind, not the head "Tổ"
-            prev = "HEAD" if take == head else "NAME"
             if tok.text[:1].isdigit() and last == first:
                 break  # a number does not begin a unit's name ("Quy chế phối hợp 49/QCPH-...")
+            take = max(compound, name_len)  # the longest reading: "các tổ chức" is a kind, not the head "Tổ"
+            prev = "HEAD" if take == head else "NAME"
             body = body or tok.text[:1].isupper() or take in (head, length["KIND"], length["LEVEL"], length["BODY"])
             # a body's own kind, after which what it does may follow ("Đoàn kiểm tra", "các cơ quan quản lý");
             # not a body it belongs to ("tổ chức thành viên của Mặt trận kiểm tra ...")
@@ -206,7 +208,7 @@ def _name_end(a: _Analysis, i: int) -> int:
             close = _matching_bracket(tokens, i)
             if close < 0 or i + 1 == close:
                 break
-            take, prev, own_kind = close + 1 - i, "NAME", False  # a remark or member list in brackets stays with its unit
+            take, prev, own_kind = close + 1 - i, "NAME", False  # a remark or member list stays with its unit
         else:
             break
         i += take
@@ -223,9 +225,9 @@ def unit_span_end(text: str) -> int:
 
 
 def partner_spans(text: str) -> list[tuple[str, int, int]]:
-    """Candidate partners named inside a duty, as (phrase, start, end): the unit list after 'phối hợp (với)',
-    'phối hợp, tạo điều kiện cho', 'kết hợp với', 'Đơn vị tổng hợp:', and the unit in brackets before 'để tổng
-    hợp'. Whether each phrase is a unit is for the caller to judge."""
+    """Partners named inside a duty, as (phrase, start, end) in `text`: the unit list after a partner or compiler
+    rule ('phối hợp (với)', 'phối hợp, tạo điều kiện cho', 'kết hợp với', 'Đơn vị tổng hợp:') and the unit in
+    brackets before 'để tổng hợp'. A unit after a not_partner rule ('báo cáo', 'hướng dẫn') ends the list."""
     a = _analyse(text)
     out: list[tuple[str, int, int]] = []
     for label, s, e in a.rules:
