@@ -29,7 +29,6 @@ class UnitsData(_Data):
     not_unit_starts: list[str]
     plural_determiners: list[str]
     bare_kinds: list[str]
-    name_words: list[str]
     duty_verbs: list[str]
     unit_remarks: list[str]  # a remark printed after units in a key line ("trong phạm vi chức năng, nhiệm vụ")
     unit_tails: list[str]  # words that end a unit's name though a tagger reads a verb ("các sở có liên quan")

@@ -6,7 +6,6 @@ of kinds sharing one qualifier whole ("Các phòng, ban, ngành thuộc UBND th�
 """
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
 from typing import Optional
@@ -17,9 +16,6 @@ from .. import lexicon
 from ..models import Span, Unit
 from ..text import fold, fold_ws, normalize_tones
 from . import spans
-
-# experiment switch (issue 13): "spacy" finds unit spans with spans.py, "tagger" with underthesea's POS tagger
-UNIT_FINDER = os.environ.get("PLANPARSE_UNIT_FINDER", "spacy")
 
 _BRACKET_LIST = re.compile(r"\s*\((?:[^()]*(?:,|\.\.\.|…)[^()]*)\)")
 _TRAILING_ETC = re.compile(r"(?:,?\s*\w+)?\s*(?:\.\.\.|…)\s*$")
@@ -186,90 +182,16 @@ def _duty_verb_re() -> re.Pattern:
     return re.compile(r"(?<=\S)\s+(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I)
 
 
-# ------------------------------------------------------------ partners inside a duty
-_PARTNER_TRIGGERS = re.compile(
-    r"(?:phối hợp(?:\s+chặt chẽ)?\s+với|phối hợp,\s*tạo điều kiện(?:\s+thuận lợi)?\s+cho|phối hợp(?=\s+[A-ZĐ]))\s+", re.I)
-_COMPILER = re.compile(r"\(([^()]{3,80})\)\s*để\s+tổng hợp|(?:đơn vị|cơ quan)\s+tổng hợp:\s*([^.;]+)", re.I)
-_STOP_PREP = {"trong", "để", "nhằm", "về", "tại", "đến", "cho", "khi", "theo", "nhưng", "đồng thời", "bảo đảm", "đảm bảo"}
-
-
-@lru_cache(maxsize=None)
-def _duty_verbs() -> frozenset[str]:
-    return frozenset(fold(w) for w in lexicon.units().duty_verbs)
-
-
-@lru_cache(maxsize=None)
-def _unit_tails() -> tuple[str, ...]:
-    return tuple(sorted((fold(t) for t in lexicon.units().unit_tails), key=len, reverse=True))
-
-
-@lru_cache(maxsize=None)
-def _name_words() -> frozenset[str]:
-    return frozenset(fold(w) for w in lexicon.units().name_words)
-
-
+# ------------------------------------------------------------ units named in prose
 def unit_phrase_end(text: str) -> int:
-    """Length of the unit list at the start of `text`, ending before its verb or preposition."""
-    if UNIT_FINDER == "spacy":
-        return spans.unit_span_end(text)
-    return _tagger_phrase_end(text)
-
-
-def _tagger_phrase_end(text: str) -> int:
-    from underthesea import pos_tag  # imported late: costly first load
-
-    # the unit head itself is known: the tagger splits "Ủy ban nhân dân" badly, so start after it
-    head = lexicon.unit_head_length(text)
-    pos = head
-    end = head
-    seen_noun = head > 0
-    tails = _unit_tails()
-    for word, tag in pos_tag(text[head:300]):
-        idx = text.find(word, pos)
-        if idx < 0:
-            break
-        if idx < end:
-            continue  # inside a tail already taken
-        wf = fold(word)
-        tail = next((t for t in tails if fold(text[idx:idx + len(t) + 1]).startswith(t) and
-                     (idx + len(t) == len(text) or not text[idx + len(t)].isalnum())), None)
-        if tail and seen_noun:
-            pos = end = idx + len(tail)
-            continue
-        if tag == "CH" and word not in (",", ";", "-", "–", "&", "(", ")"):
-            break
-        if tag in ("V", "A", "R") and seen_noun and word[:1].islower() and wf not in _name_words():
-            break
-        if seen_noun and wf in _duty_verbs():
-            break
-        if tag == "E" and wf in _STOP_PREP and seen_noun:
-            break
-        if tag == "C" and wf in ("để", "nhằm", "nhưng") and seen_noun:
-            break
-        if tag in ("N", "Np", "Ny", "Nb", "Nc", "Nu", "L", "M", "E", "C") or word[:1].isupper():
-            seen_noun = seen_noun or tag.startswith("N") or word[:1].isupper()
-        pos = idx + len(word)
-        end = pos
-    return end
+    """Length of the unit list at the start of `text`, ending before its verb or preposition (spans.py)."""
+    return spans.unit_span_end(text)
 
 
 def partners_in(text: str) -> list[tuple[str, int, int]]:
-    """Support units named inside a duty: 'phối hợp với X', '(X) để tổng hợp', 'Đơn vị tổng hợp: X'."""
-    if UNIT_FINDER == "spacy":
-        return spans.partner_spans(text)
-    found: list[tuple[str, int, int]] = []
-    for m in _PARTNER_TRIGGERS.finditer(text):
-        rest = text[m.end():]
-        rest = _BRACKET_LIST.sub(lambda b: " " * len(b.group(0)), rest)
-        n = unit_phrase_end(rest)
-        phrase = rest[:n].strip(" ,")
-        if phrase and starts_unit(phrase):
-            found.append((phrase, m.end(), m.end() + n))
-    for m in _COMPILER.finditer(text):
-        g = m.group(1) or m.group(2)
-        if g and starts_unit(g):
-            found.append((g, m.start(1) if m.group(1) else m.start(2), m.end(1) if m.group(1) else m.end(2)))
-    return found
+    """Support units named inside a duty: 'phối hợp (với) X', 'phối hợp, tạo điều kiện cho X', 'kết hợp với X',
+    '(X) để tổng hợp', 'Đơn vị tổng hợp: X'; not a unit reported to, guided or helped (spans.py)."""
+    return spans.partner_spans(text)
 
 
 def subject_units(text: str) -> Optional[str]:
