@@ -353,3 +353,12 @@ def test_a_reports_statistics_appendix_is_not_a_plan():
     plan_appendix = text.replace("Kèm theo Báo cáo số /BC-UBND", "Kèm theo Kế hoạch số /KH-UBND").replace(
         "Chỉ tiêu thống kê\tĐơn vị tính\tSố liệu", "Tên chỉ tiêu\tĐơn vị tính\tChỉ tiêu năm 2026")
     assert plan_of(plan_appendix).kpis[0].target.value == 85
+
+
+def test_a_heading_over_a_paragraph_takes_the_paragraphs_subject_as_lead():
+    text = ("KẾ HOẠCH\nTriển khai Luật Việc làm năm 2025\nII. NỘI DUNG\n"
+            "3. Xây dựng các văn bản quy định chi tiết các nội dung được giao\n"
+            "Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố có trách nhiệm rà soát, tham mưu ban hành văn bản.\n")
+    from planparse.readers.markdown import markdown_to_document
+    plan = document_to_plan(markdown_to_document(text.replace("\n", "\n\n"), "snippet.md"))
+    assert plan.tasks[0].lead == ["Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố"]

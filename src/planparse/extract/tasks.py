@@ -535,7 +535,11 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
         return
     lead = inh.lead
     if not lead and ctx.subject_lead:
+        # the item's subject, or its first paragraph's when the item is a heading over it
+        # ("3. Xây dựng các văn bản ..." / "Sở, ban, ngành thuộc UBND Thành phố có trách nhiệm rà soát ...")
         subject = subject_units(strip_assignment(text))
+        if subject is None and node.body and not re.search(r"[.;:]$", node.text.strip()):
+            subject = subject_units(strip_assignment(node.body[0].text))
         lead = split_units(subject) if subject else []
     _add_task(ctx, node, text, lead, list(inh.support), inh.deadline)
 
