@@ -128,3 +128,8 @@ def test_partners_named_in_a_duty_join_its_support_line():
 ])
 def test_a_bare_kind_continues_a_list_of_kinds_or_places_not_a_named_body(printed, units):
     assert split_units(printed) == units
+
+
+def test_a_bracketed_member_list_ending_in_others_is_dropped():
+    assert split_units("các doanh nghiệp viễn thông (VNPT, Viettel, MobiFone và doanh nghiệp khác)") == [
+        "các doanh nghiệp viễn thông"]

@@ -140,7 +140,11 @@ def split_units(text: str) -> list[str]:
 def _is_remark(paren: str) -> bool:
     """'(Cơ quan Thường trực ...)' describes the unit; '(Viettel, Vinaphone...)' lists members."""
     inner = paren.strip("() ")
-    return not re.search(r"(?:\.\.\.|…)$", inner) and any(len(p.split()) > 3 for p in inner.split(","))
+    if re.search(r"(?:\.\.\.|…|\bkhác)$", inner):
+        return False  # "(VNPT, Viettel, MobiFone và doanh nghiệp khác)": members, then "and others"
+    parts = [p.strip() for p in inner.split(",") if p.strip()]
+    names = [p for p in parts if len(p.split()) <= 2 and p[:1].isupper()]
+    return len(names) * 2 <= len(parts) and any(len(p.split()) > 3 for p in parts)
 
 
 def _split_units_plain(text: str) -> list[str]:
