@@ -301,7 +301,7 @@ def align_tasks(child: Plan, parent: Plan, settings: CompareSettings = CompareSe
         if j in orders and not may_order[i]:
             return 0.0  # the order to issue the child plan is carried out by the plan as a whole
         same_lead = settings.lead_bonus if c_roles[i] & p_roles[j] else 0.0
-        return task_score(c_texts[i], p_texts[j], c_words[i], weights, j, plw) + same_lead
+        return min(100.0, task_score(c_texts[i], p_texts[j], c_words[i], weights, j, plw) + same_lead)
 
     score = [[scored(i, j) for j in range(len(p_tasks))] for i in range(len(c_tasks))]
     p_sections = [section_of(t.ref) for t in p_tasks]
