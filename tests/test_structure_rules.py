@@ -1,3 +1,4 @@
+import pytest
 """Rules of plan structure, each on a small made-up plan."""
 from planparse.pipeline import document_to_plan
 from planparse.readers.text import text_to_document
@@ -339,3 +340,16 @@ def test_an_inspection_schedule_table_is_led_by_the_unit_charged_with_the_inspec
     tasks = plan_of(text).tasks
     assert [(t.ref, t.lead) for t in tasks] == [("III.1", ["Sở Nội vụ"]), ("PL.1", ["Sở Nội vụ"]), ("PL.2", ["Sở Nội vụ"])]
     assert (tasks[1].text, tasks[1].deadline.date) == ("Sở Xây dựng", "2026-07-31")
+
+
+def test_a_reports_statistics_appendix_is_not_a_plan():
+    from planparse.errors import NotAPlan
+    text = ("PHỤ LỤC\nBIỂU MẪU THỐNG KÊ SỐ LIỆU BÁO CÁO CẢI CÁCH HÀNH CHÍNH NĂM 2025\n"
+            "(Kèm theo Báo cáo số /BC-UBND ngày tháng 12 năm 2025 của Chủ tịch Ủy ban nhân dân tỉnh)\n"
+            "STT\tChỉ tiêu thống kê\tĐơn vị tính\tSố liệu\n1\tTỷ lệ hồ sơ trực tuyến\t%\t85\n")
+    with pytest.raises(NotAPlan, match="BÁO CÁO"):
+        plan_of(text)
+    # a plan's own appendix, standing alone, is still read
+    plan_appendix = text.replace("Kèm theo Báo cáo số /BC-UBND", "Kèm theo Kế hoạch số /KH-UBND").replace(
+        "Chỉ tiêu thống kê\tĐơn vị tính\tSố liệu", "Tên chỉ tiêu\tĐơn vị tính\tChỉ tiêu năm 2026")
+    assert plan_of(plan_appendix).kpis[0].target.value == 85

@@ -174,3 +174,11 @@ def test_a_clause_with_its_own_figure_does_not_join_one_without():
             "ma túy")
     goals = [c for c in split_goals(para) if is_goal(c)]
     assert len(goals) == 1 and clean_indicator(goals[0]) == "số xã, phường không có ma túy"
+
+
+def test_a_clause_opening_with_its_own_target_is_a_goal_of_its_own():
+    from planparse.extract.targets import split_goals
+    assert split_goals("100% cán bộ, công chức cấp xã được tập huấn kỹ năng số; tối thiểu 70% người dân trưởng "
+                       "thành có điện thoại thông minh.") == [
+        "100% cán bộ, công chức cấp xã được tập huấn kỹ năng số",
+        "tối thiểu 70% người dân trưởng thành có điện thoại thông minh."]

@@ -83,6 +83,12 @@ def test_an_enumeration_of_kinds_ends_where_a_body_of_its_own_begins():
     assert split_units("Các phòng, ban, ngành thuộc UBND thị xã") == ["Các phòng, ban, ngành thuộc UBND thị xã"]
 
 
+def test_the_same_kind_named_again_is_another_body():
+    assert split_units("các tổ chức chính trị - xã hội, tổ chức thành viên của Mặt trận") == [
+        "các tổ chức chính trị - xã hội", "tổ chức thành viên của Mặt trận"]
+    assert split_units("các cơ quan, tổ chức có liên quan") == ["các cơ quan, tổ chức có liên quan"]
+
+
 def test_a_key_lines_units_end_at_their_duty_and_drop_remarks_on_their_remit():
     from planparse.extract.units import units_in_key_value
     assert units_in_key_value("Sở Nội vụ chủ trì tham mưu Ủy ban nhân dân Thành phố ban hành Kế hoạch; Sở Tư pháp và "
@@ -111,3 +117,14 @@ def test_partners_named_in_a_duty_join_its_support_line():
             "b) Trách nhiệm thực hiện:\n- Đơn vị chủ trì: Sở Khoa học và Công nghệ.\n- Đơn vị phối hợp: Các Sở, ban, ngành.\n")
     task = document_to_plan(text_to_document(text, "x.txt")).tasks[0]
     assert task.support == ["Các Sở, ban, ngành", "Bộ Công an"]
+
+
+@pytest.mark.parametrize("printed,units", [
+    ("Bộ Công an, Bộ Khoa học và Công nghệ, doanh nghiệp đồng hành",
+     ["Bộ Công an", "Bộ Khoa học và Công nghệ", "doanh nghiệp đồng hành"]),
+    ("Thủ trưởng các sở, ban, ngành và Ủy ban nhân dân phường, xã, đặc khu",
+     ["Thủ trưởng các sở, ban, ngành", "Ủy ban nhân dân phường, xã, đặc khu"]),
+    ("Tổ công nghệ số cộng đồng xã, xóm", ["Tổ công nghệ số cộng đồng xã, xóm"]),
+])
+def test_a_bare_kind_continues_a_list_of_kinds_or_places_not_a_named_body(printed, units):
+    assert split_units(printed) == units

@@ -4,9 +4,9 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
-from typing import Optional
+from typing import Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .text import fold
 
@@ -29,7 +29,6 @@ class UnitsData(_Data):
     not_unit_starts: list[str]
     plural_determiners: list[str]
     bare_kinds: list[str]
-    name_words: list[str]
     duty_verbs: list[str]
     unit_remarks: list[str]  # a remark printed after units in a key line ("trong phạm vi chức năng, nhiệm vụ")
     unit_tails: list[str]  # words that end a unit's name though a tagger reads a verb ("các sở có liên quan")
@@ -51,6 +50,7 @@ class LevelWord(BaseModel):
 
 class LevelsData(_Data):
     level_words: list[LevelWord]
+    settlements: list[str]  # places below a commune (thôn, xóm, tổ dân phố): "xã, xóm" lists places
     central_cities: list[str]
     level_adjectives: dict[str, str]
 
@@ -155,6 +155,52 @@ class UnitRolesData(_Data):
     roles: dict[str, list[str]]
 
 
+class TokenSet(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    IN: list[str]
+
+
+class TokenSpec(BaseModel):
+    """One token of a spaCy Matcher pattern on the folded word (NORM): one word, one of several (IN), or
+    optional ("OP": "?"). Nothing open-ended, so every pattern is a finite set of phrases."""
+
+    model_config = ConfigDict(extra="forbid")
+    NORM: Union[str, TokenSet]
+    OP: Optional[Literal["?"]] = None
+
+    @property
+    def words(self) -> list[str]:
+        return [self.NORM] if isinstance(self.NORM, str) else self.NORM.IN
+
+    @model_validator(mode="after")
+    def _folded_tokens(self) -> "TokenSpec":
+        for w in self.words:
+            if not w or fold(w) != w or " " in w:
+                raise ValueError(f"NORM {w!r} is not one folded token")
+        return self
+
+
+class SpanRule(BaseModel):
+    """Wordings around units in a duty: partners after ('phối hợp với X'), a compiler after ('Đơn vị tổng hợp: X')
+    or in brackets before ('(X) để tổng hợp', '(qua X) ...': 'via' words), and words after which a unit is no
+    partner ('báo cáo X')."""
+
+    model_config = ConfigDict(extra="forbid")
+    label: Literal["partner", "compiler", "compiler_before", "via", "not_partner"]
+    patterns: list[list[TokenSpec]]
+    example: str  # a sentence of the kind plans print
+    units: list[str]  # the support units that sentence names
+
+
+class UnitSpansData(_Data):
+    body_words: list[str]  # bodies named without a head of the gazetteer ("các lực lượng", "các nhà mạng")
+    name_words: list[str]  # lowercase words a unit's name is made of ("các doanh nghiệp viễn thông trên địa bàn")
+    function_words: list[str]  # what a body does, part of its name right after its kind ("Tổ kiểm tra")
+    joiners: list[str]  # go on with a name only when more of a name follows ("Sở Khoa học và Công nghệ")
+    stops: list[str]  # end a name, even capitalised after a name ("... Du lịch Chủ động ...")
+    rules: list[SpanRule]
+
+
 def _load(name: str) -> dict:
     with resources.files("planparse.data").joinpath(name).open(encoding="utf-8") as f:
         return json.load(f)
@@ -197,6 +243,11 @@ def targets() -> TargetsData:
     if not unknown <= {">", ">=", "<", "<=", "=", "~"}:
         raise ValueError(f"targets.json: unknown operators {sorted(unknown)}")
     return data
+
+
+@lru_cache(maxsize=None)
+def unit_spans() -> UnitSpansData:
+    return UnitSpansData.model_validate(_load("unit_spans.json"))
 
 
 @lru_cache(maxsize=None)

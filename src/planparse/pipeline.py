@@ -37,6 +37,8 @@ def document_to_plan(doc: Document) -> Plan:
     st = build_structure(doc)
     if st.doc_type is None and st.other_type:
         raise NotAPlan(doc.source, f"its heading says {st.other_type.upper()}")
+    if st.doc_type is None and not st.sections and (host := _appendix_of(doc)):
+        raise NotAPlan(doc.source, f"an appendix of a {host.upper()}, not a plan")
     meta, warnings = extract_meta(st)
     year = _plan_year(doc, meta.date, meta.title)
     level = meta.issuer_level
@@ -88,6 +90,22 @@ def _charged(task, charged: list[str], level):
     from .extract.units import canonical_unit
 
     return task.model_copy(update={"lead": list(charged), "lead_units": [canonical_unit(u, level) for u in charged]})
+
+
+def _appendix_of(doc: Document) -> Optional[str]:
+    """The kind of document an appendix standing alone says it goes with ('PHỤ LỤC ... (Kèm theo Báo cáo số
+    ...)'), when that is not a plan: a report's statistics appendix is not a plan."""
+    from . import lexicon
+    from .structure import _is_appendix_heading
+    from .text import fold
+
+    head = [b for b in doc.blocks[:8] if b.kind != "row"]
+    if not head or not _is_appendix_heading(head[0]):
+        return None
+    m = re.search(r"kèm theo\s+(\w+(?:\s+\w+)?)", fold(" ".join(b.text for b in head)))
+    if not m:
+        return None
+    return next((t for t in lexicon.sections().other_doc_types if m.group(1).startswith(t)), None)
 
 
 def _tables_under(node) -> list[tuple[list, str]]:

@@ -325,13 +325,21 @@ def _target_tail(s: str) -> int:
 _OWN_SUBJECT = ("mỗi", "các", "những", "tỷ lệ", "số lượng", "số", "toàn bộ", "tất cả", "100%")
 
 
+def _opens_with_figure(clause: str) -> bool:
+    """'tối thiểu 70% người dân ...': a clause that opens with its target (an operator word, then the figure)."""
+    words = sorted({w for ws in lexicon.targets().operators_before.values() for w in ws}, key=len, reverse=True)
+    f = fold(clause)
+    return any(f.startswith(w + " ") and f[len(w):].lstrip()[:1].isdigit() for w in words)
+
+
 def split_goals(text: str) -> list[str]:
     """Clauses of a goal paragraph; a lower-case clause without a subject of its own joins the one before, unless
     it states a figure and the one before states none ('Hằng năm, giảm số người nghiện; phấn đấu đạt 50% ...')."""
     parts = [p.strip() for p in _SENT_SPLIT.split(fold_ws(text)) if p and p.strip()]
     out: list[str] = []
     for p in parts:
-        own = fold(p).startswith(_OWN_SUBJECT) or p[:1].isdigit() or is_goal(p) and not is_goal(out[-1] if out else "")
+        own = fold(p).startswith(_OWN_SUBJECT) or p[:1].isdigit() or _opens_with_figure(p) \
+            or is_goal(p) and not is_goal(out[-1] if out else "")
         if out and p[:1].islower() and not own:
             out[-1] = out[-1].rstrip(";") + "; " + p
         else:

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 from .. import lexicon
 from ..models import Span, Unit
 from ..text import fold, fold_ws, normalize_tones
+from . import spans
 
 _BRACKET_LIST = re.compile(r"\s*\((?:[^()]*(?:,|\.\.\.|…)[^()]*)\)")
 _TRAILING_ETC = re.compile(r"(?:,?\s*\w+)?\s*(?:\.\.\.|…)\s*$")
@@ -52,9 +53,23 @@ def is_bare_kind(piece: str) -> bool:
     return all(p in _bare_kinds() for p in parts if p) and any(parts)
 
 
-def _opens_with_bare_kind(piece: str) -> bool:
+def _opening_kind(piece: str) -> Optional[str]:
+    """The shortest kind a piece opens with ('các tổ chức chính trị - xã hội' -> 'tổ chức'), or None."""
     first = _strip_det(fold(piece))
-    return any(first == k or first.startswith(k + " ") for k in _bare_kinds())
+    kinds = [k for k in _bare_kinds() if first == k or first.startswith(k + " ")]
+    return min(kinds, key=len) if kinds else None
+
+
+def _continues_kinds(before: str, kind: str) -> bool:
+    """A bare kind after a comma continues the list before it when that list is of kinds ('Các phòng, ban') or
+    of places ('UBND xã, phường'); after a named body ('Bộ Khoa học và Công nghệ, doanh nghiệp ...') it is
+    another body."""
+    levels = {lw.word for lw in lexicon.levels().level_words} | set(lexicon.levels().settlements)
+    last = fold(before).split()[-1] if before.split() else ""
+    tail = fold(before.split(",")[-1])
+    dets = [m.end() for d in lexicon.units().plural_determiners for m in re.finditer(rf"(?<!\w){re.escape(d)}\s", tail)]
+    listed = tail[max(dets):] if dets else tail  # "Thủ trưởng các sở" + ", ban, ngành": the kinds after "các"
+    return is_bare_kind(listed) or fold(kind) in levels and last in levels
 
 
 def starts_unit(piece: str) -> bool:
@@ -83,10 +98,14 @@ def _split_plain(text: str) -> list[str]:
             continue
         if sep == ",":
             # an enumeration of kinds goes on with a kind ("Các phòng, ban, ngành thuộc ..."), not with a
-            # body of its own ("Các Sở, ban, ngành, UBND xã, phường")
+            # body of its own ("Các Sở, ban, ngành, UBND xã, phường"); the same kind again is another body ("các tổ
+            # chức chính trị - xã hội, tổ chức thành viên của Mặt trận"); so is a kind with its own "các"
             own_det = fold(p).startswith(tuple(d + " " for d in lexicon.units().plural_determiners))
-            joins = not own_det and (is_bare_kind(out[-1]) and _opens_with_bare_kind(p) or is_bare_kind(p)) \
-                or not starts_unit(p)
+            kind = _opening_kind(p)
+            joins = not own_det and (
+                is_bare_kind(out[-1]) and kind is not None and kind != _opening_kind(out[-1].split(",")[-1])
+                or is_bare_kind(p) and not fold(p).startswith("các ") and _continues_kinds(out[-1], p)
+                or not (starts_unit(p) or kind))
         else:  # " và " joins two units only when a named unit follows ("... ngành và Ủy ban nhân dân các xã")
             joins = not starts_unit(p) or is_bare_kind(p) and not fold(p).startswith(("các ", "những "))
         if out and joins:
@@ -179,83 +198,16 @@ def _duty_verb_re() -> re.Pattern:
     return re.compile(r"(?<=\S)\s+(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I)
 
 
-# ------------------------------------------------------------ partners inside a duty
-_PARTNER_TRIGGERS = re.compile(
-    r"(?:phối hợp(?:\s+chặt chẽ)?\s+với|phối hợp,\s*tạo điều kiện(?:\s+thuận lợi)?\s+cho|phối hợp(?=\s+[A-ZĐ]))\s+", re.I)
-_COMPILER = re.compile(r"\(([^()]{3,80})\)\s*để\s+tổng hợp|(?:đơn vị|cơ quan)\s+tổng hợp:\s*([^.;]+)", re.I)
-_STOP_PREP = {"trong", "để", "nhằm", "về", "tại", "đến", "cho", "khi", "theo", "nhưng", "đồng thời", "bảo đảm", "đảm bảo"}
-
-
-@lru_cache(maxsize=None)
-def _duty_verbs() -> frozenset[str]:
-    return frozenset(fold(w) for w in lexicon.units().duty_verbs)
-
-
-@lru_cache(maxsize=None)
-def _unit_tails() -> tuple[str, ...]:
-    return tuple(sorted((fold(t) for t in lexicon.units().unit_tails), key=len, reverse=True))
-
-
-@lru_cache(maxsize=None)
-def _name_words() -> frozenset[str]:
-    return frozenset(fold(w) for w in lexicon.units().name_words)
-
-
+# ------------------------------------------------------------ units named in prose
 def unit_phrase_end(text: str) -> int:
-    """Length of the unit list at the start of `text`, ending before its verb or preposition."""
-    from underthesea import pos_tag  # imported late: costly first load
-
-    # the unit head itself is known: the tagger splits "Ủy ban nhân dân" badly, so start after it
-    head = lexicon.unit_head_length(text)
-    pos = head
-    end = head
-    seen_noun = head > 0
-    tails = _unit_tails()
-    for word, tag in pos_tag(text[head:300]):
-        idx = text.find(word, pos)
-        if idx < 0:
-            break
-        if idx < end:
-            continue  # inside a tail already taken
-        wf = fold(word)
-        tail = next((t for t in tails if fold(text[idx:idx + len(t) + 1]).startswith(t) and
-                     (idx + len(t) == len(text) or not text[idx + len(t)].isalnum())), None)
-        if tail and seen_noun:
-            pos = end = idx + len(tail)
-            continue
-        if tag == "CH" and word not in (",", ";", "-", "–", "&", "(", ")"):
-            break
-        listed = wf in _bare_kinds() and re.search(r"(?:,|\svà)\s*$", text[:idx])  # "..., tổ chức có liên quan"
-        if tag in ("V", "A", "R") and seen_noun and word[:1].islower() and wf not in _name_words() and not listed:
-            break
-        if seen_noun and wf in _duty_verbs():
-            break
-        if tag == "E" and wf in _STOP_PREP and seen_noun:
-            break
-        if tag == "C" and wf in ("để", "nhằm", "nhưng") and seen_noun:
-            break
-        if tag in ("N", "Np", "Ny", "Nb", "Nc", "Nu", "L", "M", "E", "C") or word[:1].isupper():
-            seen_noun = seen_noun or tag.startswith("N") or word[:1].isupper()
-        pos = idx + len(word)
-        end = pos
-    return end
+    """Length of the unit list at the start of `text`, ending before its verb or preposition (spans.py)."""
+    return spans.unit_span_end(text)
 
 
 def partners_in(text: str) -> list[tuple[str, int, int]]:
-    """Support units named inside a duty: 'phối hợp với X', '(X) để tổng hợp', 'Đơn vị tổng hợp: X'."""
-    found: list[tuple[str, int, int]] = []
-    for m in _PARTNER_TRIGGERS.finditer(text):
-        rest = text[m.end():]
-        rest = _BRACKET_LIST.sub(lambda b: " " * len(b.group(0)), rest)
-        n = unit_phrase_end(rest)
-        phrase = rest[:n].strip(" ,")
-        if phrase and starts_unit(phrase):
-            found.append((phrase, m.end(), m.end() + n))
-    for m in _COMPILER.finditer(text):
-        g = m.group(1) or m.group(2)
-        if g and starts_unit(g):
-            found.append((g, m.start(1) if m.group(1) else m.start(2), m.end(1) if m.group(1) else m.end(2)))
-    return found
+    """Support units named inside a duty: 'phối hợp (với) X', 'phối hợp, tạo điều kiện cho X', 'kết hợp với X',
+    '(X) để tổng hợp', 'Đơn vị tổng hợp: X'; not a unit reported to, guided or helped (spans.py)."""
+    return spans.partner_spans(text)
 
 
 def subject_units(text: str) -> Optional[str]:

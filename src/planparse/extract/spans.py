@@ -1,0 +1,249 @@
+"""Units named in prose as token spans, found with one spaCy PhraseMatcher over data.
+
+The matcher reads folded words: the unit gazetteer (data/units.json, data/admin_levels.json), the word classes
+of data/unit_spans.json, and its rules, the wordings around units (partners, compilers, words after which a unit
+is no partner), written as spaCy Matcher patterns of fixed and optional tokens. A unit's name runs from its head
+over capitalised words (each to the end of its dictionary word: "Sở Nội vụ"), numbers and the lowercase words
+names are made of; it goes on after a joiner ("," "và" "thuộc" ...) only when more of a name follows, and ends at
+any other word: a verb, a preposition, a colon. A name must name a body, not only a field ("các công nghệ").
+No tagger and no trained model: the words are data, the order of the checks below is the grammar.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.util import find_spec
+from itertools import product
+from pathlib import Path
+
+from .. import lexicon
+from ..text import fold, nfc, normalize_tones
+
+_TOKEN = re.compile(r"\.\.\.|…|[^\W_]+|\S")
+_WORD_CLASSES = ("HEAD", "KIND", "LEVEL", "BODY", "NAME", "FUNC", "TAIL", "STOP", "DET", "JOIN")
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def capital(self) -> bool:
+        return self.text[:1].isupper() or self.text[:1].isdigit()
+
+
+@dataclass(frozen=True)
+class _Analysis:
+    tokens: tuple[_Token, ...]
+    classes: tuple[dict[str, int], ...]  # per token: word class -> end (token index) of its longest phrase there
+    rules: tuple[tuple[str, int, int], ...]  # (label, start, end) of the rules found, not overlapping, in order
+
+
+@lru_cache(maxsize=None)
+def _nlp():
+    import spacy  # imported late: only extraction needs it
+
+    return spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+
+
+@lru_cache(maxsize=65536)
+def _norm(word: str) -> str:
+    return fold(word)
+
+
+@lru_cache(maxsize=None)
+def _compounds() -> frozenset[str]:
+    """Words of several syllables (underthesea's Viet74K list, lowercase): a name capitalises only a word's first
+    syllable ("Sở Nội vụ", "Chi cục Hải quan"), so the word tells where the capitalised name word ends."""
+    spec = find_spec("underthesea")  # the package's data, without importing the package
+    path = Path(next(iter(spec.submodule_search_locations))) / "corpus" / "data" / "Viet74K.txt"
+    text = normalize_tones(nfc(path.read_text(encoding="utf-8")).lower())
+    return frozenset(w for w in text.splitlines() if " " in w)
+
+
+def _compound_length(tokens: tuple[_Token, ...], i: int, longest: int = 4) -> int:
+    """Syllables of the word a capitalised syllable begins ("Nội vụ" -> 2), at least 1."""
+    words = _compounds()
+    for k in range(min(longest, len(tokens) - i), 1, -1):
+        rest = tokens[i + 1:i + k]
+        if all(t.text.isalpha() and t.text.islower() for t in rest):
+            if " ".join(_norm(t.text) for t in tokens[i:i + k]) in words:
+                return k
+    return 1
+
+
+def _tokens(text: str) -> list[_Token]:
+    return [_Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _doc(tokens: list[_Token]):
+    from spacy.tokens import Doc
+
+    spaces = [a.end < b.start for a, b in zip(tokens, tokens[1:])] + [False]
+    doc = Doc(_nlp().vocab, words=[t.text for t in tokens], spaces=spaces)
+    for tok, t in zip(doc, tokens):
+        tok.norm_ = _norm(t.text)
+    return doc
+
+
+def _word_lists() -> dict[str, list[str]]:
+    units, spans = lexicon.units(), lexicon.unit_spans()
+    return {
+        "HEAD": [k.head for k in units.kinds] + units.named,
+        "KIND": units.bare_kinds,
+        "LEVEL": [w.word for w in lexicon.levels().level_words],
+        "BODY": spans.body_words,
+        "NAME": spans.name_words,
+        "FUNC": spans.function_words,
+        "TAIL": units.unit_tails,
+        "STOP": units.duty_verbs + spans.stops,
+        "DET": units.plural_determiners,
+        "JOIN": spans.joiners,
+    }
+
+
+def _phrases(pattern: list[lexicon.TokenSpec]) -> list[str]:
+    """The phrases a pattern of fixed, alternative and optional tokens matches."""
+    choices = [t.words + ([""] if t.OP == "?" else []) for t in pattern]
+    return [" ".join(w for w in combo if w) for combo in product(*choices)]
+
+
+@lru_cache(maxsize=None)
+def _matcher():
+    """One PhraseMatcher, built once, for the word classes (upper-case labels) and the rules (their labels): the
+    rules' patterns are finite, so matching them as phrases gives what spaCy's Matcher would, several times faster."""
+    from spacy.matcher import PhraseMatcher
+
+    matcher = PhraseMatcher(_nlp().vocab, attr="NORM")
+    for label, words in _word_lists().items():
+        matcher.add(label, [_doc(_tokens(w)) for w in words])
+    for rule in lexicon.unit_spans().rules:
+        matcher.add(rule.label, [_doc(_tokens(ph)) for p in rule.patterns for ph in _phrases(p)])
+    return matcher
+
+
+@lru_cache(maxsize=4096)
+def _analyse(text: str) -> _Analysis:
+    tokens = _tokens(text)
+    if not tokens:
+        return _Analysis((), (), ())
+    doc = _doc(tokens)
+    strings = doc.vocab.strings
+    classes: list[dict[str, int]] = [{} for _ in tokens]
+    found: list[tuple[str, int, int]] = []
+    for match_id, start, end in _matcher()(doc):
+        label = strings[match_id]
+        if label.isupper():
+            classes[start][label] = max(end, classes[start].get(label, 0))
+        else:
+            found.append((label, start, end))
+    kept: list[tuple[str, int, int]] = []
+    for label, s, e in sorted(found, key=lambda r: (r[1] - r[2], r[1])):  # longest first; one inside it is part of it
+        if all(e <= ks or s >= ke for _, ks, ke in kept):
+            kept.append((label, s, e))
+    for label, s, e in kept:
+        if label == "not_partner":
+            classes[s]["STOP"] = max(e, classes[s].get("STOP", 0))
+    return _Analysis(tuple(tokens), tuple(classes), tuple(sorted(kept, key=lambda r: r[1])))
+
+
+def _matching_bracket(tokens: tuple[_Token, ...], i: int, limit: int = 40) -> int:
+    """Index of the ')' closing the '(' at i, or -1."""
+    depth = 0
+    for k in range(i, min(len(tokens), i + limit)):
+        if tokens[k].text == "(":
+            depth += 1
+        elif tokens[k].text == ")":
+            depth -= 1
+            if depth == 0:
+                return k
+    return -1
+
+
+def _name_end(a: _Analysis, i: int) -> int:
+    """Token index just after the unit list starting at token i (i when none starts there)."""
+    tokens, n = a.tokens, len(a.tokens)
+    first = last = i
+    prev = ""  # class of the token taken just before
+    item_start = True  # a new item of the list may begin here: at the start, after a joiner or a determiner
+    own_kind = False
+    body = False  # a kind of body was named, not only what it deals with ("các công nghệ mở" names none)
+    while i < n:
+        cls, tok = a.classes[i], tokens[i]
+        length = {c: cls.get(c, i) - i for c in _WORD_CLASSES}
+        head = length["HEAD"] if item_start or tok.capital else 0  # "UBND các xã lãnh đạo ...": no head mid-name
+        name_len = max(head, length["KIND"], length["LEVEL"], length["BODY"], length["NAME"])
+        stop = length["STOP"] and length["STOP"] >= name_len
+        if stop and item_start and i > first and max(head, length["KIND"]) >= length["STOP"]:
+            stop = False  # "các cơ quan, tổ chức có liên quan": a kind where a later item begins
+        if stop and tok.capital and (prev == "HEAD" or item_start and i > first):
+            stop = False  # "Sở Xây dựng", "Địa chính - Xây dựng": a capitalised word right after a head or joiner
+        if stop:
+            break
+        compound = _compound_length(tokens, i) if tok.capital else 0
+        if head and i + head < n and any(a.classes[i + head].get(c) for c in ("FUNC", "NAME", "KIND", "LEVEL")):
+            compound = 0  # "Ban công tác Mặt trận": the head, then more of its name ("Tổ quốc" is one word)
+        joiner = max(length["DET"], length["JOIN"] if i > first else 0)
+        if joiner and joiner >= max(name_len, length["TAIL"]):
+            i += joiner  # taken only if more of a name follows
+            item_start, prev = True, ""
+            continue
+        if last > first and length["TAIL"]:
+            take, prev, own_kind = length["TAIL"], "TAIL", False
+        elif max(compound, name_len):
+            if tok.text[:1].isdigit() and last == first:
+                break  # a number does not begin a unit's name ("Quy chế phối hợp 49/QCPH-...")
+            take = max(compound, name_len)  # the longest reading: "các tổ chức" is a kind, not the head "Tổ"
+            prev = "HEAD" if take == head else "NAME"
+            body = body or tok.text[:1].isupper() or take in (head, length["KIND"], length["LEVEL"], length["BODY"])
+            # a body's own kind, after which what it does may follow ("Đoàn kiểm tra", "các cơ quan quản lý");
+            # not a body it belongs to ("tổ chức thành viên của Mặt trận kiểm tra ...")
+            own_kind = take == head and item_start and (i == first or not tok.capital)
+        elif length["FUNC"] and (own_kind or prev == "FUNC"):
+            take, prev, own_kind = length["FUNC"], "FUNC", False
+        elif tok.text == "(" and last > first:
+            close = _matching_bracket(tokens, i)
+            if close < 0 or i + 1 == close:
+                break
+            take, prev, own_kind = close + 1 - i, "NAME", False  # a remark or member list stays with its unit
+        else:
+            break
+        i += take
+        last = i
+        item_start = False
+    return last if body else first
+
+
+def unit_span_end(text: str) -> int:
+    """Characters taken by the unit list `text` opens with, up to where its last name ends (0 when none)."""
+    a = _analyse(text)
+    end = _name_end(a, 0)
+    return a.tokens[end - 1].end if end else 0
+
+
+def partner_spans(text: str) -> list[tuple[str, int, int]]:
+    """Partners named inside a duty, as (phrase, start, end) in `text`: the unit list after a partner or compiler
+    rule ('phối hợp (với)', 'phối hợp, tạo điều kiện cho', 'kết hợp với', 'Đơn vị tổng hợp:') and the unit in
+    brackets before 'để tổng hợp'. A unit after a not_partner rule ('báo cáo', 'hướng dẫn') ends the list."""
+    a = _analyse(text)
+    out: list[tuple[str, int, int]] = []
+    for label, s, e in a.rules:
+        if label in ("partner", "compiler") and e < len(a.tokens):
+            end = _name_end(a, e)
+            if end > e:
+                start, stop = a.tokens[e].start, a.tokens[end - 1].end
+                out.append((text[start:stop], start, stop))
+        elif label == "compiler_before":
+            opening = next((k for k in range(s - 1, max(-1, s - 40), -1) if a.tokens[k].text == "("), -1)
+            if opening < 0:
+                continue
+            first = opening + 1  # "(qua Công an thành phố) để tổng hợp": the unit after the word for 'through'
+            first += max((e2 - s2 for lb, s2, e2 in a.rules if lb == "via" and s2 == first), default=0)
+            end = _name_end(a, first)
+            if end > first:
+                start, stop = a.tokens[first].start, a.tokens[end - 1].end
+                out.append((text[start:stop], start, stop))
+    return out

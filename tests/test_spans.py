@@ -1,0 +1,185 @@
+"""Units named in prose (extract/spans.py, data/unit_spans.json): the data's format, that every rule means what
+its example says, and real-looking duty sentences: where a unit's name ends, who leads, who is a partner and
+who is not (data contract, 'Support is a partner only')."""
+import json
+import subprocess
+import sys
+from importlib import resources
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from planparse import lexicon
+from planparse.extract import spans
+from planparse.extract.units import partners_in, split_units, strip_assignment, subject_units, unit_phrase_end
+
+
+def _partners(text: str) -> list[str]:
+    return [u for phrase, _, _ in partners_in(text) for u in split_units(phrase)]
+
+
+def _leads(text: str) -> list[str]:
+    subject = subject_units(strip_assignment(text))
+    return split_units(subject) if subject else []
+
+
+# ------------------------------------------------------------------ the data file
+def test_unit_spans_file_has_source_and_version():
+    data = json.loads(resources.files("planparse.data").joinpath("unit_spans.json").read_text(encoding="utf-8"))
+    assert data["_source"] and isinstance(data["version"], int)
+    assert lexicon.unit_spans().rules and lexicon.unit_spans().name_words
+
+
+@pytest.mark.parametrize("bad", [
+    {"typo": 1},
+    {"rules": [{"label": "partner", "patterns": [[{"LOWER": "phối"}]], "example": "x", "units": []}]},
+    {"rules": [{"label": "partner", "patterns": [[{"NORM": "phối", "OP": "*"}]], "example": "x", "units": []}]},
+    {"rules": [{"label": "partner", "patterns": [[{"NORM": "Phối"}]], "example": "x", "units": []}]},
+    {"rules": [{"label": "partner", "patterns": [[{"NORM": "phối hợp"}]], "example": "x", "units": []}]},
+    {"rules": [{"label": "helper", "patterns": [[{"NORM": "phối"}]], "example": "x", "units": []}]},
+])
+def test_unknown_keys_and_bad_patterns_are_rejected(bad):
+    good = {"_source": "x", "version": 1, "body_words": [], "name_words": [], "function_words": [], "joiners": [],
+            "stops": [], "rules": []}
+    with pytest.raises(ValidationError):
+        lexicon.UnitSpansData.model_validate({**good, **bad})
+
+
+@pytest.mark.parametrize("rule", lexicon.unit_spans().rules, ids=lambda r: f"{r.label}:{r.example[:30]}")
+def test_every_rule_means_what_its_example_says(rule):
+    assert _partners(rule.example) == rule.units
+
+
+def test_rules_as_phrases_find_what_spacys_matcher_finds():
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(spans._nlp().vocab, validate=True)
+    for rule in lexicon.unit_spans().rules:
+        matcher.add(rule.label, [[t.model_dump(exclude_none=True) for t in p] for p in rule.patterns])
+    text = " ".join(r.example for r in lexicon.unit_spans().rules) + \
+        " Phối hợp chặt chẽ với Sở Y tế; phối hợp, tạo điều kiện thuận lợi cho các xã; kết hợp với Công an."
+    doc = spans._doc(spans._tokens(text))
+    strings = doc.vocab.strings
+    by_matcher = {(strings[m], s, e) for m, s, e in matcher(doc)}
+    by_phrases = {(strings[m], s, e) for m, s, e in spans._matcher()(doc) if strings[m].islower()}
+    assert by_matcher == by_phrases
+
+
+def test_the_nlp_object_loads_lazily_and_once():
+    code = "import sys, planparse.extract.tasks; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+    assert spans._nlp() is spans._nlp()
+
+
+# ------------------------------------------------------------------ where a unit's name ends
+@pytest.mark.parametrize("text,unit", [
+    ("Sở Nội vụ thực hiện tốt kế hoạch đề ra.", "Sở Nội vụ"),
+    ("Sở Y tế kiểm tra, giám sát việc sử dụng kinh phí", "Sở Y tế"),
+    ("Sở Xây dựng tổ chức kiểm tra an toàn công trình", "Sở Xây dựng"),
+    ("Sở Văn hoá, Thể thao và Du lịch Chủ trì triển khai các nhiệm vụ", "Sở Văn hoá, Thể thao và Du lịch"),
+    ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh căn cứ chức năng, nhiệm vụ", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+    ("Trung tâm Kiểm soát bệnh tật tỉnh chủ trì điều phối", "Trung tâm Kiểm soát bệnh tật tỉnh"),
+    ("Chi cục Hải quan khu vực XIII triển khai", "Chi cục Hải quan khu vực XIII"),
+    ("UBND các xã tổ chức tuyên truyền sâu rộng", "UBND các xã"),
+    ("các cơ quan, tổ chức có liên quan căn cứ Kế hoạch này", "các cơ quan, tổ chức có liên quan"),
+    ("Các tổ chức thành viên của MTTQ Việt Nam phường tham gia kiểm tra", "Các tổ chức thành viên của MTTQ Việt Nam phường"),
+    ("Ban công tác Mặt trận các tổ dân phố căn cứ kế hoạch này", "Ban công tác Mặt trận các tổ dân phố"),
+    ("Đoàn kiểm tra làm việc với các cơ sở", "Đoàn kiểm tra"),
+    ("các địa phương giám sát dịch bệnh", "các địa phương"),
+    ("Các sở, ban, ngành, đoàn thể và Ủy ban nhân dân các xã, phường, đặc khu căn cứ chức năng",
+     "Các sở, ban, ngành, đoàn thể và Ủy ban nhân dân các xã, phường, đặc khu"),
+    ("Sở Nội vụ (Ban Thi đua - Khen thưởng) tiến hành họp xét", "Sở Nội vụ (Ban Thi đua - Khen thưởng)"),
+    ("Phòng Văn hóa và Thông tin", "Phòng Văn hóa và Thông tin"),
+])
+def test_a_units_name_ends_where_its_duty_begins(text, unit):
+    assert text[:unit_phrase_end(text)] == unit
+
+
+@pytest.mark.parametrize("text", ["Tăng cường công tác tuyên truyền", "Tổ chức hội nghị tổng kết",
+                                  "Báo cáo kết quả thực hiện", "Các giải pháp tổ chức thực hiện", "2025 là năm"])
+def test_a_duty_without_a_unit_opens_with_none(text):
+    assert unit_phrase_end(text) == 0
+
+
+# ------------------------------------------------------------------ leads and partners in a duty
+def test_giao_x_chu_tri_phoi_hop_voi_y():
+    text = "Giao Phòng Văn hóa - Xã hội chủ trì, phối hợp với Công an xã triển khai thực hiện."
+    assert _leads(text) == ["Phòng Văn hóa - Xã hội"]
+    assert _partners(text) == ["Công an xã"]
+
+
+def test_x_chu_tri_phoi_hop_y_without_voi():
+    text = "Sở Tài chính chủ trì, phối hợp các sở, ban, ngành tham mưu bố trí kinh phí thực hiện."
+    assert _leads(text) == ["Sở Tài chính"]
+    assert _partners(text) == ["các sở, ban, ngành"]
+
+
+def test_x_phoi_hop_voi_y():
+    text = "Báo và Phát thanh, Truyền hình Đồng Nai chủ động phối hợp với Sở Khoa học và Công nghệ và các sở, ngành, " \
+           "địa phương xây dựng kế hoạch tuyên truyền."
+    assert _leads(text) == ["Báo và Phát thanh, Truyền hình Đồng Nai"]
+    assert _partners(text) == ["Sở Khoa học và Công nghệ", "các sở, ngành, địa phương"]
+
+
+def test_de_nghi_x_y_are_the_leads():
+    text = "Đề nghị Viện Kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh phối hợp chặt chẽ với Công an tỉnh."
+    assert _leads(text) == ["Viện Kiểm sát nhân dân tỉnh", "Tòa án nhân dân tỉnh"]
+    assert _partners(text) == ["Công an tỉnh"]
+
+
+def test_phoi_hop_tao_dieu_kien_cho_y_is_a_partner():
+    assert _partners("Các ngân hàng thương mại phối hợp, tạo điều kiện thuận lợi cho Ủy ban nhân dân xã, phường "
+                     "trong việc mở tài khoản.") == ["Ủy ban nhân dân xã, phường"]
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("Định kỳ báo cáo kết quả về UBND thị xã (phòng Văn hóa – Thông tin) để tổng hợp.", "phòng Văn hóa – Thông tin"),
+    ("Định kỳ hằng năm báo cáo kết quả về Ủy ban nhân dân thành phố (qua Công an thành phố) để tổng hợp chung.",
+     "Công an thành phố"),
+    ("Gửi báo cáo trước ngày 10/12/2025. Đơn vị tổng hợp: Văn phòng UBND tỉnh.", "Văn phòng UBND tỉnh"),
+])
+def test_the_compiler_is_a_partner(text, unit):
+    assert _partners(text) == [unit]
+
+
+@pytest.mark.parametrize("text", [
+    "Báo cáo UBND tỉnh kết quả thực hiện trước ngày 15/12/2025.",
+    "Hướng dẫn các doanh nghiệp trên địa bàn thực hiện chuyển đổi số.",
+    "Đôn đốc UBND các xã, phường triển khai thực hiện.",
+    "Thẩm định dự toán trên cơ sở đề xuất của các sở, ngành, địa phương.",
+    "Hỗ trợ các hợp tác xã tiếp cận vốn vay.",
+    "Chủ trì, phối hợp thực hiện các nhiệm vụ được giao.",
+    "Phối hợp chặt chẽ giữa các sở, ban, ngành trong công tác phòng, chống ma túy.",
+    "Ứng dụng dữ liệu lớn, kết hợp với các công nghệ mở để phát triển các nền tảng số.",
+    "Thực hiện theo Quy chế phối hợp 49/QCPH-UBND-UBMT-HCTĐ và quy định hiện hành.",
+])
+def test_who_is_not_a_partner(text):
+    assert _partners(text) == []
+
+
+def test_a_partner_list_ends_where_the_partners_report_guide_or_help_others():
+    assert _partners("Phòng Văn hóa - Xã hội phối hợp với Công an xã hướng dẫn UBND các thôn thực hiện.") == ["Công an xã"]
+    assert _partners("Sở Y tế chủ trì, phối hợp với Công an tỉnh và báo cáo UBND tỉnh kết quả.") == ["Công an tỉnh"]
+    assert _partners("Chủ trì, phối hợp chặt chẽ với lực lượng chuyên trách phòng, chống tội phạm về ma túy.") == [
+        "lực lượng chuyên trách"]
+
+
+def test_partners_named_without_a_head_of_the_gazetteer():
+    assert _partners("Phối hợp chính quyền địa phương, Mặt trận cơ sở và các đoàn thể giám sát việc phân bố.") == [
+        "chính quyền địa phương", "Mặt trận cơ sở", "các đoàn thể"]
+    assert _partners("Phối hợp với cấp trên để đảm bảo nguồn lực thực hiện Kế hoạch.") == ["cấp trên"]
+
+
+# ------------------------------------------------------------------ invariants
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="Sở Nội vụ phối hợp với các xã, phường UBND Tổ chức (qua) để tổng hợp: báo cáo.-–",
+               max_size=120))
+def test_spans_slice_back_and_stay_inside_the_text(text):
+    n = unit_phrase_end(text)
+    assert 0 <= n <= len(text)
+    assert n == 0 or not text[n - 1].isspace()
+    for phrase, start, end in partners_in(text):
+        assert text[start:end] == phrase and phrase.strip() == phrase
