@@ -404,3 +404,16 @@ def test_the_scorer_names_child_tasks_the_alignment_does_not_judge():
     figures = score(result, alignment)
     assert figures["unlisted"] == ["IV.2"]
     assert figures["precision"] == 0.5 and figures["recall"] == 1.0
+
+
+@pytest.mark.skipif(__import__("shutil").which("soffice") is None, reason="reading a .doc needs LibreOffice")
+def test_a_year_plan_that_restates_its_programme_plan_is_compared_as_a_whole():
+    """The province's drug-control plan for 2026 (.doc) restates the sections of its programme plan to 2030 for the
+    year: it follows the parent as a whole, and each pair is the same duty restated."""
+    from planparse.compare import similarity
+
+    result = compare_plans(load_plan(LAM_DONG / "KẾ HOẠCH KMT UBND TỈNH NĂM 2026.doc"),
+                           load_plan(LAM_DONG / "Kế hoạch thực hiện Chương trình  PCMT đến năm 2030 (đã chỉnh).docx"))
+    assert not result.details_part and not result.parent_outside_scope
+    assert result.summary["tasks_covered"] >= 55
+    assert all(similarity(p.child.text, p.parent.text) >= 70 for p in result.task_pairs)
