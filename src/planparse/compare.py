@@ -2,8 +2,10 @@
 drops, which deadlines it pushes past the parent's, and whether a lead really changed hands.
 
 Texts are compared after expanding abbreviations (DVC, TTHC, DVCTT...), normalising tone marks and
-case, and word segmentation (underthesea); rapidfuzz scores them and a one-to-one assignment keeps
-the best pairs above a named threshold.
+case, and word segmentation (underthesea); a task is compared by what it asks to be done, the units it
+names cut out. rapidfuzz and word weights from the parent score pairs; a child that follows the whole
+parent keeps a one-to-one assignment above named thresholds, a child that details one part pairs its
+tasks with the parent's on the subject of its title, or with the duty it details.
 """
 from __future__ import annotations
 
@@ -206,6 +208,7 @@ def _names_kind(child: Plan, task: Task) -> bool:
 
 @lru_cache(maxsize=4096)
 def _cut_units(text: str, named: tuple[str, ...]) -> str:
+    """The text with blanks where the units it opens with, its partners and the `named` units were printed."""
     from .extract.units import partners_in, subject_units
 
     spans = [(0, len(s))] if (s := subject_units(text)) else []
@@ -252,7 +255,9 @@ def frame_words(child: Plan, parent: Plan, weights: WordWeights) -> frozenset[st
     return frozenset(w for w in _title_words(child) if w not in parent_title and w not in weights.idf)
 
 
-GENERIC_ROLES = frozenset({"related_units", "departments", "lower_committee"})  # bodies in general ("các sở, ban, ngành", "UBND các xã"), no sign of one duty passed down
+# Roles of bodies in general ("các cơ quan, đơn vị", "các sở, ban, ngành", "UBND các xã"): the same of these in a
+# child and a parent task is no sign of one duty passed down.
+GENERIC_ROLES = frozenset({"related_units", "departments", "lower_committee"})
 
 
 def _lead_roles(lead: Sequence[str]) -> frozenset[str]:
@@ -275,13 +280,13 @@ def table_groups(tasks: Sequence[Task]) -> list[list[int]]:
 def align_tasks(child: Plan, parent: Plan, settings: CompareSettings = CompareSettings()) -> TaskAlignment:
     """Pair the child's tasks with the parent's and find which part of the parent the child carries out.
 
-    Sure pairs first (one to one); the sections they join show how the child follows the parent (an inspection
-    plan's 'Cải cách tài chính công' items check the parent's 'Cải cách tài chính công' tasks), and a parent
-    task that restates the child's title marks the part the child details. When the child details a part, each of
-    its tasks may pair with any parent task (several child tasks carry out one), in this order: sure pairs; a task
-    about the subject of the child's title ('tuyên truyền') with the parent's tasks on that subject; an item with the
-    rows of its table as one; what is left at a lower score where the sure pairs show the child works; and what is
-    still left with the parent's duty the child details, when its title restates one."""
+    A parent task that restates the child's title marks the part the child details; without one, the child follows
+    the whole parent when its sure pairs reach enough of the parent's sections. A whole plan's tasks pair one to
+    one: sure pairs first, then at a lower score where the sure pairs show the child works (the parent sections that
+    child section's sure pairs join). When the child details a part, several of its tasks may carry out one parent
+    task, in this order: a task about the subject of the child's title ('tuyên truyền') with the parent's tasks on
+    that subject or the duty the child details; sure pairs; an item with the rows of its table as one; the rest at a
+    lower score where the sure pairs show the child works; and what is still left with the duty the child details."""
     c_tasks, p_tasks = child.tasks, parent.tasks
     p_texts = [duty_text(t) for t in p_tasks]
     c_texts = [duty_text(t, child) for t in c_tasks]
@@ -326,10 +331,10 @@ def align_tasks(child: Plan, parent: Plan, settings: CompareSettings = CompareSe
         # the subject of the child's title first: what a task does on it ties it to the parent's tasks on it
         subject = title_subject(child, parent, weights, settings)
         on_subject = [j for j in range(len(p_tasks)) if subject & weights.docs[j] or j in duties]
-        third = [(score[i][j] + (settings.section_bonus if j in duties else 0.0), i, j)
+        about = [(score[i][j] + (settings.section_bonus if j in duties else 0.0), i, j)
                  for i in range(len(c_tasks)) if subject & c_words[i]
                  for j in on_subject if score[i][j] >= settings.subject_pair_threshold]
-        pairs = _greedy(third, used_c, None)
+        pairs = _greedy(about, used_c, None)
         pairs += _greedy(sure, used_c, None)  # sure pairs, many to one
     joined: dict[Optional[str], set[str]] = {None: set()}
     for i, j, _ in pairs:
