@@ -2,9 +2,10 @@
 
 A pair (child task, parent task) is right when the alignment lists that parent ref for that child task (any one of
 the refs listed counts: a plan often states one task twice, in its body and in its appendix table). Precision is
-over the pairs made; recall is over the child tasks the alignment pairs, each counted once. A child task is found
-in the alignment by its ref ("III.*" stands for any ref under III) and by how its text begins, since refs repeat
-when a plan's tables number their rows again.
+over the pairs made; recall is over the child tasks the alignment pairs, each counted once. Every child task should
+be judged, in `pairs` or in `child_own`; `unlisted` names those that are not (the alignment is stale; a pair made for
+one counts as wrong). A child task is found in the alignment by its ref ("III.*" stands for any ref under III) and by
+how its text begins, so that the rows of one table can share an entry.
 
 Run as a script to print the figures for one pair of plans:
     python tests/compare_alignment.py CHILD PARENT EXPECTED.json
@@ -51,8 +52,11 @@ def score(result: Comparison, alignment: dict) -> dict:
     right = wrong = 0
     recalled = wanted = 0
     mistakes = []
+    unlisted = []
     for task in child_tasks:
         entry = find_entry(pairs_expected, task)
+        if entry is None and find_entry(alignment.get("child_own", []), task) is None:
+            unlisted.append(task.ref)
         got = made.get(id(task))
         if got is not None:
             if entry is not None and got in entry["parents"]:
@@ -78,6 +82,7 @@ def score(result: Comparison, alignment: dict) -> dict:
         "outside_scope_precision": out_right / len(said_out) if said_out else 1.0,
         "outside_scope_recall": out_right / out_wanted if out_wanted else 1.0,
         "mistakes": mistakes,
+        "unlisted": unlisted,  # child tasks the alignment does not judge: it is stale
     }
 
 

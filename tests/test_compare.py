@@ -125,10 +125,10 @@ def test_two_plans_of_one_issuer_in_different_years():
 # ------------------------------------------------------------------ a child that details one part of its parent
 LAM_DONG = CORPUS / "real" / "lam-dong"
 CCHC_2026 = LAM_DONG / "Kế hoạch CCHC 2026 của tỉnh Lâm Đồng.docx"
-CHILDREN = {  # child file, its hand alignment, and the bars it meets (measured, less a margin for extraction changes)
-    "kiem-tra": ("KE HOACH KIEM TRA CCHC 2026.docx", 0.80, 0.75),
-    "tuyen-truyen": ("Ke hoach tuyen truyen CCHC tinh Lam Dong nam 2026.docx", 0.50, 0.28),
-    "thi-dua": ("Ke hoach phat dong phong trao thi dua CCHC nam 2026 tinh Lam Dong.docx", 0.40, 0.60),
+CHILDREN = {  # child file, its hand alignment's floors: task pair precision and recall as measured (see the README there)
+    "kiem-tra": ("KE HOACH KIEM TRA CCHC 2026.docx", 0.88, 1.0),
+    "tuyen-truyen": ("Ke hoach tuyen truyen CCHC tinh Lam Dong nam 2026.docx", 0.84, 0.80),
+    "thi-dua": ("Ke hoach phat dong phong trao thi dua CCHC nam 2026 tinh Lam Dong.docx", 0.80, 0.66),
 }
 
 
@@ -149,16 +149,22 @@ def test_real_child_details_a_part_task_pairs_against_hand_alignment(children, n
     alignment = load_alignment(ROOT / "tests" / "data" / "compare" / f"{name}-cchc-2026_vs_cchc-2026.expected-pairs.json")
     figures = score(children[name], alignment)
     _, precision, recall = CHILDREN[name]
+    assert figures["unlisted"] == [], "the alignment does not judge these child tasks: bring it up to date"
     assert figures["precision"] >= precision and figures["recall"] >= recall, figures["mistakes"]
     assert children[name].details_part
 
 
-def test_inspection_plan_leaves_only_the_parents_funding_outside_its_scope(children):
+def test_inspection_schedule_entries_carry_out_the_parents_inspection_duty(children):
+    """An inspection plan's contents to be checked are not tasks: its schedule entries (the unit inspected, the month)
+    are, each one inspection by Sở Nội vụ, which is the parent's duty to 'theo dõi, kiểm tra, đôn đốc' (II.1.c)."""
     result = children["kiem-tra"]
-    assert {t.ref for t in result.parent_outside_scope} == {"II.2.a", "II.2.b"}
+    entries = [p for p in result.task_pairs if p.child.ref.startswith("PL.")]
+    assert len(entries) == 29 and {p.parent.ref for p in entries} == {"II.1.c"}
     assert {t.ref for t in result.tasks_carried_by_plan} == {"PL.VII.2"}  # 'Tham mưu ban hành Kế hoạch kiểm tra ...'
-    assert result.summary["parent_outside_scope"] == 2
-    assert result.summary["tasks_covered"] + result.summary["tasks_not_covered"] + 2 + 2 <= len(load_plan(CCHC_2026).tasks)
+    assert "II.1" in result.scope_sections
+    outside = {t.ref for t in result.parent_outside_scope}
+    assert {"I.1.b.1", "I.5.b.4", "PL.V.4", "II.2.b"} <= outside  # the fields it checks, not carries out, and funding
+    assert not any(p.lead_changed for p in entries)
 
 
 def test_propaganda_plan_carries_the_parents_propaganda_duty_and_leaves_other_fields_out(children):
@@ -192,7 +198,7 @@ def test_report_in_vietnamese_lists_what_is_outside_the_childs_scope(children):
     assert "### Nhiệm vụ của cấp trên ngoài phạm vi kế hoạch này" in md
     assert "### Nhiệm vụ của cấp trên do cả kế hoạch này thực hiện" in md
     outside = md.split("### Nhiệm vụ của cấp trên ngoài phạm vi kế hoạch này")[1]
-    assert "- II.2.a:" in outside and "- II.2.b:" in outside
+    assert "- II.2.b:" in outside and "- I.5.b.4:" in outside
 
 
 def test_comparison_page_folds_the_parts_outside_scope(children):
@@ -200,7 +206,7 @@ def test_comparison_page_folds_the_parts_outside_scope(children):
 
     page = render_comparison(children["kiem-tra"])
     assert '<details id="outside-scope">' in page and 'id="tasks-carried"' in page
-    assert page.count("<li><b>II.2.") == 2
+    assert page.count("<li><b>II.2.") == 1 and page.count("<li><b>I.5.b.") == 6
 
 
 @pytest.mark.parametrize("ref,section", [("I.7.d", "I.7"), ("I.1.b.3", "I.1"), ("PL.VII.3", "PL.VII"), ("II.3", "II"),
@@ -248,3 +254,166 @@ def test_alignment_entries_are_found_by_ref_and_by_how_the_text_begins():
     assert find_entry(entries, TaskItem(ref="III.2", text="Tổ chức Cuộc thi tìm hiểu"))["parents"] == ["I.7.d"]
     assert find_entry(entries, TaskItem(ref="III.2", text="Giải đáp những vướng mắc, kiến nghị"))["parents"] == ["PL.II.8"]
     assert find_entry(entries, TaskItem(ref="IV.1", text="Giải đáp những vướng mắc")) is None
+
+
+# ------------------------------------------------------------------ rules for a child that details a part
+def _plan(title, tasks, doc_type="Kế hoạch"):
+    from planparse.models import Meta, Plan, Task
+
+    return Plan(document="x", meta=Meta(doc_type=doc_type, title=title),
+                tasks=[t if isinstance(t, Task) else Task(ref=t[0], text=t[1], **(t[2] if len(t) > 2 else {}))
+                       for t in tasks])
+
+
+def test_a_duty_is_compared_without_the_units_it_names():
+    from planparse.compare import duty_text
+    from planparse.models import Task
+
+    task = Task(ref="III.2", text="Sở Nội vụ chủ trì, phối hợp với Báo và Phát thanh, Truyền hình tỉnh tổ chức Cuộc thi "
+                                  "tìm hiểu về cải cách hành chính năm 2026", lead=["Sở Nội vụ"])
+    text = duty_text(task)
+    assert "Sở Nội vụ" not in text and "Báo và Phát thanh" not in text
+    assert "Cuộc thi tìm hiểu về cải cách hành chính năm 2026" in text
+
+
+def test_an_inspection_schedule_entry_is_compared_by_the_plans_title():
+    from planparse.compare import duty_text
+    from planparse.models import Task
+
+    child = _plan("Kiểm tra công tác cải cách hành chính năm 2026 trên địa bàn tỉnh", [])
+    entry = Task(ref="PL.II.3", text="Xã Đắk Song", lead=["Sở Nội vụ"], section="schedule")
+    assert duty_text(entry, child) == "Kiểm tra công tác cải cách hành chính năm 2026 trên địa bàn tỉnh"
+    assert duty_text(entry.model_copy(update={"section": "table"}), child) == "Xã Đắk Song"
+
+
+PARENT_TASKS = [
+    ("I.1.b.1", "Thường xuyên rà soát, hệ thống hóa các văn bản quy phạm pháp luật thuộc phạm vi quản lý"),
+    ("I.2.b.8", "Tiếp nhận và xử lý kịp thời các phản ánh, kiến nghị; tổ chức đối thoại định kỳ với người dân và doanh "
+                "nghiệp để kịp thời tháo gỡ vướng mắc về thủ tục hành chính"),
+    ("I.5.b.1", "Xây dựng kế hoạch giải ngân chi tiết và tổ chức thực hiện giải ngân vốn ngân sách nhà nước được giao"),
+    ("I.5.b.2", "Thực hiện đồng bộ các giải pháp để tăng thu ngân sách nhà nước"),
+    ("I.7.a", "Các cơ quan, đơn vị, địa phương tổ chức quán triệt đến đội ngũ cán bộ, công chức, viên chức để nâng cao "
+              "nhận thức, trách nhiệm trong thực hiện nhiệm vụ cải cách hành chính"),
+    ("I.7.d", "Đẩy mạnh tuyên truyền về ý nghĩa, mục tiêu, nội dung và kết quả triển khai thực hiện Kế hoạch cải cách "
+              "hành chính năm 2026 của tỉnh, với nhiều hình thức đa dạng, phong phú"),
+    ("II.1.c", "Sở Nội vụ có trách nhiệm giúp Ủy ban nhân dân tỉnh theo dõi, kiểm tra, đôn đốc việc thực hiện Kế hoạch cải "
+               "cách hành chính năm 2026 của các cơ quan, đơn vị, địa phương", {"lead": ["Sở Nội vụ"]}),
+    ("PL.VII.3", "Tham mưu ban hành Kế hoạch tuyên truyền công tác cải cách hành chính trên địa bàn tỉnh năm 2026",
+     {"lead": ["Sở Nội vụ"]}),
+]
+
+
+def test_title_subject_is_what_the_childs_title_opens_with():
+    from planparse.compare import CompareSettings, WordWeights, title_subject
+
+    parent = _plan("Cải cách hành chính nhà nước năm 2026 tỉnh Lâm Đồng", PARENT_TASKS)
+    weights = WordWeights([t.text for t in parent.tasks])
+    subject = lambda title: title_subject(_plan(title, []), parent, weights, CompareSettings())  # noqa: E731
+    assert subject("Tuyên truyền cải cách hành chính năm 2026") == {"tuyên_truyền"}
+    assert subject("Kiểm tra công tác cải cách hành chính năm 2026") == {"kiểm_tra"}
+    # a word most parent tasks use names no subject: the next word is tried
+    assert subject("Thực hiện tuyên truyền cải cách hành chính năm 2026") == {"tuyên_truyền"}
+    # a word the parent never uses (an emulation movement) leaves no subject to pair on
+    assert subject("Phát động phong trào thi đua đẩy mạnh cải cách hành chính năm 2026") == frozenset()
+
+
+def test_frame_words_of_the_childs_title_are_those_the_parent_never_uses():
+    from planparse.compare import WordWeights, frame_words
+
+    parent = _plan("Cải cách hành chính nhà nước năm 2026 tỉnh Lâm Đồng", PARENT_TASKS)
+    child = _plan("Phát động Phong trào thi đua “Đẩy mạnh cải cách hành chính nhà nước” năm 2026", [])
+    assert frame_words(child, parent, WordWeights([t.text for t in parent.tasks])) == {"phát_động", "phong_trào", "thi_đua"}
+
+
+def test_words_the_parent_never_uses_count_against_a_pair():
+    from planparse.compare import WordWeights, words_of
+
+    weights = WordWeights([t[1] for t in PARENT_TASKS])
+    known = words_of("đối thoại định kỳ với người dân và doanh nghiệp")
+    assert weights.overlap(known | {"bằng_khen", "khen_thưởng"}, 1) < weights.overlap(known, 1)
+    # a long parent item is forgiven what the child leaves out less at 0.5 (cosine) than at 0.25
+    assert weights.overlap(known, 1, 0.5) < weights.overlap(known, 1, 0.25)
+
+
+def test_an_item_and_the_rows_of_its_table_are_one_group():
+    from planparse.compare import table_groups
+    from planparse.models import Task
+
+    tasks = [Task(ref="III.1.a", text="Tổ chức chương trình “Đối thoại về cải cách hành chính”"),
+             Task(ref="III.1.a.1", text="Giải đáp vướng mắc thuộc thẩm quyền của Sở Y tế", section="table"),
+             Task(ref="III.1.a.2", text="Giải đáp vướng mắc thuộc thẩm quyền của Sở Tài chính", section="table"),
+             Task(ref="III.2", text="Tổ chức Cuộc thi tìm hiểu về cải cách hành chính"),
+             Task(ref="III.2.1", text="Xây dựng thể lệ cuộc thi")]  # an outline sub-item, not a table row
+    assert table_groups(tasks) == [[0, 1, 2]]
+
+
+def test_only_a_task_that_deals_with_plans_may_carry_out_the_order_to_issue_the_child():
+    from planparse.compare import _names_kind
+    from planparse.models import Task
+
+    child = _plan("Tuyên truyền cải cách hành chính năm 2026", [])
+    assert _names_kind(child, Task(ref="IV.8.a", text="Nghiên cứu, xây dựng, ban hành kế hoạch cụ thể về tuyên truyền"))
+    assert not _names_kind(child, Task(ref="III.2", text="Tổ chức Cuộc thi tìm hiểu về cải cách hành chính"))
+
+
+def test_bodies_in_general_are_no_sign_of_one_duty_passed_down():
+    from planparse.compare import _lead_roles
+
+    assert _lead_roles(["Sở Nội vụ (Cơ quan Thường trực Hội đồng Thi đua - Khen thưởng tỉnh)"]) == {"home_affairs"}
+    assert _lead_roles(["Các sở, ban, ngành", "UBND các xã, phường, đặc khu", "Các cơ quan, đơn vị, địa phương"]) == set()
+
+
+def test_a_propaganda_plan_pairs_its_tasks_with_the_parents_duties_on_propaganda_and_dialogue():
+    """The subject of the title first, an item with its table's rows as one, the rest with the duty it details;
+    the order to issue the plan is carried out by the plan as a whole, not by a task that does propaganda."""
+    from planparse.compare import align_tasks
+
+    parent = _plan("Cải cách hành chính nhà nước năm 2026 tỉnh Lâm Đồng", PARENT_TASKS)
+    child = _plan("Tuyên truyền cải cách hành chính năm 2026", [
+        ("II.1", "Tuyên truyền trên báo chí về kết quả triển khai cải cách hành chính của tỉnh"),
+        ("III.1", "Tổ chức chương trình truyền hình “Đối thoại về cải cách hành chính” năm 2026, gồm các chuyên mục sau:"),
+        ("III.1.1", "Giải đáp những vướng mắc, kiến nghị của người dân, doanh nghiệp thuộc thẩm quyền của Sở Y tế",
+         {"section": "table"}),
+        ("III.1.2", "Giải đáp những vướng mắc, kiến nghị của người dân, doanh nghiệp thuộc thẩm quyền của Sở Xây dựng",
+         {"section": "table"}),
+        ("III.2", "Tổ chức Cuộc thi tìm hiểu về cải cách hành chính năm 2026 trên địa bàn tỉnh"),
+        ("IV.1", "Nghiên cứu, ban hành kế hoạch tuyên truyền cụ thể của cơ quan, đơn vị năm 2026"),
+    ])
+    aligned = align_tasks(child, parent)
+    pairs = {child.tasks[i].ref: parent.tasks[j].ref for i, j, _ in aligned.pairs}
+    assert not aligned.whole_plan and {parent.tasks[j].ref for j in aligned.carried_by_plan} >= {"I.7.d", "PL.VII.3"}
+    assert pairs["II.1"] == "I.7.d"
+    assert pairs["III.1"] == pairs["III.1.1"] == pairs["III.1.2"] == "I.2.b.8"
+    assert pairs["III.2"] == "I.7.d"  # resembles nothing in particular: the duty the plan details
+    assert pairs["IV.1"] == "PL.VII.3"  # each body's own propaganda plan
+    assert "I.5.b.1" not in pairs.values()
+
+
+def test_the_scorer_names_child_tasks_the_alignment_does_not_judge():
+    from compare_alignment import score
+    from planparse.models import Comparison, PlanSummary, TaskItem, TaskPair
+
+    judged, own, new = (TaskItem(ref="II.1", text="Tuyên truyền trên báo chí"), TaskItem(ref="IV.1", text="Khen thưởng"),
+                        TaskItem(ref="IV.2", text="Một nhiệm vụ mới"))
+    result = Comparison(child=PlanSummary(document="c"), parent=PlanSummary(document="p"),
+                        task_pairs=[TaskPair(child=judged, parent=TaskItem(ref="I.7.d", text="Đẩy mạnh tuyên truyền"), score=50),
+                                    TaskPair(child=new, parent=TaskItem(ref="I.7.a", text="Quán triệt"), score=45)],
+                        tasks_added=[own])
+    alignment = {"pairs": [{"child": "II.1", "child_text": "Tuyên truyền", "parents": ["I.7.d"]}],
+                 "child_own": [{"child": "IV.1", "child_text": ""}], "scope": {"sections_in_scope": ["I.7"]}}
+    figures = score(result, alignment)
+    assert figures["unlisted"] == ["IV.2"]
+    assert figures["precision"] == 0.5 and figures["recall"] == 1.0
+
+
+@pytest.mark.skipif(__import__("shutil").which("soffice") is None, reason="reading a .doc needs LibreOffice")
+def test_a_year_plan_that_restates_its_programme_plan_is_compared_as_a_whole():
+    """The province's drug-control plan for 2026 (.doc) restates the sections of its programme plan to 2030 for the
+    year: it follows the parent as a whole, and each pair is the same duty restated."""
+    from planparse.compare import similarity
+
+    result = compare_plans(load_plan(LAM_DONG / "KẾ HOẠCH KMT UBND TỈNH NĂM 2026.doc"),
+                           load_plan(LAM_DONG / "Kế hoạch thực hiện Chương trình  PCMT đến năm 2030 (đã chỉnh).docx"))
+    assert not result.details_part and not result.parent_outside_scope
+    assert result.summary["tasks_covered"] >= 55
+    assert all(similarity(p.child.text, p.parent.text) >= 70 for p in result.task_pairs)

@@ -2,8 +2,10 @@
 drops, which deadlines it pushes past the parent's, and whether a lead really changed hands.
 
 Texts are compared after expanding abbreviations (DVC, TTHC, DVCTT...), normalising tone marks and
-case, and word segmentation (underthesea); rapidfuzz scores them and a one-to-one assignment keeps
-the best pairs above a named threshold.
+case, and word segmentation (underthesea); a task is compared by what it asks to be done, the units it
+names cut out. rapidfuzz and word weights from the parent score pairs; a child that follows the whole
+parent keeps a one-to-one assignment above named thresholds, a child that details one part pairs its
+tasks with the parent's on the subject of its title, or with the duty it details.
 """
 from __future__ import annotations
 
@@ -43,7 +45,18 @@ class CompareSettings:
     whole_plan_share: float = 0.5
     # A child task about the subject of its title pairs with the parent's duty on that subject at this score.
     subject_pair_threshold: float = 25.0
+    # The subject is the word the child's title opens with ('Tuyên truyền ...', 'Kiểm tra ...'); a word more than this
+    # share of the parent's tasks use ('Tổ chức ...') names no subject, and the title's next word is tried.
+    subject_max_share: float = 0.25
+    # An item and the rows of the table printed under it (a programme and its broadcasts) pair as one: at this mean score.
+    table_pair_threshold: float = 36.0
     twin_threshold: float = 90.0  # two parent tasks this alike are one task stated twice (body and appendix)
+    # Added to a task score when the child task's lead holds a role the parent task's lead (or its twin's) holds:
+    # the duty passed down to the same body (Sở Nội vụ's monitoring, the communes' reporting).
+    lead_bonus: float = 5.0
+    # How much a long parent task is penalised for the words a child task does not repeat (0: not at all, 0.5: as
+    # cosine does): a child task details its parent task and need not restate all of it.
+    parent_length_weight: float = 0.25
 
 
 # ------------------------------------------------------------------ text similarity
@@ -97,17 +110,27 @@ class WordWeights:
         n = len(self.docs)
         self.idf = {w: math.log((n + 1) / (c + 1)) for w, c in df.items()}
         self.unknown = math.log(n + 1)  # a word no parent item has
+        self._norms = [sum(self.idf[w] ** 2 for w in d) for d in self.docs]
+        self._mean_norm = sum(self._norms) / n if n else 0.0
+
+    def share_of_items(self, word: str) -> float:
+        """Share of the parent's items that use the word."""
+        return sum(word in d for d in self.docs) / len(self.docs) if self.docs else 0.0
 
     def weight(self, word: str) -> float:
         return self.idf.get(word, self.unknown)
 
-    def overlap(self, child_words: frozenset[str], j: int) -> float:
-        """Cosine of the weighted word sets (0-100), over the child's words the parent uses at all."""
-        a = {w for w in child_words if w in self.idf}
+    def overlap(self, child_words: frozenset[str], j: int, parent_length_weight: float = 0.5) -> float:
+        """Weighted words shared with parent item j (0-100): their weight over the child's words (all of them, so
+        words the parent never uses count against the pair) and over the parent item's words to the power
+        `parent_length_weight` (0.5 gives the cosine; less forgives a long parent item what the child leaves out)."""
         b = self.docs[j]
-        shared = sum(self.idf[w] ** 2 for w in a & b)
-        na, nb = sum(self.idf[w] ** 2 for w in a), sum(self.idf[w] ** 2 for w in b)
-        return 100 * shared / math.sqrt(na * nb) if na and nb else 0.0
+        shared = sum(self.idf[w] ** 2 for w in child_words & b)
+        na, nb = sum(self.weight(w) ** 2 for w in child_words), self._norms[j]
+        if not (shared and na and nb):
+            return 0.0
+        return min(100.0, 100 * shared / (math.sqrt(na) * nb ** parent_length_weight *
+                                          self._mean_norm ** (0.5 - parent_length_weight)))
 
     def share_in(self, child_words: frozenset[str], j: int) -> float:
         """Weighted share of the child's words (all of them) found in parent item j."""
@@ -115,9 +138,10 @@ class WordWeights:
         return sum(self.weight(w) for w in child_words & self.docs[j]) / total if total else 0.0
 
 
-def task_score(child_text: str, parent_text: str, child_words: frozenset[str], weights: WordWeights, j: int) -> float:
+def task_score(child_text: str, parent_text: str, child_words: frozenset[str], weights: WordWeights, j: int,
+               parent_length_weight: float = 0.5) -> float:
     """Mean of the wording's likeness (similarity) and of the weighted words shared with parent task j."""
-    return round((similarity(child_text, parent_text) + weights.overlap(child_words, j)) / 2, 1)
+    return round((similarity(child_text, parent_text) + weights.overlap(child_words, j, parent_length_weight)) / 2, 1)
 
 
 @lru_cache(maxsize=8192)
@@ -175,53 +199,169 @@ def _orders_plan(child: Plan, task: Task) -> bool:
     return bool(kind and len(title) >= 2) and f"{kind} {' '.join(title[:2])}" in fold(task.text)
 
 
+def _names_kind(child: Plan, task: Task) -> bool:
+    """A child task that itself deals with plans of the child's kind ('ban hành kế hoạch cụ thể', 'theo đúng nội
+    dung Kế hoạch'): only such a task may carry out the parent's order to issue the child plan."""
+    kind = fold(child.meta.doc_type or "")
+    return bool(kind) and re.search(rf"(?<!\w){re.escape(kind)}(?!\w)", fold(task.text)) is not None
+
+
+@lru_cache(maxsize=4096)
+def _cut_units(text: str, named: tuple[str, ...]) -> str:
+    """The text with blanks where the units it opens with, its partners and the `named` units were printed."""
+    from .extract.units import partners_in, subject_units
+
+    spans = [(0, len(s))] if (s := subject_units(text)) else []
+    spans += [(a, b) for _, a, b in partners_in(text)]
+    spans += [(m.start(), m.end()) for u in named if u for m in re.finditer(re.escape(u), text)]
+    keep = list(text)
+    for a, b in spans:
+        keep[a:b] = " " * (b - a)
+    return re.sub(r"\s+", " ", "".join(keep)).strip(" ,;:") or text
+
+
+def duty_text(task: Task, plan: Optional[Plan] = None) -> str:
+    """What a task asks to be done, for comparing: the units it names (its subject, partners, lead and support) cut
+    out, since who does it is compared apart (lead roles) and unit lists ('các sở, ban, ngành; UBND các xã,
+    phường') would make any two duties of one province alike. An entry of an inspection schedule names only what
+    is inspected: its duty is the plan's title ('Kiểm tra công tác ...')."""
+    if task.section == "schedule" and plan is not None and plan.meta.title:
+        return plan.meta.title
+    return _cut_units(task.text, tuple(task.lead + task.support))
+
+
+def _title_words(plan: Plan) -> list[str]:
+    return comparable(plan.meta.title).split() if plan.meta.title else []
+
+
+def title_subject(child: Plan, parent: Plan, weights: WordWeights, settings: CompareSettings) -> frozenset[str]:
+    """What the child does, as its title opens ('Tuyên truyền cải cách hành chính ...' -> 'tuyên_truyền', 'Kiểm
+    tra công tác ...' -> 'kiểm_tra'), when the parent's title does not say it and the parent names it in few tasks
+    (its duties on that subject). A word most parent tasks use ('tổ_chức') is passed over for the next; a word the
+    parent never uses, or the first word of the parent's own title, ends the search."""
+    parent_title = set(_title_words(parent))
+    for w in _title_words(child):
+        if w in parent_title or w not in weights.idf:
+            break
+        if weights.share_of_items(w) <= settings.subject_max_share:
+            return frozenset([w])
+    return frozenset()
+
+
+def frame_words(child: Plan, parent: Plan, weights: WordWeights) -> frozenset[str]:
+    """Words of the child's title that the parent never uses ('phát_động phong_trào thi_đua' in an emulation plan):
+    the child's frame, said of all its tasks ('Thi đua nâng cao chất lượng ...'), not what a task does."""
+    parent_title = set(_title_words(parent))
+    return frozenset(w for w in _title_words(child) if w not in parent_title and w not in weights.idf)
+
+
+# Roles of bodies in general ("các cơ quan, đơn vị", "các sở, ban, ngành", "UBND các xã"): the same of these in a
+# child and a parent task is no sign of one duty passed down.
+GENERIC_ROLES = frozenset({"related_units", "departments", "lower_committee"})
+
+
+def _lead_roles(lead: Sequence[str]) -> frozenset[str]:
+    """The roles a lead holds (see unit_roles) that name a body in particular."""
+    return frozenset().union(*(unit_roles(u) for u in lead)) - GENERIC_ROLES if lead else frozenset()
+
+
+def table_groups(tasks: Sequence[Task]) -> list[list[int]]:
+    """An item and the rows of the table printed under it (refs 'III.1.a' and 'III.1.a.1', 'III.1.a.2', ...): the
+    rows are instances of the item's duty (a programme and its broadcasts)."""
+    index = {t.ref: i for i, t in enumerate(tasks)}
+    groups: dict[int, list[int]] = {}
+    for i, t in enumerate(tasks):
+        head = t.ref.rsplit(".", 1)[0]
+        if t.section == "table" and head != t.ref and head in index:
+            groups.setdefault(index[head], [index[head]]).append(i)
+    return list(groups.values())
+
+
 def align_tasks(child: Plan, parent: Plan, settings: CompareSettings = CompareSettings()) -> TaskAlignment:
     """Pair the child's tasks with the parent's and find which part of the parent the child carries out.
 
-    Sure pairs first (one to one); the sections they join show how the child follows the parent (an inspection
-    plan's 'Cải cách tài chính công' items check the parent's 'Cải cách tài chính công' tasks), and a parent
-    task that restates the child's title marks the part the child details. There a lower score is enough; when
-    the child details a part, several of its tasks may carry out one parent task, and a child task about the
-    subject of its title (the title's words the parent's title lacks: 'tuyên truyền') carries out the parent's
-    duty on that subject when nothing nearer does."""
+    A parent task that restates the child's title marks the part the child details; without one, the child follows
+    the whole parent when its sure pairs reach enough of the parent's sections. A whole plan's tasks pair one to
+    one: sure pairs first, then at a lower score where the sure pairs show the child works (the parent sections that
+    child section's sure pairs join). When the child details a part, several of its tasks may carry out one parent
+    task, in this order: a task about the subject of the child's title ('tuyên truyền') with the parent's tasks on
+    that subject or the duty the child details; sure pairs; an item with the rows of its table as one; the rest at a
+    lower score where the sure pairs show the child works; and what is still left with the duty the child details."""
     c_tasks, p_tasks = child.tasks, parent.tasks
-    weights = WordWeights([t.text for t in p_tasks])
-    c_words = [words_of(t.text) for t in c_tasks]
-    score = [[task_score(c.text, p.text, cw, weights, j) for j, p in enumerate(p_tasks)] for c, cw in zip(c_tasks, c_words)]
-    p_sections = [section_of(t.ref) for t in p_tasks]
-    c_sections = [section_of(t.ref) for t in c_tasks]
+    p_texts = [duty_text(t) for t in p_tasks]
+    c_texts = [duty_text(t, child) for t in c_tasks]
+    weights = WordWeights(p_texts)
+    frame = frame_words(child, parent, weights)
+    c_words = [words_of(t) - frame for t in c_texts]
+    plw = settings.parent_length_weight
+    orders = {j for j, t in enumerate(p_tasks) if _orders_plan(child, t)}
+    may_order = [_names_kind(child, t) for t in c_tasks]
+
     twins = _twins(p_tasks, settings)
+    c_roles = [_lead_roles(t.lead) for t in c_tasks]
+    p_roles = [_lead_roles(t.lead).union(*(_lead_roles(p_tasks[k].lead) for k in twins.get(j, set())))
+               for j, t in enumerate(p_tasks)]
+
+    def scored(i: int, j: int) -> float:
+        if j in orders and not may_order[i]:
+            return 0.0  # the order to issue the child plan is carried out by the plan as a whole
+        same_lead = settings.lead_bonus if c_roles[i] & p_roles[j] else 0.0
+        return min(100.0, task_score(c_texts[i], p_texts[j], c_words[i], weights, j, plw) + same_lead)
+
+    score = [[scored(i, j) for j in range(len(p_tasks))] for i in range(len(c_tasks))]
+    p_sections = [section_of(t.ref) for t in p_tasks]
+    # Items under one unit heading of TỔ CHỨC THỰC HIỆN are that unit's duties on many subjects: their section joins
+    # them to no one part of the parent.
+    c_sections = [None if t.section == "organisation" else section_of(t.ref) for t in c_tasks]
+
+    title = words_of(duty_text(Task(ref="", text=child.meta.title))) if child.meta.title else frozenset()
+    carried = [j for j in range(len(p_tasks)) if title and weights.share_in(title, j) >= settings.plan_title_share]
+    duties = [j for j in carried if j not in orders]
+    sure = [(score[i][j], i, j) for i in range(len(c_tasks)) for j in range(len(p_tasks)) if score[i][j] >= settings.task_threshold]
+    first = _greedy(sure, set(), set())
+    reached = {p_sections[k] for _, j, _ in first for k in {j} | twins.get(j, set())}
+    whole = not carried and (not first or len(reached) >= settings.whole_plan_share * len(set(p_sections)))
 
     used_c: set[int] = set()
     used_p: set[int] = set()
-    sure = [(score[i][j], i, j) for i in range(len(c_tasks)) for j in range(len(p_tasks)) if score[i][j] >= settings.task_threshold]
-    pairs = _greedy(sure, used_c, used_p)
-
-    title = words_of(child.meta.title) if child.meta.title else frozenset()
-    carried = [j for j in range(len(p_tasks)) if title and weights.share_in(title, j) >= settings.plan_title_share]
-    duties = [j for j in carried if not _orders_plan(child, p_tasks[j])]
-    reached = {p_sections[k] for _, j, _ in pairs for k in {j} | twins.get(j, set())}
-    whole = not carried and (not pairs or len(reached) >= settings.whole_plan_share * len(set(p_sections)))
-
-    joined: dict[str, set[str]] = {}
+    pairs: list[tuple[int, int, float]] = []
+    if whole:
+        pairs = _greedy(sure, used_c, used_p)
+    else:
+        # the subject of the child's title first: what a task does on it ties it to the parent's tasks on it
+        subject = title_subject(child, parent, weights, settings)
+        on_subject = [j for j in range(len(p_tasks)) if subject & weights.docs[j] or j in duties]
+        about = [(score[i][j] + (settings.section_bonus if j in duties else 0.0), i, j)
+                 for i in range(len(c_tasks)) if subject & c_words[i]
+                 for j in on_subject if score[i][j] >= settings.subject_pair_threshold]
+        pairs = _greedy(about, used_c, None)
+        pairs += _greedy(sure, used_c, None)  # sure pairs, many to one
+    joined: dict[Optional[str], set[str]] = {None: set()}
     for i, j, _ in pairs:
-        joined.setdefault(c_sections[i], set()).update(p_sections[k] for k in {j} | twins.get(j, set()))
+        if c_sections[i] is not None:
+            joined.setdefault(c_sections[i], set()).update(p_sections[k] for k in {j} | twins.get(j, set()))
 
     def bonus(i: int, j: int) -> float:
         near = p_sections[j] in joined.get(c_sections[i], set()) or (not whole and j in duties)
         return settings.section_bonus if near else 0.0
 
+    if not whole:
+        for group in table_groups(c_tasks):
+            left = [i for i in group if i not in used_c]
+            if not left:
+                continue
+            mean = [sum(score[i][j] for i in group) / len(group) for j in range(len(p_tasks))]
+            best = max(range(len(p_tasks)), key=lambda j: (mean[j], -j))
+            if mean[best] >= settings.table_pair_threshold:
+                pairs += [(i, best, score[i][best]) for i in left]
+                used_c.update(left)
     second = [(score[i][j] + bonus(i, j), i, j) for i in range(len(c_tasks)) if i not in used_c
               for j in range(len(p_tasks)) if bonus(i, j) and score[i][j] + bonus(i, j) >= settings.section_pair_threshold]
-    pairs += _greedy(second, used_c, used_p)
-    if not whole:
-        pairs += _greedy(second, used_c, None)
-        subject = title - (words_of(parent.meta.title) if parent.meta.title else frozenset())
-        subject = {w for w in subject if any(w in weights.docs[j] for j in duties)}
-        if subject:
-            third = [(score[i][j], i, j) for i in range(len(c_tasks)) if i not in used_c and subject <= c_words[i]
-                     for j in duties if score[i][j] >= settings.subject_pair_threshold]
-            pairs += _greedy(third, used_c, None)
+    pairs += _greedy(second, used_c, used_p if whole else None)
+    if not whole and duties:
+        rest = [(score[i][j], i, j) for i in range(len(c_tasks)) if i not in used_c for j in duties
+                if score[i][j] >= settings.subject_pair_threshold]
+        pairs += _greedy(rest, used_c, None)
     pairs = [(i, j, score[i][j]) for i, j, _ in pairs]
 
     if whole:
