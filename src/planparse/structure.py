@@ -289,6 +289,8 @@ def section_role(node: Node) -> str:
         return "mixed"
     if has.get("tasks"):
         return "tasks"
+    if has.get("rewards"):  # TIÊU CHUẨN, HÌNH THỨC, HỒ SƠ KHEN THƯỞNG: criteria and files, not work
+        return "rewards"
     if has.get("forms"):
         return "forms"
     if has.get("goals"):

@@ -21,8 +21,8 @@ from ..text import fold, fold_ws
 from .deadlines import deadline_in_duty, event_in_duty, parse_deadline
 from .targets import clean_indicator, is_goal, leading_time, parse_target, split_goals
 from .provenance import block_span, locate
-from .units import (canonical_unit, partners_in, split_units, starts_unit, strip_assignment, subject_units,
-                    unit_phrase_end, units_in_key_value)
+from .units import (canonical_unit, duty_subject, partners_in, split_units, starts_unit, strip_assignment,
+                    subject_units, unit_phrase_end, units_in_key_value)
 
 
 @dataclass
@@ -65,8 +65,8 @@ def key_of(text: str) -> tuple[Optional[str], str]:
             stripped = rest.strip()
             if stripped.startswith(":") or re.fullmatch(r"[\s.:;]*", rest):
                 return role, stripped.lstrip(":").strip()
-    m = re.match(r"^(?:thời gian|thời hạn)(?:\s+[^\s:;,.]+){1,3}\s*:", t)
-    if m:  # "Thời gian tuyên truyền: ...": any time line of the form "Thời gian <what>:"
+    m = re.match(r"^(?:thời gian|thời hạn)(?:\s+[^\s:;,.]+){1,3}\s*(?::|$)", t)
+    if m:  # "Thời gian tuyên truyền: ...", "Thời gian thi đua": any time line "Thời gian <what>"
         return "deadline", text[m.end():].strip()
     return _misread_key(text, t)
 
@@ -347,9 +347,19 @@ def intro_lead(node: Node) -> list[str]:
     return split_units(subject) if subject else []
 
 
+def _key_of_item(node: Node) -> tuple[Optional[str], str]:
+    """An item's key, except that a heading over duties ("2. Tiến độ thực hiện" with a), b) duties under it) is
+    a group of them, not a time line."""
+    role, value = key_of(node.text)
+    if role == "deadline" and not value and node.children \
+            and any(len(c.text.split()) > 12 or not parse_deadline(c.text) for c in node.children):
+        return None, node.text
+    return role, value
+
+
 def walk_items(children: list[Node], inh: Inherited, ctx: Context) -> None:
     children = [c for c in children if not _is_aside(c)]
-    roles = [key_of(c.text) for c in children]
+    roles = [_key_of_item(c) for c in children]
     for (role, value), c in zip(roles, children):
         if role == "deadline":
             dl = parse_deadline(value or _text_of(c), ctx.year, ctx.plan_date)
@@ -467,7 +477,7 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
             text = " ".join(_text_of(c) for c in items)
             leads = group.lead
             if not leads and ctx.subject_lead:
-                subject = subject_units(strip_assignment(text))
+                subject = duty_subject(text)
                 leads = split_units(subject) if subject else []
             _add_task(ctx, items[0], text, leads, list(group.support), group.deadline, product=group.product,
                       ref=node.ref if len(runs) == 1 else items[0].ref)
@@ -506,7 +516,7 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
         # "Ban hành quyết định thành lập Đoàn kiểm tra bao gồm: - Trưởng đoàn: ... - Thành viên: ...": the
         # items name what it consists of; they are the duty's own content, not duties
         text = fold_ws(" ".join([_text_of(node)] + [_text_of(x) for x in _descendants(node)]))
-        lead = inh.lead or (split_units(s) if ctx.subject_lead and (s := subject_units(strip_assignment(text))) else [])
+        lead = inh.lead or (split_units(s) if ctx.subject_lead and (s := duty_subject(text)) else [])
         _add_task(ctx, node, text, lead, list(inh.support), inh.deadline, product=inh.product)
         return
     units = _heading_units(node, ctx)
@@ -537,9 +547,9 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
     if not lead and ctx.subject_lead:
         # the item's subject, or its first paragraph's when the item is a heading over it
         # ("3. Xây dựng các văn bản ..." / "Sở, ban, ngành thuộc UBND Thành phố có trách nhiệm rà soát ...")
-        subject = subject_units(strip_assignment(text))
+        subject = duty_subject(text)
         if subject is None and node.body and not re.search(r"[.;:]$", node.text.strip()):
-            subject = subject_units(strip_assignment(node.body[0].text))
+            subject = duty_subject(node.body[0].text)
         lead = split_units(subject) if subject else []
     _add_task(ctx, node, text, lead, list(inh.support), inh.deadline)
 
@@ -574,7 +584,7 @@ def _heading_units(node: Node, ctx: Context) -> Optional[list[str]]:
     heading = strip_assignment(text)
     if not starts_unit(heading) or not (node.children or node.body):
         return None
-    if ctx.section != "organisation" and _topic_heading(heading):
+    if ctx.section == "rewards" or ctx.section != "organisation" and _topic_heading(heading):
         return None  # "i) Doanh nghiệp số" in NHIỆM VỤ: what the duties are about, not who does them
     if text.endswith(":") and (node.children or node.body):
         inner = heading.rstrip(" :")
@@ -742,6 +752,11 @@ def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[
             ctx.subject_lead = ctx.duties_only = True
             walk_items(sec.children, Inherited(lead=intro_lead(sec)), ctx)
             ctx.subject_lead = ctx.duties_only = False
+        elif role == "rewards":
+            # reward criteria, forms and files are not tasks; an item there that hands a unit work is
+            ctx.subject_lead = ctx.need_lead = True
+            walk_items([c for c in sec.children if assigns_duty(c)], Inherited(), ctx)
+            ctx.subject_lead = ctx.need_lead = False
         elif role == "budget":
             # a KINH PHÍ item is a task only when it hands a unit work to do
             ctx.subject_lead = ctx.need_lead = True

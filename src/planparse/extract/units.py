@@ -214,6 +214,21 @@ def partners_in(text: str) -> list[tuple[str, int, int]]:
     return spans.partner_spans(text)
 
 
+def duty_subject(text: str) -> Optional[str]:
+    """The unit a duty is given to: its opening subject after any "Đề nghị"/"Giao", or the subject after an
+    opening clause ("Căn cứ Kế hoạch này và điều kiện thực tế, các sở, ban, ngành ... xây dựng ...", "Quý
+    I/2027, các cơ quan, đơn vị đánh giá ...")."""
+    text = strip_assignment(text)
+    subject = subject_units(text)
+    if subject is not None or not fold(text).startswith(tuple(lexicon.units().clause_openers)):
+        return subject
+    for m in re.finditer(r",\s+", text[:200]):
+        rest = strip_assignment(text[m.end():])
+        if starts_unit(rest) and (subject := subject_units(rest)):
+            return subject
+    return None
+
+
 def subject_units(text: str) -> Optional[str]:
     """The unit list a duty opens with as its subject ('Phòng Nội vụ triển khai ...'), if any."""
     if not starts_unit(text):
