@@ -10,11 +10,12 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import CorruptFile, EncryptedFile, NoText
+from ..labels import parse_label
 from ..models import Document
 from ..text import fold_ws, nfc
 from .lines import Line
 from .ocr import ocr_pdf_page, tesseract
-from .pdf_tables import RuledTable, find_tables, page_rules
+from .pdf_tables import RuledTable, find_tables, page_rules, text_rects
 from .text import lines_to_blocks
 
 _PAGE_NO = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|^\s*Trang\s+\d+", re.I)
@@ -63,7 +64,8 @@ def read_pdf(path: str | Path) -> Document:
             page_lines: list[Line] = []
             start_no = sum(map(len, pages))
             rules = page_rules(page, pdfium_c) if text.strip() else None
-            ruled = find_tables(rules) if rules is not None and rules.grid else []
+            ruled = find_tables(rules, lambda: text_rects(page.get_textpage())) \
+                if rules is not None and (rules.grid or len(rules.horizontal) >= 3) else []
             if ruled is None:  # drawn with more than plain rules: pdfplumber's table finder
                 if plumber is None:
                     import pdfplumber
@@ -94,7 +96,8 @@ def _edges(page_lines: list[Line]) -> list[Line]:
 
 
 def _drop_furniture(pages: list[list[Line]]) -> list[Line]:
-    """Blank running headers/footers and page numbers; continue a table row broken by a page end."""
+    """Blank running headers/footers and page numbers; where a table goes on over a page, drop the
+    header rows the page repeats and join a row the page break cut in two."""
     counts = Counter(ln.text for p in pages for ln in {id(x): x for x in _edges(p)}.values())
     need = max(2, len(pages) // 2)
     for p in pages:
@@ -102,23 +105,68 @@ def _drop_furniture(pages: list[list[Line]]) -> list[Line]:
             if _PAGE_NO.match(ln.text) or (len(pages) > 1 and counts[ln.text] >= need):
                 ln.blank = True
     out: list[Line] = []
+    head: list[list[str]] = []  # the first rows of the table still open at the end of the last page
     for p in pages:
-        rows_prev = [ln for ln in out if not ln.blank]
-        first = next((ln for ln in p if not ln.blank), None)
-        if first is not None and first.cells is not None and rows_prev and rows_prev[-1].cells is not None \
-                and not first.cells[0] and len(first.cells) == len(rows_prev[-1].cells) and any(first.cells[1:]):
-            last = rows_prev[-1]
-            last.cells = [fold_ws(f"{a} {b}") if b != "\x00" else a for a, b in zip(last.cells, first.cells)]
-            last.text = "\t".join(last.cells)
-            first.blank = True
-            first.cells = None
+        content = [ln for ln in out if not ln.blank]
+        last = content[-1] if content and content[-1].cells is not None else None
+        rows = [ln for ln in p if not ln.blank]
+        if last is not None and rows and rows[0].cells is not None and len(rows[0].cells) == len(last.cells):
+            k = 0
+            while k < len(rows) and k < len(head) and rows[k].cells == head[k]:
+                rows[k].blank, rows[k].cells = True, None  # the header row repeated on this page
+                k += 1
+            if k < len(rows) and rows[k].cells is not None and _continues(last.cells, rows[k].cells):
+                first = rows[k]
+                last.cells = [fold_ws(f"{a} {b}") if b != "\x00" else a for a, b in zip(last.cells, first.cells)]
+                last.text = "\t".join(last.cells)
+                first.blank = True
+                first.cells = None
+        else:
+            head = []
+        heading = False  # still among the first rows of a table that name its columns
+        for ln in p:
+            if ln.blank:
+                continue
+            if ln.cells is None:
+                head, heading = [], False
+            elif not head:
+                head, heading = [ln.cells], True
+            elif heading and len(head) < 3 and len(head[0]) == len(ln.cells) and _is_head_row(ln.cells):
+                head.append(ln.cells)
+            else:
+                heading = False
         out.extend(p)
     return out
 
 
+def _is_head_row(cells: list[str]) -> bool:
+    """A header row names its columns: no cell opens with a number or a roman numeral."""
+    return bool(cells) and not re.match(r"^\s*(?:\d|[IVX]+\.?\s*$)", cells[0] or "") and not any(len(c) > 80 for c in cells)
+
+
+def _continues(above: list[str], row: list[str]) -> bool:
+    """Is `row`, at the top of a page, the rest of the row `above` that the page break cut? Its number
+    cell is empty, its text does not open a new item ('a)', '-'), and a cell goes on in lower case or
+    is empty where the row above printed one (the part that fitted before the break)."""
+    if row[0] or not any(c and c != "\x00" for c in row[1:]):
+        return False
+    text = next((c for c in row[1:] if c and c != "\x00"), "")
+    if parse_label(text)[0] is not None:
+        return False
+    lower = any(c and c != "\x00" and c[0].islower() for c in row[1:])
+    gaps = any(a and a != "\x00" and not b for a, b in zip(above[1:], row[1:]))
+    return lower or gaps
+
+
+_LINE_END_HYPHEN = re.compile(r"(?<=\w)-[ \t]*\r?\n\s*(?=\w)")
+_BROKEN_DATE = re.compile(r"(?<=\d/)(\d*)[ \t]*\r?\n\s*(?=\d)")  # '15/12/20' / '26' in a narrow cell
+
+
 def _cell_text(raw: str) -> str:
-    # pdfium writes a hyphen that ends a line as \x02: keep the hyphen and the line break
-    return fold_ws(_clean(raw.replace("\x02", "-\n").replace("\ufffe", "-\n")))
+    # pdfium writes a hyphen that ends a line as \x02 and joins the lines; a hyphen it leaves at a line
+    # end inside a word ("2026-" / "2027") joins the two lines without a space
+    raw = raw.replace("\x02", "-").replace("\ufffe", "-")
+    return fold_ws(_clean(_BROKEN_DATE.sub(r"\1", _LINE_END_HYPHEN.sub("-", raw))))
 
 
 def _page_with_ruled_tables(page, tables: list[RuledTable], page_no: int, start_no: int) -> list[Line]:

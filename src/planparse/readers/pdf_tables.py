@@ -10,7 +10,7 @@ falls back on pdfplumber's table finder.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Callable, Optional
 
 TOL = 1.5  # points: rules this close are one rule; a rule this near a box edge borders it
 
@@ -21,6 +21,7 @@ Box = tuple[float, float, float, float]  # left, bottom, right, top (PDF points,
 class RuledTable:
     bbox: Box
     rows: list[list[Optional[Box]]]  # a cell's box, or None where a merged cell covers the grid box
+    drawn: bool = True  # False: its columns are the text's gutters (a table ruled only across)
 
 
 @dataclass
@@ -59,6 +60,11 @@ def page_rules(page, pdfium_c) -> PageRules:
     return PageRules(_merge(horizontal), _merge(vertical), plain)
 
 
+def text_rects(textpage) -> list[Box]:
+    """The boxes of the page's runs of text (pdfium gives one per line of a cell or paragraph)."""
+    return [textpage.get_rect(i) for i in range(textpage.count_rects())]
+
+
 def _merge(rules: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
     """Rules at (nearly) one position that touch or overlap become one."""
     placed: list[tuple[float, float, float]] = []
@@ -84,8 +90,13 @@ def _distinct(values: list[float]) -> list[float]:
     return out
 
 
-def find_tables(rules: PageRules) -> Optional[list[RuledTable]]:
-    """The page's ruled tables from top to bottom, or None when its drawing is not plain rules."""
+def find_tables(rules: PageRules, text_rects: Optional[Callable[[], list[Box]]] = None) -> Optional[list[RuledTable]]:
+    """The page's ruled tables from top to bottom, or None when its drawing is not plain rules.
+
+    Rules that cross group into tables. A side left without a border (no outer frame) is closed where
+    the other rules end. Horizontal rules alone (three or more of one width, no vertical rules) make a
+    table when `text_rects` is given: its columns are the gutters the text leaves (`_text_columns`).
+    """
     if not rules.plain:
         return None
     hs, vs = rules.horizontal, rules.vertical
@@ -105,15 +116,131 @@ def find_tables(rules: PageRules) -> Optional[list[RuledTable]]:
     for i in range(len(parent)):
         groups.setdefault(root(i), []).append(i)
     tables = []
+    used: set[int] = set()
     for members in groups.values():
         th = [hs[i] for i in members if i < len(hs)]
         tv = [vs[i - len(hs)] for i in members if i >= len(hs)]
-        if len(th) >= 2 and len(tv) >= 2:
-            tables.append(_grid(th, tv))
+        if len(th) + len(tv) >= 4 and th and tv:
+            th, tv = _close_open_sides(th, tv)
+            if len(th) >= 2 and len(tv) >= 2:
+                tables.append(_grid(th, tv))
+                used.update(i for i in members if i < len(hs))
+    if text_rects is not None:
+        bands = _horizontal_rule_bands([h for i, h in enumerate(hs) if i not in used], tables)
+        if bands:
+            rects = text_rects()
+            for band in bands:
+                t = _text_columns(band, rects)
+                if t is not None:
+                    tables.append(t)
     return sorted(tables, key=lambda t: -t.bbox[3])
 
 
-def _grid(th: list, tv: list) -> RuledTable:
+OPEN_SIDE = 3.0  # points: rules reaching this far past the outermost crossing rule mean a side without a border
+MIN_BAND_WIDTH = 150.0  # points: horizontal rules narrower than this are underlines, not a table's rows
+
+
+def _close_open_sides(th: list, tv: list) -> tuple[list, list]:
+    """Add the border a table does not draw (inner rules only): where horizontal rules run on past the
+    outermost vertical rule, or vertical rules past the outermost horizontal one, the side is there."""
+    left, right = min(hl for _, hl, _ in th), max(hr for _, _, hr in th)
+    bottom, top = min(vb for _, vb, _ in tv), max(vt for _, _, vt in tv)
+    xs = [x for x, _, _ in tv]
+    ys = [y for y, _, _ in th]
+    th, tv = list(th), list(tv)
+    if top > max(ys) + OPEN_SIDE:
+        th.append((top, left, right))
+    if bottom < min(ys) - OPEN_SIDE:
+        th.append((bottom, left, right))
+    lo, hi = min(bottom, min(ys)), max(top, max(ys))
+    if left < min(xs) - OPEN_SIDE:
+        tv.append((left, lo, hi))
+    if right > max(xs) + OPEN_SIDE:
+        tv.append((right, lo, hi))
+    return th, tv
+
+
+def _horizontal_rule_bands(free: list[tuple[float, float, float]], tables: list[RuledTable]) -> list[list]:
+    """Runs of three or more horizontal rules of one width (with the shorter rules between them that
+    stop at a merged cell), outside the tables already found: tables ruled only across."""
+    wide = sorted((h for h in free if h[2] - h[1] >= MIN_BAND_WIDTH), key=lambda h: -h[0])
+    clusters: list[list] = []
+    for h in wide:
+        for c in clusters:
+            if abs(c[0][1] - h[1]) <= 2 * TOL and abs(c[0][2] - h[2]) <= 2 * TOL:
+                c.append(h)
+                break
+        else:
+            clusters.append([h])
+    bands: list[list] = []
+    for c in sorted((c for c in clusters if len(c) >= 3), key=lambda c: c[0][1] - c[0][2]):  # widest first
+        left, right, top, bottom = c[0][1], c[0][2], c[0][0], c[-1][0]
+        if any(t.bbox[1] - TOL <= (top + bottom) / 2 <= t.bbox[3] + TOL for t in tables) \
+                or any(b[-1][0] - TOL <= (top + bottom) / 2 <= b[0][0] + TOL for b in bands):
+            continue  # inside a table already found (the rules of its merged cells)
+        inner = [h for h in free if bottom - TOL <= h[0] <= top + TOL and h[1] >= left - TOL and h[2] <= right + TOL
+                 and h not in c]
+        bands.append(sorted(c + inner, key=lambda h: -h[0]))
+    return sorted(bands, key=lambda b: -b[0][0])
+
+
+MIN_GUTTER = 4.0  # points of clear space between two columns' text
+
+
+def _text_columns(band: list[tuple[float, float, float]], rects: list[Box]) -> Optional[RuledTable]:
+    """A table ruled only across: rows between the rules, columns where no row's text runs (a row whose
+    text crosses a gutter is merged over it). Needs three columns or more."""
+    left = min(h[1] for h in band)
+    right = max(h[2] for h in band)
+    ys = _distinct(sorted({h[0] for h in band}, reverse=True))
+    if len(ys) < 3:
+        return None
+    inside = [r for r in rects if r[0] >= left - TOL and r[2] <= right + TOL and ys[-1] < (r[1] + r[3]) / 2 < ys[0]]
+    rows: list[list[Box]] = [[] for _ in range(len(ys) - 1)]
+    for r in inside:
+        mid = (r[1] + r[3]) / 2
+        k = next(i for i in range(len(ys) - 1) if ys[i + 1] <= mid <= ys[i])
+        rows[k].append(r)
+    filled = [k for k, row in enumerate(rows) if row]
+    if len(filled) < 2:
+        return None
+
+    def gutters(keep: list[int], allowed: int) -> list[tuple[float, float]]:
+        n = int(right - left) + 1
+        cover = [0] * n
+        for k in keep:
+            seen = bytearray(n)
+            for r in rows[k]:
+                for x in range(max(0, int(r[0] - left)), min(n, int(r[2] - left) + 1)):
+                    seen[x] = 1
+            for x in range(n):
+                cover[x] += seen[x]
+        runs, start = [], None
+        for x in range(n + 1):
+            free = x < n and cover[x] <= allowed
+            if free and start is None:
+                start = x
+            elif not free and start is not None:
+                if x - start >= MIN_GUTTER and start > 0 and x < n:
+                    runs.append((left + start, left + x))
+                start = None
+        return runs
+
+    first = gutters(filled, len(filled) * 3 // 10)
+    spanning = {k for k in filled for r in rows[k] for a, z in first if r[0] < a and r[2] > z}
+    runs = gutters([k for k in filled if k not in spanning], 0)
+    if len(runs) < 2:
+        return None
+    xs = [left] + [(a + z) / 2 for a, z in runs] + [right]
+    tv = [(left, ys[-1], ys[0]), (right, ys[-1], ys[0])]
+    for x in xs[1:-1]:
+        for k in range(len(ys) - 1):
+            if not any(r[0] < x - 1 and r[2] > x + 1 for r in rows[k]):
+                tv.append((x, ys[k + 1], ys[k]))
+    return _grid(band, tv, drawn=False)
+
+
+def _grid(th: list, tv: list, drawn: bool = True) -> RuledTable:
     ys = _distinct(sorted({y for y, _, _ in th}, reverse=True))  # top to bottom
     xs = _distinct(sorted({x for x, _, _ in tv}))
 
@@ -138,4 +265,4 @@ def _grid(th: list, tv: list) -> RuledTable:
                 r2 += 1
             row.append((xs[c], ys[r2], xs[c2], ys[r]))
         rows.append(row)
-    return RuledTable(bbox=(xs[0], ys[-1], xs[-1], ys[0]), rows=rows)
+    return RuledTable(bbox=(xs[0], ys[-1], xs[-1], ys[0]), rows=rows, drawn=drawn)
