@@ -18,6 +18,8 @@ from .ocr import ocr_pdf_page, tesseract
 from .pdf_tables import RuledTable, find_tables, page_rules, text_rects
 from .text import lines_to_blocks
 
+MERGED_LEFT = "\x00"  # a cell a merged cell on its left covers (Cell span 0)
+MERGED_ABOVE = "\x01"  # prefixes the text of the merged cell above that covers this one (Cell merged_above)
 _PAGE_NO = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|^\s*Trang\s+\d+", re.I)
 
 
@@ -117,10 +119,19 @@ def _drop_furniture(pages: list[list[Line]]) -> list[Line]:
                 k += 1
             if k < len(rows) and rows[k].cells is not None and _continues(last.cells, rows[k].cells):
                 first = rows[k]
-                last.cells = [fold_ws(f"{a} {b}") if b != "\x00" else a for a, b in zip(last.cells, first.cells)]
+                joined = [fold_ws(f"{a} {b}") if b != MERGED_LEFT else a for a, b in zip(last.cells, first.cells)]
+                for below in rows[k + 1:]:  # rows merged with the cut row's cells carry its whole text
+                    if below.cells is None or len(below.cells) != len(joined):
+                        break
+                    below.cells = [MERGED_ABOVE + j.lstrip(MERGED_ABOVE) if c == MERGED_ABOVE + f else c
+                                   for c, f, j in zip(below.cells, first.cells, joined)]
+                    below.text = "\t".join(below.cells)
+                last.cells = joined
                 last.text = "\t".join(last.cells)
                 first.blank = True
                 first.cells = None
+            elif k < len(rows) and rows[k].cells is not None:
+                _carry_number(last.cells, rows[k:])
         else:
             head = []
         heading = False  # still among the first rows of a table that name its columns
@@ -137,6 +148,20 @@ def _drop_furniture(pages: list[list[Line]]) -> list[Line]:
                 heading = False
         out.extend(p)
     return out
+
+
+def _carry_number(above: list[str], rows: list[Line]) -> None:
+    """Lettered sub-items at the top of a page whose numbered row is on the page before: the number
+    cell merged down over them is drawn anew on this page, empty; give it the number back."""
+    number = above[0].lstrip(MERGED_ABOVE)
+    parent = above[0].startswith(MERGED_ABOVE) or not any(c.strip(MERGED_LEFT) for c in above[2:])
+    if not number or not parent or re.match(r"^[IVX]+\.?$", number):
+        return
+    for ln in rows:
+        if ln.cells is None or ln.cells[0] not in ("", MERGED_ABOVE) or parse_label(ln.cells[1] if len(ln.cells) > 1 else "")[0] is None:
+            break
+        ln.cells = [MERGED_ABOVE + number] + ln.cells[1:]
+        ln.text = "\t".join(ln.cells)
 
 
 def _is_head_row(cells: list[str]) -> bool:
@@ -179,14 +204,19 @@ def _page_with_ruled_tables(page, tables: list[RuledTable], page_no: int, start_
         left, bottom, right, top = t.bbox
         if top < above:
             out += _text_lines(_clean(textpage.get_text_bounded(0, top, width, above)), page_no, start_no + len(out))
+        texts: dict[tuple[int, int], str] = {}
         for r_i, row in enumerate(t.rows):
             cells = []
             for c_i, box in enumerate(row):
-                if box is None:
-                    covered_above = r_i > 0 and t.rows[r_i - 1][c_i] is not None
-                    cells.append("" if covered_above or r_i > 0 and c_i == 0 else "\x00")
+                if box is not None:
+                    texts[r_i, c_i] = _cell_text(textpage.get_text_bounded(*box))
+                    cells.append(texts[r_i, c_i])
+                    continue
+                r0, c0 = t.origin(r_i, c_i)
+                if r0 == r_i:
+                    cells.append(MERGED_LEFT)
                 else:
-                    cells.append(_cell_text(textpage.get_text_bounded(*box)))
+                    cells.append(MERGED_ABOVE + texts.get((r0, c0), ""))
             out.append(Line(text="\t".join(cells), start=0, end=0, lineno=start_no + len(out), page=page_no, cells=cells))
         above = min(above, bottom)
     if above > 0:
@@ -204,17 +234,34 @@ def _page_with_tables(page, page_no: int, start_no: int) -> list[Line]:
             region = page.within_bbox((0, y, page.width, top))
             out += _text_lines(_clean(region.extract_text() or ""), page_no, start_no + len(out))
         rows = t.extract()
+        boxes = [r.cells for r in t.rows]
         for r_i, row in enumerate(rows):
             cells = []
             for c_i, c in enumerate(row):
-                if c is None:
-                    above = rows[r_i - 1][c_i] if r_i > 0 else None
-                    cells.append("" if above is not None or r_i > 0 and c_i == 0 else "\x00")
-                else:
-                    cells.append(fold_ws(_clean(c)))
+                if c is not None:
+                    cells.append(_cell_text(c))
+                    continue
+                r0, c0 = _plumber_origin(boxes, r_i, c_i)
+                cells.append(MERGED_LEFT if r0 == r_i else MERGED_ABOVE + _cell_text(rows[r0][c0] or ""))
             out.append(Line(text="\t".join(cells), start=0, end=0, lineno=start_no + len(out), page=page_no, cells=cells))
         y = bottom
     if y < page.height:
         region = page.within_bbox((0, y, page.width, page.height))
         out += _text_lines(_clean(region.extract_text() or ""), page_no, start_no + len(out))
     return out
+
+
+def _plumber_origin(boxes: list[list], r: int, c: int) -> tuple[int, int]:
+    """The cell of a pdfplumber table (bboxes x0, top, x1, bottom; None where covered) that covers (r, c)."""
+    xs = sorted({b[0] for row in boxes for b in row if b is not None})
+    tops = [next((b[1] for b in row if b is not None), None) for row in boxes]
+    x = xs[c] + 1 if c < len(xs) else None
+    y = tops[r] + 1 if tops[r] is not None else None
+    if x is None or y is None:
+        return r, c
+    for r0 in range(r, -1, -1):
+        for c0 in range(c, -1, -1):
+            b = boxes[r0][c0] if c0 < len(boxes[r0]) else None
+            if b is not None and b[0] - 1 <= x <= b[2] + 1 and b[1] - 1 <= y <= b[3] + 1:
+                return r0, c0
+    return r, c

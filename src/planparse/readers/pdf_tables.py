@@ -22,6 +22,27 @@ class RuledTable:
     bbox: Box
     rows: list[list[Optional[Box]]]  # a cell's box, or None where a merged cell covers the grid box
     drawn: bool = True  # False: its columns are the text's gutters (a table ruled only across)
+    xs: tuple[float, ...] = ()  # the grid's column edges, left to right
+    ys: tuple[float, ...] = ()  # its row edges, top to bottom
+
+    def origin(self, r: int, c: int) -> tuple[int, int]:
+        """The grid position of the cell that covers grid box (r, c): itself, one on its left (merged
+        across) or one above (merged down)."""
+        if self.rows[r][c] is not None:
+            return r, c
+        x = self.rows_x(c)
+        for r0 in range(r, -1, -1):
+            for c0 in range(c, -1, -1):
+                box = self.rows[r0][c0]
+                if box is not None and box[0] - TOL <= x <= box[2] + TOL and box[1] - TOL <= self._mid_y(r) <= box[3] + TOL:
+                    return r0, c0
+        return r, c
+
+    def rows_x(self, c: int) -> float:
+        return (self.xs[c] + self.xs[c + 1]) / 2
+
+    def _mid_y(self, r: int) -> float:
+        return (self.ys[r] + self.ys[r + 1]) / 2
 
 
 @dataclass
@@ -265,4 +286,4 @@ def _grid(th: list, tv: list, drawn: bool = True) -> RuledTable:
                 r2 += 1
             row.append((xs[c], ys[r2], xs[c2], ys[r]))
         rows.append(row)
-    return RuledTable(bbox=(xs[0], ys[-1], xs[-1], ys[0]), rows=rows, drawn=drawn)
+    return RuledTable(bbox=(xs[0], ys[-1], xs[-1], ys[0]), rows=rows, drawn=drawn, xs=tuple(xs), ys=tuple(ys))
