@@ -15,7 +15,7 @@ from ..models import Document
 from ..text import fold_ws, nfc
 from .lines import Line
 from .ocr import ocr_pdf_page, tesseract
-from .pdf_tables import RuledTable, find_tables, page_rules, text_rects
+from .pdf_tables import RuledTable, choose_reading, find_tables, page_rules, table_cells, text_rects
 from .text import lines_to_blocks
 
 MERGED_LEFT = "\x00"  # a cell a merged cell on its left covers (Cell span 0)
@@ -49,6 +49,13 @@ def read_pdf(path: str | Path) -> Document:
         raise CorruptFile(path, "cannot parse PDF") from e
     pages: list[list[Line]] = []
     plumber = None
+
+    def _plumber_page(i: int):
+        nonlocal plumber
+        if plumber is None:
+            import pdfplumber
+            plumber = pdfplumber.open(path)
+        return plumber.pages[i]
     any_text = False
     warnings: list[str] = []
     ocr_pages: list[int] = []
@@ -56,25 +63,21 @@ def read_pdf(path: str | Path) -> Document:
         n_pages = len(pdf)
         for i in range(n_pages):
             page = pdf[i]
-            text = _clean(page.get_textpage().get_text_range())
+            textpage = page.get_textpage()
+            text = _clean(textpage.get_text_range())
             if not text.strip() and tesseract() is not None:
                 # a scanned page: no text layer, so read its image
                 text = ocr_pdf_page(page)
                 ocr_pages.append(i + 1)
             if text.strip():
                 any_text = True
-            page_lines: list[Line] = []
             start_no = sum(map(len, pages))
-            rules = page_rules(page, pdfium_c) if text.strip() else None
-            ruled = find_tables(rules, lambda: text_rects(page.get_textpage())) \
-                if rules is not None and (rules.grid or len(rules.horizontal) >= 3) else []
-            if ruled is None:  # drawn with more than plain rules: pdfplumber's table finder
-                if plumber is None:
-                    import pdfplumber
-                    plumber = pdfplumber.open(path)
-                page_lines = _page_with_tables(plumber.pages[i], i + 1, start_no)
-            elif ruled and not ocr_pages[-1:] == [i + 1]:
-                page_lines = _page_with_ruled_tables(page, ruled, i + 1, start_no)
+            reading, ruled = _choose(page, textpage, pdfium_c, bool(text.strip()) and ocr_pages[-1:] != [i + 1],
+                                     lambda: _plumber_page(i))
+            if reading == "plumber":  # drawn with more than plain rules, or read better so
+                page_lines = _page_with_tables(_plumber_page(i), i + 1, start_no)
+            elif reading == "fast":
+                page_lines = _page_with_ruled_tables(page, textpage, ruled, i + 1, start_no)
             else:
                 page_lines = _text_lines(text, i + 1, start_no)
             pages.append(page_lines)
@@ -90,6 +93,37 @@ def read_pdf(path: str | Path) -> Document:
     lines = _drop_furniture(pages)
     blocks = lines_to_blocks(lines)
     return Document(source=path, format="pdf", pages=n_pages, blocks=blocks, warnings=warnings)
+
+
+def _choose(page, textpage, pdfium_c, has_text: bool, plumber_page) -> tuple[str, list[RuledTable]]:
+    """How to read a page's tables: 'fast' (its rules, pdf_tables.py), 'plumber' (pdfplumber's table
+    finder: the page draws more than plain rules, or the fast reading disagrees with what the page
+    prints and pdfplumber's agrees better: `choose_reading`) or 'text' (no table)."""
+    if not has_text:
+        return "text", []
+    rules = page_rules(page, pdfium_c)
+    if not (rules.grid or len(rules.horizontal) >= 3):
+        return "text", []
+    rects: list = []
+
+    def page_rects() -> list:
+        if not rects:
+            rects.extend(text_rects(textpage))
+        return rects
+
+    ruled = find_tables(rules, page_rects)
+    if ruled is None:
+        return "plumber", []
+    if not ruled:
+        return "text", []
+    return choose_reading([table_cells(t) for t in ruled], lambda: plumber_cells(plumber_page()), page_rects(),
+                          rules), ruled
+
+
+def plumber_cells(plumber_page) -> list[list[tuple[float, float, float, float]]]:
+    """pdfplumber's tables on a page as cell boxes in PDF coordinates (origin bottom-left)."""
+    h = float(plumber_page.height)
+    return [[(x0, h - bottom, x1, h - top) for x0, top, x1, bottom in t.cells] for t in plumber_page.find_tables()]
 
 
 def _edges(page_lines: list[Line]) -> list[Line]:
@@ -194,9 +228,8 @@ def _cell_text(raw: str) -> str:
     return fold_ws(_clean(_BROKEN_DATE.sub(r"\1", _LINE_END_HYPHEN.sub("-", raw))))
 
 
-def _page_with_ruled_tables(page, tables: list[RuledTable], page_no: int, start_no: int) -> list[Line]:
+def _page_with_ruled_tables(page, textpage, tables: list[RuledTable], page_no: int, start_no: int) -> list[Line]:
     """Text above, between and below the tables, and each table row as a line of cells."""
-    textpage = page.get_textpage()
     width, height = page.get_width(), page.get_height()
     out: list[Line] = []
     above = height

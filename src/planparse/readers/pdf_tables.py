@@ -9,6 +9,8 @@ falls back on pdfplumber's table finder.
 """
 from __future__ import annotations
 
+import ctypes
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Callable, Optional
 
@@ -66,6 +68,8 @@ def page_rules(page, pdfium_c) -> PageRules:
             left, bottom, right, top = obj.get_bounds()
         except Exception:  # a path pdfium cannot place
             continue
+        if not _visible(obj, pdfium_c):
+            continue  # white shading behind a line of text, not a rule
         w, h = right - left, top - bottom
         if w < 3 and h < 3:
             continue  # a dot
@@ -79,6 +83,22 @@ def page_rules(page, pdfium_c) -> PageRules:
         else:
             plain = False
     return PageRules(_merge(horizontal), _merge(vertical), plain)
+
+
+def _visible(obj, pdfium_c) -> bool:
+    """Does the path draw something on a white page: stroked or filled in a colour that is not white?"""
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke)):
+        return True
+    rgba = [ctypes.c_uint() for _ in range(4)]
+    for drawn, get in ((stroke.value, pdfium_c.FPDFPageObj_GetStrokeColor), (fill.value, pdfium_c.FPDFPageObj_GetFillColor)):
+        if drawn:
+            if not get(obj.raw, *(ctypes.byref(v) for v in rgba)):
+                return True
+            r, g, b, a = (v.value for v in rgba)
+            if a > 0 and min(r, g, b) < 230:
+                return True
+    return False
 
 
 def text_rects(textpage) -> list[Box]:
@@ -287,3 +307,91 @@ def _grid(th: list, tv: list, drawn: bool = True) -> RuledTable:
             row.append((xs[c], ys[r2], xs[c2], ys[r]))
         rows.append(row)
     return RuledTable(bbox=(xs[0], ys[-1], xs[-1], ys[0]), rows=rows, drawn=drawn, xs=tuple(xs), ys=tuple(ys))
+
+
+# ------------------------------------------------------------ which reading of a page's tables is right
+
+def table_cells(t: RuledTable) -> list[Box]:
+    return [box for row in t.rows for box in row if box is not None]
+
+
+def violations(tables: list[list[Box]], rects: list[Box], rules: PageRules) -> int:
+    """How often a reading of a page's tables (each table its cells' boxes) disagrees with what the
+    page prints. Each of these counts one:
+
+    - a run of text inside a table that a cell side cuts (a line of text never crosses a cell's side:
+      a cut means a rule was missed and two cells run together, or a side was invented);
+    - a run of text inside a table's box that no cell holds;
+    - a drawn rule inside a table's box that lies on no cell side (a rule through a cell's middle: a
+      row or column was missed);
+    - a drawn rule that runs on past a table's side (a column or row outside the box was left out);
+    - a run of three or more wide horizontal rules outside every table (a table ruled only across
+      that was not read), one per rule.
+    The reading with fewer is right; a tie keeps the fast reader's.
+    """
+    n = 0
+    boxes = []
+    for cells in tables:
+        if not cells:
+            continue
+        bbox = (min(c[0] for c in cells), min(c[1] for c in cells), max(c[2] for c in cells), max(c[3] for c in cells))
+        boxes.append(bbox)
+        vsides: dict[float, list[tuple[float, float]]] = {}
+        hsides: dict[float, list[tuple[float, float]]] = {}
+        for left, bottom, right, top in cells:
+            for x in (left, right):
+                vsides.setdefault(_key(vsides, x), []).append((bottom, top))
+            for y in (bottom, top):
+                hsides.setdefault(_key(hsides, y), []).append((left, right))
+        xs, ys = sorted(vsides), sorted(hsides)
+        area = sum((c[2] - c[0]) * (c[3] - c[1]) for c in cells)
+        holes = area < (bbox[2] - bbox[0]) * (bbox[3] - bbox[1]) - TOL * (bbox[2] - bbox[0] + bbox[3] - bbox[1])
+        for r in rects:
+            cx, cy = (r[0] + r[2]) / 2, (r[1] + r[3]) / 2
+            if not (bbox[0] < cx < bbox[2] and bbox[1] < cy < bbox[3]):
+                continue
+            cut = any(b < cy < t for x in xs[bisect_right(xs, r[0] + TOL):bisect_left(xs, r[2] - TOL)] for b, t in vsides[x]) \
+                or any(a < cx < z for y in ys[bisect_right(ys, r[1] + TOL):bisect_left(ys, r[3] - TOL)] for a, z in hsides[y])
+            if cut or holes and not any(c[0] - TOL <= cx <= c[2] + TOL and c[1] - TOL <= cy <= c[3] + TOL for c in cells):
+                n += 1
+        for y, hl, hr in rules.horizontal:
+            if bbox[1] + TOL < y < bbox[3] - TOL and hl < bbox[2] - TOL and hr > bbox[0] + TOL:
+                on = _key(hsides, y, insert=False)
+                mid = (max(hl, bbox[0]) + min(hr, bbox[2])) / 2
+                if on is None or not any(a - TOL <= mid <= z + TOL for a, z in hsides[on]):
+                    n += 1
+            if bbox[1] - TOL <= y <= bbox[3] + TOL and (hl < bbox[0] - OPEN_SIDE < hr or hl < bbox[2] + OPEN_SIDE < hr):
+                n += 1
+        for x, vb, vt in rules.vertical:
+            if bbox[0] + TOL < x < bbox[2] - TOL and vb < bbox[3] - TOL and vt > bbox[1] + TOL:
+                on = _key(vsides, x, insert=False)
+                mid = (max(vb, bbox[1]) + min(vt, bbox[3])) / 2
+                if on is None or not any(b - TOL <= mid <= t + TOL for b, t in vsides[on]):
+                    n += 1
+            if bbox[0] - TOL <= x <= bbox[2] + TOL and (vb < bbox[1] - OPEN_SIDE < vt or vb < bbox[3] + OPEN_SIDE < vt):
+                n += 1
+    for band in _horizontal_rule_bands(rules.horizontal, []):
+        mid = (band[0][0] + band[-1][0]) / 2
+        if not any(b[1] - TOL <= mid <= b[3] + TOL for b in boxes):
+            n += len(band)
+    return n
+
+
+def _key(sides: dict, v: float, insert: bool = True) -> Optional[float]:
+    """The side position within TOL of v already listed, else v (or None when not inserting)."""
+    for k in sides:
+        if abs(k - v) <= TOL:
+            return k
+    return v if insert else None
+
+
+def choose_reading(fast: list[list[Box]], plumber: Callable[[], list[list[Box]]], rects: list[Box],
+                   rules: PageRules) -> str:
+    """'fast', 'plumber' or 'text' (no table): the reading of a page with fewest `violations`; ties go
+    to the fast reader, then to pdfplumber. pdfplumber (`plumber()`, its tables' cells) is run only
+    when the fast reading has a violation."""
+    scores = {"fast": violations(fast, rects, rules)}
+    if scores["fast"]:
+        scores["plumber"] = violations(plumber(), rects, rules)
+        scores["text"] = violations([], rects, rules)
+    return min(scores, key=lambda k: (scores[k], ["fast", "plumber", "text"].index(k)))
