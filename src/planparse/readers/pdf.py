@@ -15,6 +15,7 @@ from ..models import Document
 from ..text import fold_ws, nfc
 from .lines import Line
 from .ocr import ocr_pdf_page, tesseract
+from .text_layer import not_text
 from .pdf_tables import RuledTable, choose_reading, find_tables, page_rules, table_cells, text_rects
 from .text import lines_to_blocks
 
@@ -59,14 +60,19 @@ def read_pdf(path: str | Path) -> Document:
     any_text = False
     warnings: list[str] = []
     ocr_pages: list[int] = []
+    garbled: dict[int, str] = {}  # page -> why its text layer is not text
     try:
         n_pages = len(pdf)
         for i in range(n_pages):
             page = pdf[i]
-            textpage = page.get_textpage()
+            textpage = _upright(page, pdfium_c)
             text = _clean(textpage.get_text_range())
+            reason = not_text(text) if text.strip() else None
+            if reason is not None:
+                garbled[i + 1] = reason
+                text = ""
             if not text.strip() and tesseract() is not None:
-                # a scanned page: no text layer, so read its image
+                # a scanned page, or glyphs that map to garbage: read the page's image
                 text = ocr_pdf_page(page)
                 ocr_pages.append(i + 1)
             if text.strip():
@@ -86,13 +92,45 @@ def read_pdf(path: str | Path) -> Document:
             plumber.close()
         pdf.close()
     if not any_text:
+        if garbled and tesseract() is None:
+            raise NoText(path, "its text layer is not text (glyphs mapped to garbage); install tesseract-ocr and "
+                               "tesseract-ocr-vie to OCR it")
         raise NoText(path, "scanned pages; install tesseract-ocr and tesseract-ocr-vie to OCR them"
                      if tesseract() is None else "OCR found no text")
-    if ocr_pages:
-        warnings.append(f"pages {','.join(map(str, ocr_pages))} have no text layer: read by OCR (tesseract -l vie)")
+    scanned = [p for p in ocr_pages if p not in garbled]
+    if scanned:
+        warnings.append(f"pages {_pages(scanned)} have no text layer: read by OCR (tesseract -l vie)")
+    if garbled:
+        why = sorted(set(garbled.values()))
+        done = "read by OCR (tesseract -l vie)" if tesseract() is not None else "left out (no tesseract to OCR them)"
+        warnings.append(f"pages {_pages(sorted(garbled))} have a text layer that is not text ({'; '.join(why)}): {done}")
     lines = _drop_furniture(pages)
     blocks = lines_to_blocks(lines)
     return Document(source=path, format="pdf", pages=n_pages, blocks=blocks, warnings=warnings)
+
+
+def _pages(numbers: list[int]) -> str:
+    return ",".join(map(str, numbers))
+
+
+UPRIGHT_SAMPLE = 40  # characters whose angle tells how the page's text runs
+
+
+def _upright(page, pdfium_c):
+    """The page's text page, read upright. A page turned by /Rotate whose text runs upright in the
+    page's own space (turned after it was made, e.g. by a viewer or a scanner's software) is read as
+    written: its rotation is set to 0 in memory, so text, rules and cells share one upright frame."""
+    textpage = page.get_textpage()
+    if page.get_rotation() == 0:
+        return textpage
+    n = textpage.count_chars()
+    step = max(1, n // UPRIGHT_SAMPLE)
+    angles = [pdfium_c.FPDFText_GetCharAngle(textpage.raw, k) for k in range(0, n, step)]
+    upright = [a for a in angles if a >= 0 and (a < 0.1 or a > 6.18)]
+    if n and len(upright) * 2 > len([a for a in angles if a >= 0]):
+        page.set_rotation(0)
+        textpage = page.get_textpage()
+    return textpage
 
 
 def _choose(page, textpage, pdfium_c, has_text: bool, plumber_page) -> tuple[str, list[RuledTable]]:

@@ -161,7 +161,7 @@ def find_tables(rules: PageRules, text_rects: Optional[Callable[[], list[Box]]] 
     for members in groups.values():
         th = [hs[i] for i in members if i < len(hs)]
         tv = [vs[i - len(hs)] for i in members if i >= len(hs)]
-        if len(th) + len(tv) >= 4 and th and tv:
+        if len(th) + len(tv) >= 3 and th and tv:
             th, tv = _close_open_sides(th, tv)
             if len(th) >= 2 and len(tv) >= 2:
                 tables.append(_grid(th, tv))
@@ -267,7 +267,7 @@ def _text_columns(band: list[tuple[float, float, float]], rects: list[Box]) -> O
                 start = None
         return runs
 
-    first = gutters(filled, len(filled) * 3 // 10)
+    first = gutters(filled, max(1, len(filled) * 3 // 10))
     spanning = {k for k in filled for r in rows[k] for a, z in first if r[0] < a and r[2] > z}
     runs = gutters([k for k in filled if k not in spanning], 0)
     if len(runs) < 2:
