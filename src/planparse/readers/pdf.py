@@ -8,11 +8,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Optional
 
 from ..errors import CorruptFile, EncryptedFile, NoText
 from ..labels import parse_label
 from ..models import Document
 from ..text import fold_ws, nfc
+from .layout import HEADING_ZONE, Run, heading_rows, visual_lines
 from .lines import Line
 from .ocr import ocr_pdf_page, tesseract
 from .text_layer import not_text
@@ -78,15 +80,24 @@ def read_pdf(path: str | Path) -> Document:
             if text.strip():
                 any_text = True
             start_no = sum(map(len, pages))
+            head: list[Line] = []
+            below = None  # PDF y under the heading: the page's text is read from there down
+            if i == 0 and text.strip() and ocr_pages[-1:] != [1]:
+                rows, below = _first_page_heading(page, textpage)
+                head = [Line(text="\t".join(r), start=0, end=0, lineno=k, page=1, cells=r) for k, r in enumerate(rows)]
+                start_no = len(head)
             reading, ruled = _choose(page, textpage, pdfium_c, bool(text.strip()) and ocr_pages[-1:] != [i + 1],
                                      lambda: _plumber_page(i))
             if reading == "plumber":  # drawn with more than plain rules, or read better so
                 page_lines = _page_with_tables(_plumber_page(i), i + 1, start_no)
+                head = []
             elif reading == "fast":
-                page_lines = _page_with_ruled_tables(page, textpage, ruled, i + 1, start_no)
+                page_lines = _page_with_ruled_tables(page, textpage, ruled, i + 1, start_no, top=below)
+            elif below is not None:
+                page_lines = _text_lines(_clean(textpage.get_text_bounded(0, 0, page.get_width(), below)), i + 1, start_no)
             else:
                 page_lines = _text_lines(text, i + 1, start_no)
-            pages.append(page_lines)
+            pages.append(head + page_lines)
     finally:
         if plumber is not None:
             plumber.close()
@@ -107,6 +118,32 @@ def read_pdf(path: str | Path) -> Document:
     lines = _drop_furniture(pages)
     blocks = lines_to_blocks(lines)
     return Document(source=path, format="pdf", pages=n_pages, blocks=blocks, warnings=warnings)
+
+
+def _first_page_heading(page, textpage) -> tuple[list[list[str]], Optional[float]]:
+    """The two-column heading at the top of the first page (layout.heading_rows) as rows [left, right],
+    and the PDF height under it; ([], None) without one. Its text may come anywhere in the content
+    (a PDF may draw the heading after the body), so it is read by position."""
+    width, height = page.get_width(), page.get_height()
+    runs = []
+    for r in text_rects(textpage):
+        if r[3] < height * (1 - HEADING_ZONE):
+            continue
+        t = _clean(textpage.get_text_bounded(*r)).strip()
+        if t:
+            runs.append(Run(t, r[0], height - r[3], r[2], height - r[1]))
+    lines = visual_lines(runs)
+    rows, n = heading_rows(lines, width, height)
+    if not rows:
+        return [], None
+
+    def side(rs: list[Run]) -> str:  # pdfium's own spacing over the side's whole box
+        if not rs:
+            return ""
+        box = (min(r.x0 for r in rs), height - max(r.y1 for r in rs), max(r.x1 for r in rs), height - min(r.y0 for r in rs))
+        return fold_ws(_clean(textpage.get_text_bounded(*box)))
+
+    return [[side(left), side(right)] for left, right in rows], height - max(r.y1 for line in lines[:n] for r in line) - 0.5
 
 
 def _pages(numbers: list[int]) -> str:
@@ -266,11 +303,13 @@ def _cell_text(raw: str) -> str:
     return fold_ws(_clean(_BROKEN_DATE.sub(r"\1", _LINE_END_HYPHEN.sub("-", raw))))
 
 
-def _page_with_ruled_tables(page, textpage, tables: list[RuledTable], page_no: int, start_no: int) -> list[Line]:
-    """Text above, between and below the tables, and each table row as a line of cells."""
+def _page_with_ruled_tables(page, textpage, tables: list[RuledTable], page_no: int, start_no: int,
+                            top: Optional[float] = None) -> list[Line]:
+    """Text above, between and below the tables, and each table row as a line of cells (from `top`
+    down, when the heading above it was read apart)."""
     width, height = page.get_width(), page.get_height()
     out: list[Line] = []
-    above = height
+    above = height if top is None else top
     for t in tables:
         left, bottom, right, top = t.bbox
         if top < above:
