@@ -63,7 +63,8 @@ def heading_rows(lines: list[list[Run]], width: float, height: float) -> tuple[l
     gaps = _gaps(lines[0])
     if not gaps or max(gaps)[0] < MIN_COLUMN_GAP:
         return [], 0
-    split = max(gaps)[1]
+    k = gaps.index(max(gaps))
+    lo, hi = lines[0][k].x1, lines[0][k + 1].x0  # the space between the columns, narrowed line by line
     rows: list[tuple[list[Run], list[Run]]] = []
     for line in lines:
         text = "".join(r.text for r in line)
@@ -72,9 +73,24 @@ def heading_rows(lines: list[list[Run]], width: float, height: float) -> tuple[l
         x0, x1 = line[0].x0, max(r.x1 for r in line)
         if abs((x0 + x1) / 2 - width / 2) < CENTRED * width and all(g < MIN_COLUMN_GAP for g, _ in _gaps(line)):
             break  # a line centred on the page: the heading is over
-        if any(r.x0 < split - 1 < split + 1 < r.x1 for r in line):
+        if any(r.x0 < lo and r.x1 > hi for r in line):
+            break  # a run across the space between the columns
+        split = [(g, j) for j, (g, _) in enumerate(_gaps(line))
+                 if g >= MIN_COLUMN_GAP / 2 and line[j].x1 < hi and line[j + 1].x0 > lo]
+        if split:
+            j = max(split)[1]
+            left, right = line[:j + 1], line[j + 1:]
+        elif x1 <= hi and (x0 < lo or (x0 + x1) / 2 < (lo + hi) / 2):
+            left, right = line, []
+        elif x0 >= lo:
+            left, right = [], line
+        else:
             break
-        rows.append(([r for r in line if r.x1 <= split], [r for r in line if r.x0 >= split]))
+        lo = max([lo] + [r.x1 for r in left])
+        hi = min([hi] + [r.x0 for r in right])
+        if lo >= hi:
+            break
+        rows.append((left, right))
     return rows, len(rows)
 
 

@@ -16,7 +16,7 @@ from ..models import Document
 from ..text import fold_ws, nfc
 from .layout import HEADING_ZONE, Run, heading_rows, visual_lines
 from .lines import Line
-from .ocr import ocr_pdf_page, tesseract
+from .ocr import ocr_pdf_page_layout, tesseract
 from .text_layer import not_text
 from .pdf_tables import RuledTable, choose_reading, find_tables, page_rules, table_cells, text_rects
 from .text import lines_to_blocks
@@ -63,6 +63,7 @@ def read_pdf(path: str | Path) -> Document:
     warnings: list[str] = []
     ocr_pages: list[int] = []
     garbled: dict[int, str] = {}  # page -> why its text layer is not text
+    left_out: dict[str, list[int]] = {}  # what OCR left out (stamps, seals, noise) -> pages
     try:
         n_pages = len(pdf)
         for i in range(n_pages):
@@ -73,10 +74,17 @@ def read_pdf(path: str | Path) -> Document:
             if reason is not None:
                 garbled[i + 1] = reason
                 text = ""
+            ocr_lines: list[Line] = []
             if not text.strip() and tesseract() is not None:
                 # a scanned page, or glyphs that map to garbage: read the page's image
-                text = ocr_pdf_page(page)
+                ocr = ocr_pdf_page_layout(page, first_page=i == 0)
                 ocr_pages.append(i + 1)
+                for what in ocr.dropped:
+                    left_out.setdefault(what, []).append(i + 1)
+                start = sum(map(len, pages))
+                ocr_lines = [Line(text=t, start=0, end=len(t), lineno=start + k, page=i + 1, cells=cells)
+                             for k, (t, cells) in enumerate(ocr.lines)]
+                text = "\n".join(t for t, _ in ocr.lines)
             if text.strip():
                 any_text = True
             start_no = sum(map(len, pages))
@@ -93,6 +101,8 @@ def read_pdf(path: str | Path) -> Document:
                 head = []
             elif reading == "fast":
                 page_lines = _page_with_ruled_tables(page, textpage, ruled, i + 1, start_no, top=below)
+            elif ocr_lines:
+                page_lines = ocr_lines
             elif below is not None:
                 page_lines = _text_lines(_clean(textpage.get_text_bounded(0, 0, page.get_width(), below)), i + 1, start_no)
             else:
@@ -115,6 +125,8 @@ def read_pdf(path: str | Path) -> Document:
         why = sorted(set(garbled.values()))
         done = "read by OCR (tesseract -l vie)" if tesseract() is not None else "left out (no tesseract to OCR them)"
         warnings.append(f"pages {_pages(sorted(garbled))} have a text layer that is not text ({'; '.join(why)}): {done}")
+    for what, where in left_out.items():
+        warnings.append(f"OCR left out {what} on pages {_pages(where)}")
     lines = _drop_furniture(pages)
     blocks = lines_to_blocks(lines)
     return Document(source=path, format="pdf", pages=n_pages, blocks=blocks, warnings=warnings)

@@ -61,3 +61,9 @@ def traits(text: str) -> tuple[float, float]:
     known = _syllables()
     return (len(_FOREIGN.findall(sample)) / letters,
             sum(1 for w in words if normalize_tones(w.lower()) in known) / len(words))
+
+
+def is_vietnamese_word(token: str) -> bool:
+    """A token that is a Vietnamese syllable once its punctuation is stripped."""
+    w = token.strip(".,:;()[]\"'“”-–")
+    return len(w) >= 2 and w.isalpha() and normalize_tones(unicodedata.normalize("NFC", w).lower()) in _syllables()
