@@ -55,6 +55,8 @@ DISAGREE = {
     # white rectangles behind lines of text (Word paragraph shading) are no table
     ("kh196-2024-cong-nghiep-van-hoa.pdf", 3): "fast",
     ("kh196-2024-cong-nghiep-van-hoa.pdf", 4): "fast",
+    ("sct-kh1105-2026-kiem-tra.pdf", 5): "fast",
+    ("sct-kh1105-2026-kiem-tra.pdf", 6): "fast",
 }
 
 
@@ -82,6 +84,7 @@ def test_fast_reader_agrees_with_pdfplumber_or_is_chosen_for_a_reason(pdf):
     import pypdfium2 as pdfium
 
     from planparse.readers.pdf_tables import choose_reading
+    from planparse.readers.text_layer import not_text
 
     doc = pdfium.PdfDocument(str(pdf))
     with pdfplumber.open(str(pdf)) as plumber:
@@ -89,6 +92,9 @@ def test_fast_reader_agrees_with_pdfplumber_or_is_chosen_for_a_reason(pdf):
             page = doc[i]
             ours, theirs, fast_cells, plumber_cells, rects, rules = _readings(page, page.get_textpage(), plumber.pages[i])
             expected = DISAGREE.get((pdf.name, i + 1))
+            if not_text(page.get_textpage().get_text_range()):
+                # glyphs mapped to garbage, and differently by each library: compare the grids only
+                ours, theirs = ([[[c is None for c in row] for row in t] for t in x] for x in (ours, theirs))
             if expected is None:
                 assert ours == theirs, f"page {i + 1}"
             else:

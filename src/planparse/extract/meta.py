@@ -102,7 +102,7 @@ def extract_meta(st: Structure) -> tuple[Meta, list[str]]:
                 words = words[1:]
             meta.place = " ".join(words) or None
 
-    meta.issuer = _issuer(st, header_clean, appendix_text)
+    meta.issuer = _issuer(st, header_clean, appendix_text) or _header_body(st, meta.place)
     meta.issuer_level = level_of(meta.issuer)  # type: ignore[assignment]
     if not meta.issuer:
         warnings.append("issuer not found")
@@ -149,6 +149,29 @@ def _issuer(st: Structure, header: str, appendix: str) -> Optional[str]:
         m = re.match(rf"^{_UBND}\s+({_LEVELS})\s+(.+)$", b.text.strip(), re.I)
         if m:
             return normalise_issuer(f"UBND {m.group(1)} {m.group(2)}")
+    return None
+
+
+def _header_body(st: Structure, place: Optional[str]) -> Optional[str]:
+    """A body other than a People's Committee heading the left column in capitals ('SỞ CÔNG THƯƠNG',
+    'BỘ CÔNG AN'), named as printed in title case, with its province from the place line when the
+    kind is a provincial one ('Sở Công Thương tỉnh Lào Cai')."""
+    kinds = sorted((k for k in lexicon.units().kinds if k.kind != "ubnd"), key=lambda k: -len(k.head))
+    for b in st.header:
+        text = fold_ws(_MOTTO.sub(" ", b.cells[0].text if b.kind == "row" and b.cells else b.text))
+        if len(text.split()) < 2 or not text.isupper():
+            continue
+        bare = strip_accents(fold(text))
+        for k in kinds:
+            head = strip_accents(fold(k.head))
+            if bare.startswith(head + " "):
+                rest = text.split()[len(k.head.split()):]
+                name = f"{k.head} {_title_name(' '.join(rest))}"
+                if k.level == "province" and place:
+                    city = any(fold(c) == fold(place) for c in lexicon.levels().central_cities)
+                    name += f" {'thành phố' if city else 'tỉnh'} {place}"
+                return name
+        return None
     return None
 
 

@@ -73,6 +73,9 @@ class OcrPage:
     dropped: list[str]  # what was left out, as "a received stamp", for the reader's warning
 
 
+_SLASHES = str.maketrans({"\u2044": "/", "\u2215": "/"})  # Tesseract reads a number's slash as a fraction slash
+
+
 def ocr_words(image: Path, lang: str = "vie") -> list[Word]:
     """Tesseract's words with their boxes (TSV output)."""
     exe = tesseract()
@@ -89,7 +92,8 @@ def ocr_words(image: Path, lang: str = "vie") -> list[Word]:
         if len(f) < 12 or f[0] != "5" or not f[11].strip():
             continue
         x, y, w, h = (int(v) for v in f[6:10])
-        words.append(Word(unicodedata.normalize("NFC", f[11].strip()), float(f[10]), (int(f[2]), int(f[3]), int(f[4])),
+        text = unicodedata.normalize("NFC", f[11].strip()).translate(_SLASHES)
+        words.append(Word(text, float(f[10]), (int(f[2]), int(f[3]), int(f[4])),
                           (x, y, x + w, y + h)))
     return words
 
