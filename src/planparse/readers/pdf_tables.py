@@ -68,8 +68,6 @@ def page_rules(page, pdfium_c) -> PageRules:
             left, bottom, right, top = obj.get_bounds()
         except Exception:  # a path pdfium cannot place
             continue
-        if not _visible(obj, pdfium_c):
-            continue  # white shading behind a line of text, not a rule
         w, h = right - left, top - bottom
         if w < 3 and h < 3:
             continue  # a dot
@@ -78,6 +76,8 @@ def page_rules(page, pdfium_c) -> PageRules:
         elif w <= 3:
             vertical.append(((left + right) / 2, bottom, top))
         elif pdfium_c.FPDFPath_CountSegments(obj.raw) in (4, 5):  # a rectangle: its four sides
+            if not _visible(obj, pdfium_c):
+                continue  # white shading behind a line of text, not a frame
             horizontal += [(bottom, left, right), (top, left, right)]
             vertical += [(left, bottom, top), (right, bottom, top)]
         else:
@@ -344,14 +344,28 @@ def violations(tables: list[list[Box]], rects: list[Box], rules: PageRules) -> i
             for y in (bottom, top):
                 hsides.setdefault(_key(hsides, y), []).append((left, right))
         xs, ys = sorted(vsides), sorted(hsides)
+        vspans = [_union(vsides[x]) for x in xs]
+        hspans = [_union(hsides[y]) for y in ys]
         area = sum((c[2] - c[0]) * (c[3] - c[1]) for c in cells)
         holes = area < (bbox[2] - bbox[0]) * (bbox[3] - bbox[1]) - TOL * (bbox[2] - bbox[0] + bbox[3] - bbox[1])
+        bl, bb, br, bt = bbox
         for r in rects:
-            cx, cy = (r[0] + r[2]) / 2, (r[1] + r[3]) / 2
-            if not (bbox[0] < cx < bbox[2] and bbox[1] < cy < bbox[3]):
+            r0, r1, r2, r3 = r
+            cx, cy = (r0 + r2) / 2, (r1 + r3) / 2
+            if not (bl < cx < br and bb < cy < bt):
                 continue
-            cut = any(b < cy < t for x in xs[bisect_right(xs, r[0] + TOL):bisect_left(xs, r[2] - TOL)] for b, t in vsides[x]) \
-                or any(a < cx < z for y in ys[bisect_right(ys, r[1] + TOL):bisect_left(ys, r[3] - TOL)] for a, z in hsides[y])
+            cut = False
+            for k in range(bisect_right(xs, r0 + TOL), bisect_left(xs, r2 - TOL)):
+                for b, t in vspans[k]:
+                    if b < cy < t:
+                        cut = True
+                        break
+            if not cut:
+                for k in range(bisect_right(ys, r1 + TOL), bisect_left(ys, r3 - TOL)):
+                    for a, z in hspans[k]:
+                        if a < cx < z:
+                            cut = True
+                            break
             if cut or holes and not any(c[0] - TOL <= cx <= c[2] + TOL and c[1] - TOL <= cy <= c[3] + TOL for c in cells):
                 n += 1
         for y, hl, hr in rules.horizontal:
@@ -375,6 +389,16 @@ def violations(tables: list[list[Box]], rects: list[Box], rules: PageRules) -> i
         if not any(b[1] - TOL <= mid <= b[3] + TOL for b in boxes):
             n += len(band)
     return n
+
+
+def _union(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    out: list[tuple[float, float]] = []
+    for a, z in sorted(spans):
+        if out and a <= out[-1][1] + TOL:
+            out[-1] = (out[-1][0], max(out[-1][1], z))
+        else:
+            out.append((a, z))
+    return out
 
 
 def _key(sides: dict, v: float, insert: bool = True) -> Optional[float]:
