@@ -210,3 +210,16 @@ def test_a_body_other_than_ubnd_heading_the_left_column_is_the_issuer():
               Block(id="b5", kind="paragraph", text="I. MỤC ĐÍCH, YÊU CẦU")]
     meta = document_to_plan(Document(source="x.pdf", format="pdf", blocks=blocks)).meta
     assert (meta.issuer, meta.issuer_level, meta.number) == ("Sở Y Tế tỉnh Quảng Ninh", "province", "12/KH-SYT")
+
+
+def test_a_row_cut_by_a_page_break_is_told_from_a_new_sub_item():
+    from planparse.readers.pdf import _continues
+
+    above = ["8", "Triển khai số hóa hồ sơ, kết quả giải quyết thủ tục hành chính còn hiệu lực theo quy",
+             "Văn phòng UBND tỉnh", "Các sở, ban, ngành tỉnh; UBND các", "Thường xuyên", "Hồ sơ được số hóa"]
+    rest = ["", "định; bảo đảm tỷ lệ số hóa hồ sơ đạt 100%", "", "xã, phường", "", ""]
+    sub = ["", "a) Cơ sở dữ liệu đất đai.", "Sở Nông nghiệp và Môi trường", "Công an tỉnh", "Tháng 9/2026", "Dữ liệu"]
+    unlabelled = ["", "Cơ sở dữ liệu hộ tịch.", "Sở Tư pháp", "UBND các xã, phường", "Tháng 12/2026", "Dữ liệu số"]
+    numbered = ["9", "xây dựng kho dữ liệu mở", "Sở Khoa học và Công nghệ", "", "", ""]
+    assert _continues(above, rest)
+    assert not _continues(above, sub) and not _continues(above, unlabelled) and not _continues(above, numbered)

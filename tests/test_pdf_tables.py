@@ -99,7 +99,7 @@ def test_fast_reader_agrees_with_pdfplumber_or_is_chosen_for_a_reason(pdf):
                 assert ours == theirs, f"page {i + 1}"
             else:
                 assert ours != theirs, f"page {i + 1} now agrees: drop it from DISAGREE"
-                assert choose_reading(fast_cells, lambda: plumber_cells, rects, rules) == expected, f"page {i + 1}"
+                assert choose_reading(fast_cells, lambda: plumber_cells, lambda: rects, rules) == expected, f"page {i + 1}"
     doc.close()
 
 
@@ -138,8 +138,8 @@ def test_text_cut_by_a_cell_side_is_a_violation_and_sends_the_page_to_pdfplumber
     split = [[(0.0, 60.0, 150.0, 100.0), (150.0, 60.0, 300.0, 100.0)]]  # a column side invented at x=150
     whole = [[(0.0, 60.0, 300.0, 100.0)]]
     assert violations(split, line, rules) == 1 and violations(whole, line, rules) == 0
-    assert choose_reading(split, lambda: whole, line, rules) == "plumber"
-    assert choose_reading(whole, lambda: split, line, rules) == "fast"
+    assert choose_reading(split, lambda: whole, lambda: line, rules) == "plumber"
+    assert choose_reading(whole, lambda: split, lambda: line, rules) == "fast"
 
 
 def test_a_rule_through_a_cell_is_a_violation():

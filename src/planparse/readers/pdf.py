@@ -1,7 +1,15 @@
-"""PDF reader with a text layer: pypdfium2 for page text and, on pages that draw ruling lines,
-for their tables (pdf_tables.py); pdfplumber's table finder only where a page's drawing is more than
-plain rules. Lines then go through the same paragraph joiner as text files; table rows continue
-across pages.
+"""PDF reader: pypdfium2 for page text and, on pages that draw ruling lines, for their tables
+(pdf_tables.py); pdfplumber's table finder where a page's drawing is more than plain rules, or where
+the fast reading disagrees with what the page prints and pdfplumber's (or no table) agrees better:
+`pdf_tables.violations` counts text cut by a cell side, drawn rules through a cell or past the table,
+and rule bands left unread, and the reading with fewest wins (ties keep the fast one).
+
+Per page, before that: a page turned by /Rotate whose text runs upright in its own space is read
+with rotation 0; a page without a text layer, or whose text layer is not text (text_layer.py), is
+OCR'd (ocr.py: stamps, seals and noise left out, one warning naming the pages). The first page's
+two-column heading is read by position (layout.py) as rows [left, right]. Lines then go through the
+same paragraph joiner as text files; table rows continue across pages (a header row the next page
+repeats dropped, a row the page break cut joined).
 """
 from __future__ import annotations
 
@@ -203,8 +211,8 @@ def _choose(page, textpage, pdfium_c, has_text: bool, plumber_page) -> tuple[str
         return "plumber", []
     if not ruled:
         return "text", []
-    return choose_reading([table_cells(t) for t in ruled], lambda: plumber_cells(plumber_page()), page_rects(),
-                          rules), ruled
+    return choose_reading([table_cells(t) for t in ruled], lambda: plumber_cells(plumber_page()), page_rects,
+                          rules, fast_drawn=all(t.drawn for t in ruled)), ruled
 
 
 def plumber_cells(plumber_page) -> list[list[tuple[float, float, float, float]]]:

@@ -23,7 +23,7 @@ Box = tuple[float, float, float, float]  # left, bottom, right, top (PDF points,
 class RuledTable:
     bbox: Box
     rows: list[list[Optional[Box]]]  # a cell's box, or None where a merged cell covers the grid box
-    drawn: bool = True  # False: its columns are the text's gutters (a table ruled only across)
+    drawn: bool = True  # False: some sides are not drawn (columns from the text's gutters, an open border closed)
     xs: tuple[float, ...] = ()  # the grid's column edges, left to right
     ys: tuple[float, ...] = ()  # its row edges, top to bottom
 
@@ -162,9 +162,10 @@ def find_tables(rules: PageRules, text_rects: Optional[Callable[[], list[Box]]] 
         th = [hs[i] for i in members if i < len(hs)]
         tv = [vs[i - len(hs)] for i in members if i >= len(hs)]
         if len(th) + len(tv) >= 3 and th and tv:
+            n_rules = len(th) + len(tv)
             th, tv = _close_open_sides(th, tv)
             if len(th) >= 2 and len(tv) >= 2:
-                tables.append(_grid(th, tv))
+                tables.append(_grid(th, tv, drawn=len(th) + len(tv) == n_rules))
                 used.update(i for i in members if i < len(hs))
     if text_rects is not None:
         bands = _horizontal_rule_bands([h for i, h in enumerate(hs) if i not in used], tables)
@@ -409,13 +410,16 @@ def _key(sides: dict, v: float, insert: bool = True) -> Optional[float]:
     return v if insert else None
 
 
-def choose_reading(fast: list[list[Box]], plumber: Callable[[], list[list[Box]]], rects: list[Box],
-                   rules: PageRules) -> str:
+def choose_reading(fast: list[list[Box]], plumber: Callable[[], list[list[Box]]], rects: Callable[[], list[Box]],
+                   rules: PageRules, fast_drawn: bool = False) -> str:
     """'fast', 'plumber' or 'text' (no table): the reading of a page with fewest `violations`; ties go
     to the fast reader, then to pdfplumber. pdfplumber (`plumber()`, its tables' cells) is run only
-    when the fast reading has a violation."""
-    scores = {"fast": violations(fast, rects, rules)}
+    when the fast reading has a violation. `fast_drawn`: every side of the fast reading's cells is a
+    drawn rule, so no text can cross one (print does not run text over a rule, and a rule the grid
+    missed is caught by the checks on rules): its text is not looked at, which keeps clean pages cheap."""
+    scores = {"fast": violations(fast, [] if fast_drawn else rects(), rules)}
     if scores["fast"]:
-        scores["plumber"] = violations(plumber(), rects, rules)
-        scores["text"] = violations([], rects, rules)
+        scores["fast"] = violations(fast, rects(), rules)
+        scores["plumber"] = violations(plumber(), rects(), rules)
+        scores["text"] = violations([], rects(), rules)
     return min(scores, key=lambda k: (scores[k], ["fast", "plumber", "text"].index(k)))
