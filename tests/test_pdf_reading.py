@@ -223,3 +223,27 @@ def test_a_row_cut_by_a_page_break_is_told_from_a_new_sub_item():
     numbered = ["9", "xây dựng kho dữ liệu mở", "Sở Khoa học và Công nghệ", "", "", ""]
     assert _continues(above, rest)
     assert not _continues(above, sub) and not _continues(above, unlabelled) and not _continues(above, numbered)
+
+
+def test_the_recipients_beside_the_signature_come_out_as_two_columns():
+    from PIL import Image
+
+    from planparse.readers.ocr import layout_words
+
+    page = Image.new("RGB", (2480, 3508), "white")
+    line = (20, 1, 1)
+    words = [_word("Thực", (300, 2000, 400, 2050), (19, 1, 1)), _word("hiện./.", (420, 2000, 600, 2050), (19, 1, 1)),
+             _word("Nơi", (250, 2200, 330, 2240), line), _word("nhận:", (340, 2200, 460, 2240), line),
+             _word("KT.", (1500, 2195, 1580, 2245), line), _word("GIÁM", (1600, 2195, 1740, 2245), line),
+             _word("ĐỐC", (1760, 2195, 1870, 2245), line),
+             _word("-", (250, 2260, 270, 2300), (20, 1, 2)), _word("Như", (290, 2260, 380, 2300), (20, 1, 2)),
+             _word("trên;", (390, 2260, 500, 2300), (20, 1, 2)), _word("PHÓ", (1480, 2258, 1580, 2302), (20, 1, 2)),
+             _word("GIÁM", (1600, 2258, 1740, 2302), (20, 1, 2)), _word("ĐỐC", (1760, 2258, 1870, 2302), (20, 1, 2)),
+             _word("-", (250, 2320, 270, 2360), (20, 1, 3)), _word("Lưu:", (290, 2320, 390, 2360), (20, 1, 3)),
+             _word("VT.", (400, 2320, 470, 2360), (20, 1, 3)),
+             _word("Hoàng", (1500, 2600, 1660, 2650), (21, 1, 1)), _word("Văn", (1680, 2600, 1780, 2650), (21, 1, 1)),
+             _word("Thuân", (1800, 2600, 1950, 2650), (21, 1, 1))]
+    out = layout_words(words, page, first_page=False)
+    assert out.lines[0] == ("Thực hiện./.", None)
+    assert [cells for _, cells in out.lines[1:]] == [["Nơi nhận:", "KT. GIÁM ĐỐC"], ["- Như trên;", "PHÓ GIÁM ĐỐC"],
+                                                     ["- Lưu: VT.", ""], ["", "Hoàng Văn Thuân"]]

@@ -29,16 +29,15 @@ class Run:
 
 
 def visual_lines(runs: list[Run]) -> list[list[Run]]:
-    """Runs grouped into lines (overlapping more than half the lower one's height), top to bottom,
-    each left to right."""
+    """Runs grouped into lines (overlapping the line's first run by more than half the lower one's
+    height), top to bottom, each left to right."""
     lines: list[list[Run]] = []
     for r in sorted(runs, key=lambda r: (r.y0 + r.y1) / 2):
         if lines:
-            last = lines[-1]
-            top, bottom = min(x.y0 for x in last), max(x.y1 for x in last)
-            overlap = min(bottom, r.y1) - max(top, r.y0)
-            if overlap > 0.5 * min(bottom - top, r.y1 - r.y0):
-                last.append(r)
+            first = lines[-1][0]  # the line's first run: a tall run beside two lines does not join them
+            overlap = min(first.y1, r.y1) - max(first.y0, r.y0)
+            if overlap > 0.5 * min(first.y1 - first.y0, r.y1 - r.y0):
+                lines[-1].append(r)
                 continue
         lines.append([r])
     return [sorted(line, key=lambda r: r.x0) for line in lines]
@@ -60,12 +59,7 @@ def heading_rows(lines: list[list[Run]], width: float, height: float) -> tuple[l
     runs with a clear gap between them (the issuer's first line and the motto)."""
     if not lines or lines[0][0].y0 > height * HEADING_ZONE:
         return [], 0
-    gaps = _gaps(lines[0])
-    if not gaps or max(gaps)[0] < MIN_COLUMN_GAP:
-        return [], 0
-    k = gaps.index(max(gaps))
-    lo, hi = lines[0][k].x1, lines[0][k + 1].x0  # the space between the columns, narrowed line by line
-    rows: list[tuple[list[Run], list[Run]]] = []
+    zone: list[list[Run]] = []
     for line in lines:
         text = "".join(r.text for r in line)
         if line[0].y0 > height * HEADING_ZONE or _is_doc_heading(text) or _is_doc_heading(" ".join(r.text for r in line)):
@@ -73,6 +67,25 @@ def heading_rows(lines: list[list[Run]], width: float, height: float) -> tuple[l
         x0, x1 = line[0].x0, max(r.x1 for r in line)
         if abs((x0 + x1) / 2 - width / 2) < CENTRED * width and all(g < MIN_COLUMN_GAP for g, _ in _gaps(line)):
             break  # a line centred on the page: the heading is over
+        zone.append(line)
+    rows = column_rows(zone)
+    return rows, len(rows)
+
+
+def column_rows(lines: list[list[Run]]) -> list[tuple[list[Run], list[Run]]]:
+    """Lines of a block printed in two columns (the heading; 'Nơi nhận' beside the signature) as rows
+    (left runs, right runs), from the first line, which must hold both columns with a clear gap, to
+    the first line that runs across the space between them."""
+    if not lines:
+        return []
+    gaps = _gaps(lines[0])
+    if not gaps or max(gaps)[0] < MIN_COLUMN_GAP:
+        return []
+    k = gaps.index(max(gaps))
+    lo, hi = lines[0][k].x1, lines[0][k + 1].x0  # the space between the columns, narrowed line by line
+    rows: list[tuple[list[Run], list[Run]]] = []
+    for line in lines:
+        x0, x1 = line[0].x0, max(r.x1 for r in line)
         if any(r.x0 < lo and r.x1 > hi for r in line):
             break  # a run across the space between the columns
         split = [(g, j) for j, (g, _) in enumerate(_gaps(line))
@@ -91,7 +104,7 @@ def heading_rows(lines: list[list[Run]], width: float, height: float) -> tuple[l
         if lo >= hi:
             break
         rows.append((left, right))
-    return rows, len(rows)
+    return rows
 
 
 def runs_text(runs: list[Run]) -> str:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..text import fold, strip_accents
-from .layout import HEADING_ZONE, Run, heading_rows, runs_text, visual_lines
+from .layout import HEADING_ZONE, Run, column_rows, heading_rows, runs_text, visual_lines
 
 from ..errors import CorruptFile, NoText
 from ..models import Document
@@ -157,11 +157,45 @@ def layout_words(words: list[Word], rgb, first_page: bool) -> OcrPage:
             cells = [runs_text(left), runs_text(right)]
             lines.append((" | ".join(cells), cells))
         in_heading = {id(word_of[id(r)]) for line in vlines[:n] for r in line}
+    sign = _signature_rows(by_line, in_heading)
+    in_sign = {id(w) for _, _, ws in sign for w in ws}
+    emitted = False
     for ws in by_line.values():
-        rest = [w for w in ws if id(w) not in in_heading]
+        rest = [w for w in ws if id(w) not in in_heading and id(w) not in in_sign]
         if rest:
             lines.append((" ".join(w.text for w in rest), None))
+        if sign and not emitted and any(id(w) in in_sign for w in ws):
+            lines += [(" | ".join(cells), cells) for _, cells, _ in sign]  # where the block begins
+            emitted = True
     return OcrPage(lines=lines, dropped=dropped)
+
+
+def _signature_rows(by_line: dict, skip: set[int]) -> list[tuple[float, list[str], list[Word]]]:
+    """'Nơi nhận:' and its list beside the signature (title, name) as rows [left, right]: Tesseract
+    runs the two columns together line by line. From the line that opens with 'Nơi nhận' down."""
+    words = [w for ws in by_line.values() for w in ws if id(w) not in skip]
+    start = next((w for w in words if _bare(w.text) == "noi" and any(
+        _bare(x.text).startswith("nhan") for x in words if x.line == w.line)), None)
+    if start is None:  # its heading lost under a seal: the list's dashes up from '- Lưu: ...'
+        lines = [[w for w in ws if id(w) not in skip] for ws in by_line.values()]
+        lines = [ws for ws in lines if ws]
+        last = next((k for k in range(len(lines) - 1, -1, -1) if len(lines[k]) > 1 and lines[k][0].text in "-–"
+                     and _bare(lines[k][1].text).startswith("luu")), None)
+        if last is None:
+            return []
+        k = last
+        while k > 0 and lines[k - 1][0].text[:1] in "-–":
+            k -= 1
+        if k == last:
+            return []
+        start = lines[k][0]
+    scale = 72 / RENDER_DPI
+    below = [w for w in words if w.box[3] > start.box[1] + (start.box[3] - start.box[1]) / 2]
+    runs = [Run(w.text, w.box[0] * scale, w.box[1] * scale, w.box[2] * scale, w.box[3] * scale) for w in below]
+    word_of = {id(r): w for r, w in zip(runs, below)}
+    rows = column_rows(visual_lines(runs))
+    return [(left[0].y0 if left else right[0].y0, [runs_text(left), runs_text(right)],
+             [word_of[id(r)] for r in left + right]) for left, right in rows]
 
 
 def _inside(box: tuple[int, int, int, int], region: tuple[int, int, int, int]) -> bool:
