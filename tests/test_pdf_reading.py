@@ -100,6 +100,10 @@ def test_the_glyph_garbage_pdf_is_read_by_ocr():
     assert plan.meta.number == "1105/KH-ĐKT" and plan.meta.date == "2026-03-10"
     assert "vật liệu" in plan.meta.title and plan.meta.title.endswith("trên địa bàn tỉnh Lào Cai")
     assert len(plan.tasks) >= 10
+    # the appendix's ruled table is read from the page's rules, its cells filled with the OCR'd words
+    rows = [[c.text for c in b.cells] for b in read_document(KH1105).blocks if b.kind == "row" and b.page == 4]
+    assert len(rows) >= 6 and all(len(r) == 5 for r in rows)
+    assert sum(1 for r in rows if r[4] == "02 ngày") >= 5 and any(r[3] == "23/3/2026" for r in rows)
 
 
 def test_two_column_heading_read_by_position():

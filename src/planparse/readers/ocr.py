@@ -18,7 +18,7 @@ import shutil
 import subprocess
 import tempfile
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
@@ -69,8 +69,10 @@ class Word:
 
 @dataclass
 class OcrPage:
-    lines: list[tuple[str, Optional[list[str]]]]  # text, and cells for a heading row [left, right]
+    lines: list[tuple[str, Optional[list[str]]]]  # text, and cells for a two-column row [left, right]
     dropped: list[str]  # what was left out, as "a received stamp", for the reader's warning
+    tops: list[float] = field(default_factory=list)  # each line's top, pixels
+    words: list[Word] = field(default_factory=list)  # the words kept (stamps and seals left out)
 
 
 _SLASHES = str.maketrans({"\u2044": "/", "\u2215": "/"})  # Tesseract reads a number's slash as a fraction slash
@@ -108,18 +110,25 @@ def _bare(word: str) -> str:
     return strip_accents(fold(word)).strip(".,:;()")
 
 
-def ocr_pdf_page_layout(page, first_page: bool, lang: str = "vie") -> OcrPage:
-    """OCR a pypdfium2 page into lines, leaving out stamps, seals and noise (see the module's doc)."""
+def ocr_pdf_page_words(page, lang: str = "vie") -> tuple[list[Word], object]:
+    """Render a pypdfium2 page at RENDER_DPI and OCR it: its words and its colour image."""
     with tempfile.TemporaryDirectory() as tmp:
         img = Path(tmp) / "page.png"
         rgb = page.render(scale=RENDER_DPI / 72).to_pil().convert("RGB")
         rgb.convert("L").save(img)
-        words = ocr_words(img, lang)
+        return ocr_words(img, lang), rgb
+
+
+def ocr_pdf_page_layout(page, first_page: bool, lang: str = "vie") -> OcrPage:
+    """OCR a pypdfium2 page into lines, leaving out stamps, seals and noise (see the module's doc)."""
+    words, rgb = ocr_pdf_page_words(page, lang)
     return layout_words(words, rgb, first_page)
 
 
-def layout_words(words: list[Word], rgb, first_page: bool) -> OcrPage:
-    """The lines of an OCR'd page from its words (and its colour image, for coloured ink)."""
+def layout_words(words: list[Word], rgb, first_page: bool,
+                 apart: Optional[list[tuple[int, int, int, int]]] = None) -> OcrPage:
+    """The lines of an OCR'd page from its words (and its colour image, for coloured ink). Words in
+    the `apart` boxes (pixels: the page's ruled tables, read cell by cell) are kept in `words` only."""
     width, height = rgb.size
     dropped: list[str] = []
     regions = _ink_regions(rgb)
@@ -138,13 +147,15 @@ def layout_words(words: list[Word], rgb, first_page: bool) -> OcrPage:
             kept = [w for w in kept if w not in inked]
     by_line: dict[tuple[int, int, int], list[Word]] = {}
     for w in kept:
-        by_line.setdefault(w.line, []).append(w)
+        if not any(_inside(w.box, r) for r in apart or []):
+            by_line.setdefault(w.line, []).append(w)
     noise = [k for k, ws in by_line.items() if _noise(ws)]
     if noise:
         dropped.append("noise lines")
     for k in noise:
         del by_line[k]
     lines: list[tuple[str, Optional[list[str]]]] = []
+    tops: list[float] = []
     in_heading: set[int] = set()
     if first_page:
         scale = 72 / RENDER_DPI  # layout.py works in points
@@ -156,6 +167,7 @@ def layout_words(words: list[Word], rgb, first_page: bool) -> OcrPage:
         for left, right in rows:
             cells = [runs_text(left), runs_text(right)]
             lines.append((" | ".join(cells), cells))
+            tops.append(min(r.y0 for r in left + right) / scale)
         in_heading = {id(word_of[id(r)]) for line in vlines[:n] for r in line}
     sign = _signature_rows(by_line, in_heading)
     in_sign = {id(w) for _, _, ws in sign for w in ws}
@@ -164,10 +176,12 @@ def layout_words(words: list[Word], rgb, first_page: bool) -> OcrPage:
         rest = [w for w in ws if id(w) not in in_heading and id(w) not in in_sign]
         if rest:
             lines.append((" ".join(w.text for w in rest), None))
+            tops.append(min(w.box[1] for w in rest))
         if sign and not emitted and any(id(w) in in_sign for w in ws):
             lines += [(" | ".join(cells), cells) for _, cells, _ in sign]  # where the block begins
+            tops += [y / (72 / RENDER_DPI) for y, _, _ in sign]
             emitted = True
-    return OcrPage(lines=lines, dropped=dropped)
+    return OcrPage(lines=lines, dropped=dropped, tops=tops, words=kept)
 
 
 def _signature_rows(by_line: dict, skip: set[int]) -> list[tuple[float, list[str], list[Word]]]:

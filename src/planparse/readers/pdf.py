@@ -24,7 +24,7 @@ from ..models import Document
 from ..text import fold_ws, nfc
 from .layout import HEADING_ZONE, Run, heading_rows, visual_lines
 from .lines import Line
-from .ocr import ocr_pdf_page_layout, tesseract
+from .ocr import RENDER_DPI, OcrPage, layout_words, ocr_pdf_page_words, tesseract
 from .text_layer import not_text
 from .pdf_tables import RuledTable, choose_reading, find_tables, page_rules, table_cells, text_rects
 from .text import lines_to_blocks
@@ -85,14 +85,21 @@ def read_pdf(path: str | Path) -> Document:
             ocr_lines: list[Line] = []
             if not text.strip() and tesseract() is not None:
                 # a scanned page, or glyphs that map to garbage: read the page's image
-                ocr = ocr_pdf_page_layout(page, first_page=i == 0)
                 ocr_pages.append(i + 1)
+                start = sum(map(len, pages))
+                words, rgb = ocr_pdf_page_words(page)
+                # glyphs mapped to garbage still sit where they print: the page's ruled tables are read
+                # from its rules, their cells filled with the OCR'd words inside them
+                reading, ruled = _choose(page, textpage, pdfium_c, True, lambda: None) if i + 1 in garbled else ("text", [])
+                ruled = ruled if reading == "fast" else []
+                k = RENDER_DPI / 72
+                height = page.get_height()
+                apart = [(t.bbox[0] * k, (height - t.bbox[3]) * k, t.bbox[2] * k, (height - t.bbox[1]) * k) for t in ruled]
+                ocr = layout_words(words, rgb, first_page=i == 0, apart=apart)
                 for what in ocr.dropped:
                     left_out.setdefault(what, []).append(i + 1)
-                start = sum(map(len, pages))
-                ocr_lines = [Line(text=t, start=0, end=len(t), lineno=start + k, page=i + 1, cells=cells)
-                             for k, (t, cells) in enumerate(ocr.lines)]
-                text = "\n".join(t for t, _ in ocr.lines)
+                ocr_lines = _ocr_lines_with_tables(ocr, ruled, height, i + 1, start)
+                text = "\n".join(t for t, _ in ocr.lines) or "\n".join(w.text for w in ocr.words)
             if text.strip():
                 any_text = True
             start_no = sum(map(len, pages))
@@ -164,6 +171,43 @@ def _first_page_heading(page, textpage) -> tuple[list[list[str]], Optional[float
         return fold_ws(_clean(textpage.get_text_bounded(*box)))
 
     return [[side(left), side(right)] for left, right in rows], height - max(r.y1 for line in lines[:n] for r in line) - 0.5
+
+
+def _ocr_lines_with_tables(ocr: OcrPage, tables: list[RuledTable], height: float, page_no: int,
+                           start_no: int) -> list[Line]:
+    """An OCR'd page's lines with its ruled tables put back where they print, each row a line of
+    cells holding the OCR'd words inside the cell's box."""
+    k = RENDER_DPI / 72
+    out: list[Line] = []
+
+    def line(text: str, cells: Optional[list[str]] = None) -> None:
+        out.append(Line(text=text, start=0, end=len(text), lineno=start_no + len(out), page=page_no, cells=cells))
+
+    entries = list(zip(ocr.tops, ocr.lines))
+    n = 0
+    for t in tables:
+        top = (height - t.bbox[3]) * k
+        while n < len(entries) and entries[n][0] < top:
+            line(entries[n][1][0], entries[n][1][1])
+            n += 1
+        texts: dict[tuple[int, int], str] = {}
+        for r_i, row in enumerate(t.rows):
+            cells = []
+            for c_i, box in enumerate(row):
+                if box is not None:
+                    px = (box[0] * k, (height - box[3]) * k, box[2] * k, (height - box[1]) * k)
+                    inside = [w for w in ocr.words if px[0] <= (w.box[0] + w.box[2]) / 2 <= px[2]
+                              and px[1] <= (w.box[1] + w.box[3]) / 2 <= px[3]]
+                    runs = [Run(w.text, *w.box) for w in inside]
+                    texts[r_i, c_i] = _cell_text("\n".join(" ".join(r.text for r in ln) for ln in visual_lines(runs)))
+                    cells.append(texts[r_i, c_i])
+                    continue
+                r0, c0 = t.origin(r_i, c_i)
+                cells.append(MERGED_LEFT if r0 == r_i else MERGED_ABOVE + texts.get((r0, c0), ""))
+            line("\t".join(cells), cells)
+    for _, (text, cells) in entries[n:]:
+        line(text, cells)
+    return out
 
 
 def _pages(numbers: list[int]) -> str:
