@@ -105,11 +105,14 @@ def read_pdf(path: str | Path) -> Document:
             start_no = sum(map(len, pages))
             head: list[Line] = []
             below = None  # PDF y under the heading: the page's text is read from there down
-            if i == 0 and text.strip() and ocr_pages[-1:] != [1]:
+            if i == 0 and text.strip() and ocr_pages[-1:] != [1] and page.get_rotation() == 0:
                 rows, below = _first_page_heading(page, textpage)
                 head = [Line(text="\t".join(r), start=0, end=0, lineno=k, page=1, cells=r) for k, r in enumerate(rows)]
                 start_no = len(head)
-            reading, ruled = _choose(page, textpage, pdfium_c, bool(text.strip()) and ocr_pages[-1:] != [i + 1],
+            # text turned in the page's own space (/Rotate turns it upright for display): its rules and
+            # cells would be read across, so the page is read as text
+            reading, ruled = _choose(page, textpage, pdfium_c, bool(text.strip()) and ocr_pages[-1:] != [i + 1]
+                                     and page.get_rotation() == 0,
                                      lambda: _plumber_page(i))
             if reading == "plumber":  # drawn with more than plain rules, or read better so
                 page_lines = _page_with_tables(_plumber_page(i), i + 1, start_no)
@@ -220,7 +223,8 @@ UPRIGHT_SAMPLE = 40  # characters whose angle tells how the page's text runs
 def _upright(page, pdfium_c):
     """The page's text page, read upright. A page turned by /Rotate whose text runs upright in the
     page's own space (turned after it was made, e.g. by a viewer or a scanner's software) is read as
-    written: its rotation is set to 0 in memory, so text, rules and cells share one upright frame."""
+    written: its rotation is set to 0 in memory, so text, rules and cells share one upright frame. A
+    page whose text runs turned in its own space keeps its rotation (and is read without tables)."""
     textpage = page.get_textpage()
     if page.get_rotation() == 0:
         return textpage
