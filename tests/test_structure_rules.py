@@ -284,11 +284,14 @@ def test_a_span_counted_from_the_plans_issue_starts_on_its_date():
 
 
 def test_a_forms_section_gives_its_activities_not_the_channels_or_awards_it_names():
-    text = ("KẾ HOẠCH\nTuyên truyền bầu cử năm 2025\nIII. HÌNH THỨC TUYÊN TRUYỀN VÀ KHEN THƯỞNG\n"
+    text = ("KẾ HOẠCH\nTuyên truyền bầu cử năm 2025\nIII. HÌNH THỨC, THỜI GIAN TUYÊN TRUYỀN\n"
             "1. Hình thức tuyên truyền\n- Tuyên truyền qua hệ thống loa phát thanh cơ sở, đội truyền thông lưu động.\n"
-            "- Việc tham gia các tổ chức phụ trách bầu cử.\n2. Hình thức khen thưởng\n- Bằng khen của Chủ tịch UBND tỉnh;\n"
-            "- Giấy khen.\n")
-    assert [t.ref for t in plan_of(text).tasks] == ["III.1.1"]
+            "- Việc tham gia các tổ chức phụ trách bầu cử.\nIV. TIÊU CHUẨN, HÌNH THỨC KHEN THƯỞNG\n"
+            "1. Hình thức khen thưởng\n- Bằng khen của Chủ tịch UBND tỉnh;\n- Giấy khen.\n"
+            "2. Tiêu chuẩn khen thưởng\n- Hoàn thành xuất sắc nhiệm vụ được giao trong năm.\n"
+            "- Các cơ quan, đơn vị căn cứ thành tích để bình xét khen thưởng cho tập thể, cá nhân.\n")
+    tasks = plan_of(text).tasks
+    assert [(t.ref, t.lead) for t in tasks] == [("III.1.1", []), ("IV.2.2", ["Các cơ quan, đơn vị"])]
 
 
 def test_a_duty_listing_what_it_consists_of_is_one_task():

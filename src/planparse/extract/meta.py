@@ -106,7 +106,7 @@ def extract_meta(st: Structure) -> tuple[Meta, list[str]]:
                 words = words[1:]
             meta.place = " ".join(words) or None
 
-    meta.issuer = _issuer(st, header_clean, appendix_text)
+    meta.issuer = _issuer(st, header_clean, appendix_text, meta.place) or _header_body(st, meta.place)
     meta.issuer_level = level_of(meta.issuer)  # type: ignore[assignment]
     if not meta.issuer:
         warnings.append("issuer not found")
@@ -171,11 +171,16 @@ def heading_bodies(lines: list[str]) -> list[str]:
     """The bodies a heading names, superior first: ['UBND TỈNH LÀO CAI', 'SỞ CÔNG THƯƠNG']."""
     bodies: list[str] = []
     for line in lines:
-        if bodies and not _starts_body(line):
+        if bodies and re.match(r"^THEO\b", line, re.I):
+            bodies[-1] += _AD_HOC  # "ĐOÀN KIỂM TRA" / "THEO QUYẾT ĐỊNH SỐ ...": a team a decision set up
+        elif bodies and not _starts_body(line):
             bodies[-1] = f"{bodies[-1]} {line}"
         else:
             bodies.append(line)
     return [fold_ws(b) for b in bodies if lexicon.unit_head_at(b) is not None]
+
+
+_AD_HOC = " \x01"
 
 
 _VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
@@ -210,23 +215,37 @@ def _place_of(body: str) -> Optional[str]:
     return f"{m.group(1).lower()} {_title_name(m.group(2)) if m.group(2).isupper() else m.group(2)}"
 
 
-def _issuer_from_heading(st: Structure) -> Optional[str]:
+def _issuer_from_heading(st: Structure, place: Optional[str] = None) -> Optional[str]:
     """The issuer is the last body of the heading; the ones above it are its superiors. A body named by
     its kind alone ('BAN THƯỜNG TRỰC') is completed with its superior's name; any other with its
     superior's place ('SỞ CÔNG THƯƠNG' under 'UBND TỈNH LÀO CAI' -> 'Sở Công Thương tỉnh Lào Cai')."""
     bodies = heading_bodies(heading_lines(st.header))
     if not bodies:
         return None
-    issuer = _proper_case(bodies[-1])
+    ad_hoc = bodies[-1].endswith(_AD_HOC.strip())
+    issuer = _proper_case(bodies[-1].replace(_AD_HOC.strip(), "").strip())
     if re.match(_UBND, issuer):
         return normalise_issuer(issuer)
     if len(bodies) > 1 and _place_of(issuer) is None:
-        superior = normalise_issuer(_proper_case(bodies[-2]))
-        if _is_bare_body(issuer):
+        superior = _with_place(normalise_issuer(_proper_case(bodies[-2].replace(_AD_HOC.strip(), "").strip())), place)
+        if ad_hoc or _is_bare_body(issuer):
             issuer = f"{issuer} {superior}"
-        elif (place := _place_of(superior)) is not None:
-            issuer = f"{issuer} {place}"
+        elif (where := _place_of(superior)) is not None:
+            issuer = f"{issuer} {where}"
+    elif len(bodies) == 1:
+        issuer = _with_place(issuer, place)
     return normalize_tones(fold_ws(issuer))
+
+
+def _with_place(body: str, place: Optional[str]) -> str:
+    """A provincial body printed without its province ('SỞ Y TẾ' over 'Quảng Ninh, ngày ...') completed with the
+    place line's province."""
+    head = lexicon.unit_head_at(body)
+    kind = next((k for k in lexicon.units().kinds if fold(k.head) == head), None) if head else None
+    if not place or _place_of(body) is not None or kind is None or kind.level != "province":
+        return body
+    city = any(fold(c) == fold(place) for c in lexicon.levels().central_cities)
+    return f"{body} {'thành phố' if city else 'tỉnh'} {place}"
 
 
 def _is_bare_body(name: str) -> bool:
@@ -246,8 +265,8 @@ def _letter_subject(header: list[Block]) -> Optional[str]:
     return None
 
 
-def _issuer(st: Structure, header: str, appendix: str) -> Optional[str]:
-    heading = _issuer_from_heading(st)
+def _issuer(st: Structure, header: str, appendix: str, place: Optional[str] = None) -> Optional[str]:
+    heading = _issuer_from_heading(st, place)
     if heading is not None and not re.match(r"UBND\s*$", heading):
         return heading
     m = re.search(rf"{_UBND}\s*\n?\s*({_LEVELS})\s+([^\n]+)", header, re.I)
@@ -285,6 +304,29 @@ def _issuer(st: Structure, header: str, appendix: str) -> Optional[str]:
         m = re.match(rf"^{_UBND}\s+({_LEVELS})\s+(.+)$", b.text.strip(), re.I)
         if m:
             return normalise_issuer(f"UBND {m.group(1)} {m.group(2)}")
+    return None
+
+
+def _header_body(st: Structure, place: Optional[str]) -> Optional[str]:
+    """A body other than a People's Committee heading the left column in capitals ('SỞ CÔNG THƯƠNG',
+    'BỘ CÔNG AN'), named as printed in title case, with its province from the place line when the
+    kind is a provincial one ('Sở Công Thương tỉnh Lào Cai')."""
+    kinds = sorted((k for k in lexicon.units().kinds if k.kind != "ubnd"), key=lambda k: -len(k.head))
+    for b in st.header:
+        text = fold_ws(_MOTTO.sub(" ", b.cells[0].text if b.kind == "row" and b.cells else b.text))
+        if len(text.split()) < 2 or not text.isupper():
+            continue
+        bare = strip_accents(fold(text))
+        for k in kinds:
+            head = strip_accents(fold(k.head))
+            if bare.startswith(head + " "):
+                rest = text.split()[len(k.head.split()):]
+                name = f"{k.head} {_title_name(' '.join(rest))}"
+                if k.level == "province" and place:
+                    city = any(fold(c) == fold(place) for c in lexicon.levels().central_cities)
+                    name += f" {'thành phố' if city else 'tỉnh'} {place}"
+                return name
+        return None
     return None
 
 

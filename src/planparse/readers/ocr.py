@@ -1,13 +1,29 @@
-"""Scans: page images read with Tesseract (`-l vie`, Debian packages tesseract-ocr, tesseract-ocr-vie)."""
+"""Scans: page images read with Tesseract (`-l vie`, Debian packages tesseract-ocr, tesseract-ocr-vie).
+
+PDF pages are read from Tesseract's TSV output (each word with its box, block and line), so that what
+is not the document's text can be left out where it sits on the page:
+- a received stamp ("CÔNG VĂN ĐẾN", "ĐẾN Số: ... Ngày: ...", "Chuyển: ...") stamped on the first page,
+  usually above the issuer: the box of coloured ink that holds those words, or on a grey scan the
+  Tesseract block that holds them and the blocks touching it; every word inside is dropped;
+- words printed in coloured ink elsewhere (the round seal over a signature);
+- noise lines: Tesseract's low-confidence lines that hold no Vietnamese word (dotted leaders, specks);
+and the two-column heading (issuer and number left, motto and place/date right) comes out as rows
+[left, right] like the text-layer reader's (layout.py).
+"""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
 import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
+
+from ..text import fold, strip_accents
+from .layout import HEADING_ZONE, Run, column_rows, heading_rows, runs_text, visual_lines
 
 from ..errors import CorruptFile, NoText
 from ..models import Document
@@ -41,6 +57,257 @@ def ocr_pdf_page(page, lang: str = "vie") -> str:
         img = Path(tmp) / "page.png"
         page.render(scale=RENDER_DPI / 72).to_pil().convert("L").save(img)
         return ocr_image(img, lang)
+
+
+@dataclass
+class Word:
+    text: str
+    conf: float
+    line: tuple[int, int, int]  # Tesseract's (block, paragraph, line)
+    box: tuple[int, int, int, int]  # x0, y0, x1, y1 in pixels, y down
+
+
+@dataclass
+class OcrPage:
+    lines: list[tuple[str, Optional[list[str]]]]  # text, and cells for a two-column row [left, right]
+    dropped: list[str]  # what was left out, as "a received stamp", for the reader's warning
+    tops: list[float] = field(default_factory=list)  # each line's top, pixels
+    words: list[Word] = field(default_factory=list)  # the words kept (stamps and seals left out)
+
+
+_SLASHES = str.maketrans({"\u2044": "/", "\u2215": "/"})  # Tesseract reads a number's slash as a fraction slash
+
+
+def ocr_words(image: Path, lang: str = "vie") -> list[Word]:
+    """Tesseract's words with their boxes (TSV output)."""
+    exe = tesseract()
+    if exe is None:
+        raise FileNotFoundError("tesseract")
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    r = subprocess.run([exe, str(image), "-", "-l", lang, "tsv"], capture_output=True, env=env, timeout=OCR_TIMEOUT_S)
+    if r.returncode != 0:
+        err = r.stderr.decode("utf-8", errors="replace").strip()
+        raise RuntimeError(err.splitlines()[-1] if err else "tesseract failed")
+    words = []
+    for row in r.stdout.decode("utf-8", errors="replace").splitlines()[1:]:
+        f = row.split("\t")
+        if len(f) < 12 or f[0] != "5" or not f[11].strip():
+            continue
+        x, y, w, h = (int(v) for v in f[6:10])
+        text = unicodedata.normalize("NFC", f[11].strip()).translate(_SLASHES)
+        words.append(Word(text, float(f[10]), (int(f[2]), int(f[3]), int(f[4])),
+                          (x, y, x + w, y + h)))
+    return words
+
+
+STAMP_WORDS = ("den", "chuyen")  # 'ĐẾN', 'Chuyển:' (accents folded): the words of a received stamp
+STAMP_FIELDS = ("so", "ngay", "chuyen", "cong van")
+NOISE_CONF = 50.0  # a line Tesseract reads with less mean confidence than this and no word is noise
+MIN_INK_REGION = 0.3  # inches: coloured ink smaller than this is a pen stroke, not a stamp or seal
+
+
+def _bare(word: str) -> str:
+    return strip_accents(fold(word)).strip(".,:;()")
+
+
+def ocr_pdf_page_words(page, lang: str = "vie") -> tuple[list[Word], object]:
+    """Render a pypdfium2 page at RENDER_DPI and OCR it: its words and its colour image."""
+    with tempfile.TemporaryDirectory() as tmp:
+        img = Path(tmp) / "page.png"
+        rgb = page.render(scale=RENDER_DPI / 72).to_pil().convert("RGB")
+        rgb.convert("L").save(img)
+        return ocr_words(img, lang), rgb
+
+
+def ocr_pdf_page_layout(page, first_page: bool, lang: str = "vie") -> OcrPage:
+    """OCR a pypdfium2 page into lines, leaving out stamps, seals and noise (see the module's doc)."""
+    words, rgb = ocr_pdf_page_words(page, lang)
+    return layout_words(words, rgb, first_page)
+
+
+def layout_words(words: list[Word], rgb, first_page: bool,
+                 apart: Optional[list[tuple[int, int, int, int]]] = None) -> OcrPage:
+    """The lines of an OCR'd page from its words (and its colour image, for coloured ink). Words in
+    the `apart` boxes (pixels: the page's ruled tables, read cell by cell) are kept in `words` only."""
+    width, height = rgb.size
+    dropped: list[str] = []
+    regions = _ink_regions(rgb)
+    stamp = [r for r in regions if r[1] < height * HEADING_ZONE and r[2] - r[0] < width / 2
+             and _is_stamp([w for w in words if _inside(w.box, r)])]
+    if not stamp:
+        stamp = _grey_stamp(words, height)
+    if stamp:
+        dropped.append("a received stamp")
+    kept = [w for w in words if not any(_inside(w.box, r) for r in stamp)]
+    seals = [r for r in regions if r not in stamp]
+    if seals:
+        inked = [w for w in kept if any(_inside(w.box, r) for r in seals) and _coloured(rgb, w.box)]
+        if inked:
+            dropped.append("words in coloured ink (a seal)")
+            kept = [w for w in kept if w not in inked]
+    by_line: dict[tuple[int, int, int], list[Word]] = {}
+    for w in kept:
+        if not any(_inside(w.box, r) for r in apart or []):
+            by_line.setdefault(w.line, []).append(w)
+    noise = [k for k, ws in by_line.items() if _noise(ws)]
+    if noise:
+        dropped.append("noise lines")
+    for k in noise:
+        del by_line[k]
+    lines: list[tuple[str, Optional[list[str]]]] = []
+    tops: list[float] = []
+    in_heading: set[int] = set()
+    if first_page:
+        scale = 72 / RENDER_DPI  # layout.py works in points
+        top = [w for ws in by_line.values() for w in ws if w.box[1] < height * HEADING_ZONE]
+        runs = [Run(w.text, w.box[0] * scale, w.box[1] * scale, w.box[2] * scale, w.box[3] * scale) for w in top]
+        word_of = {id(r): w for r, w in zip(runs, top)}
+        vlines = visual_lines(runs)
+        rows, n = heading_rows(vlines, width * scale, height * scale)
+        for left, right in rows:
+            cells = [runs_text(left), runs_text(right)]
+            lines.append((" | ".join(cells), cells))
+            tops.append(min(r.y0 for r in left + right) / scale)
+        in_heading = {id(word_of[id(r)]) for line in vlines[:n] for r in line}
+    sign = _signature_rows(by_line, in_heading)
+    in_sign = {id(w) for _, _, ws in sign for w in ws}
+    emitted = False
+    for ws in by_line.values():
+        rest = [w for w in ws if id(w) not in in_heading and id(w) not in in_sign]
+        if rest:
+            lines.append((" ".join(w.text for w in rest), None))
+            tops.append(min(w.box[1] for w in rest))
+        if sign and not emitted and any(id(w) in in_sign for w in ws):
+            lines += [(" | ".join(cells), cells) for _, cells, _ in sign]  # where the block begins
+            tops += [y / (72 / RENDER_DPI) for y, _, _ in sign]
+            emitted = True
+    return OcrPage(lines=lines, dropped=dropped, tops=tops, words=kept)
+
+
+def _signature_rows(by_line: dict, skip: set[int]) -> list[tuple[float, list[str], list[Word]]]:
+    """'Nơi nhận:' and its list beside the signature (title, name) as rows [left, right]: Tesseract
+    runs the two columns together line by line. From the line that opens with 'Nơi nhận' down."""
+    words = [w for ws in by_line.values() for w in ws if id(w) not in skip]
+    start = next((w for w in words if _bare(w.text) == "noi" and any(
+        _bare(x.text).startswith("nhan") for x in words if x.line == w.line)), None)
+    if start is None:  # its heading lost under a seal: the list's dashes up from '- Lưu: ...'
+        lines = [[w for w in ws if id(w) not in skip] for ws in by_line.values()]
+        lines = [ws for ws in lines if ws]
+        last = next((k for k in range(len(lines) - 1, -1, -1) if len(lines[k]) > 1 and lines[k][0].text in "-–"
+                     and _bare(lines[k][1].text).startswith("luu")), None)
+        if last is None:
+            return []
+        k = last
+        while k > 0 and lines[k - 1][0].text[:1] in "-–":
+            k -= 1
+        if k == last:
+            return []
+        start = lines[k][0]
+    scale = 72 / RENDER_DPI
+    below = [w for w in words if w.box[3] > start.box[1] + (start.box[3] - start.box[1]) / 2]
+    runs = [Run(w.text, w.box[0] * scale, w.box[1] * scale, w.box[2] * scale, w.box[3] * scale) for w in below]
+    word_of = {id(r): w for r, w in zip(runs, below)}
+    rows = column_rows(visual_lines(runs))
+    return [(left[0].y0 if left else right[0].y0, [runs_text(left), runs_text(right)],
+             [word_of[id(r)] for r in left + right]) for left, right in rows]
+
+
+def _inside(box: tuple[int, int, int, int], region: tuple[int, int, int, int]) -> bool:
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return region[0] <= cx <= region[2] and region[1] <= cy <= region[3]
+
+
+def _is_stamp(words: list[Word]) -> bool:
+    bare = [_bare(w.text) for w in words]
+    text = " ".join(bare)
+    return any(b in STAMP_WORDS for b in bare) and sum(1 for f in STAMP_FIELDS if re.search(rf"\b{f}\b", text)) >= 1 \
+        or "cong van den" in text
+
+
+def _grey_stamp(words: list[Word], height: int) -> list[tuple[int, int, int, int]]:
+    """On a scan without colour: the Tesseract blocks in the heading zone that hold a stamp's words,
+    grown by the blocks that touch them."""
+    blocks: dict[int, list[Word]] = {}
+    for w in words:
+        blocks.setdefault(w.line[0], []).append(w)
+    boxes = {b: (min(w.box[0] for w in ws), min(w.box[1] for w in ws), max(w.box[2] for w in ws), max(w.box[3] for w in ws))
+             for b, ws in blocks.items()}
+    found = [boxes[b] for b, ws in blocks.items() if boxes[b][1] < height * HEADING_ZONE and len(ws) <= 12 and _is_stamp(ws)]
+    near = RENDER_DPI // 8  # an eighth of an inch
+    grown = []
+    for r in found:
+        x0, y0, x1, y1 = r
+        for b in boxes.values():
+            if b[0] < x1 + near and b[2] > x0 - near and b[1] < y1 + near and b[3] > y0 - near and b[3] - b[1] < RENDER_DPI:
+                x0, y0, x1, y1 = min(x0, b[0]), min(y0, b[1]), max(x1, b[2]), max(y1, b[3])
+        grown.append((x0, y0, x1, y1))
+    return grown
+
+
+def _coloured_mask(rgb, step: int):
+    import numpy as np
+
+    a = np.asarray(rgb, dtype=np.int16)
+    r, g, b = a[..., 0], a[..., 1], a[..., 2]
+    mask = ((r - np.maximum(g, b) > 60) & (r > 120)) | ((b - np.maximum(r, g) > 40) & (b > 100))
+    h, w = mask.shape[0] // step * step, mask.shape[1] // step * step
+    return mask[:h, :w].reshape(h // step, step, w // step, step).any(axis=(1, 3))  # thin strokes kept
+
+
+def _ink_regions(rgb) -> list[tuple[int, int, int, int]]:
+    """Boxes of the page's clusters of coloured (red, blue, violet) ink, in pixels."""
+    step = 8
+    mask = _coloured_mask(rgb, step)
+    if not mask.any():
+        return []
+    h, w = mask.shape
+    seen = bytearray(h * w)
+    regions = []
+    flat = mask.ravel().tolist()
+    for start in range(h * w):
+        if not flat[start] or seen[start]:
+            continue
+        stack = [start]
+        seen[start] = 1
+        y0, x0, y1, x1 = h, w, 0, 0
+        while stack:
+            k = stack.pop()
+            y, x = divmod(k, w)
+            y0, x0, y1, x1 = min(y0, y), min(x0, x), max(y1, y), max(x1, x)
+            for dy in (-2, -1, 0, 1, 2):  # gaps of a cell or two between strokes belong to one cluster
+                for dx in (-2, -1, 0, 1, 2):
+                    yy, xx = y + dy, x + dx
+                    if 0 <= yy < h and 0 <= xx < w:
+                        j = yy * w + xx
+                        if flat[j] and not seen[j]:
+                            seen[j] = 1
+                            stack.append(j)
+        if min(y1 - y0, x1 - x0) * step >= MIN_INK_REGION * RENDER_DPI:
+            regions.append((x0 * step, y0 * step, (x1 + 1) * step, (y1 + 1) * step))
+    return regions
+
+
+def _coloured(rgb, box: tuple[int, int, int, int]) -> bool:
+    """Is the word printed in coloured ink: most of its dark pixels coloured?"""
+    import numpy as np
+
+    a = np.asarray(rgb.crop(box), dtype=np.int16)
+    if a.size == 0:
+        return False
+    ink = a.min(axis=2) < 160
+    r, g, b = a[..., 0], a[..., 1], a[..., 2]
+    col = ((r - np.maximum(g, b) > 60) | (b - np.maximum(r, g) > 40)) & ink
+    return int(ink.sum()) > 0 and col.sum() / ink.sum() > 0.5
+
+
+def _noise(words: list[Word]) -> bool:
+    """A line Tesseract was unsure of that holds no word of two letters or more (dotted leaders,
+    specks, a stroke read as '999000090001000000020gg')."""
+    mean = sum(w.conf for w in words) / len(words)
+    if mean >= NOISE_CONF:
+        return False
+    from .text_layer import is_vietnamese_word
+    return not any(is_vietnamese_word(w.text) for w in words)
 
 
 def read_image(path: str | Path) -> Document:

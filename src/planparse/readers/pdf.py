@@ -1,22 +1,36 @@
-"""PDF reader with a text layer: pypdfium2 for page text and, on pages that draw ruling lines,
-for their tables (pdf_tables.py); pdfplumber's table finder only where a page's drawing is more than
-plain rules. Lines then go through the same paragraph joiner as text files; table rows continue
-across pages.
+"""PDF reader: pypdfium2 for page text and, on pages that draw ruling lines, for their tables
+(pdf_tables.py); pdfplumber's table finder where a page's drawing is more than plain rules, or where
+the fast reading disagrees with what the page prints and pdfplumber's (or no table) agrees better:
+`pdf_tables.violations` counts text cut by a cell side, drawn rules through a cell or past the table,
+and rule bands left unread, and the reading with fewest wins (ties keep the fast one).
+
+Per page, before that: a page turned by /Rotate whose text runs upright in its own space is read
+with rotation 0; a page without a text layer, or whose text layer is not text (text_layer.py), is
+OCR'd (ocr.py: stamps, seals and noise left out, one warning naming the pages). The first page's
+two-column heading is read by position (layout.py) as rows [left, right]. Lines then go through the
+same paragraph joiner as text files; table rows continue across pages (a header row the next page
+repeats dropped, a row the page break cut joined).
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Optional
 
 from ..errors import CorruptFile, EncryptedFile, NoText
+from ..labels import parse_label
 from ..models import Document
 from ..text import fold_ws, nfc
+from .layout import HEADING_ZONE, Run, heading_rows, visual_lines
 from .lines import Line
-from .ocr import ocr_pdf_page, tesseract
-from .pdf_tables import RuledTable, find_tables, page_rules
+from .ocr import RENDER_DPI, OcrPage, layout_words, ocr_pdf_page_words, tesseract
+from .text_layer import not_text
+from .pdf_tables import RuledTable, choose_reading, find_tables, page_rules, table_cells, text_rects
 from .text import lines_to_blocks
 
+MERGED_LEFT = "\x00"  # a cell a merged cell on its left covers (Cell span 0)
+MERGED_ABOVE = "\x01"  # prefixes the text of the merged cell above that covers this one (Cell merged_above)
 _PAGE_NO = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|^\s*Trang\s+\d+", re.I)
 
 
@@ -46,46 +60,213 @@ def read_pdf(path: str | Path) -> Document:
         raise CorruptFile(path, "cannot parse PDF") from e
     pages: list[list[Line]] = []
     plumber = None
+
+    def _plumber_page(i: int):
+        nonlocal plumber
+        if plumber is None:
+            import pdfplumber
+            plumber = pdfplumber.open(path)
+        return plumber.pages[i]
     any_text = False
     warnings: list[str] = []
     ocr_pages: list[int] = []
+    garbled: dict[int, str] = {}  # page -> why its text layer is not text
+    left_out: dict[str, list[int]] = {}  # what OCR left out (stamps, seals, noise) -> pages
     try:
         n_pages = len(pdf)
         for i in range(n_pages):
             page = pdf[i]
-            text = _clean(page.get_textpage().get_text_range())
+            textpage = _upright(page, pdfium_c)
+            text = _clean(textpage.get_text_range())
+            reason = not_text(text) if text.strip() else None
+            if reason is not None:
+                garbled[i + 1] = reason
+                text = ""
+            ocr_lines: list[Line] = []
             if not text.strip() and tesseract() is not None:
-                # a scanned page: no text layer, so read its image
-                text = ocr_pdf_page(page)
+                # a scanned page, or glyphs that map to garbage: read the page's image
                 ocr_pages.append(i + 1)
+                start = sum(map(len, pages))
+                words, rgb = ocr_pdf_page_words(page)
+                # glyphs mapped to garbage still sit where they print: the page's ruled tables are read
+                # from its rules, their cells filled with the OCR'd words inside them
+                reading, ruled = _choose(page, textpage, pdfium_c, True, lambda: None) if i + 1 in garbled else ("text", [])
+                ruled = ruled if reading == "fast" else []
+                k = RENDER_DPI / 72
+                height = page.get_height()
+                apart = [(t.bbox[0] * k, (height - t.bbox[3]) * k, t.bbox[2] * k, (height - t.bbox[1]) * k) for t in ruled]
+                ocr = layout_words(words, rgb, first_page=i == 0, apart=apart)
+                for what in ocr.dropped:
+                    left_out.setdefault(what, []).append(i + 1)
+                ocr_lines = _ocr_lines_with_tables(ocr, ruled, height, i + 1, start)
+                text = "\n".join(t for t, _ in ocr.lines) or "\n".join(w.text for w in ocr.words)
             if text.strip():
                 any_text = True
-            page_lines: list[Line] = []
             start_no = sum(map(len, pages))
-            rules = page_rules(page, pdfium_c) if text.strip() else None
-            ruled = find_tables(rules) if rules is not None and rules.grid else []
-            if ruled is None:  # drawn with more than plain rules: pdfplumber's table finder
-                if plumber is None:
-                    import pdfplumber
-                    plumber = pdfplumber.open(path)
-                page_lines = _page_with_tables(plumber.pages[i], i + 1, start_no)
-            elif ruled and not ocr_pages[-1:] == [i + 1]:
-                page_lines = _page_with_ruled_tables(page, ruled, i + 1, start_no)
+            head: list[Line] = []
+            below = None  # PDF y under the heading: the page's text is read from there down
+            if i == 0 and text.strip() and ocr_pages[-1:] != [1] and page.get_rotation() == 0:
+                rows, below = _first_page_heading(page, textpage)
+                head = [Line(text="\t".join(r), start=0, end=0, lineno=k, page=1, cells=r) for k, r in enumerate(rows)]
+                start_no = len(head)
+            # text turned in the page's own space (/Rotate turns it upright for display): its rules and
+            # cells would be read across, so the page is read as text
+            reading, ruled = _choose(page, textpage, pdfium_c, bool(text.strip()) and ocr_pages[-1:] != [i + 1]
+                                     and page.get_rotation() == 0,
+                                     lambda: _plumber_page(i))
+            if reading == "plumber":  # drawn with more than plain rules, or read better so
+                page_lines = _page_with_tables(_plumber_page(i), i + 1, start_no)
+                head = []
+            elif reading == "fast":
+                page_lines = _page_with_ruled_tables(page, textpage, ruled, i + 1, start_no, top=below)
+            elif ocr_lines:
+                page_lines = ocr_lines
+            elif below is not None:
+                page_lines = _text_lines(_clean(textpage.get_text_bounded(0, 0, page.get_width(), below)), i + 1, start_no)
             else:
                 page_lines = _text_lines(text, i + 1, start_no)
-            pages.append(page_lines)
+            pages.append(head + page_lines)
     finally:
         if plumber is not None:
             plumber.close()
         pdf.close()
     if not any_text:
+        if garbled and tesseract() is None:
+            raise NoText(path, "its text layer is not text (glyphs mapped to garbage); install tesseract-ocr and "
+                               "tesseract-ocr-vie to OCR it")
         raise NoText(path, "scanned pages; install tesseract-ocr and tesseract-ocr-vie to OCR them"
                      if tesseract() is None else "OCR found no text")
-    if ocr_pages:
-        warnings.append(f"pages {','.join(map(str, ocr_pages))} have no text layer: read by OCR (tesseract -l vie)")
+    scanned = [p for p in ocr_pages if p not in garbled]
+    if scanned:
+        warnings.append(f"pages {_pages(scanned)} have no text layer: read by OCR (tesseract -l vie)")
+    if garbled:
+        why = sorted(set(garbled.values()))
+        done = "read by OCR (tesseract -l vie)" if tesseract() is not None else "left out (no tesseract to OCR them)"
+        warnings.append(f"pages {_pages(sorted(garbled))} have a text layer that is not text ({'; '.join(why)}): {done}")
+    for what, where in left_out.items():
+        warnings.append(f"OCR left out {what} on pages {_pages(where)}")
     lines = _drop_furniture(pages)
     blocks = lines_to_blocks(lines)
     return Document(source=path, format="pdf", pages=n_pages, blocks=blocks, warnings=warnings)
+
+
+def _first_page_heading(page, textpage) -> tuple[list[list[str]], Optional[float]]:
+    """The two-column heading at the top of the first page (layout.heading_rows) as rows [left, right],
+    and the PDF height under it; ([], None) without one. Its text may come anywhere in the content
+    (a PDF may draw the heading after the body), so it is read by position."""
+    width, height = page.get_width(), page.get_height()
+    runs = []
+    for r in text_rects(textpage):
+        if r[3] < height * (1 - HEADING_ZONE):
+            continue
+        t = _clean(textpage.get_text_bounded(*r)).strip()
+        if t:
+            runs.append(Run(t, r[0], height - r[3], r[2], height - r[1]))
+    lines = visual_lines(runs)
+    rows, n = heading_rows(lines, width, height)
+    if not rows:
+        return [], None
+
+    def side(rs: list[Run]) -> str:  # pdfium's own spacing over the side's whole box
+        if not rs:
+            return ""
+        box = (min(r.x0 for r in rs), height - max(r.y1 for r in rs), max(r.x1 for r in rs), height - min(r.y0 for r in rs))
+        return fold_ws(_clean(textpage.get_text_bounded(*box)))
+
+    return [[side(left), side(right)] for left, right in rows], height - max(r.y1 for line in lines[:n] for r in line) - 0.5
+
+
+def _ocr_lines_with_tables(ocr: OcrPage, tables: list[RuledTable], height: float, page_no: int,
+                           start_no: int) -> list[Line]:
+    """An OCR'd page's lines with its ruled tables put back where they print, each row a line of
+    cells holding the OCR'd words inside the cell's box."""
+    k = RENDER_DPI / 72
+    out: list[Line] = []
+
+    def line(text: str, cells: Optional[list[str]] = None) -> None:
+        out.append(Line(text=text, start=0, end=len(text), lineno=start_no + len(out), page=page_no, cells=cells))
+
+    entries = list(zip(ocr.tops, ocr.lines))
+    n = 0
+    for t in tables:
+        top = (height - t.bbox[3]) * k
+        while n < len(entries) and entries[n][0] < top:
+            line(entries[n][1][0], entries[n][1][1])
+            n += 1
+        texts: dict[tuple[int, int], str] = {}
+        for r_i, row in enumerate(t.rows):
+            cells = []
+            for c_i, box in enumerate(row):
+                if box is not None:
+                    px = (box[0] * k, (height - box[3]) * k, box[2] * k, (height - box[1]) * k)
+                    inside = [w for w in ocr.words if px[0] <= (w.box[0] + w.box[2]) / 2 <= px[2]
+                              and px[1] <= (w.box[1] + w.box[3]) / 2 <= px[3]]
+                    runs = [Run(w.text, *w.box) for w in inside]
+                    texts[r_i, c_i] = _cell_text("\n".join(" ".join(r.text for r in ln) for ln in visual_lines(runs)))
+                    cells.append(texts[r_i, c_i])
+                    continue
+                r0, c0 = t.origin(r_i, c_i)
+                cells.append(MERGED_LEFT if r0 == r_i else MERGED_ABOVE + texts.get((r0, c0), ""))
+            line("\t".join(cells), cells)
+    for _, (text, cells) in entries[n:]:
+        line(text, cells)
+    return out
+
+
+def _pages(numbers: list[int]) -> str:
+    return ",".join(map(str, numbers))
+
+
+UPRIGHT_SAMPLE = 40  # characters whose angle tells how the page's text runs
+
+
+def _upright(page, pdfium_c):
+    """The page's text page, read upright. A page turned by /Rotate whose text runs upright in the
+    page's own space (turned after it was made, e.g. by a viewer or a scanner's software) is read as
+    written: its rotation is set to 0 in memory, so text, rules and cells share one upright frame. A
+    page whose text runs turned in its own space keeps its rotation (and is read without tables)."""
+    textpage = page.get_textpage()
+    if page.get_rotation() == 0:
+        return textpage
+    n = textpage.count_chars()
+    step = max(1, n // UPRIGHT_SAMPLE)
+    angles = [pdfium_c.FPDFText_GetCharAngle(textpage.raw, k) for k in range(0, n, step)]
+    upright = [a for a in angles if a >= 0 and (a < 0.1 or a > 6.18)]
+    if n and len(upright) * 2 > len([a for a in angles if a >= 0]):
+        page.set_rotation(0)
+        textpage = page.get_textpage()
+    return textpage
+
+
+def _choose(page, textpage, pdfium_c, has_text: bool, plumber_page) -> tuple[str, list[RuledTable]]:
+    """How to read a page's tables: 'fast' (its rules, pdf_tables.py), 'plumber' (pdfplumber's table
+    finder: the page draws more than plain rules, or the fast reading disagrees with what the page
+    prints and pdfplumber's agrees better: `choose_reading`) or 'text' (no table)."""
+    if not has_text:
+        return "text", []
+    rules = page_rules(page, pdfium_c)
+    if not (rules.grid or len(rules.horizontal) >= 3):
+        return "text", []
+    rects: list = []
+
+    def page_rects() -> list:
+        if not rects:
+            rects.extend(text_rects(textpage))
+        return rects
+
+    ruled = find_tables(rules, page_rects)
+    if ruled is None:
+        return "plumber", []
+    if not ruled:
+        return "text", []
+    return choose_reading([table_cells(t) for t in ruled], lambda: plumber_cells(plumber_page()), page_rects,
+                          rules, fast_drawn=all(t.drawn for t in ruled)), ruled
+
+
+def plumber_cells(plumber_page) -> list[list[tuple[float, float, float, float]]]:
+    """pdfplumber's tables on a page as cell boxes in PDF coordinates (origin bottom-left)."""
+    h = float(plumber_page.height)
+    return [[(x0, h - bottom, x1, h - top) for x0, top, x1, bottom in t.cells] for t in plumber_page.find_tables()]
 
 
 def _edges(page_lines: list[Line]) -> list[Line]:
@@ -94,7 +275,8 @@ def _edges(page_lines: list[Line]) -> list[Line]:
 
 
 def _drop_furniture(pages: list[list[Line]]) -> list[Line]:
-    """Blank running headers/footers and page numbers; continue a table row broken by a page end."""
+    """Blank running headers/footers and page numbers; where a table goes on over a page, drop the
+    header rows the page repeats and join a row the page break cut in two."""
     counts = Counter(ln.text for p in pages for ln in {id(x): x for x in _edges(p)}.values())
     need = max(2, len(pages) // 2)
     for p in pages:
@@ -102,43 +284,117 @@ def _drop_furniture(pages: list[list[Line]]) -> list[Line]:
             if _PAGE_NO.match(ln.text) or (len(pages) > 1 and counts[ln.text] >= need):
                 ln.blank = True
     out: list[Line] = []
+    head: list[list[str]] = []  # the first rows of the table still open at the end of the last page
     for p in pages:
-        rows_prev = [ln for ln in out if not ln.blank]
-        first = next((ln for ln in p if not ln.blank), None)
-        if first is not None and first.cells is not None and rows_prev and rows_prev[-1].cells is not None \
-                and not first.cells[0] and len(first.cells) == len(rows_prev[-1].cells) and any(first.cells[1:]):
-            last = rows_prev[-1]
-            last.cells = [fold_ws(f"{a} {b}") if b != "\x00" else a for a, b in zip(last.cells, first.cells)]
-            last.text = "\t".join(last.cells)
-            first.blank = True
-            first.cells = None
+        content = [ln for ln in out if not ln.blank]
+        last = content[-1] if content and content[-1].cells is not None else None
+        rows = [ln for ln in p if not ln.blank]
+        if last is not None and rows and rows[0].cells is not None and len(rows[0].cells) == len(last.cells):
+            k = 0
+            while k < len(rows) and k < len(head) and rows[k].cells == head[k]:
+                rows[k].blank, rows[k].cells = True, None  # the header row repeated on this page
+                k += 1
+            if k < len(rows) and rows[k].cells is not None and _continues(last.cells, rows[k].cells):
+                first = rows[k]
+                joined = [fold_ws(f"{a} {b}") if b != MERGED_LEFT else a for a, b in zip(last.cells, first.cells)]
+                for below in rows[k + 1:]:  # rows merged with the cut row's cells carry its whole text
+                    if below.cells is None or len(below.cells) != len(joined):
+                        break
+                    below.cells = [MERGED_ABOVE + j.lstrip(MERGED_ABOVE) if c == MERGED_ABOVE + f else c
+                                   for c, f, j in zip(below.cells, first.cells, joined)]
+                    below.text = "\t".join(below.cells)
+                last.cells = joined
+                last.text = "\t".join(last.cells)
+                first.blank = True
+                first.cells = None
+            elif k < len(rows) and rows[k].cells is not None:
+                _carry_number(last.cells, rows[k:])
+        else:
+            head = []
+        heading = False  # still among the first rows of a table that name its columns
+        for ln in p:
+            if ln.blank:
+                continue
+            if ln.cells is None:
+                head, heading = [], False
+            elif not head:
+                head, heading = [ln.cells], True
+            elif heading and len(head) < 3 and len(head[0]) == len(ln.cells) and _is_head_row(ln.cells):
+                head.append(ln.cells)
+            else:
+                heading = False
         out.extend(p)
     return out
 
 
+def _carry_number(above: list[str], rows: list[Line]) -> None:
+    """Lettered sub-items at the top of a page whose numbered row is on the page before: the number
+    cell merged down over them is drawn anew on this page, empty; give it the number back."""
+    number = above[0].lstrip(MERGED_ABOVE)
+    parent = above[0].startswith(MERGED_ABOVE) or not any(c.strip(MERGED_LEFT) for c in above[2:])
+    if not number or not parent or re.match(r"^[IVX]+\.?$", number):
+        return
+    for ln in rows:
+        if ln.cells is None or ln.cells[0] not in ("", MERGED_ABOVE) or parse_label(ln.cells[1] if len(ln.cells) > 1 else "")[0] is None:
+            break
+        ln.cells = [MERGED_ABOVE + number] + ln.cells[1:]
+        ln.text = "\t".join(ln.cells)
+
+
+def _is_head_row(cells: list[str]) -> bool:
+    """A header row names its columns: no cell opens with a number or a roman numeral."""
+    return bool(cells) and not re.match(r"^\s*(?:\d|[IVX]+\.?\s*$)", cells[0] or "") and not any(len(c) > 80 for c in cells)
+
+
+def _continues(above: list[str], row: list[str]) -> bool:
+    """Is `row`, at the top of a page, the rest of the row `above` that the page break cut? Its number
+    cell is empty, its text does not open a new item ('a)', '-'), and a cell goes on in lower case or
+    is empty where the row above printed one (the part that fitted before the break)."""
+    if row[0] or not any(c and c != "\x00" for c in row[1:]):
+        return False
+    text = next((c for c in row[1:] if c and c != "\x00"), "")
+    if parse_label(text)[0] is not None:
+        return False
+    lower = any(c and c != "\x00" and c[0].islower() for c in row[1:])
+    gaps = any(a and a != "\x00" and not b for a, b in zip(above[1:], row[1:]))
+    return lower or gaps
+
+
+_LINE_END_HYPHEN = re.compile(r"(?<=\w)-[ \t]*\r?\n\s*(?=\w)")
+_BROKEN_DATE = re.compile(r"(?<=\d/)(\d*)[ \t]*\r?\n\s*(?=\d)")  # '15/12/20' / '26' in a narrow cell
+
+
 def _cell_text(raw: str) -> str:
-    # pdfium writes a hyphen that ends a line as \x02: keep the hyphen and the line break
-    return fold_ws(_clean(raw.replace("\x02", "-\n").replace("\ufffe", "-\n")))
+    # pdfium writes a hyphen that ends a line as \x02 and joins the lines; a hyphen it leaves at a line
+    # end inside a word ("2026-" / "2027") joins the two lines without a space
+    raw = raw.replace("\x02", "-").replace("\ufffe", "-")
+    return fold_ws(_clean(_BROKEN_DATE.sub(r"\1", _LINE_END_HYPHEN.sub("-", raw))))
 
 
-def _page_with_ruled_tables(page, tables: list[RuledTable], page_no: int, start_no: int) -> list[Line]:
-    """Text above, between and below the tables, and each table row as a line of cells."""
-    textpage = page.get_textpage()
+def _page_with_ruled_tables(page, textpage, tables: list[RuledTable], page_no: int, start_no: int,
+                            top: Optional[float] = None) -> list[Line]:
+    """Text above, between and below the tables, and each table row as a line of cells (from `top`
+    down, when the heading above it was read apart)."""
     width, height = page.get_width(), page.get_height()
     out: list[Line] = []
-    above = height
+    above = height if top is None else top
     for t in tables:
         left, bottom, right, top = t.bbox
         if top < above:
             out += _text_lines(_clean(textpage.get_text_bounded(0, top, width, above)), page_no, start_no + len(out))
+        texts: dict[tuple[int, int], str] = {}
         for r_i, row in enumerate(t.rows):
             cells = []
             for c_i, box in enumerate(row):
-                if box is None:
-                    covered_above = r_i > 0 and t.rows[r_i - 1][c_i] is not None
-                    cells.append("" if covered_above or r_i > 0 and c_i == 0 else "\x00")
+                if box is not None:
+                    texts[r_i, c_i] = _cell_text(textpage.get_text_bounded(*box))
+                    cells.append(texts[r_i, c_i])
+                    continue
+                r0, c0 = t.origin(r_i, c_i)
+                if r0 == r_i:
+                    cells.append(MERGED_LEFT)
                 else:
-                    cells.append(_cell_text(textpage.get_text_bounded(*box)))
+                    cells.append(MERGED_ABOVE + texts.get((r0, c0), ""))
             out.append(Line(text="\t".join(cells), start=0, end=0, lineno=start_no + len(out), page=page_no, cells=cells))
         above = min(above, bottom)
     if above > 0:
@@ -156,17 +412,34 @@ def _page_with_tables(page, page_no: int, start_no: int) -> list[Line]:
             region = page.within_bbox((0, y, page.width, top))
             out += _text_lines(_clean(region.extract_text() or ""), page_no, start_no + len(out))
         rows = t.extract()
+        boxes = [r.cells for r in t.rows]
         for r_i, row in enumerate(rows):
             cells = []
             for c_i, c in enumerate(row):
-                if c is None:
-                    above = rows[r_i - 1][c_i] if r_i > 0 else None
-                    cells.append("" if above is not None or r_i > 0 and c_i == 0 else "\x00")
-                else:
-                    cells.append(fold_ws(_clean(c)))
+                if c is not None:
+                    cells.append(_cell_text(c))
+                    continue
+                r0, c0 = _plumber_origin(boxes, r_i, c_i)
+                cells.append(MERGED_LEFT if r0 == r_i else MERGED_ABOVE + _cell_text(rows[r0][c0] or ""))
             out.append(Line(text="\t".join(cells), start=0, end=0, lineno=start_no + len(out), page=page_no, cells=cells))
         y = bottom
     if y < page.height:
         region = page.within_bbox((0, y, page.width, page.height))
         out += _text_lines(_clean(region.extract_text() or ""), page_no, start_no + len(out))
     return out
+
+
+def _plumber_origin(boxes: list[list], r: int, c: int) -> tuple[int, int]:
+    """The cell of a pdfplumber table (bboxes x0, top, x1, bottom; None where covered) that covers (r, c)."""
+    xs = sorted({b[0] for row in boxes for b in row if b is not None})
+    tops = [next((b[1] for b in row if b is not None), None) for row in boxes]
+    x = xs[c] + 1 if c < len(xs) else None
+    y = tops[r] + 1 if tops[r] is not None else None
+    if x is None or y is None:
+        return r, c
+    for r0 in range(r, -1, -1):
+        for c0 in range(c, -1, -1):
+            b = boxes[r0][c0] if c0 < len(boxes[r0]) else None
+            if b is not None and b[0] - 1 <= x <= b[2] + 1 and b[1] - 1 <= y <= b[3] + 1:
+                return r0, c0
+    return r, c

@@ -9,8 +9,10 @@ falls back on pdfplumber's table finder.
 """
 from __future__ import annotations
 
+import ctypes
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from typing import Optional
+from typing import Callable, Optional
 
 TOL = 1.5  # points: rules this close are one rule; a rule this near a box edge borders it
 
@@ -21,6 +23,28 @@ Box = tuple[float, float, float, float]  # left, bottom, right, top (PDF points,
 class RuledTable:
     bbox: Box
     rows: list[list[Optional[Box]]]  # a cell's box, or None where a merged cell covers the grid box
+    drawn: bool = True  # False: some sides are not drawn (columns from the text's gutters, an open border closed)
+    xs: tuple[float, ...] = ()  # the grid's column edges, left to right
+    ys: tuple[float, ...] = ()  # its row edges, top to bottom
+
+    def origin(self, r: int, c: int) -> tuple[int, int]:
+        """The grid position of the cell that covers grid box (r, c): itself, one on its left (merged
+        across) or one above (merged down)."""
+        if self.rows[r][c] is not None:
+            return r, c
+        x = self.rows_x(c)
+        for r0 in range(r, -1, -1):
+            for c0 in range(c, -1, -1):
+                box = self.rows[r0][c0]
+                if box is not None and box[0] - TOL <= x <= box[2] + TOL and box[1] - TOL <= self._mid_y(r) <= box[3] + TOL:
+                    return r0, c0
+        return r, c
+
+    def rows_x(self, c: int) -> float:
+        return (self.xs[c] + self.xs[c + 1]) / 2
+
+    def _mid_y(self, r: int) -> float:
+        return (self.ys[r] + self.ys[r + 1]) / 2
 
 
 @dataclass
@@ -52,11 +76,34 @@ def page_rules(page, pdfium_c) -> PageRules:
         elif w <= 3:
             vertical.append(((left + right) / 2, bottom, top))
         elif pdfium_c.FPDFPath_CountSegments(obj.raw) in (4, 5):  # a rectangle: its four sides
+            if not _visible(obj, pdfium_c):
+                continue  # white shading behind a line of text, not a frame
             horizontal += [(bottom, left, right), (top, left, right)]
             vertical += [(left, bottom, top), (right, bottom, top)]
         else:
             plain = False
     return PageRules(_merge(horizontal), _merge(vertical), plain)
+
+
+def _visible(obj, pdfium_c) -> bool:
+    """Does the path draw something on a white page: stroked or filled in a colour that is not white?"""
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke)):
+        return True
+    rgba = [ctypes.c_uint() for _ in range(4)]
+    for drawn, get in ((stroke.value, pdfium_c.FPDFPageObj_GetStrokeColor), (fill.value, pdfium_c.FPDFPageObj_GetFillColor)):
+        if drawn:
+            if not get(obj.raw, *(ctypes.byref(v) for v in rgba)):
+                return True
+            r, g, b, a = (v.value for v in rgba)
+            if a > 0 and min(r, g, b) < 230:
+                return True
+    return False
+
+
+def text_rects(textpage) -> list[Box]:
+    """The boxes of the page's runs of text (pdfium gives one per line of a cell or paragraph)."""
+    return [textpage.get_rect(i) for i in range(textpage.count_rects())]
 
 
 def _merge(rules: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
@@ -84,8 +131,13 @@ def _distinct(values: list[float]) -> list[float]:
     return out
 
 
-def find_tables(rules: PageRules) -> Optional[list[RuledTable]]:
-    """The page's ruled tables from top to bottom, or None when its drawing is not plain rules."""
+def find_tables(rules: PageRules, text_rects: Optional[Callable[[], list[Box]]] = None) -> Optional[list[RuledTable]]:
+    """The page's ruled tables from top to bottom, or None when its drawing is not plain rules.
+
+    Rules that cross group into tables. A side left without a border (no outer frame) is closed where
+    the other rules end. Horizontal rules alone (three or more of one width, no vertical rules) make a
+    table when `text_rects` is given: its columns are the gutters the text leaves (`_text_columns`).
+    """
     if not rules.plain:
         return None
     hs, vs = rules.horizontal, rules.vertical
@@ -105,15 +157,132 @@ def find_tables(rules: PageRules) -> Optional[list[RuledTable]]:
     for i in range(len(parent)):
         groups.setdefault(root(i), []).append(i)
     tables = []
+    used: set[int] = set()
     for members in groups.values():
         th = [hs[i] for i in members if i < len(hs)]
         tv = [vs[i - len(hs)] for i in members if i >= len(hs)]
-        if len(th) >= 2 and len(tv) >= 2:
-            tables.append(_grid(th, tv))
+        if len(th) + len(tv) >= 3 and th and tv:
+            n_rules = len(th) + len(tv)
+            th, tv = _close_open_sides(th, tv)
+            if len(th) >= 2 and len(tv) >= 2:
+                tables.append(_grid(th, tv, drawn=len(th) + len(tv) == n_rules))
+                used.update(i for i in members if i < len(hs))
+    if text_rects is not None:
+        bands = _horizontal_rule_bands([h for i, h in enumerate(hs) if i not in used], tables)
+        if bands:
+            rects = text_rects()
+            for band in bands:
+                t = _text_columns(band, rects)
+                if t is not None:
+                    tables.append(t)
     return sorted(tables, key=lambda t: -t.bbox[3])
 
 
-def _grid(th: list, tv: list) -> RuledTable:
+OPEN_SIDE = 3.0  # points: rules reaching this far past the outermost crossing rule mean a side without a border
+MIN_BAND_WIDTH = 150.0  # points: horizontal rules narrower than this are underlines, not a table's rows
+
+
+def _close_open_sides(th: list, tv: list) -> tuple[list, list]:
+    """Add the border a table does not draw (inner rules only): where horizontal rules run on past the
+    outermost vertical rule, or vertical rules past the outermost horizontal one, the side is there."""
+    left, right = min(hl for _, hl, _ in th), max(hr for _, _, hr in th)
+    bottom, top = min(vb for _, vb, _ in tv), max(vt for _, _, vt in tv)
+    xs = [x for x, _, _ in tv]
+    ys = [y for y, _, _ in th]
+    th, tv = list(th), list(tv)
+    if top > max(ys) + OPEN_SIDE:
+        th.append((top, left, right))
+    if bottom < min(ys) - OPEN_SIDE:
+        th.append((bottom, left, right))
+    lo, hi = min(bottom, min(ys)), max(top, max(ys))
+    if left < min(xs) - OPEN_SIDE:
+        tv.append((left, lo, hi))
+    if right > max(xs) + OPEN_SIDE:
+        tv.append((right, lo, hi))
+    return th, tv
+
+
+def _horizontal_rule_bands(free: list[tuple[float, float, float]], tables: list[RuledTable]) -> list[list]:
+    """Runs of three or more horizontal rules of one width (with the shorter rules between them that
+    stop at a merged cell), outside the tables already found: tables ruled only across."""
+    wide = sorted((h for h in free if h[2] - h[1] >= MIN_BAND_WIDTH), key=lambda h: -h[0])
+    clusters: list[list] = []
+    for h in wide:
+        for c in clusters:
+            if abs(c[0][1] - h[1]) <= 2 * TOL and abs(c[0][2] - h[2]) <= 2 * TOL:
+                c.append(h)
+                break
+        else:
+            clusters.append([h])
+    bands: list[list] = []
+    for c in sorted((c for c in clusters if len(c) >= 3), key=lambda c: c[0][1] - c[0][2]):  # widest first
+        left, right, top, bottom = c[0][1], c[0][2], c[0][0], c[-1][0]
+        if any(t.bbox[1] - TOL <= (top + bottom) / 2 <= t.bbox[3] + TOL for t in tables) \
+                or any(b[-1][0] - TOL <= (top + bottom) / 2 <= b[0][0] + TOL for b in bands):
+            continue  # inside a table already found (the rules of its merged cells)
+        inner = [h for h in free if bottom - TOL <= h[0] <= top + TOL and h[1] >= left - TOL and h[2] <= right + TOL
+                 and h not in c]
+        bands.append(sorted(c + inner, key=lambda h: -h[0]))
+    return sorted(bands, key=lambda b: -b[0][0])
+
+
+MIN_GUTTER = 4.0  # points of clear space between two columns' text
+
+
+def _text_columns(band: list[tuple[float, float, float]], rects: list[Box]) -> Optional[RuledTable]:
+    """A table ruled only across: rows between the rules, columns where no row's text runs (a row whose
+    text crosses a gutter is merged over it). Needs three columns or more."""
+    left = min(h[1] for h in band)
+    right = max(h[2] for h in band)
+    ys = _distinct(sorted({h[0] for h in band}, reverse=True))
+    if len(ys) < 3:
+        return None
+    inside = [r for r in rects if r[0] >= left - TOL and r[2] <= right + TOL and ys[-1] < (r[1] + r[3]) / 2 < ys[0]]
+    rows: list[list[Box]] = [[] for _ in range(len(ys) - 1)]
+    for r in inside:
+        mid = (r[1] + r[3]) / 2
+        k = next(i for i in range(len(ys) - 1) if ys[i + 1] <= mid <= ys[i])
+        rows[k].append(r)
+    filled = [k for k, row in enumerate(rows) if row]
+    if len(filled) < 2:
+        return None
+
+    def gutters(keep: list[int], allowed: int) -> list[tuple[float, float]]:
+        n = int(right - left) + 1
+        cover = [0] * n
+        for k in keep:
+            seen = bytearray(n)
+            for r in rows[k]:
+                for x in range(max(0, int(r[0] - left)), min(n, int(r[2] - left) + 1)):
+                    seen[x] = 1
+            for x in range(n):
+                cover[x] += seen[x]
+        runs, start = [], None
+        for x in range(n + 1):
+            free = x < n and cover[x] <= allowed
+            if free and start is None:
+                start = x
+            elif not free and start is not None:
+                if x - start >= MIN_GUTTER and start > 0 and x < n:
+                    runs.append((left + start, left + x))
+                start = None
+        return runs
+
+    first = gutters(filled, max(1, len(filled) * 3 // 10))
+    spanning = {k for k in filled for r in rows[k] for a, z in first if r[0] < a and r[2] > z}
+    runs = gutters([k for k in filled if k not in spanning], 0)
+    if len(runs) < 2:
+        return None
+    xs = [left] + [(a + z) / 2 for a, z in runs] + [right]
+    tv = [(left, ys[-1], ys[0]), (right, ys[-1], ys[0])]
+    for x in xs[1:-1]:
+        for k in range(len(ys) - 1):
+            if not any(r[0] < x - 1 and r[2] > x + 1 for r in rows[k]):
+                tv.append((x, ys[k + 1], ys[k]))
+    return _grid(band, tv, drawn=False)
+
+
+def _grid(th: list, tv: list, drawn: bool = True) -> RuledTable:
     ys = _distinct(sorted({y for y, _, _ in th}, reverse=True))  # top to bottom
     xs = _distinct(sorted({x for x, _, _ in tv}))
 
@@ -138,4 +307,119 @@ def _grid(th: list, tv: list) -> RuledTable:
                 r2 += 1
             row.append((xs[c], ys[r2], xs[c2], ys[r]))
         rows.append(row)
-    return RuledTable(bbox=(xs[0], ys[-1], xs[-1], ys[0]), rows=rows)
+    return RuledTable(bbox=(xs[0], ys[-1], xs[-1], ys[0]), rows=rows, drawn=drawn, xs=tuple(xs), ys=tuple(ys))
+
+
+# ------------------------------------------------------------ which reading of a page's tables is right
+
+def table_cells(t: RuledTable) -> list[Box]:
+    return [box for row in t.rows for box in row if box is not None]
+
+
+def violations(tables: list[list[Box]], rects: list[Box], rules: PageRules) -> int:
+    """How often a reading of a page's tables (each table its cells' boxes) disagrees with what the
+    page prints. Each of these counts one:
+
+    - a run of text inside a table that a cell side cuts (a line of text never crosses a cell's side:
+      a cut means a rule was missed and two cells run together, or a side was invented);
+    - a run of text inside a table's box that no cell holds;
+    - a drawn rule inside a table's box that lies on no cell side (a rule through a cell's middle: a
+      row or column was missed);
+    - a drawn rule that runs on past a table's side (a column or row outside the box was left out);
+    - a run of three or more wide horizontal rules outside every table (a table ruled only across
+      that was not read), one per rule.
+    The reading with fewer is right; a tie keeps the fast reader's.
+    """
+    n = 0
+    boxes = []
+    for cells in tables:
+        if not cells:
+            continue
+        bbox = (min(c[0] for c in cells), min(c[1] for c in cells), max(c[2] for c in cells), max(c[3] for c in cells))
+        boxes.append(bbox)
+        vsides: dict[float, list[tuple[float, float]]] = {}
+        hsides: dict[float, list[tuple[float, float]]] = {}
+        for left, bottom, right, top in cells:
+            for x in (left, right):
+                vsides.setdefault(_key(vsides, x), []).append((bottom, top))
+            for y in (bottom, top):
+                hsides.setdefault(_key(hsides, y), []).append((left, right))
+        xs, ys = sorted(vsides), sorted(hsides)
+        vspans = [_union(vsides[x]) for x in xs]
+        hspans = [_union(hsides[y]) for y in ys]
+        area = sum((c[2] - c[0]) * (c[3] - c[1]) for c in cells)
+        holes = area < (bbox[2] - bbox[0]) * (bbox[3] - bbox[1]) - TOL * (bbox[2] - bbox[0] + bbox[3] - bbox[1])
+        bl, bb, br, bt = bbox
+        for r in rects:
+            r0, r1, r2, r3 = r
+            cx, cy = (r0 + r2) / 2, (r1 + r3) / 2
+            if not (bl < cx < br and bb < cy < bt):
+                continue
+            cut = False
+            for k in range(bisect_right(xs, r0 + TOL), bisect_left(xs, r2 - TOL)):
+                for b, t in vspans[k]:
+                    if b < cy < t:
+                        cut = True
+                        break
+            if not cut:
+                for k in range(bisect_right(ys, r1 + TOL), bisect_left(ys, r3 - TOL)):
+                    for a, z in hspans[k]:
+                        if a < cx < z:
+                            cut = True
+                            break
+            if cut or holes and not any(c[0] - TOL <= cx <= c[2] + TOL and c[1] - TOL <= cy <= c[3] + TOL for c in cells):
+                n += 1
+        for y, hl, hr in rules.horizontal:
+            if bbox[1] + TOL < y < bbox[3] - TOL and hl < bbox[2] - TOL and hr > bbox[0] + TOL:
+                on = _key(hsides, y, insert=False)
+                mid = (max(hl, bbox[0]) + min(hr, bbox[2])) / 2
+                if on is None or not any(a - TOL <= mid <= z + TOL for a, z in hsides[on]):
+                    n += 1
+            if bbox[1] - TOL <= y <= bbox[3] + TOL and (hl < bbox[0] - OPEN_SIDE < hr or hl < bbox[2] + OPEN_SIDE < hr):
+                n += 1
+        for x, vb, vt in rules.vertical:
+            if bbox[0] + TOL < x < bbox[2] - TOL and vb < bbox[3] - TOL and vt > bbox[1] + TOL:
+                on = _key(vsides, x, insert=False)
+                mid = (max(vb, bbox[1]) + min(vt, bbox[3])) / 2
+                if on is None or not any(b - TOL <= mid <= t + TOL for b, t in vsides[on]):
+                    n += 1
+            if bbox[0] - TOL <= x <= bbox[2] + TOL and (vb < bbox[1] - OPEN_SIDE < vt or vb < bbox[3] + OPEN_SIDE < vt):
+                n += 1
+    for band in _horizontal_rule_bands(rules.horizontal, []):
+        mid = (band[0][0] + band[-1][0]) / 2
+        if not any(b[1] - TOL <= mid <= b[3] + TOL for b in boxes):
+            n += len(band)
+    return n
+
+
+def _union(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    out: list[tuple[float, float]] = []
+    for a, z in sorted(spans):
+        if out and a <= out[-1][1] + TOL:
+            out[-1] = (out[-1][0], max(out[-1][1], z))
+        else:
+            out.append((a, z))
+    return out
+
+
+def _key(sides: dict, v: float, insert: bool = True) -> Optional[float]:
+    """The side position within TOL of v already listed, else v (or None when not inserting)."""
+    for k in sides:
+        if abs(k - v) <= TOL:
+            return k
+    return v if insert else None
+
+
+def choose_reading(fast: list[list[Box]], plumber: Callable[[], list[list[Box]]], rects: Callable[[], list[Box]],
+                   rules: PageRules, fast_drawn: bool = False) -> str:
+    """'fast', 'plumber' or 'text' (no table): the reading of a page with fewest `violations`; ties go
+    to the fast reader, then to pdfplumber. pdfplumber (`plumber()`, its tables' cells) is run only
+    when the fast reading has a violation. `fast_drawn`: every side of the fast reading's cells is a
+    drawn rule, so no text can cross one (print does not run text over a rule, and a rule the grid
+    missed is caught by the checks on rules): its text is not looked at, which keeps clean pages cheap."""
+    scores = {"fast": violations(fast, [] if fast_drawn else rects(), rules)}
+    if scores["fast"]:
+        scores["fast"] = violations(fast, rects(), rules)
+        scores["plumber"] = violations(plumber(), rects(), rules)
+        scores["text"] = violations([], rects(), rules)
+    return min(scores, key=lambda k: (scores[k], ["fast", "plumber", "text"].index(k)))

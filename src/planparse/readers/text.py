@@ -113,8 +113,8 @@ def lines_to_blocks(lines: list[Line], id_prefix: str = "b") -> list[Block]:
                 if lines[i].cells is not None:
                     lr = lines[i]
                     blocks.append(Block(id=f"{id_prefix}{len(blocks)}", kind="row",
-                                        text=" | ".join(c.replace("\x00", "") for c in lr.cells),
-                                        cells=[Cell(text="", span=0) if c == "\x00" else Cell(text=c) for c in lr.cells],
+                                        text=" | ".join(c.replace("\x00", "").lstrip("\x01") for c in lr.cells),
+                                        cells=[_cell(c) for c in lr.cells],
                                         table=table_index,
                                         page=lr.page, line=lr.lineno, start=lr.start, end=lr.end))
                 i += 1
@@ -138,6 +138,15 @@ def lines_to_blocks(lines: list[Line], id_prefix: str = "b") -> list[Block]:
         i += 1
     flush()
     return blocks
+
+
+def _cell(c: str) -> Cell:
+    """A reader's cell string: "\\x00" covered by the cell on its left, "\\x01" + text merged with the one above."""
+    if c == "\x00":
+        return Cell(text="", span=0)
+    if c.startswith("\x01"):
+        return Cell(text=c[1:], merged_above=True)
+    return Cell(text=c)
 
 
 def _para_block(para: list[Line], bid: str) -> Block:

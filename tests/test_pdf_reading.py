@@ -1,0 +1,254 @@
+"""Reading PDF plans as printed: the generated task tables (corpus/pdf-tables, made from DOCX by
+scripts/build_pdf_tables.py) against the DOCX they came from, rotated pages, text layers that are not
+text, the two-column heading, and what OCR leaves out of a scan (stamps, seals, noise)."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+from planparse.pipeline import extract_file
+from planparse.readers import read_document
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+TABLES = sorted((CORPUS / "pdf-tables").glob("*.pdf"))
+KH1105 = CORPUS / "real" / "lao-cai" / "sct-kh1105-2026-kiem-tra.pdf"
+KH996 = CORPUS / "real" / "lam-dong" / "996KH-TCTLNTW-C04.pdf"
+KH196 = CORPUS / "real" / "ninh-binh" / "kh196-2024-cong-nghiep-van-hoa.pdf"
+needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
+
+
+def _task_rows(doc) -> list[list[str]]:
+    """The 6-column rows, a cell merged with the one above as printed there."""
+    return [[c.text for c in b.cells] for b in doc.blocks if b.kind == "row" and b.cells and len(b.cells) == 6]
+
+
+@pytest.mark.parametrize("pdf", TABLES, ids=lambda p: p.name)
+def test_one_row_per_printed_row_as_in_the_docx(pdf):
+    """Every printed row once (the header row Word repeats on each page taken once, rows a page break
+    cut joined), lettered sub-items apart with their own cells, wrapped cells whole."""
+    rows = _task_rows(read_document(pdf))
+    assert rows == _task_rows(read_document(pdf.with_suffix(".docx")))
+    assert sum(1 for r in rows if r[0] == "STT") == 1
+
+
+@pytest.mark.parametrize("pdf", TABLES, ids=lambda p: p.name)
+def test_tasks_from_the_pdf_are_the_tasks_from_the_docx(pdf):
+    def key(plan):
+        return [(t.ref, t.text, t.lead, t.support, t.deadline.text if t.deadline else None) for t in plan.tasks]
+
+    from_pdf, from_docx = extract_file(pdf), extract_file(pdf.with_suffix(".docx"))
+    assert key(from_pdf) == key(from_docx)
+    assert from_pdf.meta.number == "215/KH-SKHCN" and from_pdf.meta.date == "2026-01-12"
+
+
+def test_sub_items_keep_their_numbered_row_and_own_units():
+    plan = extract_file(CORPUS / "pdf-tables" / "ke-hoach-phu-luc-doc.pdf")
+    subs = [t for t in plan.tasks if t.text.startswith(("a)", "b)", "c)", "d)"))]
+    assert len(subs) == 10
+    c = next(t for t in subs if t.text.startswith("c) Phổ cập kỹ năng số"))  # cut by a page break
+    assert c.text.endswith("Tổ công nghệ số cộng đồng.")
+    assert c.lead == ["UBND các xã, phường"] and c.support == ["Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh"]
+
+
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+def test_a_page_turned_by_rotate_is_read_upright(tmp_path, rotation):
+    import pypdfium2 as pdfium
+
+    src = CORPUS / "pdf" / "000_db1299a2e6faf1e1.pdf"
+    doc = pdfium.PdfDocument(str(src))
+    for i in range(len(doc)):
+        doc[i].set_rotation(rotation)
+    turned = tmp_path / f"turned-{rotation}.pdf"
+    doc.save(str(turned))
+    doc.close()
+    a, b = extract_file(src), extract_file(turned)
+    assert [t.model_dump(exclude={"span"}) for t in b.tasks] == [t.model_dump(exclude={"span"}) for t in a.tasks]
+    assert [k.model_dump(exclude={"span"}) for k in b.kpis] == [k.model_dump(exclude={"span"}) for k in a.kpis]
+    assert b.meta == a.meta
+
+
+def test_text_layer_traits():
+    from planparse.readers.text_layer import not_text
+
+    clean = ("Thực hiện Kế hoạch số 705/KH-UBND ngày 21/9/2023 của UBND tỉnh Nghệ An về việc nâng cao chất "
+             "lượng cung cấp dịch vụ công trực tuyến, UBND thị xã Cửa Lò ban hành Kế hoạch triển khai như sau: ")
+    assert not_text(clean * 2) is None
+    assert not_text("(cid:54)(cid:1250) (cid:3)(cid:38)(cid:148)(cid:49) " * 5) == "(cid:N) glyphs"
+    garbled = "6Ӣ C‘NG 7+ѬѪ1* CӜNG H’A X; HӜI CHӪ NGHƬA VIӊT NAM ĈO¬N KIӆM TRA ĈӝF OұS 7ӵ do +ҥQK phúc "
+    assert not_text(garbled * 3) == "letters outside the Vietnamese alphabet"
+    shifted = "Wkxf klhq Nh krdfk vr 705 qjdb 21/9/2023 fxd XEQG wlqk Qjkh Dq yh ylhf qdqj fdr fkdw oxrqj "
+    assert not_text(shifted * 3) == "words that are not Vietnamese syllables"
+    assert not_text("Trang 3") is None  # too short to judge
+
+
+def test_the_glyph_garbage_pdf_is_known_as_such_without_ocr():
+    import pypdfium2 as pdfium
+
+    from planparse.readers.text_layer import not_text
+
+    doc = pdfium.PdfDocument(str(KH1105))
+    assert all(not_text(doc[i].get_textpage().get_text_range()) for i in range(len(doc)))
+    clean = pdfium.PdfDocument(str(KH196))
+    assert not any(not_text(clean[i].get_textpage().get_text_range()) for i in range(len(clean)))
+
+
+@needs_tesseract
+def test_the_glyph_garbage_pdf_is_read_by_ocr():
+    plan = extract_file(KH1105)
+    assert any("pages 1,2,3,4,5,6 have a text layer that is not text" in w for w in plan.warnings)
+    # the inspection team a decision of the Sở set up issues it (KH-ĐKT), under the Sở of the place line's province
+    assert plan.meta.issuer.startswith("Đoàn") and plan.meta.issuer.endswith("Sở Công Thương tỉnh Lào Cai")
+    assert plan.meta.number == "1105/KH-ĐKT" and plan.meta.date == "2026-03-10"
+    assert "vật liệu" in plan.meta.title and plan.meta.title.endswith("trên địa bàn tỉnh Lào Cai")
+    assert len(plan.tasks) >= 10
+    # the appendix's ruled table is read from the page's rules, its cells filled with the OCR'd words
+    rows = [[c.text for c in b.cells] for b in read_document(KH1105).blocks if b.kind == "row" and b.page == 4]
+    assert len(rows) >= 6 and all(len(r) == 5 for r in rows)
+    assert sum(1 for r in rows if r[4] == "02 ngày") >= 5 and any(r[3] == "23/3/2026" for r in rows)
+
+
+def test_two_column_heading_read_by_position():
+    """kh196 draws its heading after the body; it comes out first, as rows [left, right]."""
+    doc = read_document(KH196)
+    rows = [[c.text for c in b.cells] for b in doc.blocks[:3]]
+    assert rows == [["ỦY BAN NHÂN DÂN", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+                    ["TỈNH NINH BÌNH", "Độc lập - Tự do - Hạnh phúc"],
+                    ["Số: /KH-UBND", "Ninh Bình, ngày tháng 11 năm 2024"]]
+    assert doc.blocks[3].text == "KẾ HOẠCH"
+    meta = extract_file(KH196).meta
+    assert (meta.issuer, meta.number, meta.date, meta.place) == ("UBND tỉnh Ninh Bình", None, "2024-11", "Ninh Bình")
+
+
+def test_heading_rows_split_at_the_space_between_the_columns():
+    from planparse.readers.layout import Run, heading_rows, runs_text, visual_lines
+
+    runs = [Run("BỘ CÔNG AN", 150, 43, 223, 56), Run("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", 304, 41, 552, 55),
+            # the left column's second line runs on past the first line's end
+            Run("TỔ CÔNG TÁC LIÊN NGÀNH TW", 95, 57, 280, 69), Run("Độc lập - Tự do - Hạnh phúc", 350, 56, 506, 69),
+            Run("Số: 996 /KH-TCTLNTW-C04", 110, 84, 264, 96), Run("Hà Nội, ngày 24 tháng 02 năm 2026", 325, 83, 522, 97),
+            Run("KẾ HOẠCH", 286, 132, 350, 145)]
+    rows, n = heading_rows(visual_lines(runs), 595, 842)
+    assert n == 3
+    assert [[runs_text(a), runs_text(b)] for a, b in rows] == [
+        ["BỘ CÔNG AN", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"], ["TỔ CÔNG TÁC LIÊN NGÀNH TW", "Độc lập - Tự do - Hạnh phúc"],
+        ["Số: 996 /KH-TCTLNTW-C04", "Hà Nội, ngày 24 tháng 02 năm 2026"]]
+    single = [Run("Header text that must not reach the body", 90, 40, 300, 52), Run("KẾ HOẠCH", 280, 80, 330, 92)]
+    assert heading_rows(visual_lines(single), 612, 792) == ([], 0)
+
+
+def _word(text, box, line=(1, 1, 1), conf=95.0):
+    from planparse.readers.ocr import Word
+
+    return Word(text, conf, line, box)
+
+
+def test_a_received_stamp_in_coloured_ink_is_left_out():
+    from PIL import Image, ImageDraw
+
+    from planparse.readers.ocr import layout_words
+
+    page = Image.new("RGB", (2480, 3508), "white")
+    draw = ImageDraw.Draw(page)
+    draw.rectangle((130, 440, 730, 860), outline=(220, 30, 30), width=8)  # the stamp's red box
+    draw.text((200, 470), "UBND TINH", fill=(220, 30, 30))
+    words = [_word("BỘ", (150, 180, 200, 230)), _word("CÔNG", (210, 180, 300, 230)), _word("AN", (310, 180, 360, 230)),
+             _word("CỘNG", (1270, 180, 1410, 230)), _word("HOÀ", (1430, 180, 1540, 230)),
+             _word("UBND", (170, 470, 300, 520), (4, 1, 1)), _word("TỈNH", (320, 470, 430, 520), (4, 1, 1)),
+             _word("ĐẾN", (150, 560, 260, 640), (5, 1, 1)), _word("Số:", (300, 560, 380, 600), (5, 1, 1)),
+             _word("1614", (400, 560, 520, 600), (5, 1, 1)), _word("Chuyển:", (160, 700, 320, 740), (5, 1, 2)),
+             _word("KẾ", (1190, 550, 1280, 600), (7, 1, 1)), _word("HOẠCH", (1290, 550, 1500, 600), (7, 1, 1))]
+    out = layout_words(words, page, first_page=True)
+    text = " ".join(t for t, _ in out.lines)
+    assert "UBND" not in text and "ĐẾN" not in text and "Chuyển" not in text and "1614" not in text
+    assert "KẾ HOẠCH" in text and out.lines[0][1] == ["BỘ CÔNG AN", "CỘNG HOÀ"]
+    assert out.dropped == ["a received stamp"]
+
+
+def test_a_received_stamp_on_a_grey_scan_is_left_out_by_its_block():
+    from PIL import Image
+
+    from planparse.readers.ocr import layout_words
+
+    page = Image.new("RGB", (2480, 3508), "white")
+    words = [_word("CÔNG", (150, 450, 280, 500), (4, 1, 1)), _word("VĂN", (300, 450, 400, 500), (4, 1, 1)),
+             _word("ĐẾN", (420, 450, 530, 500), (4, 1, 1)), _word("Ngày:", (150, 520, 280, 560), (4, 1, 2)),
+             _word("Thực", (300, 1500, 400, 1550), (9, 1, 1)), _word("hiện", (420, 1500, 520, 1550), (9, 1, 1))]
+    out = layout_words(words, page, first_page=False)
+    assert [t for t, _ in out.lines] == ["Thực hiện"]
+
+
+def test_noise_lines_are_left_out_and_words_kept():
+    from PIL import Image
+
+    from planparse.readers.ocr import layout_words
+
+    page = Image.new("RGB", (2480, 3508), "white")
+    words = [_word("999000090001000000020gg", (475, 820, 1200, 860), (9, 1, 1), conf=0.0),
+             _word("—....", (454, 900, 600, 930), (9, 1, 2), conf=30.0),
+             _word("ngày44tháng", (400, 1000, 700, 1050), (9, 1, 3), conf=20.0),
+             _word("năm", (720, 1000, 800, 1050), (9, 1, 3), conf=10.0),
+             _word("Thực", (300, 1500, 400, 1550), (10, 1, 1)), _word("hiện", (420, 1500, 520, 1550), (10, 1, 1))]
+    out = layout_words(words, page, first_page=False)
+    assert [t for t, _ in out.lines] == ["ngày44tháng năm", "Thực hiện"]
+    assert out.dropped == ["noise lines"]
+
+
+@needs_tesseract
+def test_the_scan_issuer_is_not_the_stamp():
+    plan = extract_file(KH996)
+    assert plan.meta.issuer != "UBND tỉnh Lâm Đồng"  # the received stamp's words
+    assert "OCR left out a received stamp on pages 1" in plan.warnings
+    assert plan.meta.title.endswith("ma túy năm 2026")  # without the noise line under it ('999000090001...gg')
+
+
+def test_a_body_other_than_ubnd_heading_the_left_column_is_the_issuer():
+    from planparse.models import Block, Cell, Document
+    from planparse.pipeline import document_to_plan
+
+    def row(i, left, right):
+        return Block(id=f"b{i}", kind="row", text=f"{left} | {right}", cells=[Cell(text=left), Cell(text=right)], table=0)
+
+    blocks = [row(0, "SỞ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), row(1, "", "Độc lập - Tự do - Hạnh phúc"),
+              row(2, "Số: 12/KH-SYT", "Quảng Ninh, ngày 05 tháng 3 năm 2026"),
+              Block(id="b3", kind="paragraph", text="KẾ HOẠCH"),
+              Block(id="b4", kind="paragraph", text="Tiêm chủng mở rộng năm 2026"),
+              Block(id="b5", kind="paragraph", text="I. MỤC ĐÍCH, YÊU CẦU")]
+    meta = document_to_plan(Document(source="x.pdf", format="pdf", blocks=blocks)).meta
+    assert (meta.issuer, meta.issuer_level, meta.number) == ("Sở Y Tế tỉnh Quảng Ninh", "province", "12/KH-SYT")
+
+
+def test_a_row_cut_by_a_page_break_is_told_from_a_new_sub_item():
+    from planparse.readers.pdf import _continues
+
+    above = ["8", "Triển khai số hóa hồ sơ, kết quả giải quyết thủ tục hành chính còn hiệu lực theo quy",
+             "Văn phòng UBND tỉnh", "Các sở, ban, ngành tỉnh; UBND các", "Thường xuyên", "Hồ sơ được số hóa"]
+    rest = ["", "định; bảo đảm tỷ lệ số hóa hồ sơ đạt 100%", "", "xã, phường", "", ""]
+    sub = ["", "a) Cơ sở dữ liệu đất đai.", "Sở Nông nghiệp và Môi trường", "Công an tỉnh", "Tháng 9/2026", "Dữ liệu"]
+    unlabelled = ["", "Cơ sở dữ liệu hộ tịch.", "Sở Tư pháp", "UBND các xã, phường", "Tháng 12/2026", "Dữ liệu số"]
+    numbered = ["9", "xây dựng kho dữ liệu mở", "Sở Khoa học và Công nghệ", "", "", ""]
+    assert _continues(above, rest)
+    assert not _continues(above, sub) and not _continues(above, unlabelled) and not _continues(above, numbered)
+
+
+def test_the_recipients_beside_the_signature_come_out_as_two_columns():
+    from PIL import Image
+
+    from planparse.readers.ocr import layout_words
+
+    page = Image.new("RGB", (2480, 3508), "white")
+    line = (20, 1, 1)
+    words = [_word("Thực", (300, 2000, 400, 2050), (19, 1, 1)), _word("hiện./.", (420, 2000, 600, 2050), (19, 1, 1)),
+             _word("Nơi", (250, 2200, 330, 2240), line), _word("nhận:", (340, 2200, 460, 2240), line),
+             _word("KT.", (1500, 2195, 1580, 2245), line), _word("GIÁM", (1600, 2195, 1740, 2245), line),
+             _word("ĐỐC", (1760, 2195, 1870, 2245), line),
+             _word("-", (250, 2260, 270, 2300), (20, 1, 2)), _word("Như", (290, 2260, 380, 2300), (20, 1, 2)),
+             _word("trên;", (390, 2260, 500, 2300), (20, 1, 2)), _word("PHÓ", (1480, 2258, 1580, 2302), (20, 1, 2)),
+             _word("GIÁM", (1600, 2258, 1740, 2302), (20, 1, 2)), _word("ĐỐC", (1760, 2258, 1870, 2302), (20, 1, 2)),
+             _word("-", (250, 2320, 270, 2360), (20, 1, 3)), _word("Lưu:", (290, 2320, 390, 2360), (20, 1, 3)),
+             _word("VT.", (400, 2320, 470, 2360), (20, 1, 3)),
+             _word("Hoàng", (1500, 2600, 1660, 2650), (21, 1, 1)), _word("Văn", (1680, 2600, 1780, 2650), (21, 1, 1)),
+             _word("Thuân", (1800, 2600, 1950, 2650), (21, 1, 1))]
+    out = layout_words(words, page, first_page=False)
+    assert out.lines[0] == ("Thực hiện./.", None)
+    assert [cells for _, cells in out.lines[1:]] == [["Nơi nhận:", "KT. GIÁM ĐỐC"], ["- Như trên;", "PHÓ GIÁM ĐỐC"],
+                                                     ["- Lưu: VT.", ""], ["", "Hoàng Văn Thuân"]]
