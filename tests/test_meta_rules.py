@@ -74,3 +74,19 @@ def test_two_documents_joined_at_the_top_are_both_cited():
 ])
 def test_cited_issuers_are_normalised_and_completed_with_the_plans_place(printed, places, expected):
     assert normalise_cited_issuer(printed, Places(places)) == expected
+
+
+def test_a_scans_heading_with_a_misread_mark_still_names_its_body():
+    lines = heading_lines([Block(id=f"p{k}", kind="paragraph", text=t) for k, t in enumerate(
+        ["BỘ CÔNG AN", "TỎ CÔNG TÁC LIÊN NGÀNH TW", "Số: 996/KH-TCTLNTW"])])
+    assert heading_bodies(lines) == ["BỘ CÔNG AN", "TỎ CÔNG TÁC LIÊN NGÀNH TW"]
+
+
+def test_a_title_naming_what_it_implements_comes_before_the_opening_that_cites_it():
+    blocks = [Block(id=f"b{k}", kind="paragraph", text=t) for k, t in enumerate([
+        "KẾ HOẠCH", "Triển khai thực hiện Chỉ thị số 30/CT-TTg ngày 29/8/2024 của Thủ tướng Chính phủ về phát triển "
+        "các ngành công nghiệp văn hóa trên địa bàn tỉnh Ninh Bình",
+        "Thực hiện Chỉ thị số 30/CT-TTg ngày 29/8/2024 của Thủ tướng Chính phủ, UBND tỉnh ban hành Kế hoạch như sau:",
+        "I. MỤC ĐÍCH, YÊU CẦU"])]
+    meta = extract_meta(build_structure(Document(source="x.pdf", format="pdf", blocks=blocks)))[0]
+    assert meta.title.startswith("Triển khai thực hiện Chỉ thị số 30/CT-TTg")

@@ -137,6 +137,14 @@ def _letter_header(blocks: list[Block]) -> list[Block]:
     return blocks[:k]
 
 
+def _title_before_opening(b: Block, nxt: Optional[Block]) -> bool:
+    """'Triển khai thực hiện Chỉ thị số 30/CT-TTg ... trên địa bàn tỉnh Ninh Bình' then 'Thực hiện Chỉ thị số
+    30/CT-TTg ..., UBND tỉnh ban hành ...': a title that names what it implements, before the opening that
+    cites it. An opening sentence ends a clause (',', ';', ':'); a title does not."""
+    return nxt is not None and nxt.kind != "row" and bool(_OPENING.match(nxt.text)) \
+        and not re.search(r"[,;:.]$", b.text.rstrip()) and len(b.text) <= 300
+
+
 def build_structure(doc: Document) -> Structure:
     blocks = doc.blocks
     n = len(blocks)
@@ -158,7 +166,8 @@ def build_structure(doc: Document) -> Structure:
         if title and (_OPENING.match(b.text) and (_CITES.search(b.text) or len(b.text) > 120)
                       or re.match(r"căn cứ\b", fold(b.text))):  # a title never opens with "Căn cứ"
             break
-        if not title and _OPENING.match(b.text) and _CITES.search(b.text[:80]) and not _in_capitals(b.text):
+        if not title and _OPENING.match(b.text) and _CITES.search(b.text[:80]) and not _in_capitals(b.text) \
+                and not _title_before_opening(b, blocks[i + 1] if i + 1 < n else None):
             break  # an opening sentence; a title in capitals may also begin "THỰC HIỆN NGHỊ QUYẾT SỐ ..."
         if title and len(b.text) > 200:
             break

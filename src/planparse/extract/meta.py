@@ -164,7 +164,18 @@ def heading_lines(header: list[Block]) -> list[str]:
 def _starts_body(line: str) -> bool:
     """A heading line that names a new body ('SỞ CÔNG THƯƠNG') rather than continuing one ('DÂN',
     'TỈNH LÂM ĐỒNG', 'PHƯỜNG BẮC CAM RANH')."""
-    return lexicon.unit_head_at(line) is not None and not re.match(rf"^\s*{_LEVELS}\b", line)
+    if re.match(rf"^\s*{_LEVELS}\b", line):
+        return False
+    if lexicon.unit_head_at(line) is not None:
+        return True
+    bare = strip_accents(fold(line))  # a scan's heading with a mark misread ("TỎ CÔNG TÁC" for TỔ CÔNG TÁC)
+    return any(bare.startswith(h + " ") for h in _bare_heads())
+
+
+@lru_cache(maxsize=None)
+def _bare_heads() -> tuple[str, ...]:
+    """Unit heads of two words or more, without marks: safe to match on a damaged heading."""
+    return tuple(strip_accents(fold(k.head)) for k in lexicon.units().kinds if len(k.head.split()) > 1)
 
 
 def heading_bodies(lines: list[str]) -> list[str]:
@@ -177,7 +188,7 @@ def heading_bodies(lines: list[str]) -> list[str]:
             bodies[-1] = f"{bodies[-1]} {line}"
         else:
             bodies.append(line)
-    return [fold_ws(b) for b in bodies if lexicon.unit_head_at(b) is not None]
+    return [fold_ws(b) for b in bodies if _starts_body(b)]
 
 
 _AD_HOC = " \x01"
