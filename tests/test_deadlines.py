@@ -265,3 +265,15 @@ def test_the_event_a_duty_is_timed_by(duty, expected):
 def test_event_bounded_spans_and_phases(line, kind, start, end):
     dl = parse_deadline(line, 2025)
     assert (dl.kind, dl.start, dl.end) == (kind, start, end)
+
+
+def test_an_event_in_a_clause_of_its_own_times_the_duty():
+    from planparse.extract.deadlines import event_in_duty
+    dl = event_in_duty("Ban công tác Mặt trận các tổ dân phố căn cứ kế hoạch này, khi có thông báo chủ động phối hợp.")
+    assert dl.kind == "event" and dl.text.startswith("khi có thông báo")
+
+
+def test_a_time_line_that_follows_a_plan_or_roadmap_is_an_event():
+    assert parse_deadline("Thực hiện theo lộ trình tại phần (II) của Kế hoạch này.", 2025).kind == "event"
+    assert parse_deadline("Triển khai đảm bảo theo lộ trình, hướng dẫn của Bộ, ngành", 2025).kind == "event"
+    assert parse_deadline("Thực hiện trong năm 2026", 2026).kind == "by"

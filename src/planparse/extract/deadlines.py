@@ -220,6 +220,11 @@ def _opens_with(t: str, words) -> bool:
     return any(t == w or t.startswith(w + " ") or t.startswith(w + ",") for w in words)
 
 
+def _without_verb(t: str) -> str:
+    """'thực hiện theo lộ trình ...', 'triển khai đảm bảo theo lộ trình ...': the time phrase after the verb."""
+    return re.sub(r"^(?:được\s+)?(?:thực hiện|triển khai(?:\s+thực hiện)?)(?:\s+(?:đảm bảo|bảo đảm))?\s+", "", t)
+
+
 def _deadline_of(t: str, printed: str, year: Optional[int]) -> Optional[Deadline]:
     dl = lexicon.deadlines()
     points = find_points(t)
@@ -232,8 +237,8 @@ def _deadline_of(t: str, printed: str, year: Optional[int]) -> Optional[Deadline
         later = [p.first_day(year) for p in days if m and p.start >= m.start()]
         return Deadline(kind="ongoing", text=printed, peak_from=later[0] if later else None)
 
-    if _opens_with(t, dl.event_openers):
-        return Deadline(kind="event", text=printed)
+    if _opens_with(t, dl.event_openers) or not points and _opens_with(_without_verb(t), dl.event_openers):
+        return Deadline(kind="event", text=printed)  # "(Thực hiện) theo lộ trình tại phần II"
     if not points and _opens_with(t, dl.event_bounds):  # "Từ khi thành lập đến khi kết thúc nhiệm vụ ..."
         return Deadline(kind="event", text=printed)
 
@@ -396,10 +401,11 @@ def event_in_duty(text: str) -> Optional[Deadline]:
     t = normalise(printed)
     rx = _phrase_re(tuple(words.events))
     for m in rx.finditer(t):
-        opening = m.start() == 0
-        if not opening and (fold(m.group(0)) not in ("sau khi", "ngay khi", "ngay sau khi")
-                            or re.search(r"[.;!?]\s", t[:m.start()])):
-            continue  # after the work, in the duty's first sentence: a later sentence's event is not the duty's
+        opening = m.start() == 0 or bool(re.search(r",\s*$", t[:m.start()]))  # or a clause of its own
+        if re.search(r"[.;!?]\s", t[:m.start()]):
+            continue  # in the duty's first sentence: a later sentence's event is not the duty's
+        if not opening and fold(m.group(0)) not in ("sau khi", "ngay khi", "ngay sau khi"):
+            continue
         if _phrase_re(tuple(words.not_events)).match(t, m.start()):
             continue
         end = _CLAUSE_END.search(t, m.end())

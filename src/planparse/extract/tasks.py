@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import takewhile
 from functools import lru_cache
 from typing import Optional
 
@@ -307,6 +308,12 @@ def assigns_duty(node: Node) -> bool:
     return False
 
 
+def _names_member(node: Node) -> bool:
+    """'Trưởng đoàn: Đại diện ...', 'Thành viên: ...': a member and who fills the place, not a duty."""
+    head, _, rest = node.text.partition(":")
+    return bool(rest.strip()) and len(head.split()) <= 4 and starts_unit(head)
+
+
 def _lists_members(node: Node) -> bool:
     return bool(re.search(r"(?:bao gồm|gồm có|gồm)\s*:$", fold(_text_of(node))))
 
@@ -362,7 +369,8 @@ def walk_items(children: list[Node], inh: Inherited, ctx: Context) -> None:
     roles = [_key_of_item(c) for c in children]
     for (role, value), c in zip(roles, children):
         if role == "deadline":
-            dl = parse_deadline(value or _text_of(c), ctx.year, ctx.plan_date)
+            when = value or " ".join(b.text for b in c.body) or _text_of(c)
+            dl = parse_deadline(when, ctx.year, ctx.plan_date)
             if dl:
                 inh = replace(inh, deadline=dl)
     if _session(children, roles, inh, ctx):
@@ -514,10 +522,14 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
         return
     if node.children and _lists_members(node):
         # "Ban hành quyết định thành lập Đoàn kiểm tra bao gồm: - Trưởng đoàn: ... - Thành viên: ...": the
-        # items name what it consists of; they are the duty's own content, not duties
-        text = fold_ws(" ".join([_text_of(node)] + [_text_of(x) for x in _descendants(node)]))
+        # members it names are the duty's own content; duties listed after them are tasks of their own
+        members = list(takewhile(_names_member, node.children))
+        text = fold_ws(" ".join([_text_of(node)] + [_text_of(x) for m in members for x in [m] + _descendants(m)]))
         lead = inh.lead or (split_units(s) if ctx.subject_lead and (s := duty_subject(text)) else [])
         _add_task(ctx, node, text, lead, list(inh.support), inh.deadline, product=inh.product)
+        rest = node.children[len(members):]
+        if rest:
+            walk_items(rest, replace(inh, lead=lead), ctx)
         return
     units = _heading_units(node, ctx)
     if units is not None:
@@ -634,7 +646,8 @@ def organisation(sec: Node, ctx: Context) -> None:
     inh = Inherited()
     for c in sec.children:  # "1. Thời gian thực hiện" beside "2. Trách nhiệm thực hiện": the section's time
         role, value = key_of(c.text)
-        if role == "deadline" and (dl := parse_deadline(value or _text_of(c), ctx.year, ctx.plan_date)):
+        when = value or " ".join(b.text for b in c.body) or _text_of(c)
+        if role == "deadline" and (dl := parse_deadline(when, ctx.year, ctx.plan_date)):
             inh = replace(inh, deadline=dl)
     for c in sec.children:
         if _is_aside(c) or key_of(c.text)[0] in ("deadline", "product", "venue"):
@@ -767,6 +780,12 @@ def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[
                 r, value = key_of(c.text)
                 if r == "goals":
                     goals_to_kpis(c, Inherited(), ctx, inline=value or None)
+                elif r is None and c.children and (section_role(c) == "tasks" or fold(c.text).startswith(
+                        tuple(lexicon.sections().action_headings))):
+                    # "4. Phương án tổ chức cấp phát" inside PHẠM VI, ĐỐI TƯỢNG ...: its items assign work
+                    ctx.subject_lead = True
+                    walk_items(c.children, Inherited(), ctx)
+                    ctx.subject_lead = False
     if ctx.charged:
         for i, t in enumerate(ctx.tasks):
             if any(t is u for u in ctx.unled) and not t.lead:

@@ -97,13 +97,13 @@ def _split_plain(text: str) -> list[str]:
         if not p:
             continue
         if sep == ",":
-            # an enumeration of kinds goes on with a kind ("Các phòng, ban, ngành thuộc ..."), not with a
-            # body of its own ("Các Sở, ban, ngành, UBND xã, phường"); the same kind again is another body ("các tổ
-            # chức chính trị - xã hội, tổ chức thành viên của Mặt trận"); so is a kind with its own "các"
+            # an enumeration of kinds goes on with a kind ("Các phòng, ban, ngành thuộc ...", "các tổ chức chính
+            # trị - xã hội, tổ chức thành viên của Mặt trận": kinds under one "các"), not with a body of its own
+            # ("Các Sở, ban, ngành, UBND xã, phường"), nor with a kind that has its own "các"
             own_det = fold(p).startswith(tuple(d + " " for d in lexicon.units().plural_determiners))
             kind = _opening_kind(p)
             joins = not own_det and (
-                is_bare_kind(out[-1]) and kind is not None and kind != _opening_kind(out[-1].split(",")[-1])
+                is_bare_kind(out[-1]) and kind is not None
                 or is_bare_kind(p) and not fold(p).startswith("các ") and _continues_kinds(out[-1], p)
                 or not (starts_unit(p) or kind))
         else:  # " và " joins two units only when a named unit follows ("... ngành và Ủy ban nhân dân các xã")
