@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _WS = re.compile(r"\s+")
 # Old-style tone placement ("hoà", "uỷ") -> new style ("hòa", "ủy"), as underthesea does.
@@ -23,6 +24,7 @@ def fold_ws(s: str) -> str:
     return _WS.sub(" ", s).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize_tones(s: str) -> str:
     """Move tone marks to the modern position at syllable end ("hoà" -> "hòa", "Uỷ" -> "Ủy")."""
 
@@ -42,6 +44,7 @@ def strip_accents(s: str) -> str:
     return s.replace("đ", "d").replace("Đ", "D")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(s: str) -> str:
     """Comparison key: NFC, tone placement normalised, case folded, whitespace folded."""
     return fold_ws(normalize_tones(nfc(s)).casefold())

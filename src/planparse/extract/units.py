@@ -180,9 +180,7 @@ def _split_units_plain(text: str) -> list[str]:
 def units_in_key_value(value: str) -> list[str]:
     """The units of a lead/support line's value ("Cơ quan thực hiện: Sở Nội vụ chủ trì tham mưu ...; Sở Tư
     pháp ..."): each ';' part ends where a duty verb begins; remarks on the units' remit are dropped."""
-    text = value
-    for remark in sorted(lexicon.units().unit_remarks, key=len, reverse=True):
-        text = re.sub(r",?\s*" + re.escape(remark) + r"\b", "", text, flags=re.I)
+    text = _remark_re().sub("", value)
     verbs = _duty_verb_re()
     parts = []
     for part in re.split(r"\s*;\s*", text):
@@ -194,6 +192,12 @@ def units_in_key_value(value: str) -> list[str]:
             part = subject  # "Sở Khoa học và Công nghệ thúc đẩy, theo dõi, báo cáo chỉ tiêu": one unit and its work
         parts.append(part)
     return split_units("; ".join(p for p in parts if p.strip()))
+
+
+@lru_cache(maxsize=None)
+def _remark_re() -> re.Pattern:
+    remarks = sorted(lexicon.units().unit_remarks, key=len, reverse=True)
+    return re.compile(r",?\s*(?:" + "|".join(re.escape(r) for r in remarks) + r")\b", re.I)
 
 
 @lru_cache(maxsize=None)
