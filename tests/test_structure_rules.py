@@ -365,3 +365,17 @@ def test_a_heading_over_a_paragraph_takes_the_paragraphs_subject_as_lead():
     from planparse.readers.markdown import markdown_to_document
     plan = document_to_plan(markdown_to_document(text.replace("\n", "\n\n"), "snippet.md"))
     assert plan.tasks[0].lead == ["Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố"]
+
+
+def test_lettered_sub_items_of_a_table_row_are_tasks_of_their_own():
+    text = ("KẾ HOẠCH\nChuyển đổi số năm 2026\nI. NHIỆM VỤ\n1. Triển khai các nhiệm vụ tại Phụ lục.\n"
+            "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nPhụ lục\nDANH MỤC NHIỆM VỤ\n"
+            "STT\tNhiệm vụ\tCơ quan chủ trì\tThời gian hoàn thành\n"
+            "1\tRà soát các văn bản quy phạm pháp luật\tSở Tư pháp\tTháng 6/2026\n"
+            "2\tĐào tạo, bồi dưỡng kỹ năng số cho cán bộ, công chức\t\t\n"
+            "\ta) Bồi dưỡng kiến thức về chuyển đổi số\tSở Nội vụ\tHằng năm\n"
+            "\tb) Phổ cập kỹ năng số cơ bản cho người dân\tUBND các xã, phường\tThường xuyên\n")
+    rows = [(t.ref, t.text, t.lead) for t in plan_of(text).tasks if t.section == "table"]
+    assert rows == [("PL.1", "Rà soát các văn bản quy phạm pháp luật", ["Sở Tư pháp"]),
+                    ("PL.a", "Bồi dưỡng kiến thức về chuyển đổi số", ["Sở Nội vụ"]),
+                    ("PL.b", "Phổ cập kỹ năng số cơ bản cho người dân", ["UBND các xã, phường"])]

@@ -64,6 +64,18 @@ def _columns(header_rows: list[Block]) -> list[str]:
     return joined
 
 
+_LETTER = re.compile(r"^\s*([a-zđ])[).]\s+")
+
+
+def _lettered(text: str) -> Optional[re.Match]:
+    """A lettered sub-item printed in a numbered row's place ('a) Bồi dưỡng kiến thức ...')."""
+    return _LETTER.match(text or "")
+
+
+def _text_cell(row: Block, col: int) -> str:
+    return row.cells[col].text if row.cells and col < len(row.cells) else ""
+
+
 def cell_units(cell: Optional[Cell]) -> list[str]:
     """The units a table cell names: one list per printed line when the cell holds several lines (a name a
     line, as "Người thực hiện" cells print persons), else the cell split as any unit list."""
@@ -111,7 +123,8 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
     prev_lead: list[str] = []
     prev_support: list[str] = []
     units_row: Optional[Block] = None  # the row that printed the units a merged cell repeats
-    for row in rows[k:]:
+    body = rows[k:]
+    for r_i, row in enumerate(body):
         cells = [c.text for c in row.cells or []]
         if fold(" ".join(cells)) in header_keys:
             continue  # header repeated after a page break
@@ -127,7 +140,13 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
             continue
         if not text:
             continue
-        ref = ".".join(x for x in (prefix, group, ref_cell) if x)
+        if not others and r_i + 1 < len(body) and _lettered(_text_cell(body[r_i + 1], text_col)):
+            prev_lead, prev_support = [], []
+            continue  # "4 | Đào tạo, bồi dưỡng kỹ năng số ..." over its a), b), c): their heading, not a task
+        letter = _lettered(text)
+        if letter:
+            text = text[len(letter.group(0)):].strip()  # "a) Bồi dưỡng ..." -> ref ...4.a, text without its label
+        ref = ".".join(x for x in (prefix, group, ref_cell, letter.group(1) if letter else "") if x)
         def cell_obj(role: str, row: Block = row) -> Optional[Cell]:
             i = roles.get(role)
             return row.cells[i] if i is not None and row.cells and i < len(row.cells) else None
