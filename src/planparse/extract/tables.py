@@ -135,7 +135,8 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
         text = fold_ws(cells[text_col]) if text_col < len(cells) else ""
         others = [c for i, c in enumerate(cells) if i not in (roles["ref"], text_col) and c.strip()]
         if _ROMAN_REF.match(ref_cell + ".") and not others or (not ref_cell and text and not others):
-            group = ref_cell
+            inline = re.match(r"^\s*([IVX]{1,5}|[A-Z])[.)]\s", text)  # a group row's label in its title cell
+            group = ref_cell or (inline.group(1) if inline else "")
             prev_lead, prev_support = [], []
             continue
         if not text:
