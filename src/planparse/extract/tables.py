@@ -139,6 +139,11 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
             group = ref_cell or (inline.group(1) if inline else "")
             prev_lead, prev_support = [], []
             continue
+        spanning = re.match(r"^\s*([IVX]{1,5}|[A-Z])[.)]\s+\S", ref_cell)
+        if spanning and not text and not others:  # "I. NÂNG CAO NHẬN THỨC ..." merged across the whole row
+            group = spanning.group(1)
+            prev_lead, prev_support = [], []
+            continue
         if not text:
             continue
         if not others and r_i + 1 < len(body) and _lettered(_text_cell(body[r_i + 1], text_col)):
