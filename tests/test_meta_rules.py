@@ -90,3 +90,12 @@ def test_a_title_naming_what_it_implements_comes_before_the_opening_that_cites_i
         "I. MỤC ĐÍCH, YÊU CẦU"])]
     meta = extract_meta(build_structure(Document(source="x.pdf", format="pdf", blocks=blocks)))[0]
     assert meta.title.startswith("Triển khai thực hiện Chỉ thị số 30/CT-TTg")
+
+
+def test_a_cited_issuers_name_goes_on_after_and_and_ends_where_its_title_begins():
+    got = _cite("Căn cứ Quyết định số 4255/QĐ-BNN-KHCN ngày 04/12/2024 của Bộ Nông nghiệp và Phát triển nông thôn "
+                "ban hành Kế hoạch quan trắc môi trường;",
+                "Thực hiện Kế hoạch số 223/KH- UBND ngày 24/10/2025 của UBND tỉnh Thanh Hóa về quan trắc;",
+                places=Places({"tỉnh": "Thanh Hóa"}))
+    assert got == [("Quyết định", "4255/QĐ-BNN-KHCN", "2024-12-04", "Bộ Nông nghiệp và Phát triển nông thôn"),
+                   ("Kế hoạch", "223/KH-UBND", "2025-10-24", "UBND tỉnh Thanh Hóa")]

@@ -379,3 +379,24 @@ def test_lettered_sub_items_of_a_table_row_are_tasks_of_their_own():
     assert rows == [("PL.1", "Rà soát các văn bản quy phạm pháp luật", ["Sở Tư pháp"]),
                     ("PL.a", "Bồi dưỡng kiến thức về chuyển đổi số", ["Sở Nội vụ"]),
                     ("PL.b", "Phổ cập kỹ năng số cơ bản cho người dân", ["UBND các xã, phường"])]
+
+
+def test_a_short_row_under_a_full_one_lacks_the_cells_merged_from_above():
+    from planparse.extract.tables import _fill_short_rows
+    from planparse.models import Block, Cell
+
+    def row(i, *texts):
+        return Block(id=f"r{i}", kind="row", text=" | ".join(texts), cells=[Cell(text=t) for t in texts], table=0)
+    full = row(1, "1", "Nguồn nước cấp nuôi tôm", "- Độ mặn, pH, DO", "02 lần/tháng", "08 tháng (từ tháng 3 đến tháng 10)")
+    short = row(2, "- Thuốc bảo vệ thực vật", "02 lần/năm", "02 tháng (tháng 4 và tháng 8)", "")
+    filled = _fill_short_rows([full, short], 5)[1]
+    assert [c.text for c in filled.cells] == ["1", "Nguồn nước cấp nuôi tôm", "- Thuốc bảo vệ thực vật", "02 lần/năm",
+                                              "02 tháng (tháng 4 và tháng 8)"]
+    assert filled.cells[1].merged_above and not filled.cells[2].merged_above
+
+
+def test_the_plans_year_is_named_by_its_title_in_capitals_too():
+    from planparse.pipeline import _plan_year
+    from planparse.models import Document
+    assert _plan_year(Document(source="x", format="text", blocks=[]), "2025-11-18",
+                      "QUAN TRẮC MÔI TRƯỜNG NUÔI TRỒNG THỦY SẢN NĂM 2026") == 2026

@@ -134,3 +134,10 @@ def test_a_bare_kind_continues_a_list_of_kinds_or_places_not_a_named_body(printe
 def test_a_bracketed_member_list_ending_in_others_is_dropped():
     assert split_units("các doanh nghiệp viễn thông (VNPT, Viettel, MobiFone và doanh nghiệp khác)") == [
         "các doanh nghiệp viễn thông"]
+
+
+def test_things_listed_after_a_determiner_are_not_units():
+    from planparse.extract.units import starts_unit
+    assert not starts_unit("Các thông số: Độ mặn, pH, oxy hòa tan")
+    assert not starts_unit("các nội dung chủ yếu sau")
+    assert starts_unit("Các cơ quan, đơn vị liên quan") and starts_unit("các nhà mạng")

@@ -18,7 +18,7 @@ from .structure import build_structure
 def _plan_year(doc: Document, date: Optional[str], title: Optional[str]) -> Optional[int]:
     """The year the plan is for: named in its title ('... năm 2026'), else its issue year, else the
     year its text names most."""
-    m = re.search(r"(?:năm|/)\s*(20[0-4]\d)(?!\d)(?!\s*[-–]\s*20)", title or "")
+    m = re.search(r"(?:năm|/)\s*(20[0-4]\d)(?!\d)(?!\s*[-–]\s*20)", title or "", re.I)
     if m:
         return int(m.group(1))
     if date:

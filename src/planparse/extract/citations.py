@@ -15,6 +15,7 @@ from typing import Optional
 from .. import lexicon
 from ..models import Block, Citation, Span
 from ..text import fold, fold_ws, normalize_tones
+from .units import starts_unit, unit_phrase_end
 
 _NUMBER = r"\d+[\w\-.ĐđÀ-ỹ]*(?:/[\w\-.ĐđÀ-ỹ&]+)+"
 _DATE = (r"\s*(?:,\s*)?\b[Nn]gày\s+(?:(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})"
@@ -90,7 +91,8 @@ def extract_citations_from(blocks: list[Block], places: Places) -> list[Citation
     for b in blocks:
         if not basis.match(b.text) or excluded.match(b.text):
             continue
-        for offset, clause in _clauses(b.text):
+        text = re.sub(r"(\d+/[A-ZĐ]+-)\s+(?=[A-ZĐ])", r"\1", b.text)  # "223/KH- UBND": a space typed in the number
+        for offset, clause in _clauses(text):
             if excluded.match(clause.lstrip(" ,")):
                 continue
             stop = _own_issuance(clause)
@@ -194,14 +196,20 @@ def _issuer_phrase(text: str) -> tuple[str, int]:
     taken = 0
     for k, w in enumerate(re.finditer(r"\S+", text)):
         rest = text[w.start():]
-        if k >= 14 or "(" in w.group(0) or k > 0 and (title.match(rest) or _doc_re().match(rest)):
-            break
+        after_and = text[:w.start()].rstrip().endswith(" và")
+        if k >= 14 or "(" in w.group(0) or k > 0 and (title.match(rest) and not (after_and and w.group(0)[:1].isupper())
+                                                       or _doc_re().match(rest)):
+            break  # after "và", a capitalised word goes on with the name ("Bộ Nông nghiệp và Phát triển nông thôn")
         if w.group(0) == "và" and _doc_re().match(text[w.end():].lstrip()):
             break
         core = w.group(0).rstrip(",;.:)")
         taken = w.start() + len(core)
         if core != w.group(0):
             break
+    # a body's name ends where the unit finder says it does ("Bộ Nông nghiệp và Phát triển nông thôn ban hành"
+    # -> the Bộ), when that is before the title's first word
+    if starts_unit(text) and 0 < (end := unit_phrase_end(text)) < taken:
+        taken = len(text[:end].rstrip(" ,;"))
     return text[:taken].strip(), taken
 
 

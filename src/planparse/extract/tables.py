@@ -76,6 +76,25 @@ def _text_cell(row: Block, col: int) -> str:
     return row.cells[col].text if row.cells and col < len(row.cells) else ""
 
 
+def _fill_short_rows(rows: list[Block], width: int) -> list[Block]:
+    """A row printed with fewer cells than the table has columns, under a full row, lacks its leading cells: they
+    are merged with the row above (a transcription drops merged cells: '- Thuốc bảo vệ thực vật ... | 02 lần/năm'
+    under '1 | Nguồn nước cấp ... | - Độ mặn, pH ... | 02 lần/tháng'). They are filled from the row above."""
+    out: list[Block] = []
+    for row in rows:
+        cells = list(row.cells or [])
+        above = out[-1].cells if out and out[-1].cells else None
+        while len(cells) < width and cells and not cells[-1].text.strip() and cells[-1].span:
+            cells.pop()  # a trailing empty cell the transcription added
+        missing = width - len(cells)
+        if above and 1 < len(cells) < width and len(above) == width and missing < width - 1 \
+                and not any(c.span == 0 for c in cells) and above[0].text.strip():
+            filled = [Cell(text=c.text, merged_above=True) for c in above[:missing]] + list(cells)
+            row = row.model_copy(update={"cells": filled, "text": " | ".join(c.text for c in filled)})
+        out.append(row)
+    return out
+
+
 def cell_units(cell: Optional[Cell]) -> list[str]:
     """The units a table cell names: one list per printed line when the cell holds several lines (a name a
     line, as "Người thực hiện" cells print persons), else the cell split as any unit list."""
@@ -123,7 +142,7 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
     prev_lead: list[str] = []
     prev_support: list[str] = []
     units_row: Optional[Block] = None  # the row that printed the units a merged cell repeats
-    body = rows[k:]
+    body = _fill_short_rows(rows[k:], len(columns))
     for r_i, row in enumerate(body):
         cells = [c.text for c in row.cells or []]
         if fold(" ".join(cells)) in header_keys:
@@ -133,6 +152,9 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
             return fold_ws(cells[i]) if i is not None and i < len(cells) else ""
         ref_cell = cell("ref").rstrip(".")
         text = fold_ws(cells[text_col]) if text_col < len(cells) else ""
+        if row.cells and text_col + 1 < len(cells) and row.cells[text_col].merged_above \
+                and all(i != text_col + 1 for i in roles.values()):
+            text = fold_ws(f"{text} {cells[text_col + 1]}")  # the object repeats; the row's own part follows it
         others = [c for i, c in enumerate(cells) if i not in (roles["ref"], text_col) and c.strip()]
         if _ROMAN_REF.match(ref_cell + ".") and not others or (not ref_cell and text and not others):
             inline = re.match(r"^\s*([IVX]{1,5}|[A-Z])[.)]\s", text)  # a group row's label in its title cell

@@ -309,7 +309,8 @@ def assigns_duty(node: Node) -> bool:
 
 
 def _names_member(node: Node) -> bool:
-    """'Trưởng đoàn: Đại diện ...', 'Thành viên: ...': a member and who fills the place, not a duty."""
+    """'Trưởng đoàn: Đại diện ...', 'Thành viên: ...': a member and who fills the place, not a duty (so is a
+    counted component, '01 vị trí tại khu vực nước cấp ...')."""
     head, _, rest = node.text.partition(":")
     return bool(rest.strip()) and len(head.split()) <= 4 and starts_unit(head)
 
@@ -523,7 +524,7 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
     if node.children and _lists_members(node):
         # "Ban hành quyết định thành lập Đoàn kiểm tra bao gồm: - Trưởng đoàn: ... - Thành viên: ...": the
         # members it names are the duty's own content; duties listed after them are tasks of their own
-        members = list(takewhile(_names_member, node.children))
+        members = list(takewhile(lambda c: _names_member(c) or c.text.lstrip()[:1].isdigit(), node.children))
         text = fold_ws(" ".join([_text_of(node)] + [_text_of(x) for m in members for x in [m] + _descendants(m)]))
         lead = inh.lead or (split_units(s) if ctx.subject_lead and (s := duty_subject(text)) else [])
         _add_task(ctx, node, text, lead, list(inh.support), inh.deadline, product=inh.product)
@@ -614,6 +615,10 @@ def _heading_units(node: Node, ctx: Context) -> Optional[list[str]]:
     phrase = heading.rstrip(" .:")
     if unit_phrase_end(phrase) >= len(phrase) - 1:
         return split_units(text)
+    if ctx.section == "organisation" and node.children and not text.endswith("."):
+        # "2. Các Sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án ... thuộc Chương trình" over its
+        # duties: a unit heading whose name describes the units by what they do; it is one unit as printed
+        return [phrase]
     return None
 
 

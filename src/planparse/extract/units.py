@@ -78,7 +78,9 @@ def starts_unit(piece: str) -> bool:
         return False
     f = fold(p)
     if f.startswith(("các ", "những ")):
-        return True
+        rest = f.split(" ", 1)[1] if " " in f else ""
+        things = lexicon.units().not_units_after_determiner
+        return not (rest in things or rest.startswith(tuple(w + s for w in things for s in (" ", ":", ","))))
     if lexicon.unit_head_at(p) is not None:
         return True
     first = p.split()[0]
