@@ -91,3 +91,12 @@ def test_a_spilled_task_cell_continues_past_a_line_ending_in_cua():
     task = [t for t in document_to_plan(text_to_document(text, "spilled.txt")).tasks if t.ref.startswith("PL")][0]
     assert "Cơ quan, đơn vị, mạng xã hội" in task.text
     assert task.lead == ["Phòng, cơ quan chuyên môn", "UBND phường"] and task.support == ["Văn phòng HĐND-UBND thị xã"]
+
+
+def test_a_pdf_cell_printing_one_name_a_line_keeps_its_lines_and_a_wrapped_list_does_not():
+    from planparse.readers.text import _cell
+    names = _cell("Đỗ Mạnh Cường\nVũ Việt Linh\nNguyễn Thị Loan")
+    assert names.text == "Đỗ Mạnh Cường Vũ Việt Linh Nguyễn Thị Loan"
+    assert names.lines == ["Đỗ Mạnh Cường", "Vũ Việt Linh", "Nguyễn Thị Loan"]
+    assert _cell("Văn phòng\nUBND tỉnh").lines is None
+    assert _cell("\x01Các sở, ban, ngành tỉnh; UBND các\nxã, phường").merged_above

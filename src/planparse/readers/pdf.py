@@ -368,7 +368,9 @@ def _cell_text(raw: str) -> str:
     # pdfium writes a hyphen that ends a line as \x02 and joins the lines; a hyphen it leaves at a line
     # end inside a word ("2026-" / "2027") joins the two lines without a space
     raw = raw.replace("\x02", "-").replace("\ufffe", "-")
-    return fold_ws(_clean(_BROKEN_DATE.sub(r"\1", _LINE_END_HYPHEN.sub("-", raw))))
+    joined = _clean(_BROKEN_DATE.sub(r"\1", _LINE_END_HYPHEN.sub("-", raw)))
+    # the printed lines stay apart ("\n"): a cell may print one name a line (Cell.lines)
+    return "\n".join(ln for ln in (fold_ws(x) for x in joined.split("\n")) if ln)
 
 
 def _page_with_ruled_tables(page, textpage, tables: list[RuledTable], page_no: int, start_no: int,

@@ -113,7 +113,7 @@ def lines_to_blocks(lines: list[Line], id_prefix: str = "b") -> list[Block]:
                 if lines[i].cells is not None:
                     lr = lines[i]
                     blocks.append(Block(id=f"{id_prefix}{len(blocks)}", kind="row",
-                                        text=" | ".join(c.replace("\x00", "").lstrip("\x01") for c in lr.cells),
+                                        text=" | ".join(fold_ws(c.replace("\x00", "").lstrip("\x01")) for c in lr.cells),
                                         cells=[_cell(c) for c in lr.cells],
                                         table=table_index,
                                         page=lr.page, line=lr.lineno, start=lr.start, end=lr.end))
@@ -144,9 +144,15 @@ def _cell(c: str) -> Cell:
     """A reader's cell string: "\\x00" covered by the cell on its left, "\\x01" + text merged with the one above."""
     if c == "\x00":
         return Cell(text="", span=0)
-    if c.startswith("\x01"):
-        return Cell(text=c[1:], merged_above=True)
-    return Cell(text=c)
+    merged = c.startswith("\x01")
+    text = c[1:] if merged else c
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    # a printed line is mostly a wrap; lines are kept apart only when each is a person's name ("Vũ Việt Linh")
+    names = len(lines) > 1 and all(_PERSON.fullmatch(ln.strip()) for ln in lines)
+    return Cell(text=fold_ws(text), merged_above=merged, lines=lines if names else None)
+
+
+_PERSON = re.compile(r"(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+")
 
 
 def _para_block(para: list[Line], bid: str) -> Block:
