@@ -141,14 +141,13 @@ def read_repaired(path: str | Path, repair: str = "auto") -> Document:
     """A text file is repaired line by line before its lines are joined into paragraphs and tables,
     since damaged headers and labels would mislead that; other formats are repaired block by block."""
     from .readers import TEXT_EXT
-    from .readers.text import decode_bytes, text_to_document
+    from .readers.text import read_text_file, text_to_document
     from .repair import repair_text
-    from .text import nfc
 
     doc = read_document(path)
     if repair == "never" or doc.format not in ("text", "markdown") or not str(path).lower().endswith(TEXT_EXT):
         return doc
-    text = nfc(decode_bytes(Path(path).read_bytes(), str(path))).replace("\r\n", "\n").replace("\r", "\n")
+    text = read_text_file(path)
     res = repair_text(text, repair)  # type: ignore[arg-type]
     if not res.repaired:
         return doc

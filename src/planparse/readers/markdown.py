@@ -27,10 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from ..errors import EmptyFile
 from ..labels import parse_label
 from ..models import Block, Cell, Document
-from ..text import fold_ws, nfc
+from ..text import fold_ws
 from .lines import Line, join_lines
 
 MARKDOWN_EXT = (".md", ".markdown")
@@ -111,15 +110,9 @@ def looks_like_transcription(text: str) -> bool:
 
 
 def read_markdown(path: str | Path, data: Optional[bytes] = None) -> Document:
-    from .text import decode_bytes
+    from .text import read_text_file
 
-    path = str(path)
-    if data is None:
-        data = Path(path).read_bytes()
-    if not data.strip():
-        raise EmptyFile(path)
-    text = nfc(decode_bytes(data, path)).replace("\r\n", "\n").replace("\r", "\n")
-    return markdown_to_document(text, path)
+    return markdown_to_document(read_text_file(path, data), str(path))
 
 
 def markdown_to_document(text: str, source: str) -> Document:

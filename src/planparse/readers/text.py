@@ -54,13 +54,19 @@ def _clean_markup(s: str) -> tuple[str, bool]:
     return s, heading
 
 
-def read_text(path: str | Path, data: bytes | None = None) -> Document:
+def read_text_file(path: str | Path, data: bytes | None = None) -> str:
+    """A text file's content as NFC text with "\\n" line ends; an empty file is an error, not a plan."""
     path = str(path)
     if data is None:
         data = Path(path).read_bytes()
     if not data.strip():
         raise EmptyFile(path)
-    text = nfc(decode_bytes(data, path)).replace("\r\n", "\n").replace("\r", "\n")
+    return nfc(decode_bytes(data, path)).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(path: str | Path, data: bytes | None = None) -> Document:
+    path = str(path)
+    text = read_text_file(path, data)
     fmt = "markdown" if path.lower().endswith((".md", ".markdown")) or re.search(r"^#{1,6} |\*\*", text, re.M) else "text"
     return text_to_document(text, path, fmt)
 
