@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planparse.extract.deadlines import deadline_in_duty, parse_deadline
+from planparse.extract.deadlines import deadline_in_duty, event_in_duty, parse_deadline
 
 
 @pytest.mark.parametrize("text,kind,fields", [
@@ -277,3 +277,18 @@ def test_a_time_line_that_follows_a_plan_or_roadmap_is_an_event():
     assert parse_deadline("Thực hiện theo lộ trình tại phần (II) của Kế hoạch này.", 2025).kind == "event"
     assert parse_deadline("Triển khai đảm bảo theo lộ trình, hướng dẫn của Bộ, ngành", 2025).kind == "event"
     assert parse_deadline("Thực hiện trong năm 2026", 2026).kind == "by"
+
+
+@pytest.mark.parametrize("text,event", [
+    ("Tổ chức thực hiện Dự án 6 trên địa bàn tỉnh (khi Bộ Y tế có văn bản triển khai).",
+     "khi Bộ Y tế có văn bản triển khai"),
+    ("Triển khai Tiểu dự án 1 trên địa bàn tỉnh (thuộc Dự án 3 của Bộ Quốc phòng; khi Bộ Quốc phòng có văn bản triển khai).",
+     "khi Bộ Quốc phòng có văn bản triển khai"),
+])
+def test_a_time_noted_in_brackets_after_the_work_is_its_event(text, event):
+    dl = event_in_duty(text)
+    assert dl is not None and dl.kind == "event" and dl.text == event
+
+
+def test_a_condition_in_brackets_is_not_an_event():
+    assert event_in_duty("Bố trí kinh phí thực hiện (khi cần thiết).") is None

@@ -99,3 +99,19 @@ def test_a_cited_issuers_name_goes_on_after_and_and_ends_where_its_title_begins(
                 places=Places({"tỉnh": "Thanh Hóa"}))
     assert got == [("Quyết định", "4255/QĐ-BNN-KHCN", "2024-12-04", "Bộ Nông nghiệp và Phát triển nông thôn"),
                    ("Kế hoạch", "223/KH-UBND", "2025-10-24", "UBND tỉnh Thanh Hóa")]
+
+
+def test_a_document_after_a_title_that_names_none_is_cited_too():
+    got = _cite("Căn cứ Chỉ thị số 02-CT/TU ngày 05/8/2025 của Ban Thường vụ Tỉnh ủy về lãnh đạo cuộc bầu cử đại biểu "
+                "Quốc hội khóa XVI và Chỉ thị số 007/CT-UBND ngày 06/10/2025 của UBND tỉnh về việc tổ chức cuộc bầu cử;",
+                places=Places({"tỉnh": "Đắk Lắk"}))
+    assert [g[1] for g in got] == ["02-CT/TU", "007/CT-UBND"]
+    assert got[1][3] == "UBND tỉnh Đắk Lắk"
+
+
+def test_the_short_name_in_brackets_ends_a_cited_title():
+    got = _cite("Thực hiện Nghị quyết số 163/2024/QH15 ngày 27/11/2024 của Quốc hội phê duyệt chủ trương đầu tư Chương "
+                "trình mục tiêu quốc gia (Nghị quyết số 163/2024/QH15), Nghị quyết số 50/NQ-CP ngày 13/3/2025 của Chính "
+                "phủ về ban hành Kế hoạch triển khai Nghị quyết số 163/2024/QH15 ngày 27/11/2024 của Quốc hội (Nghị quyết "
+                "số 50/NQ-CP) và Quyết định số 7619/QĐ-BCA ngày 08/9/2025 của Bộ trưởng Bộ Công an phê duyệt Chương trình;")
+    assert [g[1] for g in got] == ["163/2024/QH15", "50/NQ-CP", "7619/QĐ-BCA"]

@@ -400,3 +400,35 @@ def test_the_plans_year_is_named_by_its_title_in_capitals_too():
     from planparse.models import Document
     assert _plan_year(Document(source="x", format="text", blocks=[]), "2025-11-18",
                       "QUAN TRẮC MÔI TRƯỜNG NUÔI TRỒNG THỦY SẢN NĂM 2026") == 2026
+
+
+def test_reward_quotas_are_not_tasks_but_a_titled_duty_there_is():
+    text = ("KẾ HOẠCH\nPhát động phong trào thi đua năm 2025\nI. SỐ LƯỢNG ĐỀ NGHỊ KHEN THƯỞNG\n"
+            "1. Khen thưởng cấp Nhà nước: Sở Nội vụ phối hợp với các cơ quan, đơn vị có liên quan báo cáo UBND tỉnh "
+            "xem xét lựa chọn.\n2. Bằng khen của Chủ tịch UBND tỉnh\n- Ban Chỉ đạo bầu cử của tỉnh: Không quá 05 cá nhân;\n"
+            "- Đối với Sở Tài chính; Công an tỉnh mỗi đơn vị đề nghị không quá 01 tập thể, 03 cá nhân;\n")
+    plan = plan_of(text)
+    assert [(t.ref, t.lead) for t in plan.tasks] == [("I.1", ["Sở Nội vụ"])]
+
+
+def test_a_targets_heading_among_the_duties_gives_kpis_due_when_it_says():
+    text = ("KẾ HOẠCH\nPhòng, chống ma túy đến năm 2030\nỦy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n"
+            "I. NỘI DUNG TRỌNG TÂM\n1. Tổ chức quán triệt, tuyên truyền sâu rộng Chương trình.\n"
+            "2. Chỉ tiêu chủ yếu đến năm 2030\n2.1. Trên 80% số trạm y tế cấp xã đủ điều kiện xác định tình trạng nghiện.\n")
+    plan = plan_of(text)
+    assert [t.ref for t in plan.tasks] == ["I.1"]
+    assert [(k.target.value, k.deadline.date) for k in plan.kpis] == [(80, "2030-12-31")]
+
+
+def test_a_plan_running_to_a_year_is_for_its_issue_year():
+    text = ("Đồng Nai, ngày 20 tháng 11 năm 2025\nKẾ HOẠCH\nTriển khai Chương trình phòng, chống ma túy đến năm 2030\n"
+            "I. NHIỆM VỤ\n1. Sở Y tế xây dựng kế hoạch, hoàn thành trong tháng 11/2025.\n")
+    plan = plan_of(text)
+    assert plan.tasks[0].deadline.date == "2025-11-30"
+
+
+def test_a_time_line_naming_what_it_times_applies_to_its_siblings():
+    text = ("KẾ HOẠCH\nPhong trào thi đua năm 2025\nI. NỘI DUNG THI ĐUA\n1. Nội dung\na) Thi đua thực hiện thành công "
+            "cuộc bầu cử.\n2. Thời gian tổ chức phong trào thi đua: từ tháng 10 năm 2025 đến hết tháng 3 năm 2026.\n")
+    plan = plan_of(text)
+    assert [(t.ref, t.deadline.start, t.deadline.end) for t in plan.tasks] == [("I.1.a", "2025-10-01", "2026-03-31")]

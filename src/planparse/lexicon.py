@@ -73,6 +73,7 @@ class SectionsData(_Data):
     letter_subject_markers: list[str]  # "V/v ..." under a letter's number: what it is about (its title)
     letter_type: str  # the kind of a document without a type heading that has a subject line
     signer_titles: list[str]  # the posts a plan is signed by ("Phó Chủ tịch" under "KT. CHỦ TỊCH")
+    reward_nominees: list[str]  # counted in a reward quota ("Không quá 05 cá nhân"), which sets no work
     not_duty_openers: list[str]  # in a HÌNH THỨC part, items opening so name a channel or an award, not work
     action_headings: list[str]  # a sub-heading of a purpose part whose items assign work ("Phương án cấp phát")
     phase_labels: list[str]  # a phase heading's label ("Đợt 1: Trong tháng 12/2025") before its time

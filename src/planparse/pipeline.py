@@ -18,9 +18,9 @@ from .structure import build_structure
 def _plan_year(doc: Document, date: Optional[str], title: Optional[str]) -> Optional[int]:
     """The year the plan is for: named in its title ('... năm 2026'), else its issue year, else the
     year its text names most."""
-    m = re.search(r"(?:năm|/)\s*(20[0-4]\d)(?!\d)(?!\s*[-–]\s*20)", title or "", re.I)
-    if m:
-        return int(m.group(1))
+    for m in re.finditer(r"(?:năm|/)\s*(20[0-4]\d)(?!\d)(?!\s*[-–]\s*20)", title or "", re.I):
+        if not re.search(r"(?:đến|tới)\s+$", title[:m.start()], re.I):  # "... đến năm 2030" is where it runs to
+            return int(m.group(1))
     if date:
         return int(date[:4])
     years = Counter(int(y) for b in doc.blocks for y in re.findall(r"(?<!\d)(20[0-4]\d)(?!\d)", b.text))

@@ -142,9 +142,41 @@ def _clause_citations(clause: str, places: Places) -> list[Citation]:
             end += bracket.end()
             rest = clause[end:]
         if title.match(rest) or not re.match(r"^\s*(?:,|và\b|;|$)", rest):
-            break  # the rest of the clause is this document's title
+            nxt = _next_after_title(clause, end, places, cit.number)
+            if nxt is None:
+                break  # the rest of the clause is this document's title
+            end = nxt
         pos = end
     return out
+
+
+def _names_cited(bracket: str, number: Optional[str]) -> bool:
+    """'(Nghị quyết số 163/2024/QH15)', '(sau đây gọi tắt là Chương trình MTQG)': the short name a document is
+    called by afterwards, which closes its title."""
+    f = fold(bracket)
+    return bool(number and fold(number) in f or re.match(r"(?:sau đây\s+)?(?:gọi|viết)\s+tắt\s+là\b", f))
+
+
+def _next_after_title(clause: str, title_start: int, places: Places, number: Optional[str] = None) -> Optional[int]:
+    """Where a cited document's title ends at the next document the plan cites: '... Chỉ thị số 02-CT/TU ngày
+    05/8/2025 của Ban Thường vụ Tỉnh ủy về lãnh đạo cuộc bầu cử ... và Chỉ thị số 007/CT-UBND ngày 06/10/2025 của
+    UBND tỉnh về ...'. That is a document after 'và' (or ';') with its own number, date and issuer, when the title
+    names no document before it (in 'về thực hiện Nghị quyết 71 và Kết luận 14' both are in the title), or
+    any document after the short name the title ends with."""
+    alias = re.compile(r"\(([^()]{1,80})\)\s*(?:,|;|và\b)\s*")
+    for b in alias.finditer(clause, title_start):
+        nxt = _doc_re().match(clause, b.end())
+        if nxt and nxt.group("kind")[:1].isupper() and _names_cited(b.group(1), number):
+            return b.end()  # "... đến năm 2030 (Nghị quyết số 163/2024/QH15), Nghị quyết số 50/NQ-CP ..."
+    m = _doc_re().search(clause, title_start)
+    if m is None or not m.group("kind")[:1].isupper():
+        return None
+    if not re.search(r"(?:\s(?:và|cùng với)|;)\s*$", clause[title_start:m.start()]):
+        return None
+    cit, _ = _read_citation(clause, m, places)
+    if cit is None or not (cit.number and cit.date and cit.issuer):
+        return None
+    return m.start()
 
 
 def _read_citation(clause: str, m: re.Match, places: Places) -> tuple[Optional[Citation], int]:

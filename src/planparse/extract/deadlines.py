@@ -392,6 +392,11 @@ def deadline_in_duty(text: str, year: Optional[int] = None) -> Optional[Deadline
     return None
 
 
+# a time noted in brackets after the work: "... Dự án 6 trên địa bàn tỉnh (khi Bộ Y tế có văn bản triển khai)"
+# (or its last part: "(thuộc Dự án 3 ...; khi Bộ Quốc phòng có văn bản triển khai)")
+_BRACKETED_WHEN = re.compile(r"\((?:[^()]*;)?\s*((?:ngay\s+)?(?:sau\s+)?khi\s[^();]{3,80}?)\s*\)")
+
+
 def event_in_duty(text: str) -> Optional[Deadline]:
     """The event a duty is timed by, when it states no date: opening the duty ('Khi xuất hiện ca bệnh bất
     thường, báo cáo ngay ...', 'Kết thúc cuộc bầu cử, ...') or following its work ('... khử khuẩn nguồn nước sau
@@ -399,6 +404,9 @@ def event_in_duty(text: str) -> Optional[Deadline]:
     words = lexicon.deadlines().in_duty
     printed = fold_ws(nfc(text))
     t = normalise(printed)
+    noted = _BRACKETED_WHEN.search(t)
+    if noted and not re.search(r"[.;!?]\s", t[:noted.start()]) and not _phrase_re(tuple(words.not_events)).match(t, noted.start(1)):
+        return Deadline(kind="event", text=printed[noted.start(1):noted.end(1)].strip())
     rx = _phrase_re(tuple(words.events))
     for m in rx.finditer(t):
         opening = m.start() == 0 or bool(re.search(r",\s*$", t[:m.start()]))  # or a clause of its own

@@ -66,8 +66,8 @@ def key_of(text: str) -> tuple[Optional[str], str]:
             stripped = rest.strip()
             if stripped.startswith(":") or re.fullmatch(r"[\s.:;]*", rest):
                 return role, stripped.lstrip(":").strip()
-    m = re.match(r"^(?:thời gian|thời hạn)(?:\s+[^\s:;,.]+){1,3}\s*(?::|$)", t)
-    if m:  # "Thời gian tuyên truyền: ...", "Thời gian thi đua": any time line "Thời gian <what>"
+    m = re.match(r"^(?:thời gian|thời hạn)(?:\s+[^\s:;,.]+){1,6}\s*(?::|$)", t)
+    if m:  # "Thời gian tuyên truyền: ...", "Thời gian tổ chức phong trào thi đua": any time line "Thời gian <what>"
         return "deadline", text[m.end():].strip()
     return _misread_key(text, t)
 
@@ -168,6 +168,8 @@ def _add_task(ctx: Context, node: Node, text: str, lead: list[str], support: lis
               product: Optional[str] = None) -> None:
     text = fold_ws(text)
     if not text or ctx.need_lead and not lead or ctx.duties_only and not lead and not _reads_as_duty(text):
+        return
+    if ctx.section == "rewards" and sets_reward_quota(text):
         return
     for phrase, _, _ in partners_in(text):  # partners named inside the duty join its support lines
         for u in split_units(phrase):
@@ -303,9 +305,31 @@ def assigns_duty(node: Node) -> bool:
         if role in ("lead", "responsibility", "assignment"):
             return True
         text = strip_assignment(value if role == "duties" else n.full_text())
-        if starts_unit(text) and subject_units(text):
+        if starts_unit(text) and subject_units(text) or _titled_duty(text):
             return True
     return False
+
+
+@lru_cache(maxsize=None)
+def _quota_re() -> re.Pattern:
+    nominees = "|".join(re.escape(w) for w in lexicon.sections().reward_nominees)
+    return re.compile(rf"(?<!\w)\d+\s+(?:{nominees})(?!\w)")
+
+
+def sets_reward_quota(text: str) -> bool:
+    """'Ban Chỉ đạo bầu cử của tỉnh: Không quá 05 cá nhân', '... mỗi đơn vị đề nghị không quá 01 tập thể, 03 cá
+    nhân': how many a unit may put forward for an award, not work it is given."""
+    return bool(_quota_re().search(fold(text)))
+
+
+def _titled_duty(text: str) -> Optional[str]:
+    """The duty after a short title that names no unit ('Khen thưởng cấp Nhà nước: Sở Nội vụ phối hợp ...
+    báo cáo ...'): the part after the colon when a unit opens it as subject, else None."""
+    title, colon, rest = text.partition(":")
+    if not colon or not 3 <= len(title.split()) <= 15 or starts_unit(title):
+        return None  # "Tập thể: Các cơ quan, đơn vị ...": a word of two syllables names whom the part is about
+    rest = rest.strip()
+    return rest if duty_subject(rest) else None
 
 
 def _names_member(node: Node) -> bool:
@@ -362,6 +386,8 @@ def _key_of_item(node: Node) -> tuple[Optional[str], str]:
     if role == "deadline" and not value and node.children \
             and any(len(c.text.split()) > 12 or not parse_deadline(c.text) for c in node.children):
         return None, node.text
+    if role is None and node.children and len(node.text.split()) <= 12 and section_role(node) == "goals":
+        return "goals", ""  # "6. Chỉ tiêu chủ yếu đến năm 2030" among the duties: its items are KPIs
     return role, value
 
 
@@ -380,7 +406,9 @@ def walk_items(children: list[Node], inh: Inherited, ctx: Context) -> None:
         if role in ("deadline", "lead", "support", "responsibility", "product", "venue", "audience", "contents"):
             continue
         if role == "goals":
-            goals_to_kpis(c, inh, ctx, inline=value or None)
+            dl = parse_deadline(c.text, ctx.year) if not value else None  # "Chỉ tiêu chủ yếu đến năm 2030"
+            goals_to_kpis(c, replace(inh, deadline=dl) if dl and dl.kind in ("by", "on", "period") else inh, ctx,
+                          inline=value or None)
         elif role == "duties":
             if c.children:
                 for leaf in _leaves(c):
@@ -563,6 +591,8 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
         subject = duty_subject(text)
         if subject is None and node.body and not re.search(r"[.;:]$", node.text.strip()):
             subject = duty_subject(node.body[0].text)
+        if subject is None and (titled := _titled_duty(text)):
+            subject = duty_subject(titled)
         lead = split_units(subject) if subject else []
     _add_task(ctx, node, text, lead, list(inh.support), inh.deadline)
 
