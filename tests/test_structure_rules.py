@@ -432,3 +432,50 @@ def test_a_time_line_naming_what_it_times_applies_to_its_siblings():
             "cuộc bầu cử.\n2. Thời gian tổ chức phong trào thi đua: từ tháng 10 năm 2025 đến hết tháng 3 năm 2026.\n")
     plan = plan_of(text)
     assert [(t.ref, t.deadline.start, t.deadline.end) for t in plan.tasks] == [("I.1.a", "2025-10-01", "2026-03-31")]
+
+
+def test_a_responsibility_column_names_the_leads_and_a_post_line_stays_with_its_body():
+    from planparse.extract.tables import _responsibility_cell, cell_units
+    from planparse.models import Cell
+    assert cell_units(Cell(text="Lãnh đạo Sở Giáo dục và Đào tạo", lines=["Lãnh đạo", "Sở Giáo dục và Đào tạo"])) == [
+        "Lãnh đạo Sở Giáo dục và Đào tạo"]
+    assert _responsibility_cell(Cell(text="Chủ trì: Sở Nội vụ; Phối hợp: Sở Tư pháp, Công an tỉnh")) == (
+        ["Sở Nội vụ"], ["Sở Tư pháp", "Công an tỉnh"])
+    text = ("KẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2026\nI. NHIỆM VỤ\n1. Triển khai các nhiệm vụ tại Phụ lục.\n"
+            "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nPhụ lục\nDANH MỤC CHƯƠNG TRÌNH\n"
+            "TT\tNội dung\tTrách nhiệm thực hiện\tThời gian (Năm 2026)\n"
+            "1\tGiải đáp những vướng mắc về thủ tục hành chính\tLãnh đạo Sở Y tế\tNgày 16/01/2026\n")
+    rows = [(t.text, t.lead) for t in plan_of(text).tasks if t.section == "table"]
+    assert rows == [("Giải đáp những vướng mắc về thủ tục hành chính", ["Lãnh đạo Sở Y tế"])]
+
+
+def test_targets_a_paragraph_announces_are_kpis_and_the_paragraph_a_task():
+    text = ("KẾ HOẠCH\nPhong trào thi đua năm 2025\nI. NỘI DUNG THI ĐUA\n1. Nội dung thi đua\n"
+            "Nâng cao nhận thức của người hưởng trợ cấp xã hội về thanh toán không dùng tiền mặt, các nội dung này "
+            "được cụ thể hóa bằng các chỉ tiêu cụ thể như sau:\n(1) 100% số người hưởng trợ cấp được tuyên truyền;\n"
+            "(2) Ít nhất 85% người hưởng trợ cấp mở tài khoản ngân hàng;\n")
+    plan = plan_of(text)
+    assert [t.ref for t in plan.tasks] == ["I.1"] and plan.tasks[0].text.startswith("Nâng cao nhận thức")
+    assert [(k.target.op, k.target.value) for k in plan.kpis] == [(">=", 100), (">=", 85)]
+
+
+def test_goals_a_level_down_under_a_dated_heading_are_kpis_due_then():
+    text = ("KẾ HOẠCH\nPhát triển giáo dục mầm non\nI. MỤC TIÊU\n1. Mục tiêu cụ thể đến năm 2035\na) Đối với trẻ em\n"
+            "- Tại địa bàn đô thị: 100% trẻ em được chăm sóc, giáo dục bảo đảm an toàn.\n"
+            "b) Đối với giáo viên\n- Phấn đấu 100% giáo viên được bồi dưỡng hằng năm.\n")
+    plan = plan_of(text)
+    assert [(k.target.value, k.deadline.date) for k in plan.kpis] == [(100, "2035-12-31"), (100, "2035-12-31")]
+
+
+def test_the_numbered_closing_formula_is_not_a_task():
+    text = ("KẾ HOẠCH\nPhòng thủ dân sự năm 2025\nI. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính bố trí kinh phí thực hiện.\n"
+            "2. Trong quá trình triển khai thực hiện Kế hoạch, nếu có khó khăn, vướng mắc, các sở, ban, ngành báo cáo "
+            "về Sở Nội vụ để tổng hợp.\n")
+    assert [t.ref for t in plan_of(text).tasks] == ["I.1"]
+
+
+def test_a_colon_late_in_a_long_duty_does_not_make_its_opening_a_unit():
+    text = ("KẾ HOẠCH\nPhong trào thi đua năm 2025\nI. NỘI DUNG\n1. Phương án triển khai\n"
+            "a) Ủy ban nhân dân xã, phường huy động nguồn lực, tổ chức tuyên truyền đến từng đối tượng. Hình thức "
+            "tuyên truyền trực tiếp như đến hộ gia đình, gián tiếp: qua loa phát thanh xã, phường.\n")
+    assert plan_of(text).tasks[0].lead == ["Ủy ban nhân dân xã, phường"]

@@ -21,6 +21,8 @@ from planparse.extract.units import canonical_unit, partners_in, split_units, su
     ("Các phòng, ban, ngành và đơn vị", ["Các phòng, ban, ngành và đơn vị"]),
     ("Sở Nội vụ (Cơ quan Thường trực Hội đồng Thi đua - Khen thưởng tỉnh, CCHC của tỉnh)",
      ["Sở Nội vụ (Cơ quan Thường trực Hội đồng Thi đua - Khen thưởng tỉnh, CCHC của tỉnh)"]),
+    ("Sở Tài chính và cơ quan, địa phương liên quan", ["Sở Tài chính", "cơ quan, địa phương liên quan"]),
+    ("UBND các xã, phường và thị trấn", ["UBND các xã, phường và thị trấn"]),
     ("", []),
 ])
 def test_split_units(text, expected):
@@ -141,3 +143,9 @@ def test_things_listed_after_a_determiner_are_not_units():
     assert not starts_unit("Các thông số: Độ mặn, pH, oxy hòa tan")
     assert not starts_unit("các nội dung chủ yếu sau")
     assert starts_unit("Các cơ quan, đơn vị liên quan") and starts_unit("các nhà mạng")
+
+
+def test_a_cells_name_qualified_by_levels_is_not_cut_as_a_unit_and_its_work():
+    from planparse.extract.units import units_in_key_value
+    assert units_in_key_value("Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã") == ["Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã"]
+    assert units_in_key_value("Sở Khoa học và Công nghệ thúc đẩy, theo dõi, báo cáo chỉ tiêu") == ["Sở Khoa học và Công nghệ"]

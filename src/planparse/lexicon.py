@@ -78,6 +78,7 @@ class SectionsData(_Data):
     action_headings: list[str]  # a sub-heading of a purpose part whose items assign work ("Phương án cấp phát")
     phase_labels: list[str]  # a phase heading's label ("Đợt 1: Trong tháng 12/2025") before its time
     closing_openers: list[str]
+    closing_conditions: list[str]  # "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc ...": the closing formula
     appendix_heading: list[str]
     end_of_body: list[str]
     recipients_last: list[str]  # the line that closes a 'Nơi nhận' list ("- Lưu: VT, ...")

@@ -95,15 +95,44 @@ def _fill_short_rows(rows: list[Block], width: int) -> list[Block]:
     return out
 
 
+def _with_roles_joined(lines: list[str]) -> list[str]:
+    """'Lãnh đạo' / 'Sở Giáo dục và Đào tạo': a line holding only an official's post belongs to the body on the
+    next line."""
+    posts = {fold(k.head) for k in lexicon.units().kinds if k.kind == "official"}
+    out: list[str] = []
+    for ln in lines:
+        if out and fold(out[-1]).strip(" :") in posts:
+            out[-1] = f"{out[-1].strip()} {ln.strip()}"
+        else:
+            out.append(ln)
+    return out
+
+
 def cell_units(cell: Optional[Cell]) -> list[str]:
     """The units a table cell names: one list per printed line when the cell holds several lines (a name a
     line, as "Người thực hiện" cells print persons), else the cell split as any unit list."""
     if cell is None:
         return []
-    lines = [ln for ln in (cell.lines or []) if ln.strip()]
+    lines = _with_roles_joined([ln for ln in (cell.lines or []) if ln.strip()])
     if len(lines) > 1:
         return [u for ln in lines for u in units_in_key_value(ln)]
     return units_in_key_value(cell.text)
+
+
+_ROLE_IN_CELL = re.compile(r"(?:^|(?<=[\s.;,]))(chủ trì|phối hợp)\s*:\s*", re.I)
+
+
+def _responsibility_cell(cell: Optional[Cell]) -> tuple[list[str], list[str]]:
+    """A 'Trách nhiệm thực hiện' cell: its units are the leads, unless it says which lead and which support
+    ('Chủ trì: Sở Nội vụ; Phối hợp: các sở, ngành')."""
+    if cell is None or not _ROLE_IN_CELL.search(cell.text):
+        return cell_units(cell), []
+    lead: list[str] = []
+    support: list[str] = []
+    parts = _ROLE_IN_CELL.split(cell.text)
+    for role, value in zip(parts[1::2], parts[2::2]):
+        (lead if fold(role) == "chủ trì" else support).extend(units_in_key_value(value))
+    return lead, support
 
 
 def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
@@ -178,8 +207,8 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
         def cell_obj(role: str, row: Block = row) -> Optional[Cell]:
             i = roles.get(role)
             return row.cells[i] if i is not None and row.cells and i < len(row.cells) else None
-        lead = cell_units(cell_obj("lead"))
-        support = cell_units(cell_obj("support"))
+        lead, named_support = _responsibility_cell(cell_obj("lead"))
+        support = cell_units(cell_obj("support")) or named_support
         if not lead and not support and (prev_lead or prev_support):
             lead, support = prev_lead, prev_support  # merged with the row above
         else:

@@ -143,6 +143,13 @@ def _closing(text: str) -> bool:
     return fold(text).startswith(tuple(lexicon.sections().closing_openers))
 
 
+def is_closing_formula(text: str) -> bool:
+    """'Trong quá trình triển khai thực hiện Kế hoạch, nếu có khó khăn, vướng mắc, các sở ... báo cáo ...': the
+    standard closing paragraph, never a task even when numbered."""
+    first = re.split(r"[.;]\s", fold(text), maxsplit=1)[0]
+    return first.startswith("trong quá trình") and any(c in first for c in lexicon.sections().closing_conditions)
+
+
 def _text_of(node: Node, drop_closing: bool = False) -> str:
     """An item's text with its continuation paragraphs; for the last item of a section, the closing
     paragraphs after a finished sentence are not part of it."""
@@ -169,7 +176,7 @@ def _add_task(ctx: Context, node: Node, text: str, lead: list[str], support: lis
     text = fold_ws(text)
     if not text or ctx.need_lead and not lead or ctx.duties_only and not lead and not _reads_as_duty(text):
         return
-    if ctx.section == "rewards" and sets_reward_quota(text):
+    if ctx.section == "rewards" and sets_reward_quota(text) or is_closing_formula(text):
         return
     for phrase, _, _ in partners_in(text):  # partners named inside the duty join its support lines
         for u in split_units(phrase):
@@ -189,6 +196,12 @@ def goals_to_kpis(node: Node, inh: Inherited, ctx: Context, inline: Optional[str
     if inline:
         sources.append((inline, node))
     for c in node.children:
+        if c.children and not is_goal(c.text):
+            # "2. Mục tiêu cụ thể đến năm 2035" / "a) Đối với trẻ em" / "- ... 100% trẻ em ...": goals a level down,
+            # due when the heading says
+            dl = parse_deadline(c.text, ctx.year)
+            goals_to_kpis(c, replace(inh, deadline=dl) if dl and dl.kind in ("by", "on", "period") else inh, ctx)
+            continue
         sources.append((_text_of(c), c))
     if not node.children and not inline and node.body:
         sources.append((" ".join(b.text for b in node.body), node))
@@ -281,7 +294,8 @@ def _split_unit_duty(text: str) -> tuple[Optional[str], str]:
         if nxt > 0 and all(starts_unit(p) or p[:1].isupper() for p in [x.strip() for x in right[:nxt].split(",")] if p):
             pos = idx + 1  # 'kind: members, ...: duty' -> keep going
             continue
-        if left and right and len(left) < 300 and starts_unit(strip_assignment(left)):
+        if left and right and len(left) < 300 and starts_unit(strip_assignment(left)) \
+                and not re.search(r"[.;]\s", left):  # "Ủy ban nhân dân xã huy động ... Hình thức ... gián tiếp:"
             return left, right
         return None, text
 
@@ -337,6 +351,17 @@ def _names_member(node: Node) -> bool:
     counted component, '01 vị trí tại khu vực nước cấp ...')."""
     head, _, rest = node.text.partition(":")
     return bool(rest.strip()) and len(head.split()) <= 4 and starts_unit(head)
+
+
+@lru_cache(maxsize=None)
+def _target_announcement_re() -> re.Pattern:
+    words = "|".join(re.escape(fold(k)) for k in lexicon.sections().group_keys["goals"])
+    return re.compile(rf"(?:{words})(?:\s+[^\s:]+){{0,4}}\s*:$")
+
+
+def _announces_targets(text: str) -> bool:
+    """'..., các nội dung này được cụ thể hóa bằng các chỉ tiêu cụ thể như sau:': what follows are targets."""
+    return bool(_target_announcement_re().search(fold(text).strip()))
 
 
 def _lists_members(node: Node) -> bool:
@@ -549,6 +574,15 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
     if any(r is not None for r in child_roles):
         walk_items(node.children, inh, ctx)
         return
+    if node.children and node.body and _announces_targets(node.body[-1].text) \
+            and sum(is_goal(_text_of(c)) for c in node.children) * 2 > len(node.children):
+        # "... được cụ thể hóa bằng các chỉ tiêu cụ thể như sau: (1) 100% ... (2) Ít nhất 85% ...": the paragraph
+        # is the duty, the items it announces are its targets
+        body = _body_of(node, drop_closing=False)
+        lead = inh.lead or (split_units(s) if ctx.subject_lead and (s := duty_subject(body)) else [])
+        _add_task(ctx, node, body, lead, list(inh.support), inh.deadline, product=inh.product)
+        goals_to_kpis(Node(label=None, text="", block=None, children=node.children, ref=node.ref), inh, ctx)
+        return
     if node.children and _lists_members(node):
         # "Ban hành quyết định thành lập Đoàn kiểm tra bao gồm: - Trưởng đoàn: ... - Thành viên: ...": the
         # members it names are the duty's own content; duties listed after them are tasks of their own
@@ -589,7 +623,7 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
         # the item's subject, or its first paragraph's when the item is a heading over it
         # ("3. Xây dựng các văn bản ..." / "Sở, ban, ngành thuộc UBND Thành phố có trách nhiệm rà soát ...")
         subject = duty_subject(text)
-        if subject is None and node.body and not re.search(r"[.;:]$", node.text.strip()):
+        if subject is None and node.body and not re.search(r"[.;]$", node.text.strip()):
             subject = duty_subject(node.body[0].text)
         if subject is None and (titled := _titled_duty(text)):
             subject = duty_subject(titled)

@@ -109,7 +109,10 @@ def _split_plain(text: str) -> list[str]:
                 or is_bare_kind(p) and not fold(p).startswith("các ") and _continues_kinds(out[-1], p)
                 or not (starts_unit(p) or kind))
         else:  # " và " joins two units only when a named unit follows ("... ngành và Ủy ban nhân dân các xã")
-            joins = not starts_unit(p) or is_bare_kind(p) and not fold(p).startswith(("các ", "những "))
+            # and a bare kind goes on a list of kinds ("Các phòng, ban và ngành", "UBND các xã, phường và thị trấn"),
+            # not a named body ("Sở Tài chính và cơ quan, địa phương liên quan": two units)
+            joins = not starts_unit(p) or is_bare_kind(p) and not fold(p).startswith(("các ", "những ")) \
+                and bool(out) and (is_bare_kind(out[-1]) or _continues_kinds(out[-1], p))
         if out and joins:
             out[-1] = f"{out[-1]}{sep if sep == ',' else ' ' + sep} {p}" if sep else f"{out[-1]} {p}"
         else:
@@ -190,10 +193,18 @@ def units_in_key_value(value: str) -> list[str]:
         if m and m.start() > 0 and starts_unit(part):
             part = part[:m.start()]
         elif len(part.split()) > 6 and (subject := subject_units(part)) and "," not in subject \
-                and part[len(subject):].strip()[:1].islower():
+                and part[len(subject):].strip()[:1].islower() and not _ends_with_level(part):
             part = subject  # "Sở Khoa học và Công nghệ thúc đẩy, theo dõi, báo cáo chỉ tiêu": one unit and its work
         parts.append(part)
     return split_units("; ".join(p for p in parts if p.strip()))
+
+
+def _ends_with_level(text: str) -> bool:
+    """'Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã': a name qualified by its levels to the end, not a unit
+    followed by its work."""
+    levels = {lw.word for lw in lexicon.levels().level_words} | set(lexicon.levels().settlements)
+    words = fold(text).rstrip(" .;,").split()
+    return bool(words) and words[-1] in levels
 
 
 @lru_cache(maxsize=None)
