@@ -86,3 +86,18 @@ def test_a_killed_batch_rerun_ends_like_an_uninterrupted_one(tmp_path):
     assert not list(killed.rglob("*.tmp"))
     assert (killed / "plans.jsonl").read_text(encoding="utf-8") == (whole / "plans.jsonl").read_text(encoding="utf-8")
     assert sorted(p.name for p in (killed / "json").iterdir()) == sorted(p.name for p in (whole / "json").iterdir())
+
+
+def test_a_document_that_is_not_a_plan_is_skipped_not_failed(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(CORPUS / "seeds" / "000_db1299a2e6faf1e1.txt", src)
+    (src / "report.txt").write_text("BÁO CÁO\nKết quả năm 2025\nI. KẾT QUẢ\n1. Đã làm.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    r = run("batch", str(src), "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    assert "1 not plans (skipped), 0 failed" in r.stderr and "not a plan: " in r.stderr and "report.txt" in r.stderr
+    db = sqlite3.connect(out / "plans.sqlite")
+    assert [row[0].endswith("report.txt") for row in db.execute("SELECT file FROM not_plans")] == [True]
+    assert db.execute("SELECT count(*) FROM failures").fetchone()[0] == 0
+    assert run("batch", str(src), "--out", str(tmp_path / "out2"), "--fail-on-not-plan").returncode == 1

@@ -292,3 +292,7 @@ def test_a_time_noted_in_brackets_after_the_work_is_its_event(text, event):
 
 def test_a_condition_in_brackets_is_not_an_event():
     assert event_in_duty("Bố trí kinh phí thực hiện (khi cần thiết).") is None
+
+
+def test_the_old_spelling_of_a_quarter_is_read():
+    assert parse_deadline("Quí III/2026", 2025).date == "2026-09-30"

@@ -115,3 +115,10 @@ def test_the_short_name_in_brackets_ends_a_cited_title():
                 "phủ về ban hành Kế hoạch triển khai Nghị quyết số 163/2024/QH15 ngày 27/11/2024 của Quốc hội (Nghị quyết "
                 "số 50/NQ-CP) và Quyết định số 7619/QĐ-BCA ngày 08/9/2025 của Bộ trưởng Bộ Công an phê duyệt Chương trình;")
     assert [g[1] for g in got] == ["163/2024/QH15", "50/NQ-CP", "7619/QĐ-BCA"]
+
+
+def test_a_citation_with_a_space_typed_in_its_number_keeps_its_place_in_the_block():
+    text = "Thực hiện Kế hoạch số 223/KH- UBND ngày 10/5/2025 của UBND tỉnh về chuyển đổi số;"
+    [c] = extract_citations_from([Block(id="o0", kind="paragraph", text=text)], Places({"tỉnh": "Đắk Lắk"}))
+    assert c.number == "223/KH-UBND"
+    assert text[c.span.start:c.span.end] == "Kế hoạch số 223/KH- UBND ngày 10/5/2025 của UBND tỉnh"

@@ -252,3 +252,30 @@ def test_the_recipients_beside_the_signature_come_out_as_two_columns():
     assert out.lines[0] == ("Thực hiện./.", None)
     assert [cells for _, cells in out.lines[1:]] == [["Nơi nhận:", "KT. GIÁM ĐỐC"], ["- Như trên;", "PHÓ GIÁM ĐỐC"],
                                                      ["- Lưu: VT.", ""], ["", "Hoàng Văn Thuân"]]
+
+
+@needs_tesseract
+def test_a_page_tesseract_cannot_read_is_left_out_with_a_warning(monkeypatch):
+    """One page OCR fails on costs that page only: the others are read, and the warning names it."""
+    import planparse.readers.pdf as pdf_reader
+
+    real = pdf_reader.ocr_pdf_page_words
+    calls = []
+
+    def flaky(page, lang="vie"):
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("tesseract: image too large")
+        return real(page, lang)
+
+    monkeypatch.setattr(pdf_reader, "ocr_pdf_page_words", flaky)
+    doc = read_document(KH1105)
+    assert any("pages 2 could not be OCR'd (tesseract: image too large)" in w for w in doc.warnings)
+    assert {b.page for b in doc.blocks} >= {1, 3}
+
+
+def test_a_date_cut_at_its_year_is_joined_and_other_figures_are_not():
+    from planparse.readers.pdf import _cell_text
+    assert _cell_text("Trước 15/12/20\n26") == "Trước 15/12/2026"
+    assert _cell_text("Tháng 01/2025\n02/2025") == "Tháng 01/2025\n02/2025"
+    assert _cell_text("QĐ 15/2020\n2021-2025") == "QĐ 15/2020\n2021-2025"

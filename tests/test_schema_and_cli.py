@@ -94,3 +94,14 @@ def test_every_command_has_help():
     for name, p in sub.choices.items():
         assert sub._name_parser_map[name].format_help()
         assert any(c.dest == name and c.help for c in sub._choices_actions), name
+
+
+def test_eval_of_a_json_that_is_not_an_extraction_is_one_line(tmp_path):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "kh.gold.json").write_text('{"meta": {}, "implements": [], "tasks": [], "kpis": []}', encoding="utf-8")
+    for content in ("[1, 2", "[1, 2]"):
+        (tmp_path / "kh.json").write_text(content, encoding="utf-8")
+        r = run("eval", "--gold", str(gold), str(tmp_path / "kh.json"))
+        lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
+        assert r.returncode == 1 and len(lines) == 1 and "kh.json" in lines[0] and "Traceback" not in r.stderr

@@ -30,7 +30,7 @@ PIPELINE_VERSION = f"{__version__}+schema{SCHEMA_VERSION}"
 @dataclass
 class Record:
     file: str
-    status: str  # ok / warnings / failed / skipped
+    status: str  # ok / warnings / not_a_plan / failed / skipped (unchanged since the last run)
     sha256: str = ""
     output: Optional[str] = None
     review: Optional[str] = None  # review/*.html, with --html
@@ -98,7 +98,7 @@ def _output_name(path: Path, digest: str) -> str:
 
 def process_one(path_str: str, out_dir: str, repair: str, html: bool = False) -> dict:
     """Worker: extract one file and write its JSON (and its review page); never raises."""
-    from .errors import PlanParseError
+    from .errors import NotAPlan, PlanParseError
     from .pipeline import document_to_plan, read_for_extraction
 
     path = Path(path_str)
@@ -125,6 +125,8 @@ def process_one(path_str: str, out_dir: str, repair: str, html: bool = False) ->
         rec.status = "warnings" if plan.warnings else "ok"
     except PlanParseError as e:
         rec.stage, rec.reason = "read/extract", f"{e.code} {e.reason}" + (f" ({e.detail})" if e.detail else "")
+        if isinstance(e, NotAPlan):  # a report or decision in an office folder: skipped, not a failure
+            rec.status = "not_a_plan"
     except OSError as e:
         rec.stage, rec.reason = "read", f"E100 {e.strerror or e}"
     except Exception as e:  # a bug must not sink the batch: record it and go on
@@ -269,6 +271,7 @@ CREATE TABLE kpis (kpi_id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL REFERENC
 CREATE TABLE units (unit_id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL REFERENCES plans(plan_id), item TEXT, ref TEXT,
   role TEXT, text TEXT, canonical TEXT, kind TEXT, level TEXT);
 CREATE TABLE failures (file TEXT PRIMARY KEY, stage TEXT, reason TEXT);
+CREATE TABLE not_plans (file TEXT PRIMARY KEY, reason TEXT);
 CREATE INDEX tasks_plan ON tasks(plan_id);
 CREATE INDEX kpis_plan ON kpis(plan_id);
 CREATE INDEX kpis_indicator ON kpis(indicator);
@@ -317,6 +320,8 @@ def write_outputs(out_dir: Path, state: dict, bom: bool = False, html: bool = Fa
     for rec in state["files"].values():
         if rec.get("status") == "failed":
             db.execute("INSERT OR REPLACE INTO failures VALUES (?, ?, ?)", (rec["file"], rec.get("stage"), rec.get("reason")))
+        elif rec.get("status") == "not_a_plan":
+            db.execute("INSERT OR REPLACE INTO not_plans VALUES (?, ?)", (rec["file"], rec.get("reason")))
     db.commit()
     db.close()
     for name, tmp in paths.items():
@@ -325,14 +330,20 @@ def write_outputs(out_dir: Path, state: dict, bom: bool = False, html: bool = Fa
     if html:
         from .html import render_index
 
-        failures = [r for r in sorted(state["files"].values(), key=lambda r: r["file"]) if r.get("status") == "failed"]
-        _atomic_write(out_dir / "index.html", render_index(index_rows, failures))
+        recs = sorted(state["files"].values(), key=lambda r: r["file"])
+        _atomic_write(out_dir / "index.html", render_index(
+            index_rows, [r for r in recs if r.get("status") == "failed"],
+            not_plans=[r for r in recs if r.get("status") == "not_a_plan"]))
 
 
 def summary(records: list[Record]) -> str:
-    counts = {s: sum(1 for r in records if r.status == s) for s in ("ok", "warnings", "skipped", "failed")}
+    counts = {s: sum(1 for r in records if r.status == s) for s in ("ok", "warnings", "skipped", "not_a_plan", "failed")}
     lines = [f"{len(records)} files: {counts['ok']} ok, {counts['warnings']} with warnings, "
-             f"{counts['skipped']} unchanged (skipped), {counts['failed']} failed"]
+             f"{counts['skipped']} unchanged (skipped), {counts['not_a_plan']} not plans (skipped), "
+             f"{counts['failed']} failed"]
+    for r in records:
+        if r.status == "not_a_plan":
+            lines.append(f"  not a plan: {r.file}: {r.reason}")
     for r in records:
         if r.status == "failed":
             lines.append(f"  failed: {r.file}: {r.stage}: {r.reason}")

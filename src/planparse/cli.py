@@ -81,6 +81,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
         except PlanParseError as e:
             print(f"error: {e}", file=sys.stderr)
             return 1
+        except (OSError, ValueError) as e:  # an unreadable file, or a .json that is not an extraction
+            print(f"error: {p}: {getattr(e, 'strerror', None) or e}", file=sys.stderr)
+            return 1
+        if not isinstance(pred, dict) or "tasks" not in pred:
+            print(f"error: {p}: not a planparse extraction", file=sys.stderr)
+            return 1
         s = score(gold[key], pred)
         s.document = p.name
         scores.append(s)
@@ -223,7 +229,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
     records = run_batch(args.inputs, args.out, jobs=args.jobs, repair=args.repair, bom=args.bom,
                         abort_on_error=args.abort_on_error, html=args.html)
     print(summary(records), file=sys.stderr)
-    return 1 if any(r.status == "failed" for r in records) else 0
+    failing = ("failed", "not_a_plan") if args.fail_on_not_plan else ("failed",)
+    return 1 if any(r.status in failing for r in records) else 0
 
 
 def cmd_link(args: argparse.Namespace) -> int:
@@ -304,6 +311,8 @@ def build_parser() -> argparse.ArgumentParser:
     bt.add_argument("--repair", choices=["auto", "always", "never"], default="auto")
     bt.add_argument("--bom", action="store_true", help="write CSVs with a UTF-8 BOM (for spreadsheets)")
     bt.add_argument("--abort-on-error", action="store_true", help="stop at the first failed file")
+    bt.add_argument("--fail-on-not-plan", action="store_true",
+                    help="exit 1 when a file is not a plan too (by default reports, decisions ... are skipped)")
     bt.add_argument("--html", action="store_true", help="also write review/*.html per plan and an index.html")
     bt.set_defaults(func=cmd_batch)
 

@@ -570,11 +570,9 @@ def load_plan_json(path: str | Path) -> tuple[Plan, dict]:
 
 # ------------------------------------------------------------------ readable report
 def _t(t: Optional[Target]) -> str:
-    if t is None:
-        return "–"
-    if t.op == "between":
-        return f"{t.value:g}–{t.max:g}{t.unit or ''}"
-    return f"{t.op} {t.value:g}{t.unit or ''}".replace(">= ", "≥ ").replace("<= ", "≤ ")
+    from .html.page import fmt_target  # one way of printing a target, in the report as on the page
+
+    return fmt_target(t) or "–"
 
 
 def _d(d: Optional[Deadline]) -> str:
@@ -586,7 +584,18 @@ def _cell(s: str, n: int = 90) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
-VERDICTS_VI = {"weaker": "**yếu hơn**", "same": "bằng", "stronger": "cao hơn", "not_comparable": "không so được"}
+def _verdict(verdict: str) -> str:
+    from .html.comparison import VERDICTS
+
+    return f"**{VERDICTS[verdict]}**" if verdict == "weaker" else VERDICTS[verdict]
+
+
+def _late(child: Optional[Deadline], parent: Optional[Deadline], late: bool) -> str:
+    return f"**muộn hơn** ({_d(child)} > {_d(parent)})" if late else _d(child)
+
+
+def _bullets(title: str, items: list[str]) -> list[str]:
+    return ["", f"### {title}", ""] + (items or ["- không có"])
 
 
 def to_markdown(c: Comparison) -> str:
@@ -620,32 +629,29 @@ def to_markdown(c: Comparison) -> str:
         "|---|---|---|---|---|---|---|",
     ]
     for p in c.kpi_pairs:
-        late = f"**muộn hơn** ({_d(p.child.deadline)} > {_d(p.parent.deadline)})" if p.deadline_late else _d(p.child.deadline)
         lines.append(f"| {p.child.ref} | {p.parent.ref} | {_cell(p.child.indicator)} | {_t(p.child.target)} | "
-                     f"{_t(p.parent.target)} | {VERDICTS_VI[p.verdict]} | {late} |")
-    lines += ["", "### Chỉ tiêu của cấp trên chưa có trong kế hoạch này", ""]
-    lines += [f"- {k.ref}: {k.indicator} ({_t(k.target)})" for k in c.kpis_missing] or ["- không có"]
-    lines += ["", "### Chỉ tiêu kế hoạch này thêm mới", ""]
-    lines += [f"- {k.ref}: {k.indicator} ({_t(k.target)})" for k in c.kpis_added] or ["- không có"]
+                     f"{_t(p.parent.target)} | {_verdict(p.verdict)} | "
+                     f"{_late(p.child.deadline, p.parent.deadline, p.deadline_late)} |")
+    lines += _bullets("Chỉ tiêu của cấp trên chưa có trong kế hoạch này",
+                      [f"- {k.ref}: {k.indicator} ({_t(k.target)})" for k in c.kpis_missing])
+    lines += _bullets("Chỉ tiêu kế hoạch này thêm mới", [f"- {k.ref}: {k.indicator} ({_t(k.target)})" for k in c.kpis_added])
     if c.details_part:
-        lines += ["", "### Chỉ tiêu của cấp trên ngoài phạm vi kế hoạch này", ""]
-        lines += [f"- {k.ref}: {k.indicator} ({_t(k.target)})" for k in c.kpis_outside_scope] or ["- không có"]
+        lines += _bullets("Chỉ tiêu của cấp trên ngoài phạm vi kế hoạch này",
+                          [f"- {k.ref}: {k.indicator} ({_t(k.target)})" for k in c.kpis_outside_scope])
     lines += ["", "## Nhiệm vụ", "", "| kế hoạch này | cấp trên | nhiệm vụ (kế hoạch này) | chủ trì (kế hoạch này ← cấp trên) | thời hạn |",
               "|---|---|---|---|---|"]
     for p in c.task_pairs:
         lead = f"{', '.join(p.child.lead) or '–'} ← {', '.join(p.parent.lead) or '–'}"
         if p.lead_changed:
             lead = f"**đổi chủ trì**: {lead}"
-        late = f"**muộn hơn** ({_d(p.child.deadline)} > {_d(p.parent.deadline)})" if p.deadline_late else _d(p.child.deadline)
-        lines.append(f"| {p.child.ref} | {p.parent.ref} | {_cell(p.child.text)} | {_cell(lead, 120)} | {late} |")
+        lines.append(f"| {p.child.ref} | {p.parent.ref} | {_cell(p.child.text)} | {_cell(lead, 120)} | "
+                     f"{_late(p.child.deadline, p.parent.deadline, p.deadline_late)} |")
     if c.tasks_carried_by_plan:
-        lines += ["", "### Nhiệm vụ của cấp trên do cả kế hoạch này thực hiện", ""]
-        lines += [f"- {t.ref}: {_cell(t.text, 160)}" for t in c.tasks_carried_by_plan]
-    lines += ["", "### Nhiệm vụ của cấp trên chưa được triển khai", ""]
-    lines += [f"- {t.ref}: {_cell(t.text, 160)}" for t in c.tasks_not_covered] or ["- không có"]
-    lines += ["", "### Nhiệm vụ kế hoạch này thêm mới", ""]
-    lines += [f"- {t.ref}: {_cell(t.text, 160)}" for t in c.tasks_added] or ["- không có"]
+        lines += _bullets("Nhiệm vụ của cấp trên do cả kế hoạch này thực hiện",
+                          [f"- {t.ref}: {_cell(t.text, 160)}" for t in c.tasks_carried_by_plan])
+    lines += _bullets("Nhiệm vụ của cấp trên chưa được triển khai", [f"- {t.ref}: {_cell(t.text, 160)}" for t in c.tasks_not_covered])
+    lines += _bullets("Nhiệm vụ kế hoạch này thêm mới", [f"- {t.ref}: {_cell(t.text, 160)}" for t in c.tasks_added])
     if c.details_part:
-        lines += ["", "### Nhiệm vụ của cấp trên ngoài phạm vi kế hoạch này", ""]
-        lines += [f"- {t.ref}: {_cell(t.text, 160)}" for t in c.parent_outside_scope] or ["- không có"]
+        lines += _bullets("Nhiệm vụ của cấp trên ngoài phạm vi kế hoạch này",
+                          [f"- {t.ref}: {_cell(t.text, 160)}" for t in c.parent_outside_scope])
     return "\n".join(lines) + "\n"

@@ -109,7 +109,6 @@ class DeadlinesData(_Data):
     frequency_markers: list[str]
     frequency_units: dict[str, str]
     times_word: str  # "lần" of "02 lần/năm"
-    times_per: dict[str, str]  # "02 lần/năm": the period after "lần/"
     frequency_order: list[str]
     peak_words: list[str]  # "Thường xuyên, cao điểm từ ngày 01/7/2024": peak_from
     last_day_words: list[str]  # with several days, these pick the last ("kết thúc ngày ...")

@@ -9,7 +9,7 @@ from typing import Optional
 from .errors import NotAPlan
 from .extract.meta import extract_citations, extract_meta
 from .extract.tables import table_to_items
-from .extract.tasks import outline_to_items
+from .extract.tasks import outline_to_items, with_charged_lead
 from .models import Document, Plan, Unit
 from .readers import read_document
 from .structure import build_structure
@@ -55,7 +55,8 @@ def document_to_plan(doc: Document) -> Plan:
             t2, k2 = table_to_items(table, year, prefix=prefix, level=level)
             tasks += t2
             kpis += k2
-    tasks = [_charged(t, charged, level) for t in tasks]
+    # an inspection schedule's entry without an inspecting body is led by the unit charged with the inspection
+    tasks = [with_charged_lead(t, charged, level) if t.section == "schedule" else t for t in tasks]
     implements = extract_citations(st, meta)
     if st.doc_type is None and not tasks and not kpis:
         raise NotAPlan(doc.source, "no Kế hoạch heading, tasks or targets found")
@@ -80,16 +81,6 @@ def _appendix_number(app, default: int) -> int:
         return default
     label = m.group(1).upper()
     return int(label) if label.isdigit() else _ROMAN.get(label, default)
-
-
-def _charged(task, charged: list[str], level):
-    """An inspection schedule's entry without an inspecting body of its own is led by the unit the plan
-    charges with the inspection."""
-    if task.section != "schedule" or task.lead or not charged:
-        return task
-    from .extract.units import canonical_unit
-
-    return task.model_copy(update={"lead": list(charged), "lead_units": [canonical_unit(u, level) for u in charged]})
 
 
 def _appendix_of(doc: Document) -> Optional[str]:

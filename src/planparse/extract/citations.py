@@ -91,7 +91,8 @@ def extract_citations_from(blocks: list[Block], places: Places) -> list[Citation
     for b in blocks:
         if not basis.match(b.text) or excluded.match(b.text):
             continue
-        text = re.sub(r"(\d+/[A-ZĐ]+-)\s+(?=[A-ZĐ])", r"\1", b.text)  # "223/KH- UBND": a space typed in the number
+        # "223/KH- UBND": a space typed in the number is moved after it, so offsets stay those of the block
+        text = re.sub(r"(\d+/[A-ZĐ]+-)(\s+)([A-ZĐ][\w\-]*)", r"\1\3\2", b.text)
         for offset, clause in _clauses(text):
             if excluded.match(clause.lstrip(" ,")):
                 continue

@@ -133,9 +133,13 @@ def _point(shape: str, m: re.Match, t: str, quarters: dict[str, int]) -> Optiona
 _HOURS = re.compile(r"(?<!\d)\d{1,2}\s*(?:h|giờ)(?:\s*\d{1,2})?(?:\s*(?:’|'|phút))?(?!\w)")
 
 
+@lru_cache(maxsize=4096)
 def normalise(printed: str) -> str:
     """Lower case with modern tone marks, 'quí' read as 'quý', times of day blanked; same length as `printed`."""
-    low = "".join(c.lower() if len(c.lower()) == 1 else c for c in normalize_tones(printed))
+    toned = normalize_tones(printed)
+    low = toned.lower()
+    if len(low) != len(toned):  # a character whose lower case is longer ('İ'): keep it as it is
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in toned)
     low = re.sub(r"(?<!\w)quí(?!\w)", "quý", low)
     return _HOURS.sub(lambda m: " " * len(m.group(0)), low)
 
@@ -165,7 +169,7 @@ def _frequency_patterns() -> dict[str, re.Pattern]:
     return {
         "marked": re.compile(rf"(?<!\w)(?:{markers})\s+((?:{units})(?:\s*(?:,|và|hoặc|/)\s*(?:{units}))*)(?!\w)"),
         "unit": re.compile(units),
-        "times_per": re.compile(rf"(\d+)\s*{times}\s*/\s*({_alternation(dl.times_per)})(?!\w)"),  # "02 lần/năm"
+        "times_per": re.compile(rf"(\d+)\s*{times}\s*/\s*({units})(?!\w)"),  # "02 lần/năm"
         "months_per_time": re.compile(rf"(\d+)\s*tháng\s*/\s*{times}(?!\w)"),  # "6 tháng/lần"
     }
 
@@ -178,7 +182,7 @@ def _frequency(t: str, points: list[TimePoint]) -> Optional[str]:
     for m in pats["marked"].finditer(t):
         found += [dl.frequency_units[w] for w in pats["unit"].findall(m.group(1))]
     for m in pats["times_per"].finditer(t):
-        per = dl.times_per[m.group(2)]
+        per = dl.frequency_units[m.group(2)]
         found.append(_per_year(int(m.group(1))) if per == "year" else per)
     for m in pats["months_per_time"].finditer(t):
         found.append({1: "month", 3: "quarter", 6: "half_year", 12: "year"}.get(int(m.group(1)), "month"))

@@ -18,15 +18,7 @@ _UBND = r"(?i:ủy ban nhân dân|uỷ ban nhân dân|ubnd)"
 _LEVELS = r"(?i:thành phố|thị xã|thị trấn|tỉnh|huyện|quận|phường|xã|đặc khu)"
 _NAME = r"(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,4}"
 _ISSUER_IN_TEXT = re.compile(rf"{_UBND}\s+({_LEVELS})(?:\s+({_NAME}))?")
-_DOC_KINDS = (r"Kế hoạch hành động|Kế hoạch liên tịch|Kế hoạch|Quyết định|Nghị quyết|Chỉ thị|Công văn|Thông báo|Chương trình hành động|"
-              r"Chương trình|Nghị định|Thông tư|Hướng dẫn|Kết luận|Đề án|Văn bản|Công điện|Tờ trình")
-_CITATION = re.compile(
-    rf"({_DOC_KINDS})\s+(?:số\s*:?\s*)?(\d+[\w\-.ĐđÀ-ỹ]*(?:/[\w\-.ĐđÀ-ỹ&]+)+)"
-    rf"(?:\s*,?\s*ngày\s+(?:(\d{{1,2}})\s*[/\-.]\s*(\d{{1,2}})\s*[/\-.]\s*(\d{{4}})|(\d{{1,2}})\s+tháng\s+(\d{{1,2}})\s+năm\s+(\d{{4}})))?",
-    re.I)
-_ISSUER_AFTER = re.compile(
-    rf"^\s*(?:của|do)\s+((?:{_UBND}|(?i:hội đồng nhân dân)|HĐND|Thủ tướng Chính phủ|Chính phủ|Ban Thường vụ|Ban Chấp hành|Tỉnh ủy|Thành ủy|Huyện ủy|Thị ủy|Bộ|Sở|Ban)"
-    rf"(?:\s+{_LEVELS})?(?:\s+{_NAME})?)")
+
 
 
 def _title_name(name: str) -> str:
@@ -419,17 +411,3 @@ def extract_citations(st: Structure, meta: Optional[Meta] = None) -> list[Citati
 
     return extract_citations_from(st.opening, plan_places(meta or Meta(), st))
 
-
-def _complete_issuer(issuer: str, rest: str) -> str:
-    issuer = fold_ws(issuer)
-    issuer = re.sub(r"\s+(?:Về|Kế|Tổ)$", "", issuer)
-    m = re.match(rf"^(?:{_UBND})\s+({_LEVELS})(?:\s+({_NAME}))?$", issuer, re.I)
-    if m:
-        level = m.group(1).lower()
-        name = _trim_name(m.group(2) or "")
-        if not name:
-            n = re.search(rf"\b{level}\s+({_NAME})", rest.split(";")[0])
-            if n:
-                name = _trim_name(n.group(1))
-        return normalise_issuer(f"UBND {level} {name}")
-    return normalize_tones(issuer)

@@ -59,7 +59,9 @@ def _compounds() -> frozenset[str]:
     """Words of several syllables (underthesea's Viet74K list, lowercase): a name capitalises only a word's first
     syllable ("Sở Nội vụ", "Chi cục Hải quan"), so the word tells where the capitalised name word ends."""
     spec = find_spec("underthesea")  # the package's data, without importing the package
-    path = Path(next(iter(spec.submodule_search_locations))) / "corpus" / "data" / "Viet74K.txt"
+    path = Path(next(iter(spec.submodule_search_locations or []), "")) / "corpus" / "data" / "Viet74K.txt" if spec else None
+    if path is None or not path.is_file():  # a build of underthesea without its word list: names end at heads only
+        return frozenset()
     text = normalize_tones(nfc(path.read_text(encoding="utf-8")).lower())
     return frozenset(w for w in text.splitlines() if " " in w)
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from .. import lexicon
@@ -95,10 +96,15 @@ def _fill_short_rows(rows: list[Block], width: int) -> list[Block]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _official_posts() -> frozenset[str]:
+    return frozenset(fold(k.head) for k in lexicon.units().kinds if k.kind == "official")
+
+
 def _with_roles_joined(lines: list[str]) -> list[str]:
     """'Lãnh đạo' / 'Sở Giáo dục và Đào tạo': a line holding only an official's post belongs to the body on the
     next line."""
-    posts = {fold(k.head) for k in lexicon.units().kinds if k.kind == "official"}
+    posts = _official_posts()
     out: list[str] = []
     for ln in lines:
         if out and fold(out[-1]).strip(" :") in posts:

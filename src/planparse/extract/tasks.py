@@ -548,11 +548,7 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
     plain = [c for c, r in zip(node.children, child_roles) if r is None]
     if plain and any(r in ("responsibility", "lead", "support") for r in child_roles) and "duties" not in child_roles:
         # a group's own lead/support/deadline lines apply to each duty listed in it
-        keyed = [c for c, r in zip(node.children, child_roles) if r in _GROUP_LINES]
-        keyed += [c for c, r in zip(node.children, child_roles) if r == "product"]
-        lead, support, deadline = _responsibility(keyed, ctx)
-        group = Inherited(lead=lead or inh.lead, support=support or inh.support, deadline=deadline or inh.deadline,
-                          product=_product(keyed) or inh.product)
+        group = _lines_of([c for c, r in zip(node.children, child_roles) if r in _GROUP_LINES], inh, ctx)
         for c in plain:
             item(c, group, ctx)
         return
@@ -834,13 +830,9 @@ def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[
             ctx.subject_lead = ctx.duties_only = True
             walk_items(sec.children, Inherited(lead=intro_lead(sec)), ctx)
             ctx.subject_lead = ctx.duties_only = False
-        elif role == "rewards":
-            # reward criteria, forms and files are not tasks; an item there that hands a unit work is
-            ctx.subject_lead = ctx.need_lead = True
-            walk_items([c for c in sec.children if assigns_duty(c)], Inherited(), ctx)
-            ctx.subject_lead = ctx.need_lead = False
-        elif role == "budget":
-            # a KINH PHÍ item is a task only when it hands a unit work to do
+        elif role in ("rewards", "budget"):
+            # reward criteria, forms and files, and where funds come from, are not tasks; an item there that
+            # hands a unit work to do is
             ctx.subject_lead = ctx.need_lead = True
             walk_items([c for c in sec.children if assigns_duty(c)], Inherited(), ctx)
             ctx.subject_lead = ctx.need_lead = False
@@ -855,9 +847,13 @@ def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[
                     ctx.subject_lead = True
                     walk_items(c.children, Inherited(), ctx)
                     ctx.subject_lead = False
-    if ctx.charged:
-        for i, t in enumerate(ctx.tasks):
-            if any(t is u for u in ctx.unled) and not t.lead:
-                ctx.tasks[i] = t.model_copy(update={"lead": list(ctx.charged), "lead_units": [
-                    canonical_unit(u, level) for u in ctx.charged]})
-    return ctx.tasks, ctx.kpis, ctx.charged
+    unled = {id(u) for u in ctx.unled}
+    tasks = [with_charged_lead(t, ctx.charged, level) if id(t) in unled else t for t in ctx.tasks]
+    return tasks, ctx.kpis, ctx.charged
+
+
+def with_charged_lead(task: Task, charged: list[str], level: Optional[str]) -> Task:
+    """A schedule entry without a unit of its own is led by the unit the plan charges with the work."""
+    if task.lead or not charged:
+        return task
+    return task.model_copy(update={"lead": list(charged), "lead_units": [canonical_unit(u, level) for u in charged]})

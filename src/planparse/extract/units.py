@@ -64,12 +64,18 @@ def _continues_kinds(before: str, kind: str) -> bool:
     """A bare kind after a comma continues the list before it when that list is of kinds ('Các phòng, ban') or
     of places ('UBND xã, phường'); after a named body ('Bộ Khoa học và Công nghệ, doanh nghiệp ...') it is
     another body."""
-    levels = {lw.word for lw in lexicon.levels().level_words} | set(lexicon.levels().settlements)
+    levels = _place_words()
     last = fold(before).split()[-1] if before.split() else ""
     tail = fold(before.split(",")[-1])
     dets = [m.end() for d in lexicon.units().plural_determiners for m in re.finditer(rf"(?<!\w){re.escape(d)}\s", tail)]
     listed = tail[max(dets):] if dets else tail  # "Thủ trưởng các sở" + ", ban, ngành": the kinds after "các"
     return is_bare_kind(listed) or fold(kind) in levels and last in levels
+
+
+@lru_cache(maxsize=None)
+def _thing_prefixes() -> tuple[str, ...]:
+    """'các thông số ...', 'các nội dung:': things after a determiner, not units."""
+    return tuple(w + s for w in lexicon.units().not_units_after_determiner for s in (" ", ":", ","))
 
 
 def starts_unit(piece: str) -> bool:
@@ -79,8 +85,7 @@ def starts_unit(piece: str) -> bool:
     f = fold(p)
     if f.startswith(("các ", "những ")):
         rest = f.split(" ", 1)[1] if " " in f else ""
-        things = lexicon.units().not_units_after_determiner
-        return not (rest in things or rest.startswith(tuple(w + s for w in things for s in (" ", ":", ","))))
+        return not (rest in lexicon.units().not_units_after_determiner or rest.startswith(_thing_prefixes()))
     if lexicon.unit_head_at(p) is not None:
         return True
     first = p.split()[0]
@@ -202,9 +207,14 @@ def units_in_key_value(value: str) -> list[str]:
 def _ends_with_level(text: str) -> bool:
     """'Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã': a name qualified by its levels to the end, not a unit
     followed by its work."""
-    levels = {lw.word for lw in lexicon.levels().level_words} | set(lexicon.levels().settlements)
     words = fold(text).rstrip(" .;,").split()
-    return bool(words) and words[-1] in levels
+    return bool(words) and words[-1] in _place_words()
+
+
+@lru_cache(maxsize=None)
+def _place_words() -> frozenset[str]:
+    """Level words and settlement kinds ('tỉnh', 'xã', 'phường', 'thôn'): what a list of places is made of."""
+    return frozenset(lw.word for lw in lexicon.levels().level_words) | frozenset(lexicon.levels().settlements)
 
 
 @lru_cache(maxsize=None)

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from .. import lexicon
 from ..text import fold, fold_ws, strip_accents
 
 HEADING_ZONE = 0.4  # the heading sits in the top 40% of the first page
 CENTRED = 0.08  # a line centred within 8% of the page's width of its middle is the document's heading
 MIN_COLUMN_GAP = 15.0  # points (or pixels at 72 dpi) between the two columns of a heading
-_DOC_HEADING = re.compile(r"^(?:ke hoach|quyet dinh|bao cao|cong van|to trinh|thong bao|chuong trinh|huong dan)\b")
 
 
 @dataclass
@@ -43,9 +44,17 @@ def visual_lines(runs: list[Run]) -> list[list[Run]]:
     return [sorted(line, key=lambda r: r.x0) for line in lines]
 
 
+@lru_cache(maxsize=None)
+def _doc_heading_re() -> re.Pattern:
+    """The document types (sections.json), without marks: OCR and legacy fonts lose them."""
+    kinds = lexicon.sections().doc_types + lexicon.sections().other_doc_types
+    words = sorted({strip_accents(fold(k)) for k in kinds}, key=len, reverse=True)
+    return re.compile(rf"^(?:{'|'.join(re.escape(w) for w in words)})\b")
+
+
 def _is_doc_heading(text: str) -> bool:
     t = strip_accents(fold(text)).strip(" *")
-    return bool(_DOC_HEADING.match(t)) and len(t.split()) <= 6 and text.upper() == text
+    return bool(_doc_heading_re().match(t)) and len(t.split()) <= 6 and text.upper() == text
 
 
 def _gaps(line: list[Run]) -> list[tuple[float, float]]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
@@ -309,7 +310,9 @@ def _split_chunk(chunk: list[_Line], blank_separated: bool) -> list[list[_Line]]
     return out
 
 
+@lru_cache(maxsize=8192)
 def _plain(raw: str) -> str:
+    """A line's text without its markup (asked of the same line by several layout rules)."""
     return _inline(raw, set()).text
 
 

@@ -51,14 +51,6 @@ def ocr_image(image: Path, lang: str = "vie") -> str:
     return unicodedata.normalize("NFC", r.stdout.decode("utf-8", errors="replace"))
 
 
-def ocr_pdf_page(page, lang: str = "vie") -> str:
-    """Render a pypdfium2 page and OCR it."""
-    with tempfile.TemporaryDirectory() as tmp:
-        img = Path(tmp) / "page.png"
-        page.render(scale=RENDER_DPI / 72).to_pil().convert("L").save(img)
-        return ocr_image(img, lang)
-
-
 @dataclass
 class Word:
     text: str
@@ -117,12 +109,6 @@ def ocr_pdf_page_words(page, lang: str = "vie") -> tuple[list[Word], object]:
         rgb = page.render(scale=RENDER_DPI / 72).to_pil().convert("RGB")
         rgb.convert("L").save(img)
         return ocr_words(img, lang), rgb
-
-
-def ocr_pdf_page_layout(page, first_page: bool, lang: str = "vie") -> OcrPage:
-    """OCR a pypdfium2 page into lines, leaving out stamps, seals and noise (see the module's doc)."""
-    words, rgb = ocr_pdf_page_words(page, lang)
-    return layout_words(words, rgb, first_page)
 
 
 def layout_words(words: list[Word], rgb, first_page: bool,

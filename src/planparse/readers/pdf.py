@@ -14,6 +14,7 @@ repeats dropped, a row the page break cut joined).
 from __future__ import annotations
 
 import re
+import subprocess
 from collections import Counter
 from pathlib import Path
 from typing import Optional
@@ -72,6 +73,7 @@ def read_pdf(path: str | Path) -> Document:
     ocr_pages: list[int] = []
     garbled: dict[int, str] = {}  # page -> why its text layer is not text
     left_out: dict[str, list[int]] = {}  # what OCR left out (stamps, seals, noise) -> pages
+    ocr_failed: dict[int, str] = {}  # page -> why Tesseract could not read it
     try:
         n_pages = len(pdf)
         for i in range(n_pages):
@@ -87,7 +89,12 @@ def read_pdf(path: str | Path) -> Document:
                 # a scanned page, or glyphs that map to garbage: read the page's image
                 ocr_pages.append(i + 1)
                 start = sum(map(len, pages))
-                words, rgb = ocr_pdf_page_words(page)
+                try:
+                    words, rgb = ocr_pdf_page_words(page)
+                except (RuntimeError, OSError, subprocess.TimeoutExpired) as e:
+                    ocr_failed[i + 1] = str(e) or type(e).__name__  # the other pages are still read
+                    pages.append([])
+                    continue
                 # glyphs mapped to garbage still sit where they print: the page's ruled tables are read
                 # from its rules, their cells filled with the OCR'd words inside them
                 reading, ruled = _choose(page, textpage, pdfium_c, True, lambda: None) if i + 1 in garbled else ("text", [])
@@ -131,6 +138,8 @@ def read_pdf(path: str | Path) -> Document:
             plumber.close()
         pdf.close()
     if not any_text:
+        if ocr_failed:
+            raise NoText(path, f"OCR failed ({sorted(set(ocr_failed.values()))[0]})")
         if garbled and tesseract() is None:
             raise NoText(path, "its text layer is not text (glyphs mapped to garbage); install tesseract-ocr and "
                                "tesseract-ocr-vie to OCR it")
@@ -145,6 +154,9 @@ def read_pdf(path: str | Path) -> Document:
         warnings.append(f"pages {_pages(sorted(garbled))} have a text layer that is not text ({'; '.join(why)}): {done}")
     for what, where in left_out.items():
         warnings.append(f"OCR left out {what} on pages {_pages(where)}")
+    if ocr_failed:
+        warnings.append(f"pages {_pages(sorted(ocr_failed))} could not be OCR'd ({'; '.join(sorted(set(ocr_failed.values())))}): "
+                        "left out")
     lines = _drop_furniture(pages)
     blocks = lines_to_blocks(lines)
     return Document(source=path, format="pdf", pages=n_pages, blocks=blocks, warnings=warnings)
@@ -248,10 +260,12 @@ def _choose(page, textpage, pdfium_c, has_text: bool, plumber_page) -> tuple[str
     if not (rules.grid or len(rules.horizontal) >= 3):
         return "text", []
     rects: list = []
+    read: list[bool] = []
 
     def page_rects() -> list:
-        if not rects:
+        if not read:  # once per page, even when it has no text boxes
             rects.extend(text_rects(textpage))
+            read.append(True)
         return rects
 
     ruled = find_tables(rules, page_rects)
@@ -264,7 +278,10 @@ def _choose(page, textpage, pdfium_c, has_text: bool, plumber_page) -> tuple[str
 
 
 def plumber_cells(plumber_page) -> list[list[tuple[float, float, float, float]]]:
-    """pdfplumber's tables on a page as cell boxes in PDF coordinates (origin bottom-left)."""
+    """pdfplumber's tables on a page as cell boxes in PDF coordinates (origin bottom-left); none without a
+    page (an OCR'd page, whose cells are only ever filled from its own rules)."""
+    if plumber_page is None:
+        return []
     h = float(plumber_page.height)
     return [[(x0, h - bottom, x1, h - top) for x0, top, x1, bottom in t.cells] for t in plumber_page.find_tables()]
 
@@ -361,14 +378,19 @@ def _continues(above: list[str], row: list[str]) -> bool:
 
 
 _LINE_END_HYPHEN = re.compile(r"(?<=\w)-[ \t]*\r?\n\s*(?=\w)")
-_BROKEN_DATE = re.compile(r"(?<=\d/)(\d*)[ \t]*\r?\n\s*(?=\d)")  # '15/12/20' / '26' in a narrow cell
+# '15/12/20' / '26' in a narrow cell: a date whose year a line break cut (not '01/2025' / '02/2025')
+_BROKEN_DATE = re.compile(r"(?<![\d/])(\d{1,2}/\d{1,2}/)(\d{0,3})[ \t]*\r?\n\s*(\d{1,4})(?![\d/])")
+
+
+def _join_broken_date(m: re.Match) -> str:
+    return m.group(1) + m.group(2) + m.group(3) if len(m.group(2) + m.group(3)) == 4 else m.group(0)
 
 
 def _cell_text(raw: str) -> str:
     # pdfium writes a hyphen that ends a line as \x02 and joins the lines; a hyphen it leaves at a line
     # end inside a word ("2026-" / "2027") joins the two lines without a space
     raw = raw.replace("\x02", "-").replace("\ufffe", "-")
-    joined = _clean(_BROKEN_DATE.sub(r"\1", _LINE_END_HYPHEN.sub("-", raw)))
+    joined = _clean(_BROKEN_DATE.sub(_join_broken_date, _LINE_END_HYPHEN.sub("-", raw)))
     # the printed lines stay apart ("\n"): a cell may print one name a line (Cell.lines)
     return "\n".join(ln for ln in (fold_ws(x) for x in joined.split("\n")) if ln)
 

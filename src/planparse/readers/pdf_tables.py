@@ -419,7 +419,8 @@ def choose_reading(fast: list[list[Box]], plumber: Callable[[], list[list[Box]]]
     missed is caught by the checks on rules): its text is not looked at, which keeps clean pages cheap."""
     scores = {"fast": violations(fast, [] if fast_drawn else rects(), rules)}
     if scores["fast"]:
-        scores["fast"] = violations(fast, rects(), rules)
+        if fast_drawn:  # scored without the text so far
+            scores["fast"] = violations(fast, rects(), rules)
         scores["plumber"] = violations(plumber(), rects(), rules)
         scores["text"] = violations([], rects(), rules)
     return min(scores, key=lambda k: (scores[k], ["fast", "plumber", "text"].index(k)))
