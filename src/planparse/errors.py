@@ -44,3 +44,51 @@ class NoText(PlanParseError):
 
 class TooLarge(PlanParseError):
     code, reason = "E108", "file too large or expands too much"
+
+
+class SymbolicLink(PlanParseError):
+    code, reason = "E109", "symbolic link not followed"
+
+
+class TooManyPages(PlanParseError):
+    code, reason = "E110", "too many pages (limit 'pages')"
+
+
+class PageTooLarge(PlanParseError):
+    code, reason = "E111", "page too large to render (limit 'page_area')"
+
+
+class FileTooBig(PlanParseError):
+    code, reason = "E112", "file too big to read into memory (limit 'file_bytes')"
+
+
+class DeclaredSizeTooLarge(PlanParseError):
+    code, reason = "E113", "declared size out of range (limits 'declared_span', 'list_start')"
+
+
+class TooManyLines(PlanParseError):
+    code, reason = "E114", "too many lines or paragraphs (limit 'lines')"
+
+
+class LineTooLong(PlanParseError):
+    code, reason = "E115", "a line or paragraph too long (limit 'line_chars')"
+
+
+class NotARegularFile(PlanParseError):
+    code, reason = "E116", "not a regular file (a device, pipe or socket)"
+
+
+class OverTime(PlanParseError):
+    code, reason = "E120", "took longer than its time budget (limit 'seconds')"
+
+
+class OverMemory(PlanParseError):
+    code, reason = "E121", "needed more memory than its budget (limit 'memory_mb')"
+
+
+class WorkerDied(PlanParseError):
+    code, reason = "E122", "the worker reading it died"
+
+
+class CannotWrite(PlanParseError):
+    code, reason = "E130", "cannot write output"

@@ -1,0 +1,71 @@
+"""Budgets that keep one hostile file from costing more than a plan ever could.
+
+Real plans are at most a few hundred pages and a few MB of text; the defaults are far above that
+and far below what a crafted file declares. Each limit has a name; `planparse extract/batch
+--limit NAME=VALUE` (or the PLANPARSE_LIMITS environment variable, "NAME=VALUE,NAME=VALUE")
+overrides it for one run. Readers check them through `LIMITS`, and each guard raises its own
+E-code (errors.py), so a user knows which limit a file hit and which setting lifts it.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+
+
+@dataclass(frozen=True)
+class Limits:
+    file_bytes: int = 64 * 1024 * 1024  # bytes of a text/Markdown file read into memory
+    lines: int = 200_000  # lines or paragraphs of one document
+    line_chars: int = 1_000_000  # characters of one line or paragraph
+    pages: int = 2_000  # PDF pages
+    page_area: float = 4 * 842.0 * 842.0  # PDF page area in pt² (A4 is 595 x 842); larger pages are not rendered
+    ocr_pages: int = 300  # pages sent to OCR
+    declared_span: int = 64  # a table cell's declared gridSpan / vMerge run
+    list_start: int = 100_000  # a Word list's declared start number
+    ruling_objects: int = 20_000  # lines and rectangles on one PDF page looked at for table rulings
+    xml_bytes: int = 200 * 1024 * 1024  # uncompressed bytes of a DOCX package
+    seconds: float = 300.0  # wall-clock seconds per file in a batch
+    memory_mb: int = 2_048  # resident memory of a batch worker (MB) while it reads one file
+    jobs: int = 64  # worker processes a batch may start
+
+
+DEFAULT_LIMITS = Limits()
+LIMITS = DEFAULT_LIMITS
+
+
+def parse_overrides(specs: list[str] | str | None, base: Limits | None = None) -> Limits:
+    """Limits with NAME=VALUE overrides applied; a bad name or value is a ValueError naming it."""
+    base = base or DEFAULT_LIMITS
+    if not specs:
+        return base
+    if isinstance(specs, str):
+        specs = [s for s in specs.split(",") if s.strip()]
+    types = {f.name: f.type for f in fields(Limits)}
+    changes: dict[str, float | int] = {}
+    for spec in specs:
+        name, sep, value = spec.partition("=")
+        name = name.strip().replace("-", "_")
+        if not sep or name not in types:
+            raise ValueError(f"unknown limit {spec!r} (known: {', '.join(types)})")
+        try:
+            number = float(value) if types[name] in ("float", float) else int(value)
+        except ValueError:
+            raise ValueError(f"limit {name} needs a number, not {value!r}") from None
+        if number <= 0:
+            raise ValueError(f"limit {name} must be positive")
+        changes[name] = number
+    return replace(base, **changes)
+
+
+def set_limits(limits: Limits) -> None:
+    """Make `limits` the ones every reader checks in this process (a batch worker calls this)."""
+    global LIMITS
+    LIMITS = limits
+
+
+def current() -> Limits:
+    return LIMITS
+
+
+def from_environment() -> Limits:
+    return parse_overrides(os.environ.get("PLANPARSE_LIMITS"))
