@@ -181,11 +181,18 @@ def test_batch_json_is_accepted_by_compare_and_review(tmp_path):
     assert extras["source_file"].endswith(SEED0.name) and len(extras["sha256"]) == 64
     r = _cli("compare", str(jsons[1]), str(jsons[0]), "-o", str(tmp_path / "c.json"))
     assert r.returncode == 0, r.stderr
-    # the source recorded by batch is found, and a changed source is flagged
+    # the source recorded by batch is not opened on the JSON's word: it is given, and a changed one is flagged
     (src / SEED0.name).write_text(SEED0.read_text(encoding="utf-8") + "\nThêm một dòng.\n", encoding="utf-8")
     r = _cli("review", str(jsons[0]), "-o", str(tmp_path / "r.html"))
+    assert r.returncode == 0 and "not found beside it" in r.stderr, r.stderr
+    r = _cli("review", str(jsons[0]), "--source", str(src / SEED0.name), "-o", str(tmp_path / "r.html"))
     assert r.returncode == 0, r.stderr
     assert "changed since it was extracted" in (tmp_path / "r.html").read_text(encoding="utf-8")
+    # beside the JSON with the recorded content, it is found without being named
+    (tmp_path / "out" / "json" / SEED0.name).write_bytes(SEED0.read_bytes())
+    r = _cli("review", str(jsons[0]), "-o", str(tmp_path / "r.html"))
+    assert r.returncode == 0 and "not found" not in r.stderr, r.stderr
+    assert "thêm một dòng" not in (tmp_path / "r.html").read_text(encoding="utf-8").lower()
 
 
 def test_an_output_that_cannot_be_written_is_one_line(tmp_path):

@@ -7,20 +7,23 @@ ok, ok with warnings, or failed with the stage and reason. One bad file never st
 from __future__ import annotations
 
 import csv
-import glob
+import functools
 import hashlib
 import json
 import os
 import sqlite3
+import stat
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
-from . import __version__
+from . import __version__, limits
+from .errors import (CannotWrite, MissingFile, NotAPlan, NotARegularFile, OverMemory, PlanParseError, SymbolicLink,
+                     TooLarge, shown_path)
 from .models import SCHEMA_VERSION
+from .workers import Pool
 
 PLAN_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".doc", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 STATE = "batch-state.json"
@@ -29,7 +32,7 @@ PIPELINE_VERSION = f"{__version__}+schema{SCHEMA_VERSION}"
 
 @dataclass
 class Record:
-    file: str
+    file: str  # the path as people and UTF-8 outputs can take it (errors.shown_path)
     status: str  # ok / warnings / not_a_plan / failed / skipped (unchanged since the last run)
     sha256: str = ""
     output: Optional[str] = None
@@ -37,39 +40,91 @@ class Record:
     stage: Optional[str] = None
     reason: Optional[str] = None
     warnings: list[str] = field(default_factory=list)
+    key: str = ""  # the resolved path: one state entry per file however it was typed
+
+
+def _resolved(path: Path) -> str:
+    return os.path.realpath(os.path.abspath(path))
+
+
+def _problem(path: object, error: PlanParseError, stage: str = "collect") -> Record:
+    return Record(file=shown_path(path), status="failed", stage=stage, reason=_reason(error), key=str(path))
+
+
+def _reason(e: PlanParseError) -> str:
+    return f"{e.code} {e.reason}" + (f" ({e.detail})" if e.detail else "")
+
+
+def _static_root(pattern: str) -> tuple[Path, str]:
+    """A glob split into the folder it cannot leave and the pattern under it."""
+    parts = Path(pattern).parts
+    i = next((k for k, part in enumerate(parts) if any(ch in part for ch in "*?[")), len(parts))
+    root = Path(*parts[:i]) if i else Path(".")
+    return root, str(Path(*parts[i:])) if i < len(parts) else ""
+
+
+def _globbed(spec: str) -> tuple[list[Path], list[Record]]:
+    """Files a glob names, never leaving its folder: links are recorded, not followed."""
+    root, rest = _static_root(spec)
+    files: list[Path] = []
+    problems: list[Record] = []
+    if not root.is_dir() or not rest:
+        return files, problems
+    top = _resolved(root)
+    for p in sorted(root.glob(rest)):  # pathlib's ** does not descend into linked folders
+        if p.is_symlink():
+            problems.append(_problem(p, SymbolicLink(str(p))))
+        elif not _resolved(p).startswith(top.rstrip(os.sep) + os.sep):
+            problems.append(_problem(p, SymbolicLink(str(p), f"reached through a link out of {shown_path(root)}")))
+        elif p.is_file():
+            files.append(p)
+    return files, problems
+
+
+def _regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def collect(inputs: Iterable[str]) -> tuple[list[Path], list[Record]]:
     """Files to read from folders (recursively, links not followed) and globs; problems as records."""
     files: list[Path] = []
     problems: list[Record] = []
-    seen: set[str] = set()
     for spec in inputs:
         p = Path(spec)
-        if p.is_dir():
+        if p.is_dir() and not p.is_symlink() or p.is_dir() and spec.endswith(os.sep):
             for root, dirs, names in os.walk(p, followlinks=False):
                 dirs.sort()
+                for d in [d for d in dirs if (Path(root) / d).is_symlink()]:
+                    problems.append(_problem(Path(root) / d, SymbolicLink(str(Path(root) / d), "a linked folder")))
                 for n in sorted(names):
                     f = Path(root) / n
                     if f.is_symlink():
                         # links are not followed: a loop or a link out of the folder would read what was not asked
-                        problems.append(Record(file=str(f), status="failed", stage="collect",
-                                               reason="E109 symbolic link not followed"))
+                        problems.append(_problem(f, SymbolicLink(str(f))))
                     elif f.suffix.lower() in PLAN_SUFFIXES:
-                        files.append(f)
+                        if _regular(f):
+                            files.append(f)
+                        else:
+                            problems.append(_problem(f, NotARegularFile(str(f))))
+        elif p.is_dir():
+            problems.append(_problem(p, SymbolicLink(spec, "a linked folder (give the folder itself)")))
         elif any(ch in spec for ch in "*?["):
-            files += [Path(x) for x in sorted(glob.glob(spec, recursive=True)) if Path(x).is_file()]
-        elif p.exists() or p.is_symlink():
-            files.append(p)
+            found, bad = _globbed(spec)
+            files += found
+            problems += bad
+        elif p.is_symlink() and not p.exists():
+            problems.append(_problem(p, SymbolicLink(spec, "broken or looping")))
+        elif p.exists():
+            files.append(p)  # a file named on the command line: a link to it is what was asked for
         else:
-            problems.append(Record(file=spec, status="failed", stage="collect", reason="E101 file not found"))
-    unique = []
+            problems.append(_problem(p, MissingFile(spec)))
+    unique: dict[str, Path] = {}
     for f in files:
-        key = str(f)
-        if key not in seen:
-            seen.add(key)
-            unique.append(f)
-    return unique, problems
+        unique.setdefault(_resolved(f), f)
+    return list(unique.values()), problems
 
 
 def _sha256(path: Path) -> str:
@@ -81,36 +136,48 @@ def _sha256(path: Path) -> str:
 
 
 def _atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
-    with open(tmp, "w", encoding="utf-8") as f:
-        f.write(text)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+    """Write whole or not at all; a failed write (disk full, a name too long) leaves no .tmp and is
+    reported under the name that was asked for."""
+    tmp = path.with_name(path.name[:200] + f".{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "w", encoding="utf-8", errors="backslashreplace") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except OSError as e:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        raise CannotWrite(str(path), e.strerror or str(e)) from None
 
 
 def _output_name(path: Path, digest: str) -> str:
-    """One JSON per input, named after it and its content (two files with one name never collide)."""
-    stem = "".join(c if c.isalnum() or c in "-_." else "_" for c in path.name)[:80]
-    return f"json/{stem}.{digest[:8]}.json"
+    """One JSON per input, named after it, where it is and its content: two files never share one,
+    whatever their names clean up to; the same unchanged file keeps its name across runs."""
+    stem = "".join(c if c.isalnum() or c in "-_." else "_" for c in shown_path(path.name))[:80]
+    who = hashlib.sha256(os.fsencode(_resolved(path)) + b"\0" + digest.encode()).hexdigest()
+    return f"json/{stem}.{who[:12]}.json"
 
 
 def process_one(path_str: str, out_dir: str, repair: str, html: bool = False) -> dict:
     """Worker: extract one file and write its JSON (and its review page); never raises."""
-    from .errors import NotAPlan, PlanParseError
     from .pipeline import document_to_plan, read_for_extraction
 
     path = Path(path_str)
-    rec = Record(file=path_str, status="failed")
+    rec = Record(file=shown_path(path_str), status="failed", key=_resolved(path))
     try:
         if path.is_symlink() and not path.exists():
-            raise OSError("broken or looping symbolic link")
+            raise SymbolicLink(path_str, "broken or looping")
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO would block the worker for ever
+            raise NotARegularFile(path_str)
         rec.sha256 = _sha256(path)
         doc = read_for_extraction(path, repair)
         plan = document_to_plan(doc)
         data = plan.model_dump(mode="json")
-        data["source_file"] = path_str
+        data["source_file"] = shown_path(rec.key)
         data["sha256"] = rec.sha256
         name = _output_name(path, rec.sha256)
         _atomic_write(Path(out_dir) / name, json.dumps(data, ensure_ascii=False, indent=1))
@@ -124,9 +191,13 @@ def process_one(path_str: str, out_dir: str, repair: str, html: bool = False) ->
         rec.warnings = plan.warnings
         rec.status = "warnings" if plan.warnings else "ok"
     except PlanParseError as e:
-        rec.stage, rec.reason = "read/extract", f"{e.code} {e.reason}" + (f" ({e.detail})" if e.detail else "")
+        rec.stage, rec.reason = ("write" if isinstance(e, CannotWrite) else "read/extract"), _reason(e)
         if isinstance(e, NotAPlan):  # a report or decision in an office folder: skipped, not a failure
             rec.status = "not_a_plan"
+    except MemoryError:
+        rec.stage, rec.reason = "read/extract", _reason(OverMemory(path_str, f"over {limits.current().memory_mb} MB"))
+    except RecursionError:
+        rec.stage, rec.reason = "read/extract", _reason(TooLarge(path_str, "nested too deeply"))
     except OSError as e:
         rec.stage, rec.reason = "read", f"E100 {e.strerror or e}"
     except Exception as e:  # a bug must not sink the batch: record it and go on
@@ -134,37 +205,84 @@ def process_one(path_str: str, out_dir: str, repair: str, html: bool = False) ->
     return rec.__dict__
 
 
+def _load_state(state_path: Path) -> dict:
+    """The last run's state; one of the wrong shape (hand-edited, cut short) is set aside, not trusted."""
+    fresh = {"pipeline": PIPELINE_VERSION, "files": {}}
+    if not state_path.exists():
+        return fresh
+    try:
+        state = json.loads(state_path.read_text(encoding="utf-8"))
+        files = state["files"]
+        ok = isinstance(files, dict) and all(
+            isinstance(k, str) and isinstance(v, dict) and isinstance(v.get("file"), str)
+            and isinstance(v.get("status"), str) and all(isinstance(v.get(x), (str, type(None))) for x in ("output", "review"))
+            and isinstance(v.get("warnings", []), list) for k, v in files.items())
+        if not ok:
+            raise ValueError("entries of the wrong shape")
+    except (OSError, ValueError, TypeError, KeyError, RecursionError) as e:
+        aside = state_path.with_name(f"{STATE}.corrupt-{int(time.time())}")
+        try:
+            os.replace(state_path, aside)
+        except OSError:
+            aside = state_path
+        print(f"warning: {shown_path(state_path)}: unreadable batch state ({str(e)[:80]}); set aside as "
+              f"{aside.name}, every file is read again", file=sys.stderr)
+        return fresh
+    if state.get("pipeline") != PIPELINE_VERSION:
+        return fresh
+    return state
+
+
+def _inside(out_dir: Path, rel: Optional[str]) -> Optional[Path]:
+    """An output a state entry names, only if it lies inside OUT (a state file is not trusted)."""
+    if not rel:
+        return None
+    p = out_dir / rel
+    top = _resolved(out_dir)
+    return p if _resolved(p).startswith(top + os.sep) else None
+
+
+def _drop_outputs(out_dir: Path, entry: dict, keep: Optional[dict] = None) -> None:
+    for k in ("output", "review"):
+        p = _inside(out_dir, entry.get(k))
+        if p is not None and (keep is None or keep.get(k) != entry.get(k)):
+            p.unlink(missing_ok=True)
+
+
 def run_batch(inputs: list[str], out: str, jobs: int = 1, repair: str = "auto", bom: bool = False,
-              progress: Optional[bool] = None, abort_on_error: bool = False, html: bool = False) -> list[Record]:
+              progress: Optional[bool] = None, abort_on_error: bool = False, html: bool = False,
+              budget: Optional[limits.Limits] = None) -> list[Record]:
+    budget = budget or limits.current()
     out_dir = Path(out)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise CannotWrite(out, e.strerror or str(e)) from None
     for stale in out_dir.rglob("*.tmp"):  # a write cut short by a kill: never part of the outputs
         stale.unlink(missing_ok=True)
     state_path = out_dir / STATE
-    state: dict = {}
-    if state_path.exists():
-        try:
-            state = json.loads(state_path.read_text(encoding="utf-8"))
-        except ValueError:
-            state = {}
-    if state.get("pipeline") != PIPELINE_VERSION:
-        state = {"pipeline": PIPELINE_VERSION, "files": {}}
+    state = _load_state(state_path)
+    for key in [k for k in state["files"] if not os.path.lexists(k)]:  # inputs deleted since: out of the outputs
+        _drop_outputs(out_dir, state["files"].pop(key))
     files, records = collect(inputs)
     todo: list[Path] = []
     for f in files:
-        prev = state["files"].get(str(f))
-        has_review = not html or (prev and prev.get("review") and (out_dir / prev["review"]).exists())
-        if prev and prev.get("output") and (out_dir / prev["output"]).exists() and has_review:
+        key = _resolved(f)
+        prev = state["files"].get(key)
+        out_ok = prev and _inside(out_dir, prev.get("output")) and (out_dir / prev["output"]).exists()
+        has_review = not html or (prev and _inside(out_dir, prev.get("review")) and (out_dir / prev["review"]).exists())
+        if out_ok and has_review:
             try:
                 if _sha256(f) == prev.get("sha256"):
-                    records.append(Record(**{**prev, "status": "skipped"}))
+                    records.append(Record(**{**prev, "file": shown_path(f), "key": key, "status": "skipped"}))
                     continue
             except OSError:
                 pass
         todo.append(f)
-    show = sys.stderr.isatty() if progress is None else progress
+    show = (sys.stderr is not None and sys.stderr.isatty()) if progress is None else progress
     started = time.time()
     done = 0
+    by_key = {_resolved(f): f for f in todo}
 
     def tick() -> None:
         if not show:
@@ -174,43 +292,45 @@ def run_batch(inputs: list[str], out: str, jobs: int = 1, repair: str = "auto", 
         sys.stderr.write(f"\r{done}/{len(todo)} files  {rate:.1f} docs/s  ETA {eta:.0f}s ")
         sys.stderr.flush()
 
-    def keep(rec: dict) -> None:
-        state["files"][rec["file"]] = {k: rec[k] for k in ("file", "sha256", "output", "review", "status", "stage", "reason",
-                                                            "warnings")}
-        records.append(Record(**rec))
+    aborted = False
 
-    failed_early = False
-    if jobs <= 1:
-        for f in todo:
-            rec = process_one(str(f), str(out_dir), repair, html)
-            keep(rec)
-            done += 1
-            tick()
-            _atomic_write(state_path, json.dumps(state, ensure_ascii=False))
-            if abort_on_error and rec["status"] == "failed":
-                failed_early = True
-                break
-    else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = [pool.submit(process_one, str(f), str(out_dir), repair, html) for f in todo]
-            for fut in as_completed(futures):
-                rec = fut.result()
-                keep(rec)
-                done += 1
-                tick()
-                if done % 20 == 0 or done == len(todo):
-                    _atomic_write(state_path, json.dumps(state, ensure_ascii=False))
-                if abort_on_error and rec["status"] == "failed":
-                    failed_early = True
-                    for other in futures:
-                        other.cancel()
-                    break
+    def keep(rec: dict) -> bool:
+        nonlocal done, aborted
+        prev = state["files"].get(rec["key"])
+        entry = {k: rec[k] for k in ("file", "sha256", "output", "review", "status", "stage", "reason", "warnings")}
+        if prev:
+            _drop_outputs(out_dir, prev, keep=entry)  # the JSON of an older version of the file
+        state["files"][rec["key"]] = entry
+        records.append(Record(**rec))
+        done += 1
+        tick()
+        if done % 20 == 0 or jobs <= 1:
+            _atomic_write(state_path, json.dumps(state, ensure_ascii=True))
+        aborted |= abort_on_error and rec["status"] == "failed"
+        return not aborted
+
+    def lost(item: str, error: PlanParseError) -> bool:  # the worker was killed or died on this file
+        path = by_key.get(item, Path(item))
+        return keep(Record(file=shown_path(path), status="failed", stage="worker", reason=_reason(error),
+                           key=item).__dict__)
+
+    job = functools.partial(_process_key, by_key=by_key, out_dir=str(out_dir), repair=repair, html=html)
+    workers = min(max(jobs, 1), budget.jobs, len(todo) or 1)
+    Pool(job, workers, budget).run(list(by_key), lambda _key, rec: keep(rec), lost)
+    for stale in out_dir.rglob("*.tmp"):  # a killed worker's half-written file
+        stale.unlink(missing_ok=True)
     if show:
         sys.stderr.write("\n")
-    _atomic_write(state_path, json.dumps(state, ensure_ascii=False))
-    if not failed_early:
+    _atomic_write(state_path, json.dumps(state, ensure_ascii=True))
+    if not aborted:
         write_outputs(out_dir, state, bom=bom, html=html)
     return records
+
+
+def _process_key(key: str, by_key: dict[str, Path], out_dir: str, repair: str, html: bool) -> dict:
+    rec = process_one(str(by_key[key]), out_dir, repair, html)
+    rec["key"] = key
+    return rec
 
 
 # ------------------------------------------------------------------ outputs for other tools
@@ -227,10 +347,18 @@ def _plans(out_dir: Path, state: dict) -> Iterable[tuple[int, dict, dict]]:
     n = 0
     for rec in sorted(state["files"].values(), key=lambda r: r["file"]):
         if rec.get("output") and rec.get("status") in ("ok", "warnings", "skipped"):
-            p = out_dir / rec["output"]
-            if p.exists():
-                n += 1
-                yield n, json.loads(p.read_text(encoding="utf-8")), rec
+            p = _inside(out_dir, rec["output"])
+            if p is None or not p.exists():
+                continue
+            try:
+                plan = json.loads(p.read_text(encoding="utf-8"))
+                plan["meta"], plan["tasks"], plan["kpis"]  # noqa: B018 - the shape the rows need
+            except (ValueError, KeyError, TypeError, RecursionError):
+                print(f"warning: {shown_path(p)}: not a plan JSON any more (edited by hand?): left out of the "
+                      "combined outputs", file=sys.stderr)
+                continue
+            n += 1
+            yield n, plan, rec
 
 
 def _rows(pid: int, plan: dict) -> tuple[list, list, list, list]:
@@ -258,6 +386,29 @@ def _rows(pid: int, plan: dict) -> tuple[list, list, list, list]:
     return prow, trows, krows, urows
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A CSV cell a spreadsheet will not run: text it would take for a formula ('=HYPERLINK(...)',
+    '- Tăng cường ...', '@SUM') gets a leading apostrophe, which spreadsheets show as plain text."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class _SafeWriter:
+    def __init__(self, f) -> None:
+        self.writer = csv.writer(f)
+
+    def writerow(self, row: list) -> None:
+        self.writer.writerow([spreadsheet_safe(v) for v in row])
+
+    def writerows(self, rows: list[list]) -> None:
+        for row in rows:
+            self.writerow(row)
+
+
 SQL_SCHEMA = """
 CREATE TABLE plans (plan_id INTEGER PRIMARY KEY, file TEXT, sha256 TEXT, document TEXT, doc_type TEXT, number TEXT,
   issuer TEXT, issuer_level TEXT, date TEXT, title TEXT, signer_name TEXT, signer_title TEXT, status TEXT,
@@ -282,7 +433,16 @@ CREATE INDEX plans_issuer_date ON plans(issuer, date);
 
 def write_outputs(out_dir: Path, state: dict, bom: bool = False, html: bool = False) -> None:
     """plans.jsonl, plans/tasks/kpis/units.csv and plans.sqlite (and index.html), rebuilt from the
-    per-plan JSON files."""
+    per-plan JSON files; all or none: a disk that fills up leaves the last complete set and no .tmp."""
+    try:
+        _write_outputs(out_dir, state, bom, html)
+    except (OSError, sqlite3.Error) as e:
+        for tmp in out_dir.glob("*.tmp"):
+            tmp.unlink(missing_ok=True)
+        raise CannotWrite(str(out_dir), getattr(e, "strerror", None) or str(e)) from None
+
+
+def _write_outputs(out_dir: Path, state: dict, bom: bool, html: bool) -> None:
     enc = "utf-8-sig" if bom else "utf-8"
     tmp_db = out_dir / "plans.sqlite.tmp"
     if tmp_db.exists():
@@ -295,7 +455,7 @@ def write_outputs(out_dir: Path, state: dict, bom: bool = False, html: bool = Fa
             open(paths["tasks.csv"], "w", encoding=enc, newline="") as tc, \
             open(paths["kpis.csv"], "w", encoding=enc, newline="") as kc, \
             open(paths["units.csv"], "w", encoding=enc, newline="") as uc:
-        writers = [csv.writer(x) for x in (pc, tc, kc, uc)]
+        writers = [_SafeWriter(x) for x in (pc, tc, kc, uc)]
         for w, cols in zip(writers, (PLAN_COLS, TASK_COLS, KPI_COLS, UNIT_COLS)):
             w.writerow(cols)
         index_rows = []

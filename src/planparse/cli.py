@@ -8,21 +8,47 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-from . import __version__
-from .errors import PlanParseError
+from . import __version__, limits
+from .errors import CannotWrite, PlanParseError, shown_path
 
 DEFAULT_CORPUS = Path("corpus")
+
+
+def _stdout():
+    if sys.stdout is None:  # started with standard output closed
+        raise CannotWrite("stdout", "standard output is closed")
+    return sys.stdout
+
+
+def _write_file(dest: Path, text: str) -> None:
+    """Write whole or not at all; a failure names `dest` (never its .tmp) and leaves no .tmp behind."""
+    tmp = dest.with_name(dest.name[:200] + ".tmp")
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(text, encoding="utf-8", errors="backslashreplace")
+        os.replace(tmp, dest)
+    except OSError as e:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        raise CannotWrite(str(dest), e.strerror or str(e)) from None
 
 
 def _write_json(obj: dict, dest: Optional[Path]) -> None:
     text = json.dumps(obj, ensure_ascii=False, indent=2)
     if dest is None:
-        sys.stdout.write(text + "\n")
+        _stdout().write(text + "\n")
         return
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_suffix(dest.suffix + ".tmp")
-    tmp.write_text(text + "\n", encoding="utf-8")
-    os.replace(tmp, dest)
+    _write_file(dest, text + "\n")
+
+
+def _json_name(source: str) -> str:
+    """OUT/<name>.json for a source, short enough for any file system (255 bytes)."""
+    name = shown_path(Path(source).name)
+    while len((name + ".json").encode("utf-8")) > 240:
+        name = name[:-1]
+    return name + ".json"
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -31,21 +57,33 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     out_dir = None if args.output in (None, "-") else Path(args.output)
     failed = 0
+    written: set[str] = set()
     for f in args.files:
         try:
             plan = extract_file(f, repair=args.repair)
             data = plan.model_dump(mode="json", exclude_none=False)
             validate_plan(data)
-        except PlanParseError as e:
+            for w in plan.warnings:
+                print(f"warning: {shown_path(f)}: {w}", file=sys.stderr)
+            if out_dir is None:
+                _write_json(data, None)
+                continue
+            name = _json_name(f)
+            if name in written:  # a/kh.txt and b/kh.txt: the second is not written over the first
+                stem = name[:-len(".json")]
+                name = next(f"{stem}.{k}.json" for k in range(2, len(written) + 3) if f"{stem}.{k}.json" not in written)
+            written.add(name)
+            _write_json(data, out_dir / name)
+        except PlanParseError as e:  # a bad file, or an output that cannot be written: the next file goes on
             print(f"error: {e}", file=sys.stderr)
             failed += 1
-            continue
-        for w in plan.warnings:
-            print(f"warning: {f}: {w}", file=sys.stderr)
-        if out_dir is None:
-            _write_json(data, None)
-        else:
-            _write_json(data, out_dir / (Path(f).name + ".json"))
+        except MemoryError:
+            print(f"error: {shown_path(f)}: E121 needed more memory than there is", file=sys.stderr)
+            failed += 1
+        except RecursionError:
+            print(f"error: {shown_path(f)}: E108 file too large or expands too much (nested too deeply)",
+                  file=sys.stderr)
+            failed += 1
     return 1 if failed else 0
 
 
@@ -166,37 +204,48 @@ def cmd_compare(args: argparse.Namespace) -> int:
         _write_text(render_comparison(result), args.html)
     if args.md:
         md = to_markdown(result)
-        if args.md == "-":
-            sys.stdout.write(md)
-        else:
-            Path(args.md).parent.mkdir(parents=True, exist_ok=True)
-            Path(args.md).write_text(md, encoding="utf-8")
+        _write_text(md, args.md)
     return 0
 
 
 def _write_text(text: str, dest: str) -> None:
     """Write a page atomically, or to stdout for '-'."""
     if dest == "-":
-        sys.stdout.write(text)
+        _stdout().write(text)
         return
-    out = Path(dest)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(out)
+    _write_file(Path(dest), text)
 
 
-def _find_source(json_path: Path, plan_document: str, recorded: Optional[str]) -> Optional[Path]:
-    """The file a JSON extraction was made from: where batch recorded it, else beside the JSON or here."""
-    for cand in (recorded, json_path.parent / plan_document, Path(plan_document)):
-        if cand and Path(cand).is_file():
-            return Path(cand)
+def _file_sha256(path: Path) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _find_source(json_path: Path, plan_document: str, recorded: Optional[str], sha: Optional[str]) -> Optional[Path]:
+    """The file a JSON extraction was made from, looked for only beside the JSON, under the names it
+    records, and only if its content is the one recorded: a JSON cannot make review show any other
+    file (its source_file may name /etc/passwd)."""
+    import stat
+
+    names = [Path(n).name for n in (plan_document, recorded) if n]
+    for name in dict.fromkeys(names):
+        cand = json_path.parent / name
+        try:
+            if not stat.S_ISREG(cand.stat().st_mode):
+                continue
+            if sha is None or _file_sha256(cand) == sha:
+                return cand
+        except OSError:
+            continue
     return None
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    import hashlib
-
     from .compare import load_plan_json
     from .html import render_review
     from .pipeline import document_to_plan, read_for_extraction
@@ -204,16 +253,17 @@ def cmd_review(args: argparse.Namespace) -> int:
     src = Path(args.file)
     if src.suffix.lower() == ".json":
         plan, extras = load_plan_json(src)
-        source = Path(args.source) if args.source else _find_source(src, plan.document, extras.get("source_file"))
+        sha = extras.get("sha256") if isinstance(extras.get("sha256"), str) else None
+        recorded = extras.get("source_file") if isinstance(extras.get("source_file"), str) else None
+        source = Path(args.source) if args.source else _find_source(src, plan.document, recorded, sha)
         doc = None
         if source is not None:
             doc = read_for_extraction(source, args.repair)
-            sha = extras.get("sha256")
-            if sha and hashlib.sha256(source.read_bytes()).hexdigest() != sha:
+            if args.source and sha and _file_sha256(source) != sha:
                 plan.warnings.append(f"{source} changed since it was extracted: highlights may be misplaced")
         else:
-            print(f"warning: {src}: source file {plan.document} not found: review shows the tables only "
-                  "(give it with --source)", file=sys.stderr)
+            print(f"warning: {shown_path(src)}: source file {plan.document} not found beside it with the content "
+                  "it was extracted from: review shows the tables only (give it with --source)", file=sys.stderr)
     else:
         doc = read_for_extraction(src, args.repair)
         plan = document_to_plan(doc)
@@ -226,8 +276,12 @@ def cmd_review(args: argparse.Namespace) -> int:
 def cmd_batch(args: argparse.Namespace) -> int:
     from .batch import run_batch, summary
 
+    budget = limits.current()
+    if args.jobs > budget.jobs:
+        print(f"warning: -j {args.jobs} is more than the limit of {budget.jobs} workers (limit 'jobs'): "
+              f"{budget.jobs} are started", file=sys.stderr)
     records = run_batch(args.inputs, args.out, jobs=args.jobs, repair=args.repair, bom=args.bom,
-                        abort_on_error=args.abort_on_error, html=args.html)
+                        abort_on_error=args.abort_on_error, html=args.html, budget=budget)
     print(summary(records), file=sys.stderr)
     failing = ("failed", "not_a_plan") if args.fail_on_not_plan else ("failed",)
     return 1 if any(r.status in failing for r in records) else 0
@@ -263,6 +317,21 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive_int(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{n}: at least 1 worker")
+    return n
+
+
+def _add_limits(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--limit", action="append", default=[], metavar="NAME=VALUE",
+                   help="lift or lower a budget for hostile files, e.g. pages=5000, seconds=120 (names: limits.py)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="planparse", description="Read Vietnamese government plans into structured data.")
     p.add_argument("--version", action="version", version=f"planparse {__version__}")
@@ -273,6 +342,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("-o", "--output", default="-", help="output directory, or - for stdout (default)")
     e.add_argument("--repair", choices=["auto", "always", "never"], default="auto",
                    help="repair OCR damage and legacy encodings: when detected (auto, default), always, or never")
+    _add_limits(e)
     e.set_defaults(func=cmd_extract)
 
     r = sub.add_parser("repair", help="print a document's text with OCR damage and legacy encodings repaired")
@@ -307,13 +377,14 @@ def build_parser() -> argparse.ArgumentParser:
     bt = sub.add_parser("batch", help="extract folders of plans to JSON, plans.jsonl, CSV and SQLite (resumable)")
     bt.add_argument("inputs", nargs="+", help="folders, files or globs")
     bt.add_argument("--out", required=True, help="output folder")
-    bt.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
+    bt.add_argument("-j", "--jobs", type=_positive_int, default=1, help="worker processes (default 1)")
     bt.add_argument("--repair", choices=["auto", "always", "never"], default="auto")
     bt.add_argument("--bom", action="store_true", help="write CSVs with a UTF-8 BOM (for spreadsheets)")
     bt.add_argument("--abort-on-error", action="store_true", help="stop at the first failed file")
     bt.add_argument("--fail-on-not-plan", action="store_true",
                     help="exit 1 when a file is not a plan too (by default reports, decisions ... are skipped)")
     bt.add_argument("--html", action="store_true", help="also write review/*.html per plan and an index.html")
+    _add_limits(bt)
     bt.set_defaults(func=cmd_batch)
 
     rv = sub.add_parser("review", help="a self-contained HTML page: the plan's text with what was extracted highlighted")
@@ -342,8 +413,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Optional[list[str]] = None) -> int:
+    if sys.stderr is None:  # started with standard error closed: messages are lost, outputs are not
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")
     parser = build_parser()
     args = parser.parse_args(argv)
+    try:
+        limits.set_limits(limits.parse_overrides(getattr(args, "limit", None), limits.from_environment()))
+    except ValueError as e:
+        print(f"error: --limit: {e}", file=sys.stderr)
+        return 2
     try:
         return args.func(args)
     except PlanParseError as e:  # bad input: one line naming the file and the reason
@@ -355,7 +433,11 @@ def main(argv: Optional[list[str]] = None) -> int:
     except BrokenPipeError:
         return 0
     except OSError as e:  # an output that cannot be written: one line naming it, as for bad input
-        print(f"error: {e.filename or ''}: E100 cannot write or read: {e.strerror or e}", file=sys.stderr)
+        where = f"{shown_path(e.filename)}: " if e.filename else ""
+        print(f"error: {where}E100 cannot write or read: {e.strerror or e}", file=sys.stderr)
+        return 1
+    except RecursionError:
+        print(f"error: {shown_path(getattr(args, 'file', '') or '')}: E108 input nested too deeply", file=sys.stderr)
         return 1
 
 

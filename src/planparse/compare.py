@@ -555,16 +555,32 @@ def load_plan_json(path: str | Path) -> tuple[Plan, dict]:
     """An extraction JSON (from extract or batch) and what batch recorded beside it (source file, sha256)."""
     import json
 
-    from .errors import CorruptFile, MissingFile
+    from . import limits
+    import stat
+
+    from .errors import CorruptFile, FileTooBig, MissingFile, NotARegularFile, TooLarge
 
     path = Path(path)
     if not path.exists():
         raise MissingFile(str(path))
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block
+            raise NotARegularFile(str(path))
+        size = info.st_size
+        if size > limits.current().file_bytes:
+            raise FileTooBig(str(path), f"{size // (1024 * 1024)} MB")
+        with open(path, "rb") as f:
+            raw = f.read(limits.current().file_bytes + 1)
+        data = json.loads(raw.decode("utf-8"))
+    except RecursionError:
+        raise TooLarge(str(path), "JSON nested too deeply") from None
+    except (ValueError, OSError, TypeError) as e:
+        raise CorruptFile(str(path), "not a planparse extraction JSON") from e
+    try:
         extras = {k: data.pop(k) for k in BATCH_KEYS if isinstance(data, dict) and k in data}
         return Plan.model_validate(data), extras
-    except (ValueError, OSError, TypeError) as e:
+    except (ValueError, OSError, TypeError, RecursionError) as e:
         raise CorruptFile(str(path), "not a planparse extraction JSON") from e
 
 

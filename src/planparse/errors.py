@@ -1,6 +1,17 @@
 """Bad input is not a bug: every problem with a file is a PlanParseError with a stable code."""
 from __future__ import annotations
 
+import os
+
+
+def shown_path(path: object) -> str:
+    """A path as people and UTF-8 outputs can take it: bytes that are not UTF-8 (a Windows zip's
+    names) become \\xNN escapes instead of failing every write of a message, CSV or JSON."""
+    try:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return str(path)
+
 
 class PlanParseError(Exception):
     """A file planparse cannot turn into a plan. `str()` is the one-line message users see."""
@@ -11,7 +22,7 @@ class PlanParseError(Exception):
     def __init__(self, path: str, detail: str | None = None):
         self.path = path
         self.detail = detail
-        super().__init__(f"{path}: {self.code} {self.reason}" + (f" ({detail})" if detail else ""))
+        super().__init__(f"{shown_path(path)}: {self.code} {self.reason}" + (f" ({detail})" if detail else ""))
 
 
 class MissingFile(PlanParseError):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, fields, replace
+from typing import Callable
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,8 @@ class Limits:
     list_start: int = 100_000  # a Word list's declared start number
     ruling_objects: int = 20_000  # lines and rectangles on one PDF page looked at for table rulings
     xml_bytes: int = 200 * 1024 * 1024  # uncompressed bytes of a DOCX package
-    seconds: float = 300.0  # wall-clock seconds per file in a batch
+    seconds: float = 60.0  # seconds a batch worker may go without progress (a page read) on one file
+    file_seconds: float = 1_800.0  # wall-clock seconds per file in a batch, progress or not
     memory_mb: int = 2_048  # resident memory of a batch worker (MB) while it reads one file
     jobs: int = 64  # worker processes a batch may start
 
@@ -65,6 +67,24 @@ def set_limits(limits: Limits) -> None:
 
 def current() -> Limits:
     return LIMITS
+
+
+def _no_progress_watcher() -> None:
+    return None
+
+
+_progress: Callable[[], None] = _no_progress_watcher
+
+
+def set_progress(callback: Callable[[], None]) -> None:
+    """What `progress()` calls: a batch worker tells its parent it is still moving."""
+    global _progress
+    _progress = callback
+
+
+def progress() -> None:
+    """Readers call this after each page (or other long step): a long scan is not a hung file."""
+    _progress()
 
 
 def from_environment() -> Limits:

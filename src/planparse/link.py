@@ -9,7 +9,7 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
-from .errors import PlanParseError
+from .errors import PlanParseError, shown_path
 from .extract.meta import level_of
 from .models import Citation, Plan, PlanTree, TreeEdge, TreeNode
 from .text import fold
@@ -25,8 +25,8 @@ class LinkSettings:
 
 
 def _plan_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in PLAN_SUFFIXES
-                  and not p.name.endswith(".gold.json"))
+    return sorted(p for p in folder.rglob("*") if not p.is_symlink() and p.is_file()
+                  and p.suffix.lower() in PLAN_SUFFIXES and not p.name.endswith(".gold.json"))
 
 
 def _key(plan: Plan) -> str:
@@ -136,9 +136,15 @@ def link_folder(folder: str | Path, settings: LinkSettings = LinkSettings()) -> 
     errors: list[str] = []
     for f in _plan_files(Path(folder)):
         try:
-            plans.append((load_plan(f), str(f)))
+            plans.append((load_plan(f), shown_path(f)))
         except PlanParseError as e:
             errors.append(str(e))
+        except MemoryError:
+            errors.append(f"{shown_path(f)}: E121 needed more memory than there is")
+        except RecursionError:
+            errors.append(f"{shown_path(f)}: E108 nested too deeply")
+        except Exception as e:  # a bug on one file must not lose the tree of the others
+            errors.append(f"{shown_path(f)}: E199 {type(e).__name__}: {str(e)[:200]}")
     return build_tree(plans, errors, settings)
 
 

@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Optional
 
-from .errors import NotAPlan
+from .errors import NotAPlan, shown_path
 from .extract.meta import extract_citations, extract_meta
 from .extract.tables import table_to_items
 from .extract.tasks import outline_to_items, with_charged_lead
@@ -60,7 +60,7 @@ def document_to_plan(doc: Document) -> Plan:
     implements = extract_citations(st, meta)
     if st.doc_type is None and not tasks and not kpis:
         raise NotAPlan(doc.source, "no Kế hoạch heading, tasks or targets found")
-    plan = Plan(document=Path(doc.source).name, format=doc.format, meta=meta, implements=implements,
+    plan = Plan(document=shown_path(Path(doc.source).name), format=doc.format, meta=meta, implements=implements,
                 tasks=tasks, kpis=kpis, warnings=doc.warnings + warnings)
     _attach_units(plan)
     if not tasks and not kpis:

@@ -1,0 +1,176 @@
+"""Worker processes that one file cannot take down with it.
+
+Each batch file is read in a worker process under budgets (limits.py): a time budget (seconds
+without progress, and a total per file), and a memory budget (the worker's address space is capped,
+and its resident memory is watched). A worker over budget is killed, one that dies (out of memory,
+a crash in a native library, a signal) costs only the file it was reading: that file gets a failure
+record with its own E-code, a new worker takes its place, and every other file goes on.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import Callable, Iterable, Optional
+
+from . import limits as budget
+from .errors import OverMemory, OverTime, PlanParseError, WorkerDied
+
+POLL_SECONDS = 0.2
+
+
+def _resident_mb(pid: int) -> float:
+    """Resident memory of a process in MB (0 where /proc cannot tell)."""
+    try:
+        with open(f"/proc/{pid}/statm", encoding="ascii") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / (1024 * 1024)
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+def _cap_address_space(memory_mb: int) -> None:
+    """Cap this process's address space at what it maps now plus the budget, so an allocation a
+    crafted file asks for fails at once (MemoryError) instead of swapping the machine."""
+    try:
+        import resource
+
+        with open("/proc/self/statm", encoding="ascii") as f:
+            mapped = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        cap = mapped + memory_mb * 1024 * 1024
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            cap = min(cap, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (ImportError, OSError, ValueError):
+        pass
+
+
+def _worker_main(conn: Connection, job: Callable[[str], dict], limits: budget.Limits) -> None:
+    budget.set_limits(limits)
+    _cap_address_space(limits.memory_mb)
+    last_beat = [0.0]
+
+    def beat() -> None:  # readers call limits.progress() after each page: the parent's clock restarts
+        now = time.monotonic()
+        if now - last_beat[0] > 1.0:
+            last_beat[0] = now
+            conn.send(("alive", None))
+
+    budget.set_progress(beat)
+    while True:
+        try:
+            item = conn.recv()
+        except (EOFError, OSError):
+            return
+        if item is None:
+            return
+        try:
+            rec = job(item)
+        except MemoryError:
+            rec = {"__error__": OverMemory(item).code}
+        conn.send(("done", rec))
+
+
+@dataclass
+class _Worker:
+    proc: mp.process.BaseProcess
+    conn: Connection
+    item: Optional[str] = None
+    started: float = 0.0
+    last_beat: float = 0.0
+    peak_mb: float = field(default=0.0)
+
+
+class Pool:
+    """`jobs` workers, each fed one file at a time; results go to `on_result(item, record)`, and a
+    file whose worker failed goes to `on_failure(item, error)`."""
+
+    def __init__(self, job: Callable[[str], dict], jobs: int, limits: budget.Limits):
+        methods = mp.get_all_start_methods()
+        # fork: a worker starts in milliseconds with what the parent already loaded
+        self.ctx = mp.get_context("fork" if "fork" in methods else "spawn")
+        self.job, self.jobs, self.limits = job, jobs, limits
+        self.workers: list[_Worker] = []
+
+    def _start(self) -> _Worker:
+        parent, child = self.ctx.Pipe()
+        proc = self.ctx.Process(target=_worker_main, args=(child, self.job, self.limits), daemon=True)
+        proc.start()
+        child.close()
+        w = _Worker(proc, parent)
+        self.workers.append(w)
+        return w
+
+    def _retire(self, w: _Worker) -> None:
+        if w.proc.is_alive():
+            w.proc.kill()
+        w.proc.join(5)
+        w.conn.close()
+        self.workers.remove(w)
+
+    def run(self, items: Iterable[str], on_result: Callable[[str, dict], bool],
+            on_failure: Callable[[str, PlanParseError], bool]) -> None:
+        """Feed every item; a callback returning False stops the run (the rest is not started)."""
+        queue = deque(items)
+        stop = False
+        try:
+            while not stop and (queue or any(w.item for w in self.workers)):
+                while queue and len([w for w in self.workers if w.item]) < self.jobs:
+                    w = next((w for w in self.workers if not w.item), None) or self._start()
+                    w.item = queue.popleft()
+                    w.started = w.last_beat = time.monotonic()
+                    w.conn.send(w.item)
+                busy = [w for w in self.workers if w.item]
+                ready = wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout=POLL_SECONDS)
+                now = time.monotonic()
+                for w in busy:
+                    item = w.item
+                    failure: Optional[PlanParseError] = None
+                    if w.conn in ready:
+                        try:
+                            kind, rec = w.conn.recv()
+                        except (EOFError, OSError):
+                            kind, rec = "dead", None
+                        if kind == "alive":
+                            w.last_beat = now
+                            continue
+                        if kind == "done":
+                            w.item = None
+                            if rec.get("__error__") == OverMemory.code:
+                                self._retire(w)  # a worker that ran out of memory is not trusted again
+                                stop |= not on_failure(item, OverMemory(item, f"over {self.limits.memory_mb} MB"))
+                            else:
+                                stop |= not on_result(item, rec)
+                            continue
+                    if not w.proc.is_alive() or (w.conn in ready):
+                        w.proc.join(1)
+                        code = w.proc.exitcode
+                        how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+                        failure = WorkerDied(item, how)
+                    elif now - w.last_beat > self.limits.seconds:
+                        failure = OverTime(item, f"no progress for {self.limits.seconds:g} s")
+                    elif now - w.started > self.limits.file_seconds:
+                        failure = OverTime(item, f"over {self.limits.file_seconds:g} s")
+                    else:
+                        mb = _resident_mb(w.proc.pid)
+                        if mb > self.limits.memory_mb:
+                            failure = OverMemory(item, f"{mb:.0f} MB resident, over {self.limits.memory_mb} MB")
+                    if failure is not None:
+                        w.item = None
+                        self._retire(w)
+                        stop |= not on_failure(item, failure)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        for w in list(self.workers):
+            if w.proc.is_alive() and not w.item:
+                try:
+                    w.conn.send(None)
+                except OSError:
+                    pass
+            w.proc.join(2 if not w.item else 0)
+            self._retire(w)
