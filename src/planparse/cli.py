@@ -232,13 +232,15 @@ def _find_source(json_path: Path, plan_document: str, recorded: Optional[str], s
     file (its source_file may name /etc/passwd)."""
     import stat
 
+    if not sha:  # without a recorded content there is nothing to check a file against
+        return None
     names = [Path(n).name for n in (plan_document, recorded) if n]
     for name in dict.fromkeys(names):
         cand = json_path.parent / name
         try:
             if not stat.S_ISREG(cand.stat().st_mode):
                 continue
-            if sha is None or _file_sha256(cand) == sha:
+            if _file_sha256(cand) == sha:
                 return cand
         except OSError:
             continue
