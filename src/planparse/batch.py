@@ -27,6 +27,7 @@ from .workers import Pool
 
 PLAN_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".doc", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 STATE = "batch-state.json"
+STATE_EVERY_SECONDS = 2.0
 PIPELINE_VERSION = f"{__version__}+schema{SCHEMA_VERSION}"
 
 
@@ -293,6 +294,7 @@ def run_batch(inputs: list[str], out: str, jobs: int = 1, repair: str = "auto", 
         sys.stderr.flush()
 
     aborted = False
+    last_save = [time.monotonic()]
 
     def keep(rec: dict) -> bool:
         nonlocal done, aborted
@@ -304,8 +306,9 @@ def run_batch(inputs: list[str], out: str, jobs: int = 1, repair: str = "auto", 
         records.append(Record(**rec))
         done += 1
         tick()
-        if done % 20 == 0 or jobs <= 1:
+        if time.monotonic() - last_save[0] > STATE_EVERY_SECONDS:  # a kill loses at most this much work
             _atomic_write(state_path, json.dumps(state, ensure_ascii=True))
+            last_save[0] = time.monotonic()
         aborted |= abort_on_error and rec["status"] == "failed"
         return not aborted
 
@@ -316,12 +319,14 @@ def run_batch(inputs: list[str], out: str, jobs: int = 1, repair: str = "auto", 
 
     job = functools.partial(_process_key, by_key=by_key, out_dir=str(out_dir), repair=repair, html=html)
     workers = min(max(jobs, 1), budget.jobs, len(todo) or 1)
-    Pool(job, workers, budget).run(list(by_key), lambda _key, rec: keep(rec), lost)
-    for stale in out_dir.rglob("*.tmp"):  # a killed worker's half-written file
-        stale.unlink(missing_ok=True)
-    if show:
-        sys.stderr.write("\n")
-    _atomic_write(state_path, json.dumps(state, ensure_ascii=True))
+    try:
+        Pool(job, workers, budget).run(list(by_key), lambda _key, rec: keep(rec), lost)
+    finally:  # Ctrl-C too: what was done is kept for the next run
+        for stale in out_dir.rglob("*.tmp"):  # a killed worker's half-written file
+            stale.unlink(missing_ok=True)
+        if show:
+            sys.stderr.write("\n")
+        _atomic_write(state_path, json.dumps(state, ensure_ascii=True))
     if not aborted:
         write_outputs(out_dir, state, bom=bom, html=html)
     return records

@@ -424,6 +424,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     except ValueError as e:
         print(f"error: --limit: {e}", file=sys.stderr)
         return 2
+    if argv is None and args.command != "batch":  # the command line: one crafted file cannot take the machine
+        limits.cap_memory(limits.current().memory_mb)
     try:
         return args.func(args)
     except PlanParseError as e:  # bad input: one line naming the file and the reason
@@ -440,6 +442,10 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 1
     except RecursionError:
         print(f"error: {shown_path(getattr(args, 'file', '') or '')}: E108 input nested too deeply", file=sys.stderr)
+        return 1
+    except MemoryError:
+        print(f"error: {shown_path(getattr(args, 'file', '') or '')}: E121 needed more memory than its budget "
+              "(limit 'memory_mb')", file=sys.stderr)
         return 1
 
 

@@ -27,7 +27,7 @@ class Limits:
     xml_bytes: int = 200 * 1024 * 1024  # uncompressed bytes of a DOCX package
     seconds: float = 60.0  # seconds a batch worker may go without progress (a page read) on one file
     file_seconds: float = 1_800.0  # wall-clock seconds per file in a batch, progress or not
-    memory_mb: int = 2_048  # resident memory of a batch worker (MB) while it reads one file
+    memory_mb: int = 1_536  # resident memory of a batch worker (MB) while it reads one file
     jobs: int = 64  # worker processes a batch may start
 
 
@@ -89,3 +89,20 @@ def progress() -> None:
 
 def from_environment() -> Limits:
     return parse_overrides(os.environ.get("PLANPARSE_LIMITS"))
+
+
+def cap_memory(memory_mb: int) -> None:
+    """Cap this process's address space at what it maps now plus `memory_mb`, so an allocation a
+    crafted file asks for fails at once (MemoryError) instead of swapping the machine."""
+    try:
+        import resource
+
+        with open("/proc/self/statm", encoding="ascii") as f:
+            mapped = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        cap = mapped + memory_mb * 1024 * 1024
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            cap = min(cap, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (ImportError, OSError, ValueError):
+        pass

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -31,26 +32,10 @@ def _resident_mb(pid: int) -> float:
         return 0.0
 
 
-def _cap_address_space(memory_mb: int) -> None:
-    """Cap this process's address space at what it maps now plus the budget, so an allocation a
-    crafted file asks for fails at once (MemoryError) instead of swapping the machine."""
-    try:
-        import resource
-
-        with open("/proc/self/statm", encoding="ascii") as f:
-            mapped = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-        cap = mapped + memory_mb * 1024 * 1024
-        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        if hard != resource.RLIM_INFINITY:
-            cap = min(cap, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
-    except (ImportError, OSError, ValueError):
-        pass
-
-
 def _worker_main(conn: Connection, job: Callable[[str], dict], limits: budget.Limits) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
     budget.set_limits(limits)
-    _cap_address_space(limits.memory_mb)
+    budget.cap_memory(limits.memory_mb)
     last_beat = [0.0]
 
     def beat() -> None:  # readers call limits.progress() after each page: the parent's clock restarts
