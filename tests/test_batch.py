@@ -1,6 +1,7 @@
 """Batch: outputs for other tools, resume, and bad files that never stop the rest."""
 import csv
 import json
+import re
 import os
 import shutil
 import sqlite3
@@ -46,8 +47,8 @@ def test_batch_writes_every_output_and_records_failures(tmp_path):
     kpis = db.execute("SELECT p.issuer, substr(p.date, 1, 4), k.value FROM kpis k JOIN plans p USING (plan_id) "
                       "WHERE k.indicator LIKE '%thanh toán trực tuyến%' ORDER BY p.issuer").fetchall()
     assert ("UBND thị xã Cửa Lò", "2023", 30.0) in kpis
-    led = db.execute("SELECT DISTINCT t.ref FROM tasks t JOIN units u ON u.plan_id = t.plan_id AND u.ref = t.ref "
-                     "AND u.item = 'task' WHERE u.role = 'lead' AND u.canonical LIKE 'Ủy ban nhân dân các phường%'").fetchall()
+    led = db.execute("SELECT DISTINCT t.ref FROM tasks t JOIN units u ON u.item_id = t.task_id "
+                     "WHERE u.role = 'lead' AND u.canonical LIKE 'Ủy ban nhân dân các phường%'").fetchall()
     assert ("II.3",) in led
     failures = dict(db.execute("SELECT file, reason FROM failures").fetchall())
     assert any(f.endswith("empty.txt") and "E102" in reason for f, reason in failures.items())
@@ -101,3 +102,45 @@ def test_a_document_that_is_not_a_plan_is_skipped_not_failed(tmp_path):
     assert [row[0].endswith("report.txt") for row in db.execute("SELECT file FROM not_plans")] == [True]
     assert db.execute("SELECT count(*) FROM failures").fetchone()[0] == 0
     assert run("batch", str(src), "--out", str(tmp_path / "out2"), "--fail-on-not-plan").returncode == 1
+
+
+def _readme_queries() -> list[str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("## Batch outputs"):]
+    block = section[section.index("```sql") + len("```sql"):section.index("```", section.index("```sql") + 6)]
+    return [q.strip() for q in re.sub(r"--[^\n]*", "", block).split(";") if q.strip()]
+
+
+def test_readme_queries_give_one_row_per_item_where_refs_repeat(tmp_path):
+    """The README's SQL, run as printed, on real plans whose appendices repeat refs (PL.I.1 five times)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("nghe-an-kh980-2025.md", "dong-thap-kh617-2025.md"):
+        shutil.copy(next((CORPUS / "real").rglob(name)), src)
+    out = tmp_path / "out"
+    r = run("batch", str(src), "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    db = sqlite3.connect(out / "plans.sqlite")
+    repeated = db.execute("SELECT count(*) FROM (SELECT plan_id, ref FROM tasks GROUP BY plan_id, ref "
+                          "HAVING count(*) > 1)").fetchone()[0]
+    assert repeated > 0
+    queries = _readme_queries()
+    assert len(queries) == 2
+    kpi_rows = db.execute(queries[0]).fetchall()
+    assert len(kpi_rows) == db.execute("SELECT count(*) FROM kpis WHERE indicator LIKE '%thanh toán trực tuyến%'").fetchone()[0]
+    led_rows = db.execute(queries[1]).fetchall()
+    lead_units = db.execute("SELECT count(*) FROM units WHERE item = 'task' AND role = 'lead' "
+                            "AND canonical LIKE 'Sở Nội vụ%'").fetchone()[0]
+    assert led_rows and len(led_rows) == lead_units  # one row per lead unit line: no rows multiplied by repeated refs
+    ids = db.execute("SELECT task_id FROM tasks").fetchall()
+    assert len(ids) == len(set(ids))
+    # the CSVs carry the tables' columns, ids included
+    for table in ("plans", "tasks", "kpis", "units"):
+        cols = [c[1] for c in db.execute(f"PRAGMA table_info({table})")]
+        with open(out / f"{table}.csv", encoding="utf-8", newline="") as f:
+            assert next(csv.reader(f)) == cols
+    # plan ids come from content: a second run elsewhere gives the same ids
+    out2 = tmp_path / "out2"
+    run("batch", str(src), "--out", str(out2))
+    again = sqlite3.connect(out2 / "plans.sqlite")
+    assert sorted(again.execute("SELECT plan_id, sha256 FROM plans")) == sorted(db.execute("SELECT plan_id, sha256 FROM plans"))

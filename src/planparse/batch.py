@@ -23,6 +23,7 @@ from . import __version__, limits
 from .errors import (CannotWrite, MissingFile, NotAPlan, NotARegularFile, OverMemory, PlanParseError, SymbolicLink,
                      TooLarge, shown_path)
 from .models import SCHEMA_VERSION
+from .pipeline import file_sha256
 from .workers import Pool
 
 PLAN_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".doc", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
@@ -128,14 +129,6 @@ def collect(inputs: Iterable[str]) -> tuple[list[Path], list[Record]]:
     return list(unique.values()), problems
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def _atomic_write(path: Path, text: str) -> None:
     """Write whole or not at all; a failed write (disk full, a name too long) leaves no .tmp and is
     reported under the name that was asked for."""
@@ -174,12 +167,11 @@ def process_one(path_str: str, out_dir: str, repair: str, html: bool = False) ->
             raise SymbolicLink(path_str, "broken or looping")
         if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO would block the worker for ever
             raise NotARegularFile(path_str)
-        rec.sha256 = _sha256(path)
+        rec.sha256 = file_sha256(path)
         doc = read_for_extraction(path, repair)
         plan = document_to_plan(doc)
+        plan.source_file, plan.sha256 = shown_path(rec.key), rec.sha256
         data = plan.model_dump(mode="json")
-        data["source_file"] = shown_path(rec.key)
-        data["sha256"] = rec.sha256
         name = _output_name(path, rec.sha256)
         _atomic_write(Path(out_dir) / name, json.dumps(data, ensure_ascii=False, indent=1))
         if html:
@@ -274,7 +266,7 @@ def run_batch(inputs: list[str], out: str, jobs: int = 1, repair: str = "auto", 
         has_review = not html or (prev and _inside(out_dir, prev.get("review")) and (out_dir / prev["review"]).exists())
         if out_ok and has_review:
             try:
-                if _sha256(f) == prev.get("sha256"):
+                if file_sha256(f) == prev.get("sha256"):
                     records.append(Record(**{**prev, "file": shown_path(f), "key": key, "status": "skipped"}))
                     continue
             except OSError:
@@ -341,15 +333,17 @@ def _process_key(key: str, by_key: dict[str, Path], out_dir: str, repair: str, h
 # ------------------------------------------------------------------ outputs for other tools
 PLAN_COLS = ["plan_id", "file", "sha256", "document", "doc_type", "number", "issuer", "issuer_level", "date", "title",
              "signer_name", "signer_title", "status", "n_tasks", "n_kpis"]
-TASK_COLS = ["plan_id", "ref", "text", "lead", "support", "deadline_kind", "deadline_date", "deadline_start",
+TASK_COLS = ["task_id", "plan_id", "ref", "text", "lead", "support", "deadline_kind", "deadline_date", "deadline_start",
              "deadline_end", "deadline_every", "deadline_text", "section", "product"]
-KPI_COLS = ["plan_id", "ref", "indicator", "op", "value", "max", "unit", "lead", "support", "deadline_kind",
+KPI_COLS = ["kpi_id", "plan_id", "ref", "indicator", "op", "value", "max", "unit", "lead", "support", "deadline_kind",
             "deadline_date", "deadline_text", "basis"]
-UNIT_COLS = ["plan_id", "item", "ref", "role", "text", "canonical", "kind", "level"]
+UNIT_COLS = ["unit_id", "plan_id", "item", "item_id", "ref", "role", "text", "canonical", "kind", "level"]
 
 
-def _plans(out_dir: Path, state: dict) -> Iterable[tuple[int, dict, dict]]:
-    n = 0
+def _plans(out_dir: Path, state: dict) -> Iterable[tuple[str, dict, dict]]:
+    """Each plan with its id: the first 16 hex digits of its sha256, the same in every run (a second
+    copy of one file gets '~2')."""
+    seen: dict[str, int] = {}
     for rec in sorted(state["files"].values(), key=lambda r: r["file"]):
         if rec.get("output") and rec.get("status") in ("ok", "warnings", "skipped"):
             p = _inside(out_dir, rec["output"])
@@ -362,32 +356,42 @@ def _plans(out_dir: Path, state: dict) -> Iterable[tuple[int, dict, dict]]:
                 print(f"warning: {shown_path(p)}: not a plan JSON any more (edited by hand?): left out of the "
                       "combined outputs", file=sys.stderr)
                 continue
-            n += 1
-            yield n, plan, rec
+            pid = (rec.get("sha256") or hashlib.sha256(rec["file"].encode()).hexdigest())[:16]
+            seen[pid] = seen.get(pid, 0) + 1
+            yield pid if seen[pid] == 1 else f"{pid}~{seen[pid]}", plan, rec
 
 
-def _rows(pid: int, plan: dict) -> tuple[list, list, list, list]:
+def _rows(pid: str, plan: dict) -> tuple[list, list, list, list]:
+    """Rows of the four tables; a task is '<plan_id>-T<n>' and a KPI '<plan_id>-K<n>' (n from 1, in
+    the plan's order): unique where refs repeat, as they do in real plans."""
     m = plan["meta"]
     signer = m.get("signer") or {}
     prow = [pid, plan.get("source_file"), plan.get("sha256"), plan["document"], m.get("doc_type"), m.get("number"),
             m.get("issuer"), m.get("issuer_level"), m.get("date"), m.get("title"), signer.get("name"), signer.get("title"),
             plan.get("status"), len(plan["tasks"]), len(plan["kpis"])]
     trows, krows, urows = [], [], []
-    for t in plan["tasks"]:
-        d = t.get("deadline") or {}
-        trows.append([pid, t["ref"], t["text"], "; ".join(t["lead"]), "; ".join(t["support"]), d.get("kind"), d.get("date"),
-                      d.get("start"), d.get("end"), d.get("every"), d.get("text"), t.get("section"), t.get("product")])
+
+    def units_of(item: dict, kind: str, item_id: str) -> None:
         for role in ("lead", "support"):
-            for u in t.get(f"{role}_units", []):
-                urows.append([pid, "task", t["ref"], role, u["text"], u["canonical"], u.get("kind"), u.get("level")])
-    for k in plan["kpis"]:
+            for u in item.get(f"{role}_units", []):
+                urows.append([f"{pid}-U{len(urows) + 1}", pid, kind, item_id, item["ref"], role, u["text"],
+                              u["canonical"], u.get("kind"), u.get("level")])
+
+    for n, t in enumerate(plan["tasks"], start=1):
+        d = t.get("deadline") or {}
+        tid = f"{pid}-T{n}"
+        trows.append([tid, pid, t["ref"], t["text"], "; ".join(t["lead"]), "; ".join(t["support"]), d.get("kind"),
+                      d.get("date"), d.get("start"), d.get("end"), d.get("every"), d.get("text"), t.get("section"),
+                      t.get("product")])
+        units_of(t, "task", tid)
+    for n, k in enumerate(plan["kpis"], start=1):
         d = k.get("deadline") or {}
         tg = k.get("target") or {}
-        krows.append([pid, k["ref"], k["indicator"], tg.get("op"), tg.get("value"), tg.get("max"), tg.get("unit"),
-                      "; ".join(k["lead"]), "; ".join(k["support"]), d.get("kind"), d.get("date"), d.get("text"), k.get("basis")])
-        for role in ("lead", "support"):
-            for u in k.get(f"{role}_units", []):
-                urows.append([pid, "kpi", k["ref"], role, u["text"], u["canonical"], u.get("kind"), u.get("level")])
+        kid = f"{pid}-K{n}"
+        krows.append([kid, pid, k["ref"], k["indicator"], tg.get("op"), tg.get("value"), tg.get("max"), tg.get("unit"),
+                      "; ".join(k["lead"]), "; ".join(k["support"]), d.get("kind"), d.get("date"), d.get("text"),
+                      k.get("basis")])
+        units_of(k, "kpi", kid)
     return prow, trows, krows, urows
 
 
@@ -415,22 +419,23 @@ class _SafeWriter:
 
 
 SQL_SCHEMA = """
-CREATE TABLE plans (plan_id INTEGER PRIMARY KEY, file TEXT, sha256 TEXT, document TEXT, doc_type TEXT, number TEXT,
+CREATE TABLE plans (plan_id TEXT PRIMARY KEY, file TEXT, sha256 TEXT, document TEXT, doc_type TEXT, number TEXT,
   issuer TEXT, issuer_level TEXT, date TEXT, title TEXT, signer_name TEXT, signer_title TEXT, status TEXT,
   n_tasks INTEGER, n_kpis INTEGER);
-CREATE TABLE tasks (task_id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL REFERENCES plans(plan_id), ref TEXT, text TEXT,
+CREATE TABLE tasks (task_id TEXT PRIMARY KEY, plan_id TEXT NOT NULL REFERENCES plans(plan_id), ref TEXT, text TEXT,
   lead TEXT, support TEXT, deadline_kind TEXT, deadline_date TEXT, deadline_start TEXT, deadline_end TEXT,
   deadline_every TEXT, deadline_text TEXT, section TEXT, product TEXT);
-CREATE TABLE kpis (kpi_id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL REFERENCES plans(plan_id), ref TEXT, indicator TEXT,
+CREATE TABLE kpis (kpi_id TEXT PRIMARY KEY, plan_id TEXT NOT NULL REFERENCES plans(plan_id), ref TEXT, indicator TEXT,
   op TEXT, value REAL, max REAL, unit TEXT, lead TEXT, support TEXT, deadline_kind TEXT, deadline_date TEXT,
   deadline_text TEXT, basis TEXT);
-CREATE TABLE units (unit_id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL REFERENCES plans(plan_id), item TEXT, ref TEXT,
-  role TEXT, text TEXT, canonical TEXT, kind TEXT, level TEXT);
+CREATE TABLE units (unit_id TEXT PRIMARY KEY, plan_id TEXT NOT NULL REFERENCES plans(plan_id), item TEXT,
+  item_id TEXT NOT NULL, ref TEXT, role TEXT, text TEXT, canonical TEXT, kind TEXT, level TEXT);
 CREATE TABLE failures (file TEXT PRIMARY KEY, stage TEXT, reason TEXT);
 CREATE TABLE not_plans (file TEXT PRIMARY KEY, reason TEXT);
 CREATE INDEX tasks_plan ON tasks(plan_id);
 CREATE INDEX kpis_plan ON kpis(plan_id);
 CREATE INDEX kpis_indicator ON kpis(indicator);
+CREATE INDEX units_item ON units(item_id);
 CREATE INDEX units_canonical ON units(canonical, role);
 CREATE INDEX plans_issuer_date ON plans(issuer, date);
 """

@@ -216,21 +216,13 @@ def _write_text(text: str, dest: str) -> None:
     _write_file(Path(dest), text)
 
 
-def _file_sha256(path: Path) -> str:
-    import hashlib
-
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def _find_source(json_path: Path, plan_document: str, recorded: Optional[str], sha: Optional[str]) -> Optional[Path]:
     """The file a JSON extraction was made from, looked for only beside the JSON, under the names it
     records, and only if its content is the one recorded: a JSON cannot make review show any other
     file (its source_file may name /etc/passwd)."""
     import stat
+
+    from .pipeline import file_sha256
 
     if not sha:  # without a recorded content there is nothing to check a file against
         return None
@@ -240,7 +232,7 @@ def _find_source(json_path: Path, plan_document: str, recorded: Optional[str], s
         try:
             if not stat.S_ISREG(cand.stat().st_mode):
                 continue
-            if _file_sha256(cand) == sha:
+            if file_sha256(cand) == sha:
                 return cand
         except OSError:
             continue
@@ -250,7 +242,7 @@ def _find_source(json_path: Path, plan_document: str, recorded: Optional[str], s
 def cmd_review(args: argparse.Namespace) -> int:
     from .compare import load_plan_json
     from .html import render_review
-    from .pipeline import document_to_plan, read_for_extraction
+    from .pipeline import document_to_plan, file_sha256, read_for_extraction
 
     src = Path(args.file)
     if src.suffix.lower() == ".json":
@@ -261,7 +253,7 @@ def cmd_review(args: argparse.Namespace) -> int:
         doc = None
         if source is not None:
             doc = read_for_extraction(source, args.repair)
-            if args.source and sha and _file_sha256(source) != sha:
+            if args.source and sha and file_sha256(source) != sha:
                 plan.warnings.append(f"{source} changed since it was extracted: highlights may be misplaced")
         else:
             print(f"warning: {shown_path(src)}: source file {plan.document} not found beside it with the content "

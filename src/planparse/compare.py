@@ -548,11 +548,10 @@ def load_plan(path: str | Path) -> Plan:
     return extract_file(path)
 
 
-BATCH_KEYS = ("source_file", "sha256")  # what batch adds to each plan's JSON
 
 
 def load_plan_json(path: str | Path) -> tuple[Plan, dict]:
-    """An extraction JSON (from extract or batch) and what batch recorded beside it (source file, sha256)."""
+    """An extraction JSON (from extract or batch) and the source it records (source_file, sha256)."""
     import json
 
     from . import limits
@@ -578,8 +577,8 @@ def load_plan_json(path: str | Path) -> tuple[Plan, dict]:
     except (ValueError, OSError, TypeError) as e:
         raise CorruptFile(str(path), "not a planparse extraction JSON") from e
     try:
-        extras = {k: data.pop(k) for k in BATCH_KEYS if isinstance(data, dict) and k in data}
-        return Plan.model_validate(data), extras
+        plan = Plan.model_validate(data)
+        return plan, {"source_file": plan.source_file, "sha256": plan.sha256}
     except (ValueError, OSError, TypeError, RecursionError) as e:
         raise CorruptFile(str(path), "not a planparse extraction JSON") from e
 

@@ -10,7 +10,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.1"  # 1.1: Task.product; deadline every "half_year"
+SCHEMA_VERSION = "1.2"  # 1.1: Task.product; deadline every "half_year". 1.2: Plan.source_file, Plan.sha256
 
 
 class Strict(BaseModel):
@@ -147,6 +147,8 @@ class Plan(Strict):
 
     schema_version: str = SCHEMA_VERSION
     document: str
+    source_file: Optional[str] = None  # the path read (resolved in a batch), non-UTF-8 bytes as \xNN
+    sha256: Optional[str] = Field(default=None, pattern="^[0-9a-f]{64}$")  # of the file's bytes
     format: Optional[str] = None
     status: Literal["success", "partial"] = "success"
     meta: Meta

@@ -1,6 +1,7 @@
 """The stages in order: read -> structure -> extract -> validate. Each is a plain function."""
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from pathlib import Path
@@ -117,8 +118,20 @@ def _attach_units(plan: Plan) -> None:
 
 
 def extract_file(path: str | Path, repair: str = "auto") -> Plan:
-    """Read, repair when the text is damaged (mode auto/always/never), and extract."""
-    return document_to_plan(read_for_extraction(path, repair))
+    """Read, repair when the text is damaged (mode auto/always/never), and extract; the plan records
+    the file it came from and its sha256, so a review or a later run can tell it is the same file."""
+    plan = document_to_plan(read_for_extraction(path, repair))
+    plan.source_file = shown_path(path)
+    plan.sha256 = file_sha256(path)
+    return plan
+
+
+def file_sha256(path: str | Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
 
 
 def read_for_extraction(path: str | Path, repair: str = "auto") -> Document:
