@@ -4,8 +4,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..errors import CorruptFile, EmptyFile, MissingFile, PlanParseError, UnsupportedFormat
+from ..errors import CorruptFile, EmptyFile, PlanParseError, UnsupportedFormat
 from ..models import Document
+from .files import open_regular, read_limited
 
 TEXT_EXT = (".txt", ".md", ".markdown", ".text")
 MARKDOWN_EXT = (".md", ".markdown")
@@ -14,16 +15,12 @@ IMAGE_EXT = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp")
 
 def read_document(path: str | Path) -> Document:
     path = str(path)
-    if not os.path.exists(path):
-        raise MissingFile(path)
-    if os.path.isdir(path):
-        raise UnsupportedFormat(path, "is a directory")
-    try:
-        size = os.path.getsize(path)
-        with open(path, "rb") as f:
+    with open_regular(path) as f:  # a pipe, device or socket is refused before it is opened
+        size = os.fstat(f.fileno()).st_size
+        try:
             head = f.read(8)
-    except OSError as e:
-        raise CorruptFile(path, e.strerror or "cannot open") from e
+        except OSError as e:
+            raise CorruptFile(path, e.strerror or "cannot read") from e
     if size == 0:
         raise EmptyFile(path)
     low = path.lower()
@@ -52,16 +49,13 @@ def read_document(path: str | Path) -> Document:
 def _read_plain_text(path: str) -> Document:
     """A .txt goes to the text reader (hard wraps, OCR, blank lines that mean nothing), unless it holds
     the tables of a web transcription, which only the Markdown reader can read."""
-    from .markdown import looks_like_transcription, read_markdown
-    from .text import decode_bytes, read_text
+    from .markdown import looks_like_transcription, markdown_to_document
+    from .text import load_text, text_file_document, with_warnings
 
-    try:
-        data = Path(path).read_bytes()
-    except OSError as e:
-        raise CorruptFile(path, e.strerror or "cannot open") from e
-    if data.strip() and looks_like_transcription(decode_bytes(data, path)):
-        return read_markdown(path, data)
-    return read_text(path, data)
+    text, warnings = load_text(path, read_limited(path))  # decoded once, for the choice and the reader
+    if looks_like_transcription(text):
+        return with_warnings(markdown_to_document(text, path), warnings)
+    return text_file_document(text, path, warnings)
 
 
 __all__ = ["read_document", "PlanParseError"]

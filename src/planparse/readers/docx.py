@@ -5,23 +5,38 @@ from numPr and numbering.xml. Headers, footers, text boxes, drawings and deleted
 """
 from __future__ import annotations
 
+import posixpath
 import re
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Optional
 
-from ..errors import CorruptFile, EncryptedFile, TooLarge
+from .. import limits
+from ..errors import CorruptFile, DeclaredSizeTooLarge, EncryptedFile, LineTooLong, TooLarge, TooManyLines
 from ..models import Block, Cell, Document
 from ..text import fold_ws, nfc
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _SKIP_ANCESTORS = {W + "txbxContent", W + "del", W + "pict", W + "drawing", W + "moveFrom",
                    "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"}
-MAX_UNCOMPRESSED = 200 * 1024 * 1024
-MAX_RATIO = 200
+MAX_RATIO = 200  # a package expanding more than this (and over 20 MB) is a zip bomb
+_CHUNK = 1 << 20  # bytes of a zip member read at a time
+_DECLARATIONS = tuple(word.encode(enc) for word in ("<!DOCTYPE", "<!ENTITY") for enc in ("ascii", "utf-16-le", "utf-16-be"))
+_OVERLAP = max(len(d) for d in _DECLARATIONS) - 1
+# how XML in UCS-4 or EBCDIC begins: encodings in which a DOCTYPE would not be seen
+_FOREIGN_STARTS = (b"\x00\x00\x00<", b"<\x00\x00\x00", b"\x00\x00<\x00", b"\x00<\x00\x00", b"\x4c\x6f\xa7\x94",
+                   b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00")
+_DECLARED_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']{0,40})["']""")
+_ASCII_ENCODINGS = re.compile(r"utf-?8|utf-?16(?:le|be)?|(?:us-)?ascii|iso-?8859-\d+|latin-?1|(?:windows|cp)-?125\d", re.I)
+_SMALL_PART = 4 * 1024 * 1024  # package parts read whole to find the main document and the content types
+_SAFE = dict(resolve_entities=False, no_network=True, load_dtd=False)
 
 
-def _check_zip(path: str) -> None:
+def _check_zip(path: str) -> str:
+    """Refuse a package that is not a zip, expands too much (limit 'xml_bytes'), holds a DOCTYPE or
+    entity declaration in any part, or has more paragraphs, or a longer one, than the limits allow;
+    return the name of its main document part."""
     with open(path, "rb") as f:
         head = f.read(8)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
@@ -33,15 +48,157 @@ def _check_zip(path: str) -> None:
             infos = z.infolist()
             total = sum(i.file_size for i in infos)
             packed = sum(i.compress_size for i in infos) or 1
-            if total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO and total > 20 * 1024 * 1024:
-                raise TooLarge(path, f"expands to {total // (1024 * 1024)} MB")
-            if "word/document.xml" not in z.namelist():
-                raise CorruptFile(path, "no word/document.xml")
-            head_xml = z.read("word/document.xml")[:4096]
-            if b"<!ENTITY" in head_xml or b"<!DOCTYPE" in head_xml:
-                raise CorruptFile(path, "XML with a DOCTYPE/entity declaration")
-    except zipfile.BadZipFile as e:
-        raise CorruptFile(path, "bad zip") from e
+            budget = limits.current().xml_bytes
+            if total > budget or total / packed > MAX_RATIO and total > 20 * 1024 * 1024:
+                raise TooLarge(path, f"expands to {total // (1024 * 1024)} MB (limit xml_bytes={budget})")
+            _refuse_declarations(path, z, infos)
+            main = _main_part(z)
+            if main not in z.namelist():
+                raise CorruptFile(path, f"no {main}")
+            _check_paragraphs(path, z, main)
+            return main
+    except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError, OSError) as e:
+        raise CorruptFile(path, f"bad zip: {type(e).__name__}") from e
+
+
+def _refuse_declarations(path: str, z: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
+    """Every part python-docx might parse as XML (all but images), read in chunks: a DOCTYPE or
+    ENTITY declaration anywhere in it, also across a chunk boundary or in UTF-16, refuses the file,
+    and so does an XML part in an encoding in which one would not be seen."""
+    by_name = {i.filename: i for i in infos}
+    first = [by_name[n] for n in ("[Content_Types].xml",) if n in by_name]
+    for info in first:
+        _scan_part(path, z, info, xml=True)
+    content_type = _content_types(z, by_name.get("[Content_Types].xml"))
+    for info in infos:
+        if info in first or info.is_dir():
+            continue
+        name = info.filename
+        ctype = "" if name.endswith(".rels") else content_type(name)
+        if ctype.startswith("image/"):
+            continue  # not parsed (an SVG logo may well carry a DOCTYPE)
+        _scan_part(path, z, info, xml=name.endswith((".xml", ".rels")) or "xml" in ctype)
+
+
+def _scan_part(path: str, z: zipfile.ZipFile, info: zipfile.ZipInfo, xml: bool) -> None:
+    tail = b""
+    with z.open(info) as f:
+        while True:
+            chunk = f.read(_CHUNK)
+            if not chunk:
+                return
+            if xml and not tail:
+                _check_encoding(path, info.filename, chunk)
+            window = tail + chunk
+            if any(d in window for d in _DECLARATIONS):
+                raise CorruptFile(path, f"XML with a DOCTYPE/entity declaration in {info.filename}")
+            tail = window[-_OVERLAP:]
+
+
+def _check_encoding(path: str, name: str, head: bytes) -> None:
+    m = _DECLARED_ENCODING.match(head)
+    if head.startswith(_FOREIGN_STARTS) or m and not _ASCII_ENCODINGS.fullmatch(m.group(1).decode("latin-1").strip()):
+        raise CorruptFile(path, f"{name} is XML in an encoding Word does not write")
+
+
+def _small_xml(z: zipfile.ZipFile, name: str):
+    """A small, already scanned package part parsed safely, or None."""
+    from lxml import etree
+
+    try:
+        info = z.getinfo(name)
+    except KeyError:
+        return None
+    if info.file_size > _SMALL_PART:
+        return None
+    try:
+        return etree.fromstring(z.read(info), etree.XMLParser(**_SAFE))
+    except etree.XMLSyntaxError:
+        return None
+
+
+def _content_types(z: zipfile.ZipFile, info: Optional[zipfile.ZipInfo]):
+    """part name -> its content type per [Content_Types].xml ("" when unknown)."""
+    root = _small_xml(z, info.filename) if info is not None else None
+    defaults: dict[str, str] = {}
+    overrides: dict[str, str] = {}
+    if root is not None:
+        for el in root:
+            tag = el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
+            if tag == "Default":
+                defaults[(el.get("Extension") or "").lower()] = el.get("ContentType") or ""
+            elif tag == "Override":
+                overrides[(el.get("PartName") or "").lstrip("/").lower()] = el.get("ContentType") or ""
+
+    def content_type(name: str) -> str:
+        low = name.lower()
+        return overrides.get(low) or defaults.get(low.rsplit(".", 1)[-1] if "." in low else "", "")
+
+    return content_type
+
+
+def _main_part(z: zipfile.ZipFile) -> str:
+    """The main document part the package relationships name (word/document.xml when they name none)."""
+    root = _small_xml(z, "_rels/.rels")
+    for rel in root if root is not None else ():
+        if (rel.get("Type") or "").endswith("/officeDocument") and rel.get("TargetMode") != "External":
+            target = posixpath.normpath("/" + (rel.get("Target") or "")).lstrip("/")
+            if target and target != ".":
+                return target
+    return "word/document.xml"
+
+
+def _check_paragraphs(path: str, z: zipfile.ZipFile, main: str) -> None:
+    """Count the main part's paragraphs and the characters of each while it streams through a parser
+    that builds no tree, before python-docx builds its own: over limit 'lines' paragraphs, or over
+    'line_chars' characters in one, is refused as soon as it is seen."""
+    from lxml import etree
+
+    counter = _ParagraphCounter(path)
+    parser = etree.XMLParser(target=counter, huge_tree=True, **_SAFE)
+    try:
+        with z.open(main) as f:
+            while chunk := f.read(_CHUNK):
+                parser.feed(chunk)
+        parser.close()
+    except etree.XMLSyntaxError as e:
+        raise CorruptFile(path, f"{main} is not well-formed XML: {e.msg}") from e
+
+
+class _ParagraphCounter:
+    """An lxml parser target: paragraphs (w:p, also in cells and text boxes) and the w:t text of each."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.budget = limits.current()
+        self.count = 0
+        self.open: list[int] = []  # characters so far of each paragraph open (a text box nests them)
+        self.in_text = 0
+
+    def start(self, tag: str, attrib) -> None:
+        if tag == W + "p":
+            self.count += 1
+            if self.count > self.budget.lines:
+                raise TooManyLines(self.path, f"over {self.budget.lines} paragraphs, limit lines={self.budget.lines}")
+            self.open.append(0)
+        elif tag == W + "t":
+            self.in_text += 1
+
+    def end(self, tag: str) -> None:
+        if tag == W + "p" and self.open:
+            self.open.pop()
+        elif tag == W + "t":
+            self.in_text -= 1
+
+    def data(self, text: str) -> None:
+        if self.in_text and self.open:
+            self.open[-1] += len(text)
+            if self.open[-1] > self.budget.line_chars:
+                raise LineTooLong(self.path, f"paragraph {self.count} has over {self.budget.line_chars} characters, "
+                                             f"limit line_chars={self.budget.line_chars}")
+
+    def close(self) -> None:
+        return None
 
 
 def _fmt(n: int, fmt: str) -> str:
@@ -51,7 +208,7 @@ def _fmt(n: int, fmt: str) -> str:
             n, r = divmod(n - 1, 26)
             s = chr(97 + r) + s
         return s.upper() if fmt == "upperLetter" else s
-    if fmt in ("lowerRoman", "upperRoman"):
+    if fmt in ("lowerRoman", "upperRoman") and n < 4000:  # Roman numerals stop at 3999; then digits
         vals = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
                 (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
         s = ""
@@ -63,10 +220,36 @@ def _fmt(n: int, fmt: str) -> str:
     return str(n)
 
 
+class _Numbers:
+    """Whole-number attributes (w:val of gridSpan, start, ilvl ...) read leniently: a value that is not
+    a whole number, or below its least value, is read as absent and noted once per attribute."""
+
+    def __init__(self) -> None:
+        self.bad: dict[str, tuple[str, int]] = {}
+
+    def get(self, el, attr: str, what: str, least: int = 0) -> Optional[int]:
+        raw = el.get(W + attr)
+        if raw is None:
+            return None
+        digits = raw.strip()
+        if digits.isascii() and digits.isdigit():
+            n = int(digits) if len(digits) <= 30 else 10 ** 30
+            if n >= least:
+                return n
+        first, times = self.bad.get(what, (raw, 0))
+        self.bad[what] = (first, times + 1)
+        return None
+
+    def warnings(self) -> list[str]:
+        return [f"{what}={first[:20]!r} is not a whole number in range: ignored"
+                + (f" ({times} such values)" if times > 1 else "") for what, (first, times) in self.bad.items()]
+
+
 class Numbering:
     """Counters for Word lists, rendered as the labels Word would draw."""
 
-    def __init__(self, doc) -> None:
+    def __init__(self, doc, path: str = "", numbers: Optional[_Numbers] = None) -> None:
+        self.numbers = numbers or _Numbers()
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
         self.num_to_abs: dict[str, str] = {}
         self.start_override: dict[tuple[str, int], int] = {}
@@ -79,11 +262,12 @@ class Numbering:
             aid = absn.get(W + "abstractNumId")
             lv: dict[int, tuple[str, str, int]] = {}
             for lvl in absn.findall(W + "lvl"):
-                ilvl = int(lvl.get(W + "ilvl", "0"))
+                ilvl = self.numbers.get(lvl, "ilvl", "w:lvl/@w:ilvl") or 0
                 fmt_el, text_el, start_el = lvl.find(W + "numFmt"), lvl.find(W + "lvlText"), lvl.find(W + "start")
-                lv[ilvl] = (fmt_el.get(W + "val") if fmt_el is not None else "decimal",
-                            text_el.get(W + "val") if text_el is not None else "",
-                            int(start_el.get(W + "val")) if start_el is not None else 1)
+                start = self._start(start_el, "w:start", path)
+                lv[ilvl] = ((fmt_el.get(W + "val") or "decimal") if fmt_el is not None else "decimal",
+                            (text_el.get(W + "val") or "") if text_el is not None else "",
+                            1 if start is None else start)
             self.levels[aid] = lv
         for num in el.findall(W + "num"):
             nid = num.get(W + "numId")
@@ -91,9 +275,18 @@ class Numbering:
             if a is not None:
                 self.num_to_abs[nid] = a.get(W + "val")
             for ov in num.findall(W + "lvlOverride"):
-                so = ov.find(W + "startOverride")
-                if so is not None:
-                    self.start_override[(nid, int(ov.get(W + "ilvl", "0")))] = int(so.get(W + "val"))
+                start = self._start(ov.find(W + "startOverride"), "w:startOverride", path)
+                if start is not None:
+                    self.start_override[(nid, self.numbers.get(ov, "ilvl", "w:lvlOverride/@w:ilvl") or 0)] = start
+
+    def _start(self, el, what: str, path: str) -> Optional[int]:
+        """A level's declared start number; over limit 'list_start' is refused (counting up to it, or
+        drawing it as a Roman numeral, would never end)."""
+        start = self.numbers.get(el, "val", what) if el is not None else None
+        budget = limits.current().list_start
+        if start is not None and start > budget:
+            raise DeclaredSizeTooLarge(path, f"a list declares {what}={start}, limit list_start={budget}")
+        return start
 
     def label(self, num_id: str, ilvl: int) -> Optional[str]:
         aid = self.num_to_abs.get(num_id)
@@ -142,7 +335,7 @@ def _text(el) -> str:
     return "".join(parts)
 
 
-def _num_pr(p, styles: dict) -> Optional[tuple[str, int]]:
+def _num_pr(p, styles: dict, numbers: _Numbers) -> Optional[tuple[str, int]]:
     ppr = p.find(W + "pPr")
     num = ppr.find(W + "numPr") if ppr is not None else None
     if num is None and ppr is not None:
@@ -155,7 +348,7 @@ def _num_pr(p, styles: dict) -> Optional[tuple[str, int]]:
     il = num.find(W + "ilvl")
     if nid is None:
         return None
-    return nid.get(W + "val"), int(il.get(W + "val")) if il is not None else 0
+    return nid.get(W + "val"), (numbers.get(il, "val", "w:ilvl") or 0) if il is not None else 0
 
 
 def read_docx(path: str | Path) -> Document:
@@ -167,7 +360,8 @@ def read_docx(path: str | Path) -> Document:
         d = docx.Document(path)
     except Exception as e:  # python-docx raises many kinds on broken packages
         raise CorruptFile(path, f"cannot open as DOCX: {type(e).__name__}") from e
-    numbering = Numbering(d)
+    numbers = _Numbers()
+    numbering = Numbering(d, path, numbers)
     styles: dict = {}
     style_names: dict = {}
     try:
@@ -185,14 +379,14 @@ def read_docx(path: str | Path) -> Document:
     for idx, child in enumerate(d.element.body.iterchildren()):
         if child.tag == W + "p":
             text = fold_ws(nfc(_text(child)))
-            npr = _num_pr(child, styles)
+            npr = _num_pr(child, styles, numbers)
             label = numbering.label(*npr) if npr else None
             if not text:
                 continue
             full = f"{label} {text}" if label else text
             ppr = child.find(W + "pPr")
             sty = ppr.find(W + "pStyle") if ppr is not None else None
-            sname = style_names.get(sty.get(W + "val"), "") if sty is not None else ""
+            sname = (style_names.get(sty.get(W + "val")) or "") if sty is not None else ""
             kind = "heading" if sname.lower().startswith(("heading", "title")) else "paragraph"
             blocks.append(Block(id=f"b{len(blocks)}", kind=kind, text=full, label=label, line=idx))
         elif child.tag == W + "tbl":
@@ -206,14 +400,14 @@ def read_docx(path: str | Path) -> Document:
                     if tcpr is not None:
                         gs = tcpr.find(W + "gridSpan")
                         if gs is not None:
-                            span = int(gs.get(W + "val", "1"))
+                            span = _span(gs, numbers, path)
                         vm = tcpr.find(W + "vMerge")
                         if vm is not None:
                             vmerge = vm.get(W + "val", "continue")
                     paras = []
                     for p in tc.findall(W + "p"):
                         t = fold_ws(nfc(_text(p)))
-                        npr = _num_pr(p, styles)
+                        npr = _num_pr(p, styles, numbers)
                         lab = numbering.label(*npr) if npr else None
                         if t or lab:  # a numbered cell may hold only Word's number ("1.")
                             paras.append(f"{lab} {t}".strip() if lab else t)
@@ -228,7 +422,17 @@ def read_docx(path: str | Path) -> Document:
                 blocks.append(Block(id=f"b{len(blocks)}", kind="row", text=" | ".join(c.text for c in cells),
                                     cells=cells, table=table_index, line=idx))
             table_index += 1
-    return Document(source=path, format="docx", blocks=blocks)
+    return Document(source=path, format="docx", blocks=blocks, warnings=numbers.warnings())
+
+
+def _span(grid_span, numbers: _Numbers, path: str) -> int:
+    """A cell's declared gridSpan: absent or not a number is 1; over limit 'declared_span' is refused
+    before a cell of it is made."""
+    span = numbers.get(grid_span, "val", "w:gridSpan", least=1)
+    budget = limits.current().declared_span
+    if span is not None and span > budget:
+        raise DeclaredSizeTooLarge(path, f"a table cell declares w:gridSpan={span}, limit declared_span={budget}")
+    return 1 if span is None else span
 
 
 def _cell_above(blocks: list[Block], table: int, col: int) -> str:

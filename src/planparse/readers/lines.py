@@ -5,6 +5,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from .. import limits
+from ..errors import LineTooLong, TooManyLines
 from ..labels import parse_label
 
 _URL_ONLY = re.compile(r"^\(?https?://\S+\)?$")
@@ -26,6 +28,24 @@ class Line:
     blank: bool = False
     cells: Optional[list[str]] = None
     blank_before: bool = False  # a blank line precedes it and blank lines separate paragraphs here
+
+
+def check_lines(text: str, path: str) -> None:
+    """Refuse a text of more lines than limit 'lines', or with a line longer than limit 'line_chars',
+    before anything is built from its lines."""
+    budget = limits.current()
+    count = text.count("\n") + 1
+    if count > budget.lines:
+        raise TooManyLines(path, f"{count} lines, limit lines={budget.lines}")
+    if len(text) <= budget.line_chars:
+        return
+    start = 0
+    for lineno in range(1, count + 1):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start > budget.line_chars:
+            raise LineTooLong(path, f"line {lineno} has {end - start} characters, limit line_chars={budget.line_chars}")
+        start = end + 1
 
 
 def _is_caps_line(s: str) -> bool:

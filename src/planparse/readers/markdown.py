@@ -111,9 +111,10 @@ def looks_like_transcription(text: str) -> bool:
 
 
 def read_markdown(path: str | Path, data: Optional[bytes] = None) -> Document:
-    from .text import read_text_file
+    from .text import load_text, with_warnings
 
-    return markdown_to_document(read_text_file(path, data), str(path))
+    text, warnings = load_text(path, data)
+    return with_warnings(markdown_to_document(text, str(path)), warnings)
 
 
 def markdown_to_document(text: str, source: str) -> Document:

@@ -13,7 +13,8 @@ from pathlib import Path
 from ..errors import CorruptFile, EmptyFile
 from ..models import Block, Cell, Document
 from ..text import fold_ws, nfc
-from .lines import Line, join_lines
+from .files import read_limited
+from .lines import Line, check_lines, join_lines
 from .spilled import find_spilled_table, parse_spilled_table, parse_spilled_task_table
 
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
@@ -22,22 +23,52 @@ _MD_BULLET = re.compile(r"^\s*[*]\s+")
 _HTML_TAG = re.compile(r"</?(?:b|i|u|em|strong|br|span|p)\b[^>]*>", re.IGNORECASE)
 
 
+LEGACY_CODEC = "cp1258"
+_LINE_BREAK = re.compile(rb"(\r\n?|\n)")
+
+
 def decode_bytes(data: bytes, path: str) -> str:
-    """Bytes -> str: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1258."""
+    """Bytes -> str: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1258 (line by line
+    in a UTF-8 file with some Windows-1258 lines)."""
+    return decode(data, path)[0]
+
+
+def decode(data: bytes, path: str) -> tuple[str, int]:
+    """The text and how many of its lines were decoded as Windows-1258 while the rest is UTF-8.
+
+    A file that is not UTF-8 as a whole but has UTF-8 lines with letters beyond ASCII is UTF-8 with a
+    few lines pasted from a Windows-1258 (or cp1252/latin-1) source: only the lines that are not UTF-8
+    are decoded as Windows-1258. A file without such lines is Windows-1258 throughout, as before."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), 0
         except UnicodeDecodeError as e:
             raise CorruptFile(path, "bad UTF-16") from e
     if data.count(b"\x00") > len(data) // 10:
         raise CorruptFile(path, "binary data, not text")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), 0
     except UnicodeDecodeError:
         pass
-    return data.decode("cp1258", errors="replace")
+    pieces = _LINE_BREAK.split(data)  # lines at even places, their line breaks between
+    out: list[str] = []
+    legacy = 0
+    utf8_letters = False
+    for k, piece in enumerate(pieces):
+        if k % 2:
+            out.append(piece.decode("ascii"))
+            continue
+        try:
+            out.append(piece.decode("utf-8"))
+            utf8_letters = utf8_letters or not piece.isascii()
+        except UnicodeDecodeError:
+            out.append(piece.decode(LEGACY_CODEC, errors="replace"))
+            legacy += 1
+    if not utf8_letters:
+        return data.decode(LEGACY_CODEC, errors="replace"), 0
+    return "".join(out), legacy
 
 
 def _clean_markup(s: str) -> tuple[str, bool]:
@@ -54,21 +85,40 @@ def _clean_markup(s: str) -> tuple[str, bool]:
     return s, heading
 
 
-def read_text_file(path: str | Path, data: bytes | None = None) -> str:
-    """A text file's content as NFC text with "\\n" line ends; an empty file is an error, not a plan."""
+def load_text(path: str | Path, data: bytes | None = None) -> tuple[str, list[str]]:
+    """A text file's content as NFC text with "\\n" line ends, and the warnings reading it gave.
+    An empty file is an error, not a plan; so are a file, a line or a count of lines over the limits."""
     path = str(path)
     if data is None:
-        data = Path(path).read_bytes()
+        data = read_limited(path)
     if not data.strip():
         raise EmptyFile(path)
-    return nfc(decode_bytes(data, path)).replace("\r\n", "\n").replace("\r", "\n")
+    text, legacy = decode(data, path)
+    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
+    check_lines(text, path)
+    warnings = [f"{legacy} line{'s' if legacy != 1 else ''} decoded as {LEGACY_CODEC}, the rest as UTF-8"] if legacy else []
+    return text, warnings
+
+
+def read_text_file(path: str | Path, data: bytes | None = None) -> str:
+    """A text file's content as NFC text with "\\n" line ends (`load_text` without its warnings)."""
+    return load_text(path, data)[0]
 
 
 def read_text(path: str | Path, data: bytes | None = None) -> Document:
     path = str(path)
-    text = read_text_file(path, data)
+    text, warnings = load_text(path, data)
+    return text_file_document(text, path, warnings)
+
+
+def text_file_document(text: str, path: str, warnings: list[str] | None = None) -> Document:
+    """The document of a text file's decoded content: Markdown when its name or its markup says so."""
     fmt = "markdown" if path.lower().endswith((".md", ".markdown")) or re.search(r"^#{1,6} |\*\*", text, re.M) else "text"
-    return text_to_document(text, path, fmt)
+    return with_warnings(text_to_document(text, path, fmt), warnings)
+
+
+def with_warnings(doc: Document, warnings: list[str] | None) -> Document:
+    return doc.model_copy(update={"warnings": doc.warnings + warnings}) if warnings else doc
 
 
 def text_to_document(text: str, source: str, fmt: str = "text", page: int | None = None) -> Document:
