@@ -240,7 +240,7 @@ def test_csv_cells_a_spreadsheet_would_run_are_neutralised(tmp_path):
         cells = read_like_a_spreadsheet(out / name)
         assert not [c for row in cells for c in row if c.startswith("FORMULA:")], name
     tasks = read_like_a_spreadsheet(out / "tasks.csv")
-    assert any(row[2] == "'=1+1" for row in tasks) and any(row[3] == "'@SUM(A1:A9)" for row in tasks)
+    assert any(row[3] == "'=1+1" for row in tasks) and any(row[4] == "'@SUM(A1:A9)" for row in tasks)
     # the JSON and SQLite keep the text as it is: only cells a spreadsheet opens are guarded
     db = sqlite3.connect(out / "plans.sqlite")
     assert ("=1+1",) in db.execute("SELECT text FROM tasks").fetchall()

@@ -141,11 +141,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def _source_text(path: str) -> str:
     """Text to repair: a text file as it is; other formats as read (blocks, one per line)."""
     from .readers import TEXT_EXT, read_document
+    from .readers.files import read_limited
     from .readers.text import decode_bytes
 
     p = Path(path)
     if p.suffix.lower() in TEXT_EXT and p.is_file():
-        data = p.read_bytes()
+        data = read_limited(path)  # regular files only, never more than limit 'file_bytes'
         if not data.strip():
             from .errors import EmptyFile
             raise EmptyFile(path)

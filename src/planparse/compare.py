@@ -554,23 +554,14 @@ def load_plan_json(path: str | Path) -> tuple[Plan, dict]:
     """An extraction JSON (from extract or batch) and the source it records (source_file, sha256)."""
     import json
 
-    from . import limits
-    import stat
-
-    from .errors import CorruptFile, FileTooBig, MissingFile, NotARegularFile, TooLarge
+    from .errors import CorruptFile, MissingFile, TooLarge
+    from .readers.files import read_limited
 
     path = Path(path)
     if not path.exists():
         raise MissingFile(str(path))
+    raw = read_limited(str(path))  # a FIFO is refused, a huge file is not read whole
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):  # a FIFO would block
-            raise NotARegularFile(str(path))
-        size = info.st_size
-        if size > limits.current().file_bytes:
-            raise FileTooBig(str(path), f"{size // (1024 * 1024)} MB")
-        with open(path, "rb") as f:
-            raw = f.read(limits.current().file_bytes + 1)
         data = json.loads(raw.decode("utf-8"))
     except RecursionError:
         raise TooLarge(str(path), "JSON nested too deeply") from None
