@@ -12,6 +12,7 @@ and the two-column heading (issuer and number left, motto and place/date right) 
 """
 from __future__ import annotations
 
+import math
 import os
 import re
 import shutil
@@ -48,7 +49,10 @@ def render_dpi(width: float, height: float) -> float:
     area = width * height
     if area > limits.current().page_area:
         dpi *= (limits.current().page_area / area) ** 0.5
-    return min(dpi, MAX_RENDER_SIDE * 72 / max(width, height, 1.0))
+    dpi = min(dpi, MAX_RENDER_SIDE * 72 / max(width, height, 1.0))
+    while dpi < RENDER_DPI and math.ceil(width * dpi / 72) * math.ceil(height * dpi / 72) > max_pixels():
+        dpi *= 0.999  # pdfium rounds a bitmap's sides up
+    return dpi
 
 
 class TooManyPixels(RuntimeError):
@@ -386,8 +390,10 @@ def _image_frames(path: str) -> int:
                     raise PageTooLarge(path, f"page {k + 1} declares {w} x {h} pixels, limit {max_pixels()}")
     except (UnidentifiedImageError, OSError, EOFError, ValueError, SyntaxError) as e:
         raise CorruptFile(path, f"not a readable image ({type(e).__name__})") from e
-    except Image.DecompressionBombError as e:  # PIL's own check, should it come first
-        raise PageTooLarge(path, str(e).split(".")[0]) from e
+    except Image.DecompressionBombError as e:  # PIL's own check, which comes first for the largest
+        declared = re.search(r"\((\d+) pixels\)", str(e))
+        raise PageTooLarge(path, f"declares {declared.group(1) if declared else 'too many'} pixels (a decompression "
+                                 f"bomb), limit {max_pixels()}") from e
     return frames
 
 

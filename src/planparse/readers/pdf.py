@@ -32,7 +32,7 @@ from ..models import Document
 from ..text import fold_ws, nfc
 from .layout import HEADING_ZONE, Run, heading_rows, visual_lines
 from .lines import Line
-from .ocr import OcrPage, TooManyPixels, layout_words, ocr_pdf_page_words, render_dpi, tesseract
+from .ocr import RENDER_DPI, OcrPage, TooManyPixels, layout_words, ocr_pdf_page_words, render_dpi, tesseract
 from .text_layer import not_text
 from .pdf_tables import DenseRulings, RuledTable, choose_reading, find_tables, page_rules, table_cells, text_rects
 from .text import lines_to_blocks
@@ -119,7 +119,7 @@ def read_pdf(path: str | Path) -> Document:
                     ocr_failed[i + 1] = str(e) or type(e).__name__  # the other pages are still read
                     pages.append([])
                     continue
-                if width * height > budget.page_area:
+                if dpi < RENDER_DPI:
                     lowered[i + 1] = dpi
                 # glyphs mapped to garbage still sit where they print: the page's ruled tables are read
                 # from its rules, their cells filled with the OCR'd words inside them
@@ -164,8 +164,9 @@ def read_pdf(path: str | Path) -> Document:
             plumber.close()
         pdf.close()
     if not any_text:
-        if over_ocr and not ocr_pages:
-            raise TooManyPages(path, f"all {len(over_ocr)} pages need OCR, over the limit 'ocr_pages' ({budget.ocr_pages})")
+        if over_ocr:
+            raise TooManyPages(path, f"no text on the {len(ocr_pages)} pages OCR'd; {len(over_ocr)} more are over the "
+                                     f"limit 'ocr_pages' ({budget.ocr_pages})")
         if ocr_failed and all(why.startswith(TooManyPixels.PREFIX) for why in ocr_failed.values()):
             raise PageTooLarge(path, f"page {min(ocr_failed)}: {ocr_failed[min(ocr_failed)]}")
         if ocr_failed:
@@ -190,8 +191,8 @@ def read_pdf(path: str | Path) -> Document:
     if over_ocr:
         warnings.append(f"pages {_span(over_ocr)} need OCR but are over the limit 'ocr_pages' ({budget.ocr_pages}): left out")
     if lowered:
-        warnings.append(f"pages {_pages(sorted(lowered))} are larger than the limit 'page_area': rendered for OCR "
-                        f"at {min(lowered.values()):.0f} dpi")
+        warnings.append(f"pages {_pages(sorted(lowered))} are too large to render at {RENDER_DPI} dpi (limit 'page_area'): "
+                        f"rendered for OCR at {min(lowered.values()):.0f} dpi")
     for why in sorted(set(dense.values())):
         warnings.append(f"pages {_pages(sorted(p for p, w in dense.items() if w == why))} {why}: read without tables")
     lines = _drop_furniture(pages)
