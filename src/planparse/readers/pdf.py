@@ -34,7 +34,7 @@ from .layout import HEADING_ZONE, Run, heading_rows, visual_lines
 from .lines import Line
 from .ocr import RENDER_DPI, OcrPage, TooManyPixels, layout_words, ocr_pdf_page_words, render_dpi, tesseract
 from .text_layer import not_text
-from .pdf_tables import DenseRulings, RuledTable, choose_reading, find_tables, page_rules, table_cells, text_rects
+from .pdf_tables import DenseRulings, RuledTable, TooManyPaths, choose_reading, find_tables, page_rules, table_cells, text_rects
 from .text import lines_to_blocks
 
 MERGED_LEFT = "\x00"  # a cell a merged cell on its left covers (Cell span 0)
@@ -305,28 +305,18 @@ def _choose(page, textpage, pdfium_c, has_text: bool, plumber_page, dense: dict[
     if not has_text:
         return "text", []
     cap = limits.current().ruling_objects
-    if _count_paths(page, pdfium_c, cap) > cap:
+    try:
+        return _choose_tables(page, textpage, pdfium_c, plumber_page, cap)
+    except TooManyPaths:  # counted as they are read, before any table is looked for
         dense[page_no] = f"draw more than {cap} lines and rectangles (limit 'ruling_objects')"
         return "text", []
-    try:
-        return _choose_tables(page, textpage, pdfium_c, plumber_page)
     except DenseRulings as e:
         dense[page_no] = f"draw more rules than a table needs ({e})"
         return "text", []
 
 
-def _count_paths(page, pdfium_c, cap: int) -> int:
-    """The page's path objects (lines, rectangles, curves), counted up to cap + 1."""
-    n = 0
-    for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
-        n += 1
-        if n > cap:
-            break
-    return n
-
-
-def _choose_tables(page, textpage, pdfium_c, plumber_page) -> tuple[str, list[RuledTable]]:
-    rules = page_rules(page, pdfium_c)
+def _choose_tables(page, textpage, pdfium_c, plumber_page, max_paths: int) -> tuple[str, list[RuledTable]]:
+    rules = page_rules(page, pdfium_c, max_paths)
     if not (rules.grid or len(rules.horizontal) >= 3):
         return "text", []
     rects: list = []

@@ -32,6 +32,10 @@ class DenseRulings(Exception):
     """A page draws more rules, crossings or grid boxes than a table needs (MAX_* above): not read for tables."""
 
 
+class TooManyPaths(DenseRulings):
+    """A page draws more path objects than the caller's budget (limit 'ruling_objects')."""
+
+
 @dataclass
 class RuledTable:
     bbox: Box
@@ -84,11 +88,16 @@ class PageRules:
         return len(self.horizontal) >= 2 and len(self.vertical) >= 2
 
 
-def page_rules(page, pdfium_c) -> PageRules:
-    """The page's ruling lines, from its path objects (lines, and the sides of rectangles)."""
+def page_rules(page, pdfium_c, max_paths: Optional[int] = None) -> PageRules:
+    """The page's ruling lines, from its path objects (lines, and the sides of rectangles); TooManyPaths
+    as soon as there are more than `max_paths` path objects."""
     horizontal, vertical = [], []
     plain = True
+    n = 0
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+        n += 1
+        if max_paths is not None and n > max_paths:
+            raise TooManyPaths(f"more than {max_paths} paths")
         try:
             left, bottom, right, top = obj.get_bounds()
         except Exception:  # a path pdfium cannot place
@@ -387,9 +396,8 @@ def violations(tables: list[list[Box]], rects: list[Box], rules: PageRules) -> i
     """
     n = 0
     boxes = []
-    order = sorted(range(len(rects)), key=lambda k: (rects[k][0] + rects[k][2]) / 2)
-    cxs = [(rects[k][0] + rects[k][2]) / 2 for k in order]
-    by_cx = [rects[k] for k in order]
+    by_cx = sorted(rects, key=lambda r: r[0] + r[2])
+    cxs = [(r[0] + r[2]) / 2 for r in by_cx]
     for cells in tables:
         if not cells:
             continue
@@ -468,11 +476,22 @@ class _Sides(dict):
         self._buckets: dict[int, list[float]] = {}
         self._order: dict[float, int] = {}
 
+    SMALL = 48  # up to this many positions a plain search is quicker
+
     def key(self, v: float) -> Optional[float]:
         """The first listed position within TOL of v, or None."""
+        if len(self) <= self.SMALL:
+            for k in self:
+                if abs(k - v) <= TOL:
+                    return k
+            return None
         b = int(v // TOL)
-        near = [k for j in (b - 1, b, b + 1) for k in self._buckets.get(j, ()) if abs(k - v) <= TOL]
-        return min(near, key=self._order.__getitem__) if near else None
+        best, first = None, len(self._order)
+        for j in (b - 1, b, b + 1):
+            for k in self._buckets.get(j, ()):
+                if abs(k - v) <= TOL and self._order[k] < first:
+                    best, first = k, self._order[k]
+        return best
 
     def add(self, v: float, span: tuple[float, float]) -> None:
         k = self.key(v)
