@@ -12,6 +12,7 @@ and the two-column heading (issuer and number left, motto and place/date right) 
 """
 from __future__ import annotations
 
+import math
 import os
 import re
 import shutil
@@ -25,13 +26,39 @@ from typing import Optional
 from ..text import fold, strip_accents
 from .layout import HEADING_ZONE, Run, column_rows, heading_rows, runs_text, visual_lines
 
-from ..errors import CorruptFile, NoText
+from .. import limits
+from ..errors import CorruptFile, NoText, PageTooLarge, TooManyPages
 from ..models import Document
 from .lines import Line
 from .text import lines_to_blocks
 
 OCR_TIMEOUT_S = 120
 RENDER_DPI = 300
+MAX_RENDER_SIDE = 20_000  # pixels: the longer side of a rendered page (a page 1 pt tall and 10 m wide)
+
+
+def max_pixels() -> int:
+    """Pixels of the largest page the limit 'page_area' lets through, at RENDER_DPI: no bitmap is larger."""
+    return int(limits.current().page_area * (RENDER_DPI / 72) ** 2)
+
+
+def render_dpi(width: float, height: float) -> float:
+    """The resolution a page of width x height points is rendered at for OCR: RENDER_DPI, or less for a
+    page over the limit 'page_area' (or absurdly long), so that its bitmap stays under max_pixels()."""
+    dpi = float(RENDER_DPI)
+    area = width * height
+    if area > limits.current().page_area:
+        dpi *= (limits.current().page_area / area) ** 0.5
+    dpi = min(dpi, MAX_RENDER_SIDE * 72 / max(width, height, 1.0))
+    while dpi < RENDER_DPI and math.ceil(width * dpi / 72) * math.ceil(height * dpi / 72) > max_pixels():
+        dpi *= 0.999  # pdfium rounds a bitmap's sides up
+    return dpi
+
+
+class TooManyPixels(RuntimeError):
+    """A page's images declare more pixels than a page may have (limit 'page_area'): not rendered."""
+
+    PREFIX = "its images declare"
 
 
 def tesseract() -> Optional[str]:
@@ -103,25 +130,47 @@ def _bare(word: str) -> str:
 
 
 def ocr_pdf_page_words(page, lang: str = "vie") -> tuple[list[Word], object]:
-    """Render a pypdfium2 page at RENDER_DPI and OCR it: its words and its colour image."""
+    """Render a pypdfium2 page at render_dpi() and OCR it: its words and its colour image. A page whose
+    images declare more pixels than a page may hold is not rendered (TooManyPixels): pdfium would
+    decode them whole."""
+    declared = _image_pixels(page)
+    if declared > max_pixels():
+        raise TooManyPixels(f"{TooManyPixels.PREFIX} {declared} pixels (limit 'page_area')")
     with tempfile.TemporaryDirectory() as tmp:
         img = Path(tmp) / "page.png"
-        rgb = page.render(scale=RENDER_DPI / 72).to_pil().convert("RGB")
+        rgb = page.render(scale=render_dpi(page.get_width(), page.get_height()) / 72).to_pil().convert("RGB")
         rgb.convert("L").save(img)
         return ocr_words(img, lang), rgb
 
 
+def _image_pixels(page) -> int:
+    """Pixels the page's images declare (their headers only; nothing is decoded)."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    total = 0
+    w, h = ctypes.c_uint(), ctypes.c_uint()
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        if pdfium_c.FPDFImageObj_GetImagePixelSize(obj.raw, ctypes.byref(w), ctypes.byref(h)):
+            total += w.value * h.value
+            if total > max_pixels():
+                break
+    return total
+
+
 def layout_words(words: list[Word], rgb, first_page: bool,
-                 apart: Optional[list[tuple[int, int, int, int]]] = None) -> OcrPage:
-    """The lines of an OCR'd page from its words (and its colour image, for coloured ink). Words in
-    the `apart` boxes (pixels: the page's ruled tables, read cell by cell) are kept in `words` only."""
+                 apart: Optional[list[tuple[int, int, int, int]]] = None, dpi: float = RENDER_DPI) -> OcrPage:
+    """The lines of an OCR'd page from its words (and its colour image rendered at `dpi`, for coloured
+    ink). Words in the `apart` boxes (pixels: the page's ruled tables, read cell by cell) are kept in
+    `words` only."""
     width, height = rgb.size
     dropped: list[str] = []
-    regions = _ink_regions(rgb)
+    regions = _ink_regions(rgb, dpi)
     stamp = [r for r in regions if r[1] < height * HEADING_ZONE and r[2] - r[0] < width / 2
              and _is_stamp([w for w in words if _inside(w.box, r)])]
     if not stamp:
-        stamp = _grey_stamp(words, height)
+        stamp = _grey_stamp(words, height, dpi)
     if stamp:
         dropped.append("a received stamp")
     kept = [w for w in words if not any(_inside(w.box, r) for r in stamp)]
@@ -144,7 +193,7 @@ def layout_words(words: list[Word], rgb, first_page: bool,
     tops: list[float] = []
     in_heading: set[int] = set()
     if first_page:
-        scale = 72 / RENDER_DPI  # layout.py works in points
+        scale = 72 / dpi  # layout.py works in points
         top = [w for ws in by_line.values() for w in ws if w.box[1] < height * HEADING_ZONE]
         runs = [Run(w.text, w.box[0] * scale, w.box[1] * scale, w.box[2] * scale, w.box[3] * scale) for w in top]
         word_of = {id(r): w for r, w in zip(runs, top)}
@@ -155,7 +204,7 @@ def layout_words(words: list[Word], rgb, first_page: bool,
             lines.append((" | ".join(cells), cells))
             tops.append(min(r.y0 for r in left + right) / scale)
         in_heading = {id(word_of[id(r)]) for line in vlines[:n] for r in line}
-    sign = _signature_rows(by_line, in_heading)
+    sign = _signature_rows(by_line, in_heading, dpi)
     in_sign = {id(w) for _, _, ws in sign for w in ws}
     emitted = False
     for ws in by_line.values():
@@ -165,12 +214,12 @@ def layout_words(words: list[Word], rgb, first_page: bool,
             tops.append(min(w.box[1] for w in rest))
         if sign and not emitted and any(id(w) in in_sign for w in ws):
             lines += [(" | ".join(cells), cells) for _, cells, _ in sign]  # where the block begins
-            tops += [y / (72 / RENDER_DPI) for y, _, _ in sign]
+            tops += [y / (72 / dpi) for y, _, _ in sign]
             emitted = True
     return OcrPage(lines=lines, dropped=dropped, tops=tops, words=kept)
 
 
-def _signature_rows(by_line: dict, skip: set[int]) -> list[tuple[float, list[str], list[Word]]]:
+def _signature_rows(by_line: dict, skip: set[int], dpi: float = RENDER_DPI) -> list[tuple[float, list[str], list[Word]]]:
     """'Nơi nhận:' and its list beside the signature (title, name) as rows [left, right]: Tesseract
     runs the two columns together line by line. From the line that opens with 'Nơi nhận' down."""
     words = [w for ws in by_line.values() for w in ws if id(w) not in skip]
@@ -189,7 +238,7 @@ def _signature_rows(by_line: dict, skip: set[int]) -> list[tuple[float, list[str
         if k == last:
             return []
         start = lines[k][0]
-    scale = 72 / RENDER_DPI
+    scale = 72 / dpi
     below = [w for w in words if w.box[3] > start.box[1] + (start.box[3] - start.box[1]) / 2]
     runs = [Run(w.text, w.box[0] * scale, w.box[1] * scale, w.box[2] * scale, w.box[3] * scale) for w in below]
     word_of = {id(r): w for r, w in zip(runs, below)}
@@ -210,7 +259,7 @@ def _is_stamp(words: list[Word]) -> bool:
         or "cong van den" in text
 
 
-def _grey_stamp(words: list[Word], height: int) -> list[tuple[int, int, int, int]]:
+def _grey_stamp(words: list[Word], height: int, dpi: float = RENDER_DPI) -> list[tuple[int, int, int, int]]:
     """On a scan without colour: the Tesseract blocks in the heading zone that hold a stamp's words,
     grown by the blocks that touch them."""
     blocks: dict[int, list[Word]] = {}
@@ -219,12 +268,12 @@ def _grey_stamp(words: list[Word], height: int) -> list[tuple[int, int, int, int
     boxes = {b: (min(w.box[0] for w in ws), min(w.box[1] for w in ws), max(w.box[2] for w in ws), max(w.box[3] for w in ws))
              for b, ws in blocks.items()}
     found = [boxes[b] for b, ws in blocks.items() if boxes[b][1] < height * HEADING_ZONE and len(ws) <= 12 and _is_stamp(ws)]
-    near = RENDER_DPI // 8  # an eighth of an inch
+    near = dpi // 8  # an eighth of an inch
     grown = []
     for r in found:
         x0, y0, x1, y1 = r
         for b in boxes.values():
-            if b[0] < x1 + near and b[2] > x0 - near and b[1] < y1 + near and b[3] > y0 - near and b[3] - b[1] < RENDER_DPI:
+            if b[0] < x1 + near and b[2] > x0 - near and b[1] < y1 + near and b[3] > y0 - near and b[3] - b[1] < dpi:
                 x0, y0, x1, y1 = min(x0, b[0]), min(y0, b[1]), max(x1, b[2]), max(y1, b[3])
         grown.append((x0, y0, x1, y1))
     return grown
@@ -240,7 +289,7 @@ def _coloured_mask(rgb, step: int):
     return mask[:h, :w].reshape(h // step, step, w // step, step).any(axis=(1, 3))  # thin strokes kept
 
 
-def _ink_regions(rgb) -> list[tuple[int, int, int, int]]:
+def _ink_regions(rgb, dpi: float = RENDER_DPI) -> list[tuple[int, int, int, int]]:
     """Boxes of the page's clusters of coloured (red, blue, violet) ink, in pixels."""
     step = 8
     mask = _coloured_mask(rgb, step)
@@ -268,7 +317,7 @@ def _ink_regions(rgb) -> list[tuple[int, int, int, int]]:
                         if flat[j] and not seen[j]:
                             seen[j] = 1
                             stack.append(j)
-        if min(y1 - y0, x1 - x0) * step >= MIN_INK_REGION * RENDER_DPI:
+        if min(y1 - y0, x1 - x0) * step >= MIN_INK_REGION * dpi:
             regions.append((x0 * step, y0 * step, (x1 + 1) * step, (y1 + 1) * step))
     return regions
 
@@ -297,16 +346,66 @@ def _noise(words: list[Word]) -> bool:
 
 
 def read_image(path: str | Path) -> Document:
+    """An image read by OCR. Its header is read first: an image declaring more pixels than a page may
+    have (limit 'page_area' at RENDER_DPI: a decompression bomb) is refused before anything is
+    decoded, and the pages of a multi-page TIFF count against the limits 'pages' and 'ocr_pages'."""
     path = str(path)
     if tesseract() is None:
         raise NoText(path, "an image; install tesseract-ocr and tesseract-ocr-vie to read scans")
+    frames = _image_frames(path)
+    warnings = ["read by OCR (tesseract -l vie)"]
     try:
-        text = ocr_image(Path(path))
+        if frames == 1:
+            texts = [ocr_image(Path(path))]
+        else:
+            keep = min(frames, limits.current().ocr_pages)
+            if keep < frames:
+                warnings.append(f"pages {keep + 1}-{frames} left out: over the limit 'ocr_pages' ({keep})")
+            texts = _ocr_frames(path, keep)
     except (RuntimeError, subprocess.TimeoutExpired) as e:
         raise CorruptFile(path, f"OCR failed: {e}") from e
-    if not text.strip():
+    if not any(t.strip() for t in texts):
         raise NoText(path, "OCR found no text")
-    lines = [Line(text=t.strip(), start=0, end=len(t), lineno=k + 1, page=1, blank=not t.strip())
-             for k, t in enumerate(text.split("\n"))]
-    return Document(source=path, format="pdf", pages=1, blocks=lines_to_blocks(lines),
-                    warnings=["read by OCR (tesseract -l vie)"])
+    lines = []
+    for page, text in enumerate(texts, 1):
+        lines += [Line(text=t.strip(), start=0, end=len(t), lineno=len(lines) + k + 1, page=page, blank=not t.strip())
+                  for k, t in enumerate(text.split("\n"))]
+    return Document(source=path, format="pdf", pages=len(texts), blocks=lines_to_blocks(lines), warnings=warnings)
+
+
+def _image_frames(path: str) -> int:
+    """How many pages (frames) the image has, each checked from its header against max_pixels()."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as im:  # reads the header only
+            frames = getattr(im, "n_frames", 1) or 1
+            if frames > limits.current().pages:
+                raise TooManyPages(path, f"{frames} pages, limit {limits.current().pages}")
+            for k in range(frames):
+                if k:
+                    im.seek(k)
+                w, h = im.size
+                if w * h > max_pixels():
+                    raise PageTooLarge(path, f"page {k + 1} declares {w} x {h} pixels, limit {max_pixels()}")
+    except (UnidentifiedImageError, OSError, EOFError, ValueError, SyntaxError) as e:
+        raise CorruptFile(path, f"not a readable image ({type(e).__name__})") from e
+    except Image.DecompressionBombError as e:  # PIL's own check, which comes first for the largest
+        declared = re.search(r"\((\d+) pixels\)", str(e))
+        raise PageTooLarge(path, f"declares {declared.group(1) if declared else 'too many'} pixels (a decompression "
+                                 f"bomb), limit {max_pixels()}") from e
+    return frames
+
+
+def _ocr_frames(path: str, n: int) -> list[str]:
+    """The first n pages of a multi-page image, each OCR'd on its own."""
+    from PIL import Image
+
+    texts = []
+    with Image.open(path) as im, tempfile.TemporaryDirectory() as tmp:
+        for k in range(n):
+            im.seek(k)
+            img = Path(tmp) / f"page-{k + 1}.png"
+            im.convert("RGB").save(img)
+            texts.append(ocr_image(img))
+    return texts

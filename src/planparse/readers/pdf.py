@@ -10,6 +10,12 @@ OCR'd (ocr.py: stamps, seals and noise left out, one warning naming the pages). 
 two-column heading is read by position (layout.py) as rows [left, right]. Lines then go through the
 same paragraph joiner as text files; table rows continue across pages (a header row the next page
 repeats dropped, a row the page break cut joined).
+
+Budgets (limits.py, read when a file is read): more than 'pages' pages is E110 before any page is
+read; past 'ocr_pages' OCR'd pages the rest are left out with a warning; a page over 'page_area' is
+rendered at a lower resolution (its bitmap no larger than the limit's page at RENDER_DPI); a page
+drawing more than 'ruling_objects' lines and rectangles (or more rules than a table needs,
+pdf_tables.DenseRulings) is read without tables, with a warning.
 """
 from __future__ import annotations
 
@@ -19,15 +25,16 @@ from collections import Counter
 from pathlib import Path
 from typing import Optional
 
-from ..errors import CorruptFile, EncryptedFile, NoText
+from .. import limits
+from ..errors import CorruptFile, EncryptedFile, NoText, PageTooLarge, TooManyPages
 from ..labels import parse_label
 from ..models import Document
 from ..text import fold_ws, nfc
 from .layout import HEADING_ZONE, Run, heading_rows, visual_lines
 from .lines import Line
-from .ocr import RENDER_DPI, OcrPage, layout_words, ocr_pdf_page_words, tesseract
+from .ocr import RENDER_DPI, OcrPage, TooManyPixels, layout_words, ocr_pdf_page_words, render_dpi, tesseract
 from .text_layer import not_text
-from .pdf_tables import RuledTable, choose_reading, find_tables, page_rules, table_cells, text_rects
+from .pdf_tables import DenseRulings, RuledTable, TooManyPaths, choose_reading, find_tables, page_rules, table_cells, text_rects
 from .text import lines_to_blocks
 
 MERGED_LEFT = "\x00"  # a cell a merged cell on its left covers (Cell span 0)
@@ -74,38 +81,57 @@ def read_pdf(path: str | Path) -> Document:
     garbled: dict[int, str] = {}  # page -> why its text layer is not text
     left_out: dict[str, list[int]] = {}  # what OCR left out (stamps, seals, noise) -> pages
     ocr_failed: dict[int, str] = {}  # page -> why Tesseract could not read it
+    over_ocr: list[int] = []  # pages past the limit 'ocr_pages', left out
+    dense: dict[int, str] = {}  # page -> why it was read without tables
+    lowered: dict[int, float] = {}  # page -> the resolution an oversized page was rendered at
+    budget = limits.current()
     try:
         n_pages = len(pdf)
+        if n_pages > budget.pages:
+            raise TooManyPages(path, f"{n_pages} pages, limit {budget.pages}")
         for i in range(n_pages):
-            page = pdf[i]
-            textpage = _upright(page, pdfium_c)
+            try:
+                page = pdf[i]
+                textpage = _upright(page, pdfium_c)
+                width, height = page.get_width(), page.get_height()  # as read (a /Rotate undone swaps them)
+            except pdfium.PdfiumError as e:
+                raise CorruptFile(path, f"page {i + 1} of {n_pages} cannot be loaded (the page count may lie)") from e
+            if not (0 < width < float("inf") and 0 < height < float("inf")):
+                raise CorruptFile(path, f"page {i + 1} has no usable size ({width} x {height} pt)")
             text = _clean(textpage.get_text_range())
             reason = not_text(text) if text.strip() else None
             if reason is not None:
                 garbled[i + 1] = reason
                 text = ""
             ocr_lines: list[Line] = []
+            if not text.strip() and tesseract() is not None and len(ocr_pages) >= budget.ocr_pages:
+                over_ocr.append(i + 1)  # past the limit 'ocr_pages': left out
+                pages.append([])
+                continue
             if not text.strip() and tesseract() is not None:
                 # a scanned page, or glyphs that map to garbage: read the page's image
                 ocr_pages.append(i + 1)
                 start = sum(map(len, pages))
+                dpi = render_dpi(width, height)
                 try:
                     words, rgb = ocr_pdf_page_words(page)
                 except (RuntimeError, OSError, subprocess.TimeoutExpired) as e:
                     ocr_failed[i + 1] = str(e) or type(e).__name__  # the other pages are still read
                     pages.append([])
                     continue
+                if dpi < RENDER_DPI:
+                    lowered[i + 1] = dpi
                 # glyphs mapped to garbage still sit where they print: the page's ruled tables are read
                 # from its rules, their cells filled with the OCR'd words inside them
-                reading, ruled = _choose(page, textpage, pdfium_c, True, lambda: None) if i + 1 in garbled else ("text", [])
+                reading, ruled = _choose(page, textpage, pdfium_c, True, lambda: None, dense, i + 1) \
+                    if i + 1 in garbled else ("text", [])
                 ruled = ruled if reading == "fast" else []
-                k = RENDER_DPI / 72
-                height = page.get_height()
+                k = dpi / 72
                 apart = [(t.bbox[0] * k, (height - t.bbox[3]) * k, t.bbox[2] * k, (height - t.bbox[1]) * k) for t in ruled]
-                ocr = layout_words(words, rgb, first_page=i == 0, apart=apart)
+                ocr = layout_words(words, rgb, first_page=i == 0, apart=apart, dpi=dpi)
                 for what in ocr.dropped:
                     left_out.setdefault(what, []).append(i + 1)
-                ocr_lines = _ocr_lines_with_tables(ocr, ruled, height, i + 1, start)
+                ocr_lines = _ocr_lines_with_tables(ocr, ruled, height, i + 1, start, dpi)
                 text = "\n".join(t for t, _ in ocr.lines) or "\n".join(w.text for w in ocr.words)
             if text.strip():
                 any_text = True
@@ -120,7 +146,7 @@ def read_pdf(path: str | Path) -> Document:
             # cells would be read across, so the page is read as text
             reading, ruled = _choose(page, textpage, pdfium_c, bool(text.strip()) and ocr_pages[-1:] != [i + 1]
                                      and page.get_rotation() == 0,
-                                     lambda: _plumber_page(i))
+                                     lambda: _plumber_page(i), dense, i + 1)
             if reading == "plumber":  # drawn with more than plain rules, or read better so
                 page_lines = _page_with_tables(_plumber_page(i), i + 1, start_no)
                 head = []
@@ -138,6 +164,11 @@ def read_pdf(path: str | Path) -> Document:
             plumber.close()
         pdf.close()
     if not any_text:
+        if over_ocr:
+            raise TooManyPages(path, f"no text on the {len(ocr_pages)} pages OCR'd; {len(over_ocr)} more are over the "
+                                     f"limit 'ocr_pages' ({budget.ocr_pages})")
+        if ocr_failed and all(why.startswith(TooManyPixels.PREFIX) for why in ocr_failed.values()):
+            raise PageTooLarge(path, f"page {min(ocr_failed)}: {ocr_failed[min(ocr_failed)]}")
         if ocr_failed:
             raise NoText(path, f"OCR failed ({sorted(set(ocr_failed.values()))[0]})")
         if garbled and tesseract() is None:
@@ -157,6 +188,13 @@ def read_pdf(path: str | Path) -> Document:
     if ocr_failed:
         warnings.append(f"pages {_pages(sorted(ocr_failed))} could not be OCR'd ({'; '.join(sorted(set(ocr_failed.values())))}): "
                         "left out")
+    if over_ocr:
+        warnings.append(f"pages {_span(over_ocr)} need OCR but are over the limit 'ocr_pages' ({budget.ocr_pages}): left out")
+    if lowered:
+        warnings.append(f"pages {_pages(sorted(lowered))} are too large to render at {RENDER_DPI} dpi (limit 'page_area'): "
+                        f"rendered for OCR at {min(lowered.values()):.0f} dpi")
+    for why in sorted(set(dense.values())):
+        warnings.append(f"pages {_pages(sorted(p for p, w in dense.items() if w == why))} {why}: read without tables")
     lines = _drop_furniture(pages)
     blocks = lines_to_blocks(lines)
     return Document(source=path, format="pdf", pages=n_pages, blocks=blocks, warnings=warnings)
@@ -189,10 +227,10 @@ def _first_page_heading(page, textpage) -> tuple[list[list[str]], Optional[float
 
 
 def _ocr_lines_with_tables(ocr: OcrPage, tables: list[RuledTable], height: float, page_no: int,
-                           start_no: int) -> list[Line]:
+                           start_no: int, dpi: float) -> list[Line]:
     """An OCR'd page's lines with its ruled tables put back where they print, each row a line of
-    cells holding the OCR'd words inside the cell's box."""
-    k = RENDER_DPI / 72
+    cells holding the OCR'd words inside the cell's box (the page rendered at `dpi`)."""
+    k = dpi / 72
     out: list[Line] = []
 
     def line(text: str, cells: Optional[list[str]] = None) -> None:
@@ -229,6 +267,13 @@ def _pages(numbers: list[int]) -> str:
     return ",".join(map(str, numbers))
 
 
+def _span(numbers: list[int]) -> str:
+    """Page numbers, a consecutive run of three or more as 'first-last' (one short line for thousands)."""
+    if len(numbers) >= 3 and numbers[-1] - numbers[0] == len(numbers) - 1:
+        return f"{numbers[0]}-{numbers[-1]}"
+    return _pages(numbers)
+
+
 UPRIGHT_SAMPLE = 40  # characters whose angle tells how the page's text runs
 
 
@@ -250,13 +295,28 @@ def _upright(page, pdfium_c):
     return textpage
 
 
-def _choose(page, textpage, pdfium_c, has_text: bool, plumber_page) -> tuple[str, list[RuledTable]]:
+def _choose(page, textpage, pdfium_c, has_text: bool, plumber_page, dense: dict[int, str],
+            page_no: int) -> tuple[str, list[RuledTable]]:
     """How to read a page's tables: 'fast' (its rules, pdf_tables.py), 'plumber' (pdfplumber's table
     finder: the page draws more than plain rules, or the fast reading disagrees with what the page
-    prints and pdfplumber's agrees better: `choose_reading`) or 'text' (no table)."""
+    prints and pdfplumber's agrees better: `choose_reading`) or 'text' (no table). A page drawing more
+    than the limit 'ruling_objects' lines and rectangles, or more rules than a table needs, is 'text',
+    and `dense` says why."""
     if not has_text:
         return "text", []
-    rules = page_rules(page, pdfium_c)
+    cap = limits.current().ruling_objects
+    try:
+        return _choose_tables(page, textpage, pdfium_c, plumber_page, cap)
+    except TooManyPaths:  # counted as they are read, before any table is looked for
+        dense[page_no] = f"draw more than {cap} lines and rectangles (limit 'ruling_objects')"
+        return "text", []
+    except DenseRulings as e:
+        dense[page_no] = f"draw more rules than a table needs ({e})"
+        return "text", []
+
+
+def _choose_tables(page, textpage, pdfium_c, plumber_page, max_paths: int) -> tuple[str, list[RuledTable]]:
+    rules = page_rules(page, pdfium_c, max_paths)
     if not (rules.grid or len(rules.horizontal) >= 3):
         return "text", []
     rects: list = []

@@ -6,17 +6,34 @@ vertical rules. A grid box starts a cell when it has a rule above and on its lef
 part of a merged cell (returned as None, as pdfplumber does). Cell text is the page text inside the
 cell's box. A page drawn with other shapes (curves, complex paths) returns None: the caller then
 falls back on pdfplumber's table finder.
+
+Work here grows faster than the number of rules (crossings, grid boxes), so a page drawn with more
+rules than any table needs raises `DenseRulings` (the reader then reads the page as text), and every
+step below is kept near-linear in the rules, cells and text runs it is given.
 """
 from __future__ import annotations
 
 import ctypes
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Optional
 
 TOL = 1.5  # points: rules this close are one rule; a rule this near a box edge borders it
+# what a page's tables ever need (the corpus: 16 horizontal and 15 vertical rules, 1 table of 15 x 7 per page at most)
+MAX_RULES = 2_000  # merged rules of one page, both ways
+MAX_CROSSINGS = 250_000  # horizontal/vertical rule pairs looked at for crossings
+MAX_GRID_BOXES = 40_000  # grid boxes of one page's tables together
+MAX_TABLES = 200  # ruled tables on one page
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top (PDF points, origin bottom-left)
+
+
+class DenseRulings(Exception):
+    """A page draws more rules, crossings or grid boxes than a table needs (MAX_* above): not read for tables."""
+
+
+class TooManyPaths(DenseRulings):
+    """A page draws more path objects than the caller's budget (limit 'ruling_objects')."""
 
 
 @dataclass
@@ -26,19 +43,31 @@ class RuledTable:
     drawn: bool = True  # False: some sides are not drawn (columns from the text's gutters, an open border closed)
     xs: tuple[float, ...] = ()  # the grid's column edges, left to right
     ys: tuple[float, ...] = ()  # its row edges, top to bottom
+    _cell_starts: Optional[list[list[int]]] = field(default=None, repr=False, compare=False)
 
     def origin(self, r: int, c: int) -> tuple[int, int]:
         """The grid position of the cell that covers grid box (r, c): itself, one on its left (merged
-        across) or one above (merged down)."""
+        across) or one above (merged down): the nearest cell, rows up then columns left, whose box
+        holds the grid box's middle. A row's cells never overlap (each ends where the next begins),
+        so only the last two cells starting at or left of c in a row can hold it."""
         if self.rows[r][c] is not None:
             return r, c
-        x = self.rows_x(c)
+        x, y = self.rows_x(c), self._mid_y(r)
+        starts = self._starts()
         for r0 in range(r, -1, -1):
-            for c0 in range(c, -1, -1):
+            cols = starts[r0]
+            k = bisect_right(cols, c)
+            for c0 in cols[max(0, k - 2):k][::-1]:
                 box = self.rows[r0][c0]
-                if box is not None and box[0] - TOL <= x <= box[2] + TOL and box[1] - TOL <= self._mid_y(r) <= box[3] + TOL:
+                if box[0] - TOL <= x <= box[2] + TOL and box[1] - TOL <= y <= box[3] + TOL:
                     return r0, c0
         return r, c
+
+    def _starts(self) -> list[list[int]]:
+        """Per row, the columns where a cell starts."""
+        if self._cell_starts is None:
+            self._cell_starts = [[c for c, box in enumerate(row) if box is not None] for row in self.rows]
+        return self._cell_starts
 
     def rows_x(self, c: int) -> float:
         return (self.xs[c] + self.xs[c + 1]) / 2
@@ -59,11 +88,16 @@ class PageRules:
         return len(self.horizontal) >= 2 and len(self.vertical) >= 2
 
 
-def page_rules(page, pdfium_c) -> PageRules:
-    """The page's ruling lines, from its path objects (lines, and the sides of rectangles)."""
+def page_rules(page, pdfium_c, max_paths: Optional[int] = None) -> PageRules:
+    """The page's ruling lines, from its path objects (lines, and the sides of rectangles); TooManyPaths
+    as soon as there are more than `max_paths` path objects."""
     horizontal, vertical = [], []
     plain = True
+    n = 0
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+        n += 1
+        if max_paths is not None and n > max_paths:
+            raise TooManyPaths(f"more than {max_paths} paths")
         try:
             left, bottom, right, top = obj.get_bounds()
         except Exception:  # a path pdfium cannot place
@@ -141,6 +175,8 @@ def find_tables(rules: PageRules, text_rects: Optional[Callable[[], list[Box]]] 
     if not rules.plain:
         return None
     hs, vs = rules.horizontal, rules.vertical
+    if len(hs) + len(vs) > MAX_RULES:
+        raise DenseRulings(f"{len(hs) + len(vs)} rules")
     parent = list(range(len(hs) + len(vs)))
 
     def root(i: int) -> int:
@@ -149,9 +185,16 @@ def find_tables(rules: PageRules, text_rects: Optional[Callable[[], list[Box]]] 
             i = parent[i]
         return i
 
+    by_x = sorted(range(len(vs)), key=lambda j: vs[j][0])
+    xs = [vs[j][0] for j in by_x]
+    spans = [(bisect_left(xs, hl - TOL), bisect_right(xs, hr + TOL)) for _, hl, hr in hs]
+    if sum(b - a for a, b in spans) > MAX_CROSSINGS:
+        raise DenseRulings("rules crossing too often")
     for i, (y, hl, hr) in enumerate(hs):
-        for j, (x, vb, vt) in enumerate(vs):
-            if hl - TOL <= x <= hr + TOL and vb - TOL <= y <= vt + TOL:
+        a, b = spans[i]
+        for j in sorted(by_x[a:b]):  # in the order the rules were listed, as before
+            x, vb, vt = vs[j]
+            if vb - TOL <= y <= vt + TOL:
                 parent[root(i)] = root(len(hs) + j)
     groups: dict[int, list[int]] = {}
     for i in range(len(parent)):
@@ -175,6 +218,8 @@ def find_tables(rules: PageRules, text_rects: Optional[Callable[[], list[Box]]] 
                 t = _text_columns(band, rects)
                 if t is not None:
                     tables.append(t)
+    if len(tables) > MAX_TABLES:
+        raise DenseRulings(f"{len(tables)} tables")
     return sorted(tables, key=lambda t: -t.bbox[3])
 
 
@@ -249,14 +294,20 @@ def _text_columns(band: list[tuple[float, float, float]], rects: list[Box]) -> O
 
     def gutters(keep: list[int], allowed: int) -> list[tuple[float, float]]:
         n = int(right - left) + 1
-        cover = [0] * n
+        diff = [0] * (n + 1)  # cover[x]: how many of the rows print at x (points from the left), by differences
         for k in keep:
-            seen = bytearray(n)
-            for r in rows[k]:
-                for x in range(max(0, int(r[0] - left)), min(n, int(r[2] - left) + 1)):
-                    seen[x] = 1
-            for x in range(n):
-                cover[x] += seen[x]
+            spans = sorted((max(0, int(r[0] - left)), min(n, int(r[2] - left) + 1)) for r in rows[k])
+            end = -1
+            for a, z in spans:  # each row counted once where its runs overlap
+                a = max(a, end)
+                if a < z:
+                    diff[a] += 1
+                    diff[z] -= 1
+                    end = z
+        cover, run = [0] * n, 0
+        for x in range(n):
+            run += diff[x]
+            cover[x] = run
         runs, start = [], None
         for x in range(n + 1):
             free = x < n and cover[x] <= allowed
@@ -286,24 +337,37 @@ def _grid(th: list, tv: list, drawn: bool = True) -> RuledTable:
     ys = _distinct(sorted({y for y, _, _ in th}, reverse=True))  # top to bottom
     xs = _distinct(sorted({x for x, _, _ in tv}))
 
-    def ruled_above(r: int, c: int) -> bool:
-        return any(abs(y - ys[r]) <= TOL and hl - TOL <= xs[c] and hr + TOL >= xs[c + 1] for y, hl, hr in th)
-
-    def ruled_left(r: int, c: int) -> bool:
-        return any(abs(x - xs[c]) <= TOL and vb - TOL <= ys[r + 1] and vt + TOL >= ys[r] for x, vb, vt in tv)
+    n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    if max(n_rows, 0) * max(n_cols, 0) > MAX_GRID_BOXES:
+        raise DenseRulings(f"a grid of {n_rows} x {n_cols}")
+    # above[r][c]: a rule along the top of grid box (r, c); left[r][c]: one along its left side. Each rule
+    # marks the boxes it runs along (ys fall, so a rule's rows are found in the negated list)
+    above = [bytearray(n_cols) for _ in range(n_rows + 1)]
+    left = [bytearray(n_cols + 1) for _ in range(n_rows)]
+    neg = [-y for y in ys]
+    for y, hl, hr in th:
+        c_from, c_to = bisect_left(xs, hl - TOL), bisect_right(xs, hr + TOL) - 1  # boxes c_from .. c_to - 1
+        for r in range(bisect_left(neg, -y - TOL), min(bisect_right(neg, -y + TOL), n_rows + 1)):
+            for c in range(c_from, min(c_to, n_cols)):
+                above[r][c] = 1
+    for x, vb, vt in tv:
+        r_from, r_to = bisect_left(neg, -vt - TOL), bisect_right(neg, -vb + TOL) - 1
+        for c in range(bisect_left(xs, x - TOL), min(bisect_right(xs, x + TOL), n_cols + 1)):
+            for r in range(r_from, min(r_to, n_rows)):
+                left[r][c] = 1
 
     rows: list[list[Optional[Box]]] = []
-    for r in range(len(ys) - 1):
+    for r in range(n_rows):
         row: list[Optional[Box]] = []
-        for c in range(len(xs) - 1):
-            if not (ruled_above(r, c) and ruled_left(r, c)):
+        for c in range(n_cols):
+            if not (above[r][c] and left[r][c]):
                 row.append(None)
                 continue
             c2 = c + 1
-            while c2 < len(xs) - 1 and not ruled_left(r, c2):
+            while c2 < n_cols and not left[r][c2]:
                 c2 += 1
             r2 = r + 1
-            while r2 < len(ys) - 1 and not ruled_above(r2, c):
+            while r2 < n_rows and not above[r2][c]:
                 r2 += 1
             row.append((xs[c], ys[r2], xs[c2], ys[r]))
         rows.append(row)
@@ -332,25 +396,26 @@ def violations(tables: list[list[Box]], rects: list[Box], rules: PageRules) -> i
     """
     n = 0
     boxes = []
+    by_cx = sorted(rects, key=lambda r: r[0] + r[2])
+    cxs = [(r[0] + r[2]) / 2 for r in by_cx]
     for cells in tables:
         if not cells:
             continue
         bbox = (min(c[0] for c in cells), min(c[1] for c in cells), max(c[2] for c in cells), max(c[3] for c in cells))
         boxes.append(bbox)
-        vsides: dict[float, list[tuple[float, float]]] = {}
-        hsides: dict[float, list[tuple[float, float]]] = {}
+        vsides, hsides = _Sides(), _Sides()
         for left, bottom, right, top in cells:
             for x in (left, right):
-                vsides.setdefault(_key(vsides, x), []).append((bottom, top))
+                vsides.add(x, (bottom, top))
             for y in (bottom, top):
-                hsides.setdefault(_key(hsides, y), []).append((left, right))
+                hsides.add(y, (left, right))
         xs, ys = sorted(vsides), sorted(hsides)
         vspans = [_union(vsides[x]) for x in xs]
         hspans = [_union(hsides[y]) for y in ys]
         area = sum((c[2] - c[0]) * (c[3] - c[1]) for c in cells)
         holes = area < (bbox[2] - bbox[0]) * (bbox[3] - bbox[1]) - TOL * (bbox[2] - bbox[0] + bbox[3] - bbox[1])
         bl, bb, br, bt = bbox
-        for r in rects:
+        for r in by_cx[bisect_right(cxs, bl):bisect_left(cxs, br)]:  # text runs whose middle is across the box
             r0, r1, r2, r3 = r
             cx, cy = (r0 + r2) / 2, (r1 + r3) / 2
             if not (bl < cx < br and bb < cy < bt):
@@ -371,7 +436,7 @@ def violations(tables: list[list[Box]], rects: list[Box], rules: PageRules) -> i
                 n += 1
         for y, hl, hr in rules.horizontal:
             if bbox[1] + TOL < y < bbox[3] - TOL and hl < bbox[2] - TOL and hr > bbox[0] + TOL:
-                on = _key(hsides, y, insert=False)
+                on = hsides.key(y)
                 mid = (max(hl, bbox[0]) + min(hr, bbox[2])) / 2
                 if on is None or not any(a - TOL <= mid <= z + TOL for a, z in hsides[on]):
                     n += 1
@@ -379,7 +444,7 @@ def violations(tables: list[list[Box]], rects: list[Box], rules: PageRules) -> i
                 n += 1
         for x, vb, vt in rules.vertical:
             if bbox[0] + TOL < x < bbox[2] - TOL and vb < bbox[3] - TOL and vt > bbox[1] + TOL:
-                on = _key(vsides, x, insert=False)
+                on = vsides.key(x)
                 mid = (max(vb, bbox[1]) + min(vt, bbox[3])) / 2
                 if on is None or not any(b - TOL <= mid <= t + TOL for b, t in vsides[on]):
                     n += 1
@@ -402,12 +467,40 @@ def _union(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return out
 
 
-def _key(sides: dict, v: float, insert: bool = True) -> Optional[float]:
-    """The side position within TOL of v already listed, else v (or None when not inserting)."""
-    for k in sides:
-        if abs(k - v) <= TOL:
-            return k
-    return v if insert else None
+class _Sides(dict):
+    """Cell sides by position: a side within TOL of a position already listed goes under the first
+    such position listed. Positions are bucketed by TOL, so a lookup costs the few in three buckets."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._buckets: dict[int, list[float]] = {}
+        self._order: dict[float, int] = {}
+
+    SMALL = 48  # up to this many positions a plain search is quicker
+
+    def key(self, v: float) -> Optional[float]:
+        """The first listed position within TOL of v, or None."""
+        if len(self) <= self.SMALL:
+            for k in self:
+                if abs(k - v) <= TOL:
+                    return k
+            return None
+        b = int(v // TOL)
+        best, first = None, len(self._order)
+        for j in (b - 1, b, b + 1):
+            for k in self._buckets.get(j, ()):
+                if abs(k - v) <= TOL and self._order[k] < first:
+                    best, first = k, self._order[k]
+        return best
+
+    def add(self, v: float, span: tuple[float, float]) -> None:
+        k = self.key(v)
+        if k is None:
+            k = v
+            self._order[k] = len(self._order)
+            self._buckets.setdefault(int(k // TOL), []).append(k)
+            self[k] = []
+        self[k].append(span)
 
 
 def choose_reading(fast: list[list[Box]], plumber: Callable[[], list[list[Box]]], rects: Callable[[], list[Box]],
