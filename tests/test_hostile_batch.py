@@ -46,6 +46,12 @@ def poison_pipeline(monkeypatch, faults: dict):
             os.kill(os.getpid(), signal.SIGKILL)
         elif fault == "hang":
             time.sleep(600)
+        elif fault == "slow but moving":  # a long scan: every page takes a while, and says so
+            from planparse import limits
+
+            for _ in range(6):
+                time.sleep(1.0)
+                limits.progress()
         elif fault == "allocate":
             blob = bytearray(8 * 1024 ** 3)  # far over the budget: the capped address space refuses it
             blob[-1] = 1
@@ -91,6 +97,16 @@ def test_a_file_that_hangs_is_stopped_at_its_time_budget(tmp_path, monkeypatch):
                         budget=parse_overrides(["seconds=3"]))
     by_name = {Path(r.file).name: r for r in records}
     assert "E120" in by_name["slow.txt"].reason and by_name["a.txt"].status in ("ok", "warnings")
+
+
+def test_a_slow_file_that_makes_progress_is_not_stopped(tmp_path, monkeypatch):
+    from planparse.batch import run_batch
+    from planparse.limits import parse_overrides
+
+    src = folder_of(tmp_path, {"scan.txt": SEED})
+    poison_pipeline(monkeypatch, {"scan.txt": "slow but moving"})
+    (rec,) = run_batch([str(src)], str(tmp_path / "out"), progress=False, budget=parse_overrides(["seconds=3"]))
+    assert rec.status in ("ok", "warnings"), rec.reason
 
 
 def test_a_runaway_allocation_is_refused_by_the_memory_budget(tmp_path, monkeypatch):

@@ -103,7 +103,9 @@ def ocr_words(image: Path, lang: str = "vie") -> list[Word]:
     if exe is None:
         raise FileNotFoundError("tesseract")
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    limits.progress()
     r = subprocess.run([exe, str(image), "-", "-l", lang, "tsv"], capture_output=True, env=env, timeout=OCR_TIMEOUT_S)
+    limits.progress()
     if r.returncode != 0:
         err = r.stderr.decode("utf-8", errors="replace").strip()
         raise RuntimeError(err.splitlines()[-1] if err else "tesseract failed")

@@ -90,6 +90,7 @@ def read_pdf(path: str | Path) -> Document:
         if n_pages > budget.pages:
             raise TooManyPages(path, f"{n_pages} pages, limit {budget.pages}")
         for i in range(n_pages):
+            limits.progress()  # a long scan is not a hung file: a batch worker's clock restarts per page
             try:
                 page = pdf[i]
                 textpage = _upright(page, pdfium_c)
