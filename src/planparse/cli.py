@@ -52,19 +52,26 @@ def _json_name(source: str) -> str:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .pipeline import extract_file
+    from .pipeline import extract_bytes, extract_file
     from .validate import validate_plan
 
     out_dir = None if args.output in (None, "-") else Path(args.output)
+    jsonl = out_dir is None and len(args.files) > 1  # several plans on stdout: one JSON per line
     failed = 0
     written: set[str] = set()
     for f in args.files:
         try:
-            plan = extract_file(f, repair=args.repair)
+            if f == "-":
+                plan = extract_bytes(_stdin_bytes(), "stdin", repair=args.repair)
+            else:
+                plan = extract_file(f, repair=args.repair)
             data = plan.model_dump(mode="json", exclude_none=False)
             validate_plan(data)
             for w in plan.warnings:
                 print(f"warning: {shown_path(f)}: {w}", file=sys.stderr)
+            if jsonl:
+                _stdout().write(json.dumps(data, ensure_ascii=False) + "\n")
+                continue
             if out_dir is None:
                 _write_json(data, None)
                 continue
@@ -85,6 +92,21 @@ def cmd_extract(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             failed += 1
     return 1 if failed else 0
+
+
+def _stdin_bytes() -> bytes:
+    """Standard input, at most limit 'file_bytes' of it."""
+    from .errors import EmptyFile, FileTooBig
+
+    if sys.stdin is None:
+        raise EmptyFile("stdin", "standard input is closed")
+    limit = limits.current().file_bytes
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise FileTooBig("stdin", f"more than {limit} bytes")
+    if not data.strip():
+        raise EmptyFile("stdin")
+    return data
 
 
 def _stem_key(name: str) -> str:
@@ -333,8 +355,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     e = sub.add_parser("extract", help="extract plans (TXT/MD, DOCX, PDF) to JSON")
-    e.add_argument("files", nargs="+", help="plan files")
-    e.add_argument("-o", "--output", default="-", help="output directory, or - for stdout (default)")
+    e.add_argument("files", nargs="+", help="plan files (- reads one from standard input)")
+    e.add_argument("-o", "--output", default="-",
+                   help="output directory, or - for stdout (default: one JSON; several files: JSON Lines)")
     e.add_argument("--repair", choices=["auto", "always", "never"], default="auto",
                    help="repair OCR damage and legacy encodings: when detected (auto, default), always, or never")
     _add_limits(e)

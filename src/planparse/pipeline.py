@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Optional
 
-from .errors import NotAPlan, shown_path
+from .errors import NotAPlan, PlanParseError, shown_path
 from .extract.meta import extract_citations, extract_meta
 from .extract.tables import table_to_items
 from .extract.tasks import outline_to_items, with_charged_lead
@@ -123,6 +123,30 @@ def extract_file(path: str | Path, repair: str = "auto") -> Plan:
     plan = document_to_plan(read_for_extraction(path, repair))
     plan.source_file = shown_path(path)
     plan.sha256 = file_sha256(path)
+    return plan
+
+
+def extract_bytes(data: bytes, name: str = "stdin", repair: str = "auto") -> Plan:
+    """A plan given as bytes (standard input, an upload): its format told from its first bytes."""
+    import os
+    import tempfile
+
+    from .readers import suffix_for_content
+
+    suffix = suffix_for_content(data[:8])
+    fd, tmp = tempfile.mkstemp(prefix="planparse-", suffix=suffix)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        plan = document_to_plan(read_for_extraction(tmp, repair))
+    except PlanParseError as e:  # named after what the user gave, not the temporary file
+        e.args = (str(e).replace(tmp, name, 1),)
+        raise
+    finally:
+        os.unlink(tmp)
+    plan.document = name
+    plan.source_file = name
+    plan.sha256 = hashlib.sha256(data).hexdigest()
     return plan
 
 

@@ -46,6 +46,21 @@ def read_document(path: str | Path) -> Document:
     raise UnsupportedFormat(path)
 
 
+def suffix_for_content(head: bytes) -> str:
+    """The file name ending that bytes with no name of their own (standard input) are read as."""
+    if head.startswith(b"%PDF"):
+        return ".pdf"
+    if head.startswith(b"PK"):
+        return ".docx"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return ".doc"
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff")):
+        return ".png" if head.startswith(b"\x89PNG") else ".jpg"
+    if head.startswith((b"II*\x00", b"MM\x00*")):
+        return ".tif"
+    return ".txt"  # a transcription with Markdown tables is told apart from plain text by its content
+
+
 def _read_plain_text(path: str) -> Document:
     """A .txt goes to the text reader (hard wraps, OCR, blank lines that mean nothing), unless it holds
     the tables of a web transcription, which only the Markdown reader can read."""

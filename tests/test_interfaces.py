@@ -1,0 +1,85 @@
+"""Outputs and interfaces other programs rely on: one schema for every output, JSONL, stdin,
+`python -m planparse`, and the Python API."""
+import json
+import os
+import subprocess
+import sys
+
+import jsonschema
+
+from conftest import CORPUS, ROOT
+
+SEED = CORPUS / "seeds" / "000_db1299a2e6faf1e1.txt"
+DOCX = CORPUS / "docx" / "001_55bc0ea6d2f8eabe.docx"
+
+
+def py(*args, stdin=None):
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    return subprocess.run([sys.executable, *args], capture_output=True, cwd=ROOT, timeout=600, env=env, input=stdin)
+
+
+def plan_validator():
+    schema = json.loads((ROOT / "schemas" / "plan.schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def test_every_kind_of_output_validates_against_the_published_schema(tmp_path):
+    v = plan_validator()
+    r = py("-m", "planparse", "extract", str(SEED), "-o", str(tmp_path / "x"))
+    assert r.returncode == 0, r.stderr
+    extract_json = json.loads((tmp_path / "x" / (SEED.name + ".json")).read_text(encoding="utf-8"))
+    v.validate(extract_json)
+    assert extract_json["sha256"] and extract_json["source_file"].endswith(SEED.name)
+    r = py("-m", "planparse", "batch", str(SEED), str(DOCX), "--out", str(tmp_path / "b"))
+    assert r.returncode == 0, r.stderr
+    batch_jsons = list((tmp_path / "b" / "json").glob("*.json"))
+    assert len(batch_jsons) == 2
+    for p in batch_jsons:
+        v.validate(json.loads(p.read_text(encoding="utf-8")))
+    lines = (tmp_path / "b" / "plans.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2
+    for line in lines:
+        v.validate(json.loads(line))
+    r = py("-m", "planparse", "extract", str(SEED), str(DOCX))
+    for line in r.stdout.decode("utf-8").splitlines():
+        v.validate(json.loads(line))
+
+
+def test_several_files_to_stdout_are_json_lines():
+    r = py("-m", "planparse", "extract", str(SEED), str(DOCX))
+    assert r.returncode == 0, r.stderr
+    records = [json.loads(line) for line in r.stdout.decode("utf-8").splitlines()]
+    assert [x["document"] for x in records] == [SEED.name, DOCX.name]
+
+
+def test_a_plan_on_standard_input_is_read_by_its_content():
+    for path in (SEED, DOCX):
+        r = py("-m", "planparse", "extract", "-", stdin=path.read_bytes())
+        assert r.returncode == 0, r.stderr
+        plan = json.loads(r.stdout)
+        assert plan["document"] == "stdin" and plan["tasks"], path
+    r = py("-m", "planparse", "extract", "-", stdin=b"%PDF-1.4 not really")
+    assert r.returncode == 1 and r.stderr.decode().startswith("error: stdin: E105")
+    assert b"planparse-" not in r.stderr  # the temporary file is not what the user gave
+
+
+def test_python_m_planparse_is_the_command_line():
+    r = py("-m", "planparse", "--help")
+    assert r.returncode == 0 and b"extract" in r.stdout
+
+
+def test_the_python_api_reads_extracts_compares_batches_and_links(tmp_path):
+    import planparse
+
+    plan = planparse.extract(SEED)
+    assert plan.tasks and plan.sha256 and plan.meta.issuer
+    assert planparse.read(DOCX).blocks
+    comparison = planparse.compare_plans(CORPUS / "seeds" / "001_55bc0ea6d2f8eabe.txt", plan)
+    assert comparison.child.document.startswith("001_")
+    records = planparse.run_batch([SEED, DOCX], tmp_path / "out")
+    assert [r.status for r in records] and all(r.status in ("ok", "warnings") for r in records)
+    tree = planparse.link_folder(CORPUS / "seeds")
+    assert tree.edges
+    r = py("-c", "import planparse; p = planparse.extract('corpus/seeds/000_db1299a2e6faf1e1.txt'); print(len(p.tasks))")
+    assert r.returncode == 0 and int(r.stdout) == len(plan.tasks), r.stderr
+    assert (ROOT / "src" / "planparse" / "py.typed").exists()
