@@ -11,7 +11,16 @@ from typing import Optional
 from . import __version__, limits
 from .errors import CannotWrite, PlanParseError, shown_path
 
-DEFAULT_CORPUS = Path("corpus")
+def _default_corpus() -> Path:
+    """corpus/ of the working directory, else the one of the checkout planparse runs from (so eval
+    works from any folder), else PLANPARSE_CORPUS."""
+    for cand in (os.environ.get("PLANPARSE_CORPUS"), "corpus", Path(__file__).resolve().parents[2] / "corpus"):
+        if cand and (Path(cand) / "gold").is_dir():
+            return Path(cand)
+    return Path("corpus")
+
+
+DEFAULT_CORPUS = _default_corpus()
 
 
 def _stdout():
@@ -122,8 +131,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         print(f"error: {gold_dir}: gold directory not found", file=sys.stderr)
         return 1
     gold = load_gold(gold_dir)
-    if args.files:
-        inputs = [Path(f) for f in args.files]
+    if args.files:  # files, and folders of extraction JSON (a batch's OUT/json, an extract -o DIR)
+        inputs = [q for f in args.files for q in (sorted(Path(f).glob("*.json")) if Path(f).is_dir() else [Path(f)])]
     else:
         base = gold_dir.parent
         found = [p for d in ("seeds", "docx", "pdf", "real/*") for p in base.glob(f"{d}/*")]
@@ -131,11 +140,15 @@ def cmd_eval(args: argparse.Namespace) -> int:
     scores = []
     for p in inputs:
         key = _stem_key(p.name)
-        if key not in gold:
+        if key not in gold and p.suffix != ".json":
             continue
         try:
             if p.suffix == ".json":
                 pred = json.loads(p.read_text(encoding="utf-8"))
+                if isinstance(pred, dict) and isinstance(pred.get("document"), str):
+                    key = _stem_key(pred["document"])  # batch names its JSON by path and content
+                if key not in gold:
+                    continue
             else:
                 pred = extract_file(p).model_dump(mode="json")
         except PlanParseError as e:
@@ -148,7 +161,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
             print(f"error: {p}: not a planparse extraction", file=sys.stderr)
             return 1
         s = score(gold[key], pred)
-        s.document = p.name
+        s.document = p.name if p.suffix != ".json" or not isinstance(pred.get("document"), str) else pred["document"]
         scores.append(s)
     if not scores:
         print(f"error: {gold_dir}: no documents matching the gold files", file=sys.stderr)
@@ -377,7 +390,8 @@ def build_parser() -> argparse.ArgumentParser:
     er.set_defaults(func=cmd_eval_repair)
 
     v = sub.add_parser("eval", help="score extractions against gold files (per category P/R/F1, micro-averaged)")
-    v.add_argument("files", nargs="*", help="plan files or extracted JSON (default: corpus renditions of every gold file)")
+    v.add_argument("files", nargs="*", help="plan files, extracted JSON, or folders of it such as a batch's OUT/json "
+                   "(default: corpus renditions of every gold file)")
     v.add_argument("--gold", default=str(DEFAULT_CORPUS / "gold"), help="directory of *.gold.json (default: corpus/gold)")
     v.add_argument("--json", help="also write the scores as JSON to this file (- for stdout only)")
     v.set_defaults(func=cmd_eval)
