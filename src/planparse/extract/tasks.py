@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from itertools import islice, takewhile
 from functools import lru_cache
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional
 
 from rapidfuzz import fuzz
 
@@ -157,7 +157,7 @@ class Near:
         found = self._in_subtree(self.node, phrase, low)
         a = self.node.parent
         while found is None and a is not None:
-            found = self._cached(("group", a, phrase), lambda a=a: _first(_group_blocks(a), phrase, low))
+            found = self._cached("group", a, phrase, lambda a=a: _first(_group_blocks(a), phrase, low))
             a = a.parent
         return None if found is None else block_span(found[0], found[1], found[1] + len(phrase))
 
@@ -172,10 +172,9 @@ class Near:
                     break
                 hit = self._in_subtree(c, phrase, low)
             return hit
-        return self._cached(("subtree", n, phrase), search)
+        return self._cached("subtree", n, phrase, search)
 
-    def _cached(self, key: tuple[str, Node, str], search) -> Found:
-        kind, n, phrase = key
+    def _cached(self, kind: str, n: Node, phrase: str, search: Callable[[], Found]) -> Found:
         slot = (kind, id(n), phrase)
         if slot not in self.memo:
             self.memo[slot] = (n, search())
