@@ -269,19 +269,31 @@ def unit_heads_folded() -> tuple[str, ...]:
 def unit_head_at(s: str) -> Optional[str]:
     """The unit head word a phrase begins with ('các phòng ...' -> 'phòng'), or None."""
     f = fold(s)
-    if f.startswith(tuple(units().not_unit_starts)):
+    not_starts, determiners, named = _unit_start_words()
+    if f.startswith(not_starts):
         return None
-    for det in units().plural_determiners:
-        if f.startswith(det + " "):
-            f = f[len(det) + 1:]
+    for det in determiners:
+        if f.startswith(det):
+            f = f[len(det):]
             break
-    for head in unit_heads_folded():
-        if f.startswith(head) and (len(f) == len(head) or not f[len(head)].isalnum()):
-            return head
-    for name in units().named:
-        if f.startswith(fold(name)):
-            return fold(name)
+    heads = unit_heads_folded()
+    if f.startswith(heads):  # every item asks: most begin with no head at all
+        for head in heads:
+            if f.startswith(head) and (len(f) == len(head) or not f[len(head)].isalnum()):
+                return head
+    if f.startswith(named):
+        for name in named:
+            if f.startswith(name):
+                return name
     return None
+
+
+@lru_cache(maxsize=None)
+def _unit_start_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """For `unit_head_at`: what never starts a unit, the plural determiners with their space, the named units
+    folded, in the data's order."""
+    u = units()
+    return tuple(u.not_unit_starts), tuple(det + " " for det in u.plural_determiners), tuple(fold(n) for n in u.named)
 
 
 @lru_cache(maxsize=None)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from . import lexicon
@@ -282,12 +283,22 @@ def _number(node: Node, prefix: str = "") -> None:
         _number(child, child.ref)
 
 
+@lru_cache(maxsize=None)
+def _role_keywords() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """Each section role's keywords with their base letters, worked out once (every item asks for its role)."""
+    return tuple((r.role, tuple((k, strip_accents(k)) for k in r.keywords)) for r in lexicon.sections().section_roles)
+
+
+@lru_cache(maxsize=None)
+def _inspection_verbs() -> tuple[str, ...]:
+    return tuple(fold(v) for v in lexicon.sections().inspection_verbs)
+
+
 def section_role(node: Node) -> str:
     t = fold(node.text)
     bare = strip_accents(t)  # OCR may get a mark wrong ("NỌI DUNG")
-    roles = lexicon.sections().section_roles
-    has = {r.role: any(k in t or strip_accents(k) in bare for k in r.keywords) for r in roles}
-    verbs = tuple(fold(v) for v in lexicon.sections().inspection_verbs)
+    has = {role: any(k in t or bare_k in bare for k, bare_k in keys) for role, keys in _role_keywords()}
+    verbs = _inspection_verbs()
     if has.get("inspection") or "nội dung" in t and any(v in t for v in verbs):  # "NỘI DUNG TRỌNG TÂM KIỂM TRA"
         return "inspection"
     if has.get("budget") and not has.get("tasks"):

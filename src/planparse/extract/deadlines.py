@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -91,16 +92,16 @@ def _point_patterns() -> tuple[tuple[str, re.Pattern], ...]:
 def find_points(t: str) -> list[TimePoint]:
     """Every time point in normalised text (see `normalise`), in order, none overlapping."""
     out: list[TimePoint] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(t))  # characters already in a point: a point never overlaps an earlier one
     quarters = lexicon.deadlines().quarters
     for shape, rx in _point_patterns():
         for m in rx.finditer(t):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+            if 1 in taken[m.start():m.end()]:  # every pattern takes a digit: no match is empty
                 continue
             p = _point(shape, m, t, quarters)
             if p is not None:
                 out.append(p)
-                taken.append((m.start(), m.end()))
+                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     return sorted(out, key=lambda p: p.start)
 
 
@@ -533,20 +534,36 @@ def _with_verb(t: str, head: int) -> int:
 
 
 def _clause_start(t: str, pos: int, brackets: bool = True) -> int:
-    cut = 0
-    for m in (_CLAUSE_END if brackets else _CLAUSE_END_NO_BRACKETS).finditer(t, 0, pos):
-        cut = m.end()
-    return cut
+    """Where the clause holding pos starts: after the last clause end before pos."""
+    pos = min(pos, len(t))
+    if pos > 0 and t[pos - 1] in (".;:!?(),"if brackets else ".;:!?,"):
+        return pos  # a mark right before pos ends a clause there, whatever follows it
+    return _last_end(_ends(t, brackets), pos)
 
 
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 
 
 def _sentence_start(t: str, pos: int) -> int:
-    cut = 0
-    for m in _SENTENCE_END.finditer(t, 0, pos):
-        cut = m.end()
-    return cut
+    pos = min(pos, len(t))
+    if pos > 0 and t[pos - 1] in ".;!?":
+        return pos
+    return _last_end(_ends(t, None), pos)
+
+
+@lru_cache(maxsize=8)
+def _ends(t: str, brackets: Optional[bool]) -> list[int]:
+    """Ends of the clause (brackets True/False) or sentence (None) ends in t, in order, found once per text: a
+    long duty with many times would otherwise be scanned from its start for each of them. The marks are one
+    character, or one and the space after it, so the ends at or before pos are those of t[:pos] except for a
+    mark at pos - 1, which the callers look at themselves."""
+    rx = _SENTENCE_END if brackets is None else _CLAUSE_END if brackets else _CLAUSE_END_NO_BRACKETS
+    return [m.end() for m in rx.finditer(t)]
+
+
+def _last_end(ends: list[int], pos: int) -> int:
+    k = bisect_right(ends, pos)
+    return ends[k - 1] if k else 0
 
 
 def _sentence_end(t: str, pos: int) -> int:

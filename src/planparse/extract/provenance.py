@@ -18,9 +18,13 @@ def locate(phrase: str, blocks: Iterable[Block]) -> Optional[Span]:
         return None
     low = phrase.lower()
     for b in blocks:
-        i = b.text.find(phrase)
-        if i < 0:
-            i = b.text.lower().find(low)
+        i = find_in(b.text, phrase, low)
         if i >= 0:
             return block_span(b, i, i + len(phrase))
     return None
+
+
+def find_in(text: str, phrase: str, low: str) -> int:
+    """Where `text` prints `phrase` as written, else in other case (`low` is phrase.lower()); -1 if nowhere."""
+    i = text.find(phrase)
+    return i if i >= 0 else text.lower().find(low)

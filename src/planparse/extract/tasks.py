@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from itertools import takewhile
+from itertools import islice, takewhile
 from functools import lru_cache
-from typing import Optional
+from typing import Callable, Iterator, Optional
 
 from rapidfuzz import fuzz
 
@@ -21,7 +21,7 @@ from ..structure import Node, section_role
 from ..text import fold, fold_ws
 from .deadlines import deadline_in_duty, event_in_duty, parse_deadline
 from .targets import clean_indicator, is_goal, leading_time, parse_target, split_goals
-from .provenance import block_span, locate
+from .provenance import block_span, find_in, locate
 from .units import (canonical_unit, duty_subject, partners_in, split_units, starts_unit, strip_assignment,
                     subject_units, unit_phrase_end, units_in_key_value)
 
@@ -49,6 +49,7 @@ class Context:
     duties_only: bool = False  # in a HÌNH THỨC part, items that name a channel or an award are not tasks
     unled: list[Task] = field(default_factory=list)  # schedule entries waiting for the unit charged with them
     charged: list[str] = field(default_factory=list)  # the first unit TỔ CHỨC THỰC HIỆN charges
+    found: dict = field(default_factory=dict)  # where phrases were found near items (`Near`), for this extraction
 
 
 @lru_cache(maxsize=None)
@@ -97,46 +98,105 @@ def _span(node: Node, text: str = "") -> Optional[Span]:
     return block_span(node.block, found.start if found else 0)
 
 
-def _nearby(node: Node) -> list[Block]:
+def _nearby(node: Node) -> Iterator[Block]:
     """Blocks an item's units and deadline can come from, nearest first: the item, its lines,
-    then each enclosing group with its own lines (unit headings, responsibility and deadline lines)."""
-    out: list[Block] = []
+    then each enclosing group with its own lines (unit headings, responsibility and deadline lines).
+    Lazy: a list of n items would otherwise list its n siblings for each of them."""
     seen: set[str] = set()
 
-    def add(b: Optional[Block]) -> None:
-        if b is not None and b.id not in seen:
-            seen.add(b.id)
-            out.append(b)
+    def fresh(blocks: Iterator[Optional[Block]]) -> Iterator[Block]:
+        for b in blocks:
+            if b is not None and b.id not in seen:
+                seen.add(b.id)
+                yield b
 
-    def subtree(n: Node) -> None:
-        add(n.block)
-        for b in n.body:
-            add(b)
-        for c in n.children:
-            subtree(c)
-
-    subtree(node)
+    yield from fresh(_subtree_blocks(node))
     a: Optional[Node] = node.parent
     while a is not None:
-        add(a.block)
-        for b in a.body:
-            add(b)
-        for c in a.children:
-            add(c.block)
-            for b in c.body:
-                add(b)
+        yield from fresh(_group_blocks(a))
         a = a.parent
-    return out
 
 
-def _units(names: list[str], blocks: list[Block], level: Optional[str]) -> list[Unit]:
-    return [canonical_unit(n, level, locate(n, blocks)) for n in names]
+def _own_blocks(n: Node) -> Iterator[Optional[Block]]:
+    yield n.block
+    yield from n.body
 
 
-def _with_span(deadline: Optional[Deadline], blocks: list[Block]) -> Optional[Deadline]:
+def _subtree_blocks(n: Node) -> Iterator[Optional[Block]]:
+    yield from _own_blocks(n)
+    for c in n.children:
+        yield from _subtree_blocks(c)
+
+
+def _group_blocks(a: Node) -> Iterator[Optional[Block]]:
+    """A group's heading and lines, and each of its items' own block and lines (not what is under them)."""
+    yield from _own_blocks(a)
+    for c in a.children:
+        yield from _own_blocks(c)
+
+
+Found = Optional[tuple[Block, int]]
+
+
+class Near:
+    """`locate(phrase, _nearby(node))` without listing the blocks: the phrase is looked for in the item's
+    subtree, then in each enclosing group in turn. Block ids are unique within a document, so a block seen
+    earlier in that order (and not printing the phrase) cannot be the first to print it later; what a subtree
+    or group prints is remembered for the whole extraction (`memo`, keyed by the node, kept alive with it),
+    so n items of one list search their siblings for a phrase once, not n times."""
+
+    def __init__(self, node: Node, memo: dict):
+        self.node = node
+        self.memo = memo
+
+    def locate(self, phrase: str) -> Optional[Span]:
+        phrase = phrase.strip()
+        if not phrase:
+            return None
+        low = phrase.lower()
+        found = self._in_subtree(self.node, phrase, low)
+        a = self.node.parent
+        while found is None and a is not None:
+            found = self._cached("group", a, phrase, lambda a=a: _first(_group_blocks(a), phrase, low))
+            a = a.parent
+        return None if found is None else block_span(found[0], found[1], found[1] + len(phrase))
+
+    def _in_subtree(self, n: Node, phrase: str, low: str) -> Found:
+        if not n.children:
+            return _first(_own_blocks(n), phrase, low)
+
+        def search() -> Found:
+            hit = _first(_own_blocks(n), phrase, low)
+            for c in n.children:
+                if hit is not None:
+                    break
+                hit = self._in_subtree(c, phrase, low)
+            return hit
+        return self._cached("subtree", n, phrase, search)
+
+    def _cached(self, kind: str, n: Node, phrase: str, search: Callable[[], Found]) -> Found:
+        slot = (kind, id(n), phrase)
+        if slot not in self.memo:
+            self.memo[slot] = (n, search())
+        return self.memo[slot][1]
+
+
+def _first(blocks: Iterator[Optional[Block]], phrase: str, low: str) -> Found:
+    """The first block printing the (stripped) phrase and where, as `locate` finds it."""
+    for b in blocks:
+        if b is not None and (i := find_in(b.text, phrase, low)) >= 0:
+            return b, i
+    return None
+
+
+def _units(names: list[str], near: Near, level: Optional[str]) -> list[Unit]:
+    return [canonical_unit(n, level, near.locate(n)) for n in names]
+
+
+def _with_span(deadline: Optional[Deadline], near: Near) -> Optional[Deadline]:
     if deadline is None or deadline.span is not None:
         return deadline
-    return deadline.model_copy(update={"span": locate(deadline.text, blocks)})
+    return deadline.model_copy(update={"span": near.locate(deadline.text)})
 
 
 def _closing(text: str) -> bool:
@@ -183,11 +243,11 @@ def _add_task(ctx: Context, node: Node, text: str, lead: list[str], support: lis
             if u not in support and u not in lead:
                 support = support + [u]
     own = None if deadline else deadline_in_duty(text, ctx.year) or event_in_duty(text)
-    blocks = _nearby(node)
+    near = Near(node, ctx.found)
     ctx.tasks.append(Task(ref=ref or node.ref, text=text, lead=list(lead), support=list(support),
-                          deadline=_with_span(deadline or own, blocks), section=ctx.section, span=_span(node, text),
+                          deadline=_with_span(deadline or own, near), section=ctx.section, span=_span(node, text),
                           product=product,
-                          lead_units=_units(lead, blocks, ctx.level), support_units=_units(support, blocks, ctx.level)))
+                          lead_units=_units(lead, near, ctx.level), support_units=_units(support, near, ctx.level)))
 
 
 # ------------------------------------------------------------------------- goals
@@ -210,12 +270,12 @@ def goals_to_kpis(node: Node, inh: Inherited, ctx: Context, inline: Optional[str
         for k, clause in enumerate(goals, start=1):
             ref = src.ref if len(goals) == 1 else f"{src.ref}.{k}"
             deadline = inh.deadline or _own_or_year(clause, ctx.year, ctx.period_end)
-            blocks = _nearby(src)
+            near = Near(src, ctx.found)
             indicator = clean_indicator(clause)
             ctx.kpis.append(KPI(ref=ref, indicator=indicator, target=parse_target(clause),
-                                lead=list(inh.lead), deadline=_with_span(deadline, blocks),
-                                span=locate(indicator, blocks[:1 + len(src.body)]) or _span(src),
-                                lead_units=_units(inh.lead, blocks, ctx.level)))
+                                lead=list(inh.lead), deadline=_with_span(deadline, near),
+                                span=locate(indicator, islice(_nearby(src), 1 + len(src.body))) or _span(src),
+                                lead_units=_units(inh.lead, near, ctx.level)))
 
 
 def _own_or_year(clause: str, year: Optional[int], period_end: Optional[int] = None) -> Optional[Deadline]:
