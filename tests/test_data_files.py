@@ -5,7 +5,7 @@ from importlib import resources
 import pytest
 
 from planparse import lexicon
-from planparse.extract.tasks import key_of
+from planparse.extraction.tasks import key_of
 
 
 @pytest.mark.parametrize("name", ["units.json", "abbreviations.json", "admin_levels.json", "sections.json", "deadlines.json",
@@ -50,7 +50,7 @@ def test_unit_heads_real_examples():
 
 
 def test_deadline_phrases_mean_what_the_data_says():
-    from planparse.extract.deadlines import deadline_in_duty, parse_deadline
+    from planparse.extraction.deadlines import deadline_in_duty, parse_deadline
 
     data = lexicon.deadlines()
     for opener in data.event_openers:
@@ -79,7 +79,7 @@ def test_targets_data_rejects_unknown_keys_and_operators():
 
 
 def test_target_words_mean_what_the_data_says():
-    from planparse.extract.targets import clean_indicator, parse_target
+    from planparse.extraction.targets import clean_indicator, parse_target
 
     data = lexicon.targets()
     for op, words in data.operators_before.items():

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planparse.extract.deadlines import deadline_in_duty, event_in_duty, parse_deadline
+from planparse.extraction.deadlines import deadline_in_duty, event_in_duty, parse_deadline
 
 
 @pytest.mark.parametrize("text,kind,fields", [
@@ -251,7 +251,7 @@ def test_deadline_in_duty_never_raises_and_quotes_the_duty(text):
     ("Chuẩn bị các điều kiện cần thiết. Tổ công tác tự giải thể sau khi hoàn thành nhiệm vụ.", None),
 ])
 def test_the_event_a_duty_is_timed_by(duty, expected):
-    from planparse.extract.deadlines import event_in_duty
+    from planparse.extraction.deadlines import event_in_duty
     dl = event_in_duty(duty)
     assert (dl.text if dl else None) == expected and (dl is None or dl.kind == "event")
 
@@ -268,7 +268,7 @@ def test_event_bounded_spans_and_phases(line, kind, start, end):
 
 
 def test_an_event_in_a_clause_of_its_own_times_the_duty():
-    from planparse.extract.deadlines import event_in_duty
+    from planparse.extraction.deadlines import event_in_duty
     dl = event_in_duty("Ban công tác Mặt trận các tổ dân phố căn cứ kế hoạch này, khi có thông báo chủ động phối hợp.")
     assert dl.kind == "event" and dl.text.startswith("khi có thông báo")
 

@@ -12,7 +12,7 @@ import re
 import pytest
 
 from planparse.extract import deadlines, tasks
-from planparse.extract.provenance import locate
+from planparse.extraction.provenance import locate
 from planparse.pipeline import document_to_plan
 from planparse.readers.text import text_to_document
 from planparse.structure import build_structure

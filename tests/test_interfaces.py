@@ -72,6 +72,7 @@ def test_the_python_api_reads_extracts_compares_batches_and_links(tmp_path):
     import planparse
 
     plan = planparse.extract(SEED)
+    assert planparse.extract(DOCX).tasks  # still the function once the modules behind it are loaded
     assert plan.tasks and plan.sha256 and plan.meta.issuer
     assert planparse.read(DOCX).blocks
     comparison = planparse.compare_plans(CORPUS / "seeds" / "001_55bc0ea6d2f8eabe.txt", plan)
@@ -83,3 +84,14 @@ def test_the_python_api_reads_extracts_compares_batches_and_links(tmp_path):
     r = py("-c", "import planparse; p = planparse.extract('corpus/seeds/000_db1299a2e6faf1e1.txt'); print(len(p.tasks))")
     assert r.returncode == 0 and int(r.stdout) == len(plan.tasks), r.stderr
     assert (ROOT / "src" / "planparse" / "py.typed").exists()
+
+
+def test_eval_finds_the_corpus_from_any_folder_and_scores_a_batch_output(tmp_path):
+    out = tmp_path / "out"
+    r = py("-m", "planparse", "batch", str(CORPUS / "seeds"), "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    r = subprocess.run([sys.executable, "-m", "planparse", "eval", str(out / "json")], capture_output=True, text=True,
+                       cwd=tmp_path, timeout=600, env=env)
+    assert r.returncode == 0, r.stderr
+    assert "000_db1299a2e6faf1e1.txt" in r.stdout and "micro" in r.stdout

@@ -1,8 +1,8 @@
 """Metadata and implements rules of the data contract, on small real-looking snippets."""
 import pytest
 
-from planparse.extract.citations import Places, extract_citations_from, normalise_cited_issuer
-from planparse.extract.meta import extract_meta, heading_bodies, heading_lines
+from planparse.extraction.citations import Places, extract_citations_from, normalise_cited_issuer
+from planparse.extraction.meta import extract_meta, heading_bodies, heading_lines
 from planparse.models import Block, Cell
 from planparse.structure import build_structure
 from planparse.models import Document

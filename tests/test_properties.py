@@ -4,9 +4,9 @@ import string
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planparse.extract.deadlines import parse_deadline
-from planparse.extract.targets import clean_indicator, parse_number, parse_target, split_goals
-from planparse.extract.units import split_units
+from planparse.extraction.deadlines import parse_deadline
+from planparse.extraction.targets import clean_indicator, parse_number, parse_target, split_goals
+from planparse.extraction.units import split_units
 from planparse.pipeline import document_to_plan
 from planparse.readers.text import decode_bytes, text_to_document
 from planparse.repair import repair_text

@@ -1,4 +1,4 @@
-"""Units named in prose (extract/spans.py, data/unit_spans.json): the data's format, that every rule means what
+"""Units named in prose (extraction/spans.py, data/unit_spans.json): the data's format, that every rule means what
 its example says, and real-looking duty sentences: where a unit's name ends, who leads, who is a partner and
 who is not (data contract, 'Support is a partner only')."""
 import json
@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from planparse import lexicon
 from planparse.extract import spans
-from planparse.extract.units import partners_in, split_units, strip_assignment, subject_units, unit_phrase_end
+from planparse.extraction.units import partners_in, split_units, strip_assignment, subject_units, unit_phrase_end
 
 
 def _partners(text: str) -> list[str]:
@@ -68,7 +68,7 @@ def test_rules_as_phrases_find_what_spacys_matcher_finds():
 
 
 def test_the_nlp_object_loads_lazily_and_once():
-    code = "import sys, planparse.extract.tasks; print('spacy' in sys.modules)"
+    code = "import sys, planparse.extraction.tasks; print('spacy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
     assert spans._nlp() is spans._nlp()

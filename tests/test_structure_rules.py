@@ -149,7 +149,7 @@ def test_dash_lines_without_the_closing_luu_line_stay_in_the_body():
 
 
 def test_responsibility_keys_slightly_misread_still_count():
-    from planparse.extract.tasks import key_of
+    from planparse.extraction.tasks import key_of
 
     assert key_of("Trách nhiệm thu hiện:") == ("responsibility", "")
     assert key_of("Đơn vị chủ tri thực hiện: Phòng Nội vụ") == ("lead", "Phòng Nội vụ")
@@ -223,7 +223,7 @@ def test_unlabelled_lead_lines_after_bullets_make_the_bullets_above_them_one_tas
 
 
 def test_a_phase_heading_gives_its_time_to_the_items_under_it():
-    from planparse.extract.tasks import phase_deadline
+    from planparse.extraction.tasks import phase_deadline
     dl = phase_deadline("Đợt 1: Trong tháng 12/2025", 2025)
     assert (dl.kind, dl.date) == ("by", "2025-12-31")
     assert phase_deadline("Nội dung tuyên truyền trọng tâm theo thời gian", 2025) is None
@@ -276,7 +276,7 @@ def test_an_intro_naming_its_subject_leads_the_items_under_it():
 
 
 def test_a_span_counted_from_the_plans_issue_starts_on_its_date():
-    from planparse.extract.deadlines import parse_deadline
+    from planparse.extraction.deadlines import parse_deadline
     dl = parse_deadline("Đợt thi đua được triển khai từ ngày ban hành Kế hoạch đến khi tổ chức thành công Đại hội",
                         2025, "2025-11-19")
     assert (dl.kind, dl.start, dl.end) == ("period", "2025-11-19", None)
@@ -305,7 +305,7 @@ def test_a_duty_listing_what_it_consists_of_is_one_task():
 
 
 def test_any_time_line_of_the_form_thoi_gian_what():
-    from planparse.extract.tasks import key_of
+    from planparse.extraction.tasks import key_of
     assert key_of("Thời gian tuyên truyền: Thực hiện theo lộ trình tại phần (II)")[0] == "deadline"
     assert key_of("Thời gian qua, công tác tuyên truyền đã được quan tâm")[0] is None
 
@@ -318,7 +318,7 @@ def test_a_group_heading_with_a_span_times_its_items():
 
 
 def test_the_signing_title_is_the_one_above_the_name():
-    from planparse.extract.meta import _signer
+    from planparse.extraction.meta import _signer
     from planparse.models import Block, Cell
     cell = Cell(text="x", lines=["TM. TIỂU BAN", "TRƯỞNG TIỂU BAN", "Nguyễn Văn Hoàn", "TRƯỞNG BAN XÂY DỰNG ĐẢNG"])
     signer = _signer([Block(id="s", kind="row", text="x", cells=[Cell(text="Nơi nhận:"), cell], table=1)])
@@ -382,7 +382,7 @@ def test_lettered_sub_items_of_a_table_row_are_tasks_of_their_own():
 
 
 def test_a_short_row_under_a_full_one_lacks_the_cells_merged_from_above():
-    from planparse.extract.tables import _fill_short_rows
+    from planparse.extraction.tables import _fill_short_rows
     from planparse.models import Block, Cell
 
     def row(i, *texts):
@@ -435,7 +435,7 @@ def test_a_time_line_naming_what_it_times_applies_to_its_siblings():
 
 
 def test_a_responsibility_column_names_the_leads_and_a_post_line_stays_with_its_body():
-    from planparse.extract.tables import _responsibility_cell, cell_units
+    from planparse.extraction.tables import _responsibility_cell, cell_units
     from planparse.models import Cell
     assert cell_units(Cell(text="Lãnh đạo Sở Giáo dục và Đào tạo", lines=["Lãnh đạo", "Sở Giáo dục và Đào tạo"])) == [
         "Lãnh đạo Sở Giáo dục và Đào tạo"]

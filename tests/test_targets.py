@@ -1,6 +1,6 @@
 import pytest
 
-from planparse.extract.targets import clean_indicator, is_goal, leading_time, parse_number, parse_target, split_goals
+from planparse.extraction.targets import clean_indicator, is_goal, leading_time, parse_number, parse_target, split_goals
 
 
 @pytest.mark.parametrize("text,op,value,unit", [
@@ -177,7 +177,7 @@ def test_a_clause_with_its_own_figure_does_not_join_one_without():
 
 
 def test_a_clause_opening_with_its_own_target_is_a_goal_of_its_own():
-    from planparse.extract.targets import split_goals
+    from planparse.extraction.targets import split_goals
     assert split_goals("100% cán bộ, công chức cấp xã được tập huấn kỹ năng số; tối thiểu 70% người dân trưởng "
                        "thành có điện thoại thông minh.") == [
         "100% cán bộ, công chức cấp xã được tập huấn kỹ năng số",

@@ -1,6 +1,6 @@
 import pytest
 
-from planparse.extract.units import canonical_unit, partners_in, split_units, subject_units
+from planparse.extraction.units import canonical_unit, partners_in, split_units, subject_units
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -68,14 +68,14 @@ def test_media_bodies_split_at_the_comma():
 
 
 def test_a_units_name_keeps_its_tail_though_it_reads_like_a_verb():
-    from planparse.extract.units import partners_in
+    from planparse.extraction.units import partners_in
     found = [p for p, _, _ in partners_in("Phối hợp với Sở Văn hóa và Thể thao, các sở, ngành có liên quan đẩy mạnh tuyên truyền")]
     assert found == ["Sở Văn hóa và Thể thao, các sở, ngành có liên quan"]
     assert split_units(found[0]) == ["Sở Văn hóa và Thể thao", "các sở, ngành có liên quan"]
 
 
 def test_assignment_openers_are_not_part_of_the_unit():
-    from planparse.extract.units import strip_assignment
+    from planparse.extraction.units import strip_assignment
     assert strip_assignment("Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh") == "Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh"
     assert split_units("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh") == ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]
 
@@ -93,7 +93,7 @@ def test_kinds_listed_under_one_cac_are_one_unit():
 
 
 def test_a_key_lines_units_end_at_their_duty_and_drop_remarks_on_their_remit():
-    from planparse.extract.units import units_in_key_value
+    from planparse.extraction.units import units_in_key_value
     assert units_in_key_value("Sở Nội vụ chủ trì tham mưu Ủy ban nhân dân Thành phố ban hành Kế hoạch; Sở Tư pháp và "
                               "các sở, ban, ngành Thành phố") == ["Sở Nội vụ", "Sở Tư pháp", "các sở, ban, ngành Thành phố"]
     assert units_in_key_value("Sở Nội vụ, các sở, ban, ngành Thành phố trong phạm vi chức năng, nhiệm vụ của mình và các "
@@ -139,13 +139,13 @@ def test_a_bracketed_member_list_ending_in_others_is_dropped():
 
 
 def test_things_listed_after_a_determiner_are_not_units():
-    from planparse.extract.units import starts_unit
+    from planparse.extraction.units import starts_unit
     assert not starts_unit("Các thông số: Độ mặn, pH, oxy hòa tan")
     assert not starts_unit("các nội dung chủ yếu sau")
     assert starts_unit("Các cơ quan, đơn vị liên quan") and starts_unit("các nhà mạng")
 
 
 def test_a_cells_name_qualified_by_levels_is_not_cut_as_a_unit_and_its_work():
-    from planparse.extract.units import units_in_key_value
+    from planparse.extraction.units import units_in_key_value
     assert units_in_key_value("Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã") == ["Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã"]
     assert units_in_key_value("Sở Khoa học và Công nghệ thúc đẩy, theo dõi, báo cáo chỉ tiêu") == ["Sở Khoa học và Công nghệ"]

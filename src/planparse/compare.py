@@ -20,7 +20,7 @@ from typing import Optional, Sequence
 from rapidfuzz import fuzz
 
 from . import lexicon
-from .extract.units import expand_abbreviations
+from .extraction.units import expand_abbreviations
 from .models import (KPI, Comparison, Deadline, KPIItem, KPIPair, Plan, PlanSummary, Target, Task, TaskItem,
                      TaskPair)
 from .text import fold
@@ -209,7 +209,7 @@ def _names_kind(child: Plan, task: Task) -> bool:
 @lru_cache(maxsize=4096)
 def _cut_units(text: str, named: tuple[str, ...]) -> str:
     """The text with blanks where the units it opens with, its partners and the `named` units were printed."""
-    from .extract.units import partners_in, subject_units
+    from .extraction.units import partners_in, subject_units
 
     spans = [(0, len(s))] if (s := subject_units(text)) else []
     spans += [(a, b) for _, a, b in partners_in(text)]

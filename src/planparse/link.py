@@ -10,7 +10,7 @@ from typing import Optional
 from rapidfuzz import fuzz
 
 from .errors import PlanParseError, shown_path
-from .extract.meta import level_of
+from .extraction.meta import level_of
 from .models import Citation, Plan, PlanTree, TreeEdge, TreeNode
 from .text import fold
 

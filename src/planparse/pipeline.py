@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Optional
 
 from .errors import NotAPlan, PlanParseError, shown_path
-from .extract.meta import extract_citations, extract_meta
-from .extract.tables import table_to_items
-from .extract.tasks import outline_to_items, with_charged_lead
+from .extraction.meta import extract_citations, extract_meta
+from .extraction.tables import table_to_items
+from .extraction.tasks import outline_to_items, with_charged_lead
 from .models import Document, Plan, Unit
 from .readers import read_document
 from .structure import build_structure

@@ -208,7 +208,7 @@ _REF_LABEL = re.compile(r"^(\d{1,2}(?:\s*\.\s*\d{1,2})*)\.?(?:\s+(\S.*))?$")
 
 
 def _deadline_line(text: str) -> bool:
-    from ..extract.deadlines import parse_deadline
+    from ..extraction.deadlines import parse_deadline
 
     words = text.split()
     if len(words) <= 3 and re.search(r"xuyên\b", fold(text)):  # "Thường xuyên", damaged by OCR
