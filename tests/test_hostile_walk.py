@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from planparse.extract import deadlines, tasks
+from planparse.extraction import deadlines, tasks
 from planparse.extraction.provenance import locate
 from planparse.pipeline import document_to_plan
 from planparse.readers.text import text_to_document

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from planparse import lexicon
-from planparse.extract import spans
+from planparse.extraction import spans
 from planparse.extraction.units import partners_in, split_units, strip_assignment, subject_units, unit_phrase_end
 
 

@@ -148,6 +148,22 @@ def _atomic_write(path: Path, text: str) -> None:
         raise CannotWrite(str(path), e.strerror or str(e)) from None
 
 
+def _remove_stale_tmp(out_dir: Path) -> None:
+    """Delete writes cut short by a kill (never part of the outputs): files '<name>.<pid>.tmp' of a
+    process that is gone. Another batch writing into the same OUT keeps its own."""
+    for tmp in out_dir.rglob("*.tmp"):
+        pid = tmp.name[:-len(".tmp")].rpartition(".")[2]
+        if pid.isdigit():
+            try:
+                os.kill(int(pid), 0)
+                continue  # still running (this batch's parent, or another batch)
+            except ProcessLookupError:
+                pass
+            except (PermissionError, OverflowError, ValueError):
+                continue
+        tmp.unlink(missing_ok=True)
+
+
 def _output_name(path: Path, digest: str) -> str:
     """One JSON per input, named after it, where it is and its content: two files never share one,
     whatever their names clean up to; the same unchanged file keeps its name across runs."""
@@ -251,8 +267,7 @@ def run_batch(inputs: list[str], out: str, jobs: int = 1, repair: str = "auto", 
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise CannotWrite(out, e.strerror or str(e)) from None
-    for stale in out_dir.rglob("*.tmp"):  # a write cut short by a kill: never part of the outputs
-        stale.unlink(missing_ok=True)
+    _remove_stale_tmp(out_dir)
     state_path = out_dir / STATE
     state = _load_state(state_path)
     for key in [k for k in state["files"] if not os.path.lexists(k)]:  # inputs deleted since: out of the outputs
@@ -314,8 +329,7 @@ def run_batch(inputs: list[str], out: str, jobs: int = 1, repair: str = "auto", 
     try:
         Pool(job, workers, budget).run(list(by_key), lambda _key, rec: keep(rec), lost)
     finally:  # Ctrl-C too: what was done is kept for the next run
-        for stale in out_dir.rglob("*.tmp"):  # a killed worker's half-written file
-            stale.unlink(missing_ok=True)
+        _remove_stale_tmp(out_dir)
         if show:
             sys.stderr.write("\n")
         _atomic_write(state_path, json.dumps(state, ensure_ascii=True))
