@@ -341,15 +341,15 @@ def test_a_254_byte_file_name_gets_a_short_enough_output_name(tmp_path):
 
 
 def test_a_full_disk_names_the_output_and_leaves_no_tmp(tmp_path, monkeypatch):
-    from planparse import batch
+    from planparse import writing
     from planparse.errors import CannotWrite
 
     def full(fd):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(batch.os, "fsync", full)
+    monkeypatch.setattr(writing.os, "fsync", full)
     with pytest.raises(CannotWrite) as e:
-        batch._atomic_write(tmp_path / "json" / "kh.json", "{}")
+        writing.atomic_write(tmp_path / "json" / "kh.json", "{}")
     assert "kh.json: E130" in str(e.value) and "No space left" in str(e.value) and ".tmp" not in str(e.value)
     assert not list(tmp_path.rglob("*.tmp"))
 

@@ -25,6 +25,7 @@ from .errors import (CannotWrite, MissingFile, NotAPlan, NotARegularFile, OverMe
 from .models import SCHEMA_VERSION
 from .pipeline import file_sha256
 from .workers import Pool
+from .writing import atomic_write
 
 PLAN_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".doc", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 STATE = "batch-state.json"
@@ -129,25 +130,6 @@ def collect(inputs: Iterable[str]) -> tuple[list[Path], list[Record]]:
     return list(unique.values()), problems
 
 
-def _atomic_write(path: Path, text: str) -> None:
-    """Write whole or not at all; a failed write (disk full, a name too long) leaves no .tmp and is
-    reported under the name that was asked for."""
-    tmp = path.with_name(path.name[:200] + f".{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "w", encoding="utf-8", errors="backslashreplace") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except OSError as e:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
-        raise CannotWrite(str(path), e.strerror or str(e)) from None
-
-
 def _remove_stale_tmp(out_dir: Path) -> None:
     """Delete writes cut short by a kill (never part of the outputs): files '<name>.<pid>.tmp' of a
     process that is gone. Another batch writing into the same OUT keeps its own."""
@@ -189,12 +171,12 @@ def process_one(path_str: str, out_dir: str, repair: str, html: bool = False) ->
         plan.source_file, plan.sha256 = shown_path(rec.key), rec.sha256
         data = plan.model_dump(mode="json")
         name = _output_name(path, rec.sha256)
-        _atomic_write(Path(out_dir) / name, json.dumps(data, ensure_ascii=False, indent=1))
+        atomic_write(Path(out_dir) / name, json.dumps(data, ensure_ascii=False, indent=1))
         if html:
             from .html import render_review
 
             page_name = "review/" + Path(name).name[:-len(".json")] + ".html"
-            _atomic_write(Path(out_dir) / page_name, render_review(plan, doc))
+            atomic_write(Path(out_dir) / page_name, render_review(plan, doc))
             rec.review = page_name
         rec.output = name
         rec.warnings = plan.warnings
@@ -314,7 +296,7 @@ def run_batch(inputs: list[str], out: str, jobs: int = 1, repair: str = "auto", 
         done += 1
         tick()
         if time.monotonic() - last_save[0] > STATE_EVERY_SECONDS:  # a kill loses at most this much work
-            _atomic_write(state_path, json.dumps(state, ensure_ascii=True))
+            atomic_write(state_path, json.dumps(state, ensure_ascii=True))
             last_save[0] = time.monotonic()
         aborted |= abort_on_error and rec["status"] == "failed"
         return not aborted
@@ -332,7 +314,7 @@ def run_batch(inputs: list[str], out: str, jobs: int = 1, repair: str = "auto", 
         _remove_stale_tmp(out_dir)
         if show:
             sys.stderr.write("\n")
-        _atomic_write(state_path, json.dumps(state, ensure_ascii=True))
+        atomic_write(state_path, json.dumps(state, ensure_ascii=True))
     if not aborted:
         write_outputs(out_dir, state, bom=bom, html=html)
     return records
@@ -515,7 +497,7 @@ def _write_outputs(out_dir: Path, state: dict, bom: bool, html: bool) -> None:
         from .html import render_index
 
         recs = sorted(state["files"].values(), key=lambda r: r["file"])
-        _atomic_write(out_dir / "index.html", render_index(
+        atomic_write(out_dir / "index.html", render_index(
             index_rows, [r for r in recs if r.get("status") == "failed"],
             not_plans=[r for r in recs if r.get("status") == "not_a_plan"]))
 

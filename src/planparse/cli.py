@@ -30,18 +30,9 @@ def _stdout():
 
 
 def _write_file(dest: Path, text: str) -> None:
-    """Write whole or not at all; a failure names `dest` (never its .tmp) and leaves no .tmp behind."""
-    tmp = dest.with_name(dest.name[:200] + ".tmp")
-    try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(text, encoding="utf-8", errors="backslashreplace")
-        os.replace(tmp, dest)
-    except OSError as e:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
-        raise CannotWrite(str(dest), e.strerror or str(e)) from None
+    from .writing import atomic_write
+
+    atomic_write(dest, text)
 
 
 def _write_json(obj: dict, dest: Optional[Path]) -> None:
