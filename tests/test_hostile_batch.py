@@ -421,3 +421,28 @@ def test_review_does_not_show_a_file_the_json_names(tmp_path):
     r = cli("review", str(tmp_path / "x" / "evil.json"), "-o", str(tmp_path / "r.html"))
     assert r.returncode == 0, r.stderr
     assert "hunter2" not in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+def test_extract_on_the_command_line_has_the_batch_time_budget(tmp_path):
+    """A file that stops making progress is stopped in `extract` too (here by patching the reader)."""
+    script = tmp_path / "hang.py"
+    script.write_text(
+        "import sys, time\n"
+        "from planparse import cli, pipeline\n"
+        "real = pipeline.read_for_extraction\n"
+        "def slow(path, repair='auto'):\n"
+        "    if 'hang' in str(path):\n"
+        "        time.sleep(120)\n"
+        "    return real(path, repair)\n"
+        "pipeline.read_for_extraction = slow\n"
+        "sys.exit(cli.main(sys.argv[1:]))\n", encoding="utf-8")
+    shutil.copy(SEED, tmp_path / "hang.txt")
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    started = time.monotonic()
+    r = subprocess.run([sys.executable, str(script), "extract", str(tmp_path / "hang.txt"), str(SEED),
+                        "--limit", "seconds=2", "-o", str(tmp_path / "out")],
+                       capture_output=True, text=True, env=env, timeout=100)
+    assert time.monotonic() - started < 60
+    assert r.returncode == 1
+    one_line_error(r.stderr, "E120", "hang.txt")
+    assert (tmp_path / "out" / (SEED.name + ".json")).exists()

@@ -61,10 +61,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
     written: set[str] = set()
     for f in args.files:
         try:
-            if f == "-":
-                plan = extract_bytes(_stdin_bytes(), "stdin", repair=args.repair)
-            else:
-                plan = extract_file(f, repair=args.repair)
+            with limits.time_budget("stdin" if f == "-" else f):
+                if f == "-":
+                    plan = extract_bytes(_stdin_bytes(), "stdin", repair=args.repair)
+                else:
+                    plan = extract_file(f, repair=args.repair)
             data = plan.model_dump(mode="json", exclude_none=False)
             validate_plan(data)
             for w in plan.warnings:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, fields, replace
-from typing import Callable
+from contextlib import contextmanager
+from typing import Callable, Iterator
 
 
 @dataclass(frozen=True)
@@ -25,8 +26,8 @@ class Limits:
     list_start: int = 100_000  # a Word list's declared start number
     ruling_objects: int = 20_000  # lines and rectangles on one PDF page looked at for table rulings
     xml_bytes: int = 200 * 1024 * 1024  # uncompressed bytes of a DOCX package
-    seconds: float = 60.0  # seconds a batch worker may go without progress (a page read) on one file
-    file_seconds: float = 1_800.0  # wall-clock seconds per file in a batch, progress or not
+    seconds: float = 25.0  # seconds one file may go without progress (a page read, lines repaired)
+    file_seconds: float = 1_800.0  # wall-clock seconds per file, progress or not
     memory_mb: int = 1_536  # resident memory of a batch worker (MB) while it reads one file
     jobs: int = 64  # worker processes a batch may start
 
@@ -80,6 +81,43 @@ def set_progress(callback: Callable[[], None]) -> None:
     """What `progress()` calls: a batch worker tells its parent it is still moving."""
     global _progress
     _progress = callback
+
+
+@contextmanager
+def time_budget(path: str) -> Iterator[None]:
+    """The batch's time budget for one file read in this process (the command line): OverTime (E120)
+    once `seconds` pass without progress, or `file_seconds` in all. Python code is interrupted by
+    SIGALRM, so this works only in the main thread, where a Unix system has the signal."""
+    import signal
+    import threading
+    import time
+
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    from .errors import OverTime
+
+    started = time.monotonic()
+    budget = current()
+
+    def rearm() -> None:
+        left = budget.file_seconds - (time.monotonic() - started)
+        signal.setitimer(signal.ITIMER_REAL, max(min(budget.seconds, left), 0.01))
+
+    def expired(signum, frame) -> None:
+        over_all = time.monotonic() - started >= budget.file_seconds
+        raise OverTime(path, f"over {budget.file_seconds:g} s" if over_all else f"no progress for {budget.seconds:g} s")
+
+    old_handler = signal.signal(signal.SIGALRM, expired)
+    old_progress = _progress
+    set_progress(rearm)
+    rearm()
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old_handler)
+        set_progress(old_progress)
 
 
 def progress() -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal, Optional
 
+from .. import limits
 from ..models import Block, Document
 from .legacy import TCVN3_SIGNS, VNI, VNI_SIGNS, decode_tcvn3, decode_vni
 from . import ocr
@@ -170,7 +171,9 @@ def repair_text(text: str, mode: Mode = "auto") -> RepairResult:
     changes: list[Repaired] = []
     offset = 0
     before = (BOUNDARY, BOUNDARY)
-    for line in text.split("\n"):
+    for n, line in enumerate(text.split("\n")):
+        if n % 64 == 0:
+            limits.progress()  # a long damaged text is slow, not hung
         new, ch = repair_line(line, before)
         if new.strip():
             before = carried_context(new)
