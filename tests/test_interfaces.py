@@ -95,3 +95,44 @@ def test_eval_finds_the_corpus_from_any_folder_and_scores_a_batch_output(tmp_pat
                        cwd=tmp_path, timeout=600, env=env)
     assert r.returncode == 0, r.stderr
     assert "000_db1299a2e6faf1e1.txt" in r.stdout and "micro" in r.stdout
+
+
+def test_the_workbook_has_the_csv_rows_dates_as_dates_and_no_formula(tmp_path):
+    import csv
+    import datetime
+
+    import openpyxl
+
+    from planparse.batch import STATE, write_outputs
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for seed in sorted((CORPUS / "seeds").glob("00[01345]_*.txt")):
+        (src / seed.name).write_bytes(seed.read_bytes())
+    out = tmp_path / "out"
+    r = py("-m", "planparse", "batch", str(src), "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    # a duty that starts like a formula, with a control character from a damaged file
+    first = sorted((out / "json").glob("*.json"))[0]
+    plan = json.loads(first.read_text(encoding="utf-8"))
+    plan["tasks"][0]["text"] = '=HYPERLINK("http://evil.example","Bấm")\x07 giao Sở Nội vụ chủ trì'
+    first.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    write_outputs(out, json.loads((out / STATE).read_text(encoding="utf-8")))
+    book = openpyxl.load_workbook(out / "plans.xlsx")
+    assert book.sheetnames == ["plans", "tasks", "kpis", "units"]
+    for name in book.sheetnames:
+        ws = book[name]
+        with open(out / f"{name}.csv", encoding="utf-8", newline="") as f:
+            csv_rows = list(csv.reader(f))
+        rows = list(ws.iter_rows())
+        assert len(rows) == len(csv_rows) and [c.value for c in rows[0]] == csv_rows[0]
+        assert ws.freeze_panes == "A2" and ws.auto_filter.ref
+        assert not [c for row in rows for c in row if c.data_type == "f"]
+    # a whole date is a date; a plan dated only by month or year ("2023-10") stays as printed
+    tasks = book["tasks"]
+    date_col = [c.value for c in tasks[1]].index("deadline_date")
+    values = [row[date_col].value for row in tasks.iter_rows(min_row=2) if row[date_col].value is not None]
+    assert values
+    assert all(isinstance(v, datetime.datetime) or len(v) < 10 for v in values)
+    texts = [c.value for row in book["tasks"].iter_rows(min_row=2) for c in row if isinstance(c.value, str)]
+    assert any(t.startswith("=HYPERLINK") for t in texts)  # shown as text, not run

@@ -456,6 +456,9 @@ def _write_outputs(out_dir: Path, state: dict, bom: bool, html: bool) -> None:
     db = sqlite3.connect(tmp_db)
     db.executescript(SQL_SCHEMA)
     paths = {name: out_dir / f"{name}.tmp" for name in ("plans.jsonl", "plans.csv", "tasks.csv", "kpis.csv", "units.csv")}
+    from .workbook import PlanWorkbook
+
+    book = PlanWorkbook({"plans": PLAN_COLS, "tasks": TASK_COLS, "kpis": KPI_COLS, "units": UNIT_COLS})
     with open(paths["plans.jsonl"], "w", encoding="utf-8") as jl, \
             open(paths["plans.csv"], "w", encoding=enc, newline="") as pc, \
             open(paths["tasks.csv"], "w", encoding=enc, newline="") as tc, \
@@ -479,6 +482,8 @@ def _write_outputs(out_dir: Path, state: dict, bom: bool, html: bool) -> None:
             writers[1].writerows(trows)
             writers[2].writerows(krows)
             writers[3].writerows(urows)
+            for sheet, rows in (("plans", [prow]), ("tasks", trows), ("kpis", krows), ("units", urows)):
+                book.add(sheet, rows)
             db.execute(f"INSERT INTO plans VALUES ({','.join('?' * len(PLAN_COLS))})", prow)
             db.executemany(f"INSERT INTO tasks ({','.join(TASK_COLS)}) VALUES ({','.join('?' * len(TASK_COLS))})", trows)
             db.executemany(f"INSERT INTO kpis ({','.join(KPI_COLS)}) VALUES ({','.join('?' * len(KPI_COLS))})", krows)
@@ -490,6 +495,8 @@ def _write_outputs(out_dir: Path, state: dict, bom: bool, html: bool) -> None:
             db.execute("INSERT OR REPLACE INTO not_plans VALUES (?, ?)", (rec["file"], rec.get("reason")))
     db.commit()
     db.close()
+    book.save(out_dir / "plans.xlsx.tmp")
+    paths["plans.xlsx"] = out_dir / "plans.xlsx.tmp"
     for name, tmp in paths.items():
         os.replace(tmp, out_dir / name)
     os.replace(tmp_db, out_dir / "plans.sqlite")
