@@ -144,3 +144,19 @@ def test_readme_queries_give_one_row_per_item_where_refs_repeat(tmp_path):
     run("batch", str(src), "--out", str(out2))
     again = sqlite3.connect(out2 / "plans.sqlite")
     assert sorted(again.execute("SELECT plan_id, sha256 FROM plans")) == sorted(db.execute("SELECT plan_id, sha256 FROM plans"))
+
+
+def test_a_rerun_over_a_finished_folder_rewrites_nothing_unless_asked_otherwise(tmp_path):
+    from planparse.batch import run_batch
+
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(CORPUS / "seeds" / "000_db1299a2e6faf1e1.txt", src)
+    out = tmp_path / "out"
+    run_batch([str(src)], str(out), progress=False)
+    stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()}
+    records = run_batch([str(src)], str(out), progress=False)
+    assert [r.status for r in records] == ["skipped"]
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()} == stamps
+    run_batch([str(src)], str(out), progress=False, bom=True)  # other options: the combined files again
+    assert (out / "plans.csv").read_bytes().startswith(b"\xef\xbb\xbf")

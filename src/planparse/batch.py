@@ -30,6 +30,7 @@ from .writing import atomic_write
 PLAN_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".doc", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 STATE = "batch-state.json"
 STATE_EVERY_SECONDS = 2.0
+COMBINED = ("plans.jsonl", "plans.csv", "tasks.csv", "kpis.csv", "units.csv", "plans.xlsx", "plans.sqlite")
 PIPELINE_VERSION = f"{__version__}+schema{SCHEMA_VERSION}"
 
 
@@ -252,6 +253,8 @@ def run_batch(inputs: list[str], out: str, jobs: int = 1, repair: str = "auto", 
     _remove_stale_tmp(out_dir)
     state_path = out_dir / STATE
     state = _load_state(state_path)
+    as_loaded = json.dumps(state, sort_keys=True)
+    state["outputs"] = {"bom": bom, "html": html}  # what the combined files were written with
     for key in [k for k in state["files"] if not os.path.lexists(k)]:  # inputs deleted since: out of the outputs
         _drop_outputs(out_dir, state["files"].pop(key))
     files, records = collect(inputs)
@@ -314,8 +317,11 @@ def run_batch(inputs: list[str], out: str, jobs: int = 1, repair: str = "auto", 
         _remove_stale_tmp(out_dir)
         if show:
             sys.stderr.write("\n")
-        atomic_write(state_path, json.dumps(state, ensure_ascii=True))
-    if not aborted:
+        if json.dumps(state, sort_keys=True) != as_loaded or not state_path.exists():
+            atomic_write(state_path, json.dumps(state, ensure_ascii=True))
+    unchanged = json.dumps(state, sort_keys=True) == as_loaded and all(
+        (out_dir / n).exists() for n in COMBINED + (("index.html",) if html else ()))
+    if not aborted and not unchanged:  # a rerun over a finished folder rewrites nothing
         write_outputs(out_dir, state, bom=bom, html=html)
     return records
 
@@ -449,53 +455,23 @@ def write_outputs(out_dir: Path, state: dict, bom: bool = False, html: bool = Fa
 
 
 def _write_outputs(out_dir: Path, state: dict, bom: bool, html: bool) -> None:
-    enc = "utf-8-sig" if bom else "utf-8"
+    from .workbook import PlanWorkbook
+
     tmp_db = out_dir / "plans.sqlite.tmp"
     if tmp_db.exists():
         tmp_db.unlink()
     db = sqlite3.connect(tmp_db)
-    db.executescript(SQL_SCHEMA)
-    paths = {name: out_dir / f"{name}.tmp" for name in ("plans.jsonl", "plans.csv", "tasks.csv", "kpis.csv", "units.csv")}
-    from .workbook import PlanWorkbook
-
     book = PlanWorkbook({"plans": PLAN_COLS, "tasks": TASK_COLS, "kpis": KPI_COLS, "units": UNIT_COLS})
-    with open(paths["plans.jsonl"], "w", encoding="utf-8") as jl, \
-            open(paths["plans.csv"], "w", encoding=enc, newline="") as pc, \
-            open(paths["tasks.csv"], "w", encoding=enc, newline="") as tc, \
-            open(paths["kpis.csv"], "w", encoding=enc, newline="") as kc, \
-            open(paths["units.csv"], "w", encoding=enc, newline="") as uc:
-        writers = [_SafeWriter(x) for x in (pc, tc, kc, uc)]
-        for w, cols in zip(writers, (PLAN_COLS, TASK_COLS, KPI_COLS, UNIT_COLS)):
-            w.writerow(cols)
-        index_rows = []
-        for pid, plan, rec in _plans(out_dir, state):
-            if html:
-                m = plan["meta"]
-                review = rec.get("review") if rec.get("review") and (out_dir / rec["review"]).exists() else None
-                index_rows.append({"file": rec["file"], "review": review, "status": plan.get("status"),
-                                   "number": m.get("number"), "issuer": m.get("issuer"), "date": m.get("date"),
-                                   "title": m.get("title"), "n_tasks": len(plan["tasks"]), "n_kpis": len(plan["kpis"]),
-                                   "warnings": plan.get("warnings")})
-            jl.write(json.dumps(plan, ensure_ascii=False) + "\n")
-            prow, trows, krows, urows = _rows(pid, plan)
-            writers[0].writerow(prow)
-            writers[1].writerows(trows)
-            writers[2].writerows(krows)
-            writers[3].writerows(urows)
-            for sheet, rows in (("plans", [prow]), ("tasks", trows), ("kpis", krows), ("units", urows)):
-                book.add(sheet, rows)
-            db.execute(f"INSERT INTO plans VALUES ({','.join('?' * len(PLAN_COLS))})", prow)
-            db.executemany(f"INSERT INTO tasks ({','.join(TASK_COLS)}) VALUES ({','.join('?' * len(TASK_COLS))})", trows)
-            db.executemany(f"INSERT INTO kpis ({','.join(KPI_COLS)}) VALUES ({','.join('?' * len(KPI_COLS))})", krows)
-            db.executemany(f"INSERT INTO units ({','.join(UNIT_COLS)}) VALUES ({','.join('?' * len(UNIT_COLS))})", urows)
-    for rec in state["files"].values():
-        if rec.get("status") == "failed":
-            db.execute("INSERT OR REPLACE INTO failures VALUES (?, ?, ?)", (rec["file"], rec.get("stage"), rec.get("reason")))
-        elif rec.get("status") == "not_a_plan":
-            db.execute("INSERT OR REPLACE INTO not_plans VALUES (?, ?)", (rec["file"], rec.get("reason")))
-    db.commit()
-    db.close()
-    book.save(out_dir / "plans.xlsx.tmp")
+    paths = {name: out_dir / f"{name}.tmp" for name in ("plans.jsonl", "plans.csv", "tasks.csv", "kpis.csv", "units.csv")}
+    try:
+        index_rows = _write_tables(out_dir, state, "utf-8-sig" if bom else "utf-8", html, db, paths, book)
+        db.commit()
+        db.close()
+        book.save(out_dir / "plans.xlsx.tmp")
+    except BaseException:
+        book.discard()
+        db.close()
+        raise
     paths["plans.xlsx"] = out_dir / "plans.xlsx.tmp"
     for name, tmp in paths.items():
         os.replace(tmp, out_dir / name)
@@ -507,6 +483,44 @@ def _write_outputs(out_dir: Path, state: dict, bom: bool, html: bool) -> None:
         atomic_write(out_dir / "index.html", render_index(
             index_rows, [r for r in recs if r.get("status") == "failed"],
             not_plans=[r for r in recs if r.get("status") == "not_a_plan"]))
+
+
+def _write_tables(out_dir: Path, state: dict, enc: str, html: bool, db: sqlite3.Connection, paths: dict[str, Path],
+                  book) -> list[dict]:
+    """Every plan's rows into the JSONL, the CSVs, the workbook and the database, in one pass."""
+    db.executescript(SQL_SCHEMA)
+    index_rows: list[dict] = []
+    with open(paths["plans.jsonl"], "w", encoding="utf-8") as jl, \
+            open(paths["plans.csv"], "w", encoding=enc, newline="") as pc, \
+            open(paths["tasks.csv"], "w", encoding=enc, newline="") as tc, \
+            open(paths["kpis.csv"], "w", encoding=enc, newline="") as kc, \
+            open(paths["units.csv"], "w", encoding=enc, newline="") as uc:
+        writers = [_SafeWriter(x) for x in (pc, tc, kc, uc)]
+        for w, cols in zip(writers, (PLAN_COLS, TASK_COLS, KPI_COLS, UNIT_COLS)):
+            w.writerow(cols)
+        for pid, plan, rec in _plans(out_dir, state):
+            if html:
+                m = plan["meta"]
+                review = rec.get("review") if rec.get("review") and (out_dir / rec["review"]).exists() else None
+                index_rows.append({"file": rec["file"], "review": review, "status": plan.get("status"),
+                                   "number": m.get("number"), "issuer": m.get("issuer"), "date": m.get("date"),
+                                   "title": m.get("title"), "n_tasks": len(plan["tasks"]), "n_kpis": len(plan["kpis"]),
+                                   "warnings": plan.get("warnings")})
+            jl.write(json.dumps(plan, ensure_ascii=False) + "\n")
+            prow, trows, krows, urows = _rows(pid, plan)
+            for w, sheet, rows in zip(writers, ("plans", "tasks", "kpis", "units"), ([prow], trows, krows, urows)):
+                w.writerows(rows)
+                book.add(sheet, rows)
+            db.execute(f"INSERT INTO plans VALUES ({','.join('?' * len(PLAN_COLS))})", prow)
+            db.executemany(f"INSERT INTO tasks ({','.join(TASK_COLS)}) VALUES ({','.join('?' * len(TASK_COLS))})", trows)
+            db.executemany(f"INSERT INTO kpis ({','.join(KPI_COLS)}) VALUES ({','.join('?' * len(KPI_COLS))})", krows)
+            db.executemany(f"INSERT INTO units ({','.join(UNIT_COLS)}) VALUES ({','.join('?' * len(UNIT_COLS))})", urows)
+    for rec in state["files"].values():
+        if rec.get("status") == "failed":
+            db.execute("INSERT OR REPLACE INTO failures VALUES (?, ?, ?)", (rec["file"], rec.get("stage"), rec.get("reason")))
+        elif rec.get("status") == "not_a_plan":
+            db.execute("INSERT OR REPLACE INTO not_plans VALUES (?, ?)", (rec["file"], rec.get("reason")))
+    return index_rows
 
 
 def summary(records: list[Record]) -> str:

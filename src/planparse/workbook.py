@@ -68,6 +68,14 @@ class PlanWorkbook:
             return cell
         return value
 
+    def discard(self) -> None:
+        """Finish each sheet's temporary file when the workbook will not be saved (a failed write)."""
+        for ws in self.sheets.values():
+            try:
+                ws.close()
+            except Exception:  # noqa: BLE001 - best effort on a path that is already failing
+                pass
+
     def save(self, path: Path) -> None:
         for name, ws in self.sheets.items():
             last = get_column_letter(len(self.columns[name]))
