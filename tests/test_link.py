@@ -65,3 +65,33 @@ def test_link_cli(tmp_path):
     assert "Parents not in the folder: " in r.stdout and "185/KH-UBND" in r.stdout
     data = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))
     assert data["unresolved"]
+
+
+def test_unnumbered_documents_are_merged_only_when_issuer_title_and_date_agree():
+    from planparse.link import build_tree
+    from planparse.models import Meta, Plan
+
+    def plan(doc, **meta):
+        return Plan(document=doc, meta=Meta(**meta))
+
+    draft = dict(issuer="UBND xã Phố Bảng", title="Kế hoạch tổ chức bầu cử", date="2026-01-05")
+    tree = build_tree([(plan("a.docx", **draft), "a.docx"), (plan("a.pdf", **draft), "a.pdf"),
+                       (plan("b.docx", issuer="UBND xã Phố Bảng"), "x/b.docx"),
+                       (plan("b.docx", issuer="UBND xã Phố Bảng"), "y/b.docx")])
+    assert sorted(len(n.files) for n in tree.nodes) == [1, 1, 2]  # two drafts lacking title and date stay two
+    assert len({n.id for n in tree.nodes}) == 3
+
+
+def test_link_reads_a_batch_output_without_extracting_again(tmp_path, monkeypatch):
+    from planparse import pipeline
+    from planparse.batch import run_batch
+
+    run_batch([str(CORPUS / "seeds")], str(tmp_path / "out"), progress=False)
+
+    def no_extraction(*a, **k):
+        raise AssertionError("link extracted a file again")
+
+    monkeypatch.setattr(pipeline, "extract_file", no_extraction)
+    tree = link_folder(tmp_path / "out")
+    assert not tree.errors, tree.errors
+    assert {"705/KH-UBND", "185/KH-UBND"} <= set(tree.unresolved)

@@ -59,7 +59,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     jsonl = out_dir is None and len(args.files) > 1  # several plans on stdout: one JSON per line
     failed = 0
     written: set[str] = set()
-    for f in args.files:
+    bar = _progress_bar("extracting") if len(args.files) > 1 else None
+    for f in (bar(args.files) if bar else args.files):
         try:
             with limits.time_budget("stdin" if f == "-" else f):
                 if f == "-":
@@ -108,6 +109,15 @@ def _stdin_bytes() -> bytes:
     if not data.strip():
         raise EmptyFile("stdin")
     return data
+
+
+def _progress_bar(what: str):
+    """A tqdm bar on stderr when it is a terminal; nothing when output goes to a log or a pipe."""
+    if sys.stderr is None or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return lambda items: tqdm(items, desc=what, unit="file", file=sys.stderr, leave=False)
 
 
 def _stem_key(name: str) -> str:
@@ -315,7 +325,7 @@ def cmd_link(args: argparse.Namespace) -> int:
     if not Path(args.folder).is_dir():
         print(f"error: {args.folder}: not a directory", file=sys.stderr)
         return 1
-    tree = link_folder(args.folder)
+    tree = link_folder(args.folder, progress=_progress_bar("reading"))
     if args.json:
         _write_json(tree.model_dump(mode="json"), None if args.json == "-" else Path(args.json))
     if args.json != "-":

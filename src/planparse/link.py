@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Iterable, Optional
 
 from rapidfuzz import fuzz
 
@@ -25,15 +25,21 @@ class LinkSettings:
 
 
 def _plan_files(folder: Path) -> list[Path]:
+    """Plan files and extraction JSON (a batch's OUT works: its json/ is read, nothing re-extracted)."""
     return sorted(p for p in folder.rglob("*") if not p.is_symlink() and p.is_file()
-                  and p.suffix.lower() in PLAN_SUFFIXES and not p.name.endswith(".gold.json"))
+                  and p.suffix.lower() in PLAN_SUFFIXES and not p.name.endswith(".gold.json")
+                  and p.name != "batch-state.json")
 
 
-def _key(plan: Plan) -> str:
+def _key(plan: Plan, file: str) -> str:
+    """What makes two files one plan: its number; without one, issuer, title and date all printed
+    and alike (renditions of an unnumbered draft); else nothing: the file is a plan of its own."""
     m = plan.meta
     if m.number:
         return fold(m.number)
-    return "|".join(fold(x or "") for x in (m.issuer, m.title, m.date))
+    if m.issuer and m.title and m.date:
+        return "|".join(fold(x) for x in (m.issuer, m.title, m.date))
+    return "file:" + (plan.sha256 or file)
 
 
 def _node_id(plan: Plan) -> str:
@@ -79,26 +85,30 @@ def build_tree(plans: list[tuple[Plan, str]], errors: list[str] | None = None,
     tree = PlanTree(errors=list(errors or []))
     by_key: dict[str, TreeNode] = {}
     unique: list[Plan] = []
+    keys: dict[int, str] = {}
     for plan, file in plans:
-        k = _key(plan)
+        k = keys[id(plan)] = _key(plan, file)
         if k in by_key:  # the same plan in another format
             by_key[k].files.append(file)
             continue
-        node = TreeNode(id=_node_id(plan), number=plan.meta.number, issuer=plan.meta.issuer,
+        nid = _node_id(plan)
+        taken = {n.id for n in tree.nodes}
+        nid = next(f"{nid}~{k}" for k in range(2, len(taken) + 3) if f"{nid}~{k}" not in taken) if nid in taken else nid
+        node = TreeNode(id=nid, number=plan.meta.number, issuer=plan.meta.issuer,
                         level=plan.meta.issuer_level, date=plan.meta.date, title=plan.meta.title, files=[file])
         by_key[k] = node
         unique.append(plan)
         tree.nodes.append(node)
     external: dict[str, TreeNode] = {}
     for plan in unique:
-        child = by_key[_key(plan)]
+        child = by_key[keys[id(plan)]]
         edges: list[TreeEdge] = []
         for c in plan.implements:
             if not c.number:
                 continue
             parent = find_parent(c, [p for p in unique if p is not plan], settings)
             if parent is not None:
-                pid = by_key[_key(parent)].id
+                pid = by_key[keys[id(parent)]].id
                 resolved = True
             else:
                 pid = c.number
@@ -129,12 +139,15 @@ def _mark_primary(edges: list[TreeEdge], child_level: Optional[str], nodes: dict
     best.primary = True
 
 
-def link_folder(folder: str | Path, settings: LinkSettings = LinkSettings()) -> PlanTree:
+def link_folder(folder: str | Path, settings: LinkSettings = LinkSettings(),
+                progress: Optional[Callable[[Iterable[Path]], Iterable[Path]]] = None) -> PlanTree:
+    """`progress` wraps the file list (the command line gives a progress bar)."""
     from .compare import load_plan
 
     plans: list[tuple[Plan, str]] = []
     errors: list[str] = []
-    for f in _plan_files(Path(folder)):
+    files = _plan_files(Path(folder))
+    for f in (progress(files) if progress else files):
         try:
             plans.append((load_plan(f), shown_path(f)))
         except PlanParseError as e:
