@@ -166,3 +166,15 @@ def test_review_prints_as_one_column_without_controls(browser, review):
         assert len(pdf["data"]) > 10000
     finally:
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def test_an_outline_label_is_shown_once(browser, review):
+    """Word numbering is rebuilt as a label and kept at the start of the text: the page shows it once."""
+    page, _, blocks = review
+    browser.get(page.as_uri())
+    labelled = [b for b in blocks.values() if b.label and b.kind != "row"]
+    assert labelled
+    for b in labelled[:20]:
+        shown = browser.find_element(By.ID, b.id).text
+        assert not shown.startswith(f"{b.label} {b.label}"), shown
+        assert shown.startswith(b.label)

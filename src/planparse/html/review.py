@@ -126,7 +126,8 @@ def render_source(doc: Document, marks: Marks) -> str:
         if table is not None:
             out.append("</table>")
             table = None
-        label = f"{esc(block.label)} " if block.label else ""
+        # a label the reader rebuilt is shown once: most readers keep it at the start of the text too
+        label = f"{esc(block.label)} " if block.label and not block.text.startswith(block.label) else ""
         cls = "heading" if block.kind == "heading" or block.bold else block.kind
         out.append(f'<p id="{esc(block.id)}" class="{cls}" title="{esc(_where(block))}">{label}'
                    f"{_segments(block.text, 0, len(block.text), ms)}</p>")
