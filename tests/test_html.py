@@ -104,6 +104,9 @@ def test_comparison_page_marks_weaker_targets_and_lists_missing_items():
     assert html.count('<tr class="missing problem">') == len(c.kpis_missing) + len(c.tasks_not_covered)
     for k in c.kpis_missing:
         assert k.indicator in html
+    # a pair's match score reads as a similarity, not as a target ("bằng 100")
+    assert html.count("giống ") >= len(c.kpi_pairs) + len(c.task_pairs)
+    assert not re.search(r"bằng <span[^>]*>\d", html)
 
 
 def test_index_lists_plans_and_failures():

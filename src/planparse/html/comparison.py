@@ -49,7 +49,7 @@ def _kpi_rows(c: Comparison) -> str:
     rows = []
     for p in c.kpi_pairs:
         problem = p.verdict == "weaker" or p.deadline_late
-        verdict = f'{VERDICTS[p.verdict]}{" · muộn" if p.deadline_late else ""} <span class="muted small">{p.score:.0f}</span>'
+        verdict = f'{VERDICTS[p.verdict]}{" · muộn" if p.deadline_late else ""} <span class="muted small" title="độ giống nhau của hai mục (0–100), không phải chỉ tiêu">giống {p.score:.0f}%</span>'
         rows.append(_row(f'pair v-{p.verdict} {"problem" if problem else "ok"}', _kpi_cells(p.child, False, p.deadline_late),
                          _kpi_cells(p.parent, True), verdict))
     rows += [_row("missing problem", _kpi_cells(None, False), _kpi_cells(k, True), "thiếu") for k in c.kpis_missing]
@@ -66,7 +66,7 @@ def _task_rows(c: Comparison) -> str:
         cls = " ".join(x for x in ("pair", "lead-changed" if p.lead_changed else "", "problem" if problem else "ok") if x)
         note = " · ".join(x for x in ("đổi chủ trì" if p.lead_changed else "", "muộn" if p.deadline_late else "") if x)
         rows.append(_row(cls, _task_cells(p.child, False, p.deadline_late), _task_cells(p.parent, True),
-                         f'{note or "có"} <span class="muted small">{p.score:.0f}</span>'))
+                         f'{note or "có"} <span class="muted small" title="độ giống nhau của hai mục (0–100), không phải chỉ tiêu">giống {p.score:.0f}%</span>'))
     rows += [_row("missing problem", _task_cells(None, False), _task_cells(t, True), "chưa có") for t in c.tasks_not_covered]
     rows += [_row("added ok", _task_cells(t, False), _task_cells(None, True), "thêm") for t in c.tasks_added]
     head = ("<tr><th>Nhiệm vụ (kế hoạch này)</th><th>Chủ trì</th><th>Thời hạn</th><th>Nhiệm vụ (cấp trên)</th>"
