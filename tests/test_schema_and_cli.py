@@ -105,3 +105,12 @@ def test_eval_of_a_json_that_is_not_an_extraction_is_one_line(tmp_path):
         r = run("eval", "--gold", str(gold), str(tmp_path / "kh.json"))
         lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
         assert r.returncode == 1 and len(lines) == 1 and "kh.json" in lines[0] and "Traceback" not in r.stderr
+
+
+def test_the_wheel_carries_the_published_schemas():
+    from planparse.validate import PACKAGED_SCHEMAS, SCHEMAS
+
+    for name in ("plan.schema.json", "comparison.schema.json"):
+        assert (PACKAGED_SCHEMAS / name).read_bytes() == (SCHEMAS / name).read_bytes(), name
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert '"schemas/*.json"' in pyproject

@@ -9,7 +9,8 @@ from pydantic import BaseModel
 
 from .models import Comparison, Plan
 
-SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
+SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"  # the published copy, in the repository
+PACKAGED_SCHEMAS = Path(__file__).resolve().parent / "schemas"  # the copy in the wheel, for installed users
 SCHEMA_PATH = SCHEMAS / "plan.schema.json"
 COMPARISON_SCHEMA_PATH = SCHEMAS / "comparison.schema.json"
 
@@ -37,6 +38,8 @@ def validate_plan(data: dict) -> None:
 
 
 def write_schemas() -> None:
-    for path, schema in ((SCHEMA_PATH, plan_schema()), (COMPARISON_SCHEMA_PATH, comparison_schema())):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    for folder in (SCHEMAS, PACKAGED_SCHEMAS):
+        for name, schema in (("plan", plan_schema()), ("comparison", comparison_schema())):
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / f"{name}.schema.json").write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n",
+                                                      encoding="utf-8")
