@@ -269,3 +269,26 @@ def test_hand_corrected_sample_of_seed_002_is_scored():
     assert [r["document"] for r in rows] == ["002_408fa6199785fdab.txt"]
     assert rows[0]["lines"] == 49 and rows[0]["words"] > 600
     assert rows[0]["ser_after"] < rows[0]["ser_before"] / 3
+
+
+def test_a_clean_document_is_extracted_without_loading_the_language_model():
+    """Damage is told from the syllable inventory alone; the model loads only when repair runs."""
+    import subprocess
+    import sys
+
+    from conftest import CORPUS, ROOT
+
+    code = ("import planparse; from planparse.repair import lm;"
+            f"planparse.extract({str(CORPUS / 'pdf' / '001_55bc0ea6d2f8eabe.pdf')!r});"
+            "print(lm.language_model.cache_info().currsize);"
+            f"planparse.extract({str(CORPUS / 'seeds' / '002_408fa6199785fdab.txt')!r});"
+            "print(lm.language_model.cache_info().currsize)")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert r.stdout.split() == ["0", "1"], r.stderr  # the OCR-damaged seed does load it
+
+
+def test_the_cheap_inventory_is_the_models_own():
+    from planparse.repair.lm import language_model, syllable_inventory, syllable_skeletons
+
+    assert syllable_inventory() == frozenset(language_model().unigram)
+    assert syllable_skeletons() == frozenset(language_model().by_skeleton)

@@ -116,9 +116,22 @@ def _load_model() -> LanguageModel:
                          BACKOFF + math.log(0.5 / total), by_skeleton, deletes)
 
 
+@lru_cache(maxsize=1)
+def syllable_inventory() -> frozenset[str]:
+    """The syllables the model knows, read alone (78 KB): deciding that a clean document needs no
+    repair must not cost loading the whole model (bigrams, trigrams, edit index)."""
+    return frozenset(ln.split("\t", 1)[0] for ln in _lines("syllables.tsv"))
+
+
+@lru_cache(maxsize=1)
+def syllable_skeletons() -> frozenset[str]:
+    """The marks-stripped shapes of the known syllables (the model's by_skeleton keys), likewise cheap."""
+    return frozenset(skeleton(s) for s in syllable_inventory())
+
+
 @lru_cache(maxsize=200_000)
 def is_syllable(word: str) -> bool:
     """A word the inventory knows, whatever its case and tone-mark placement (asked once per word)."""
     from ..text import normalize_tones
 
-    return normalize_tones(word.lower()) in language_model().unigram
+    return normalize_tones(word.lower()) in syllable_inventory()

@@ -17,7 +17,7 @@ from operator import add, itemgetter, sub
 from typing import Optional
 
 from .. import lexicon
-from .lm import BACKOFF, BOUNDARY, NUMBER, LanguageModel, is_syllable, language_model, skeleton
+from .lm import BACKOFF, BOUNDARY, NUMBER, LanguageModel, is_syllable, language_model, skeleton, syllable_skeletons
 
 LM_WEIGHT = 0.5
 EDIT_COST = 5.0  # log-probability units per letter edited (tuned on the seeds' OCR, tested on unseen documents)
@@ -173,7 +173,7 @@ def _is_acronym(word: str) -> bool:
     if not word.isalpha():  # "TH!", "S6": OCR noise in a word, not an abbreviation
         return False
     sk = skeleton(word)
-    return sk not in language_model().by_skeleton and sum(1 for c in sk if c in "aeiouy") <= 1
+    return sk not in syllable_skeletons() and sum(1 for c in sk if c in "aeiouy") <= 1
 
 
 @lru_cache(maxsize=None)
