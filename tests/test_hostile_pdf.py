@@ -13,13 +13,16 @@ import pytest
 
 from conftest import ROOT
 from planparse import limits
-from planparse.errors import CorruptFile, PageTooLarge, PlanParseError, TooManyPages
+from planparse.errors import CorruptFile, NoText, PageTooLarge, PlanParseError, TooManyPages
 from planparse.pipeline import extract_file
 from planparse.readers import read_document
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 needs_font = pytest.mark.skipif(not FONT.exists(), reason="DejaVu Sans not installed")
 TITLE = b"BT /F1 12 Tf 72 800 Td (KE HOACH trien khai nhiem vu nam 2026) Tj ET"
+
+
+INK = b"0 0 0 rg 40 40 300 200 re f"  # a page with something printed on it and no text layer: a scan stands in
 
 
 def pdf_bytes(pages: list[tuple[bytes, bytes]], count: int | None = None, extra: bytes = b"",
@@ -234,10 +237,13 @@ def _fake_ocr(monkeypatch, seen: list):
 def test_a_5000_pt_page_is_rendered_for_ocr_at_a_bounded_size(tmp_path, monkeypatch, box):
     from planparse.readers.ocr import MAX_RENDER_SIDE, max_pixels
 
+    import planparse.readers.pdf as pdf_reader
+
     seen: list = []
     _fake_ocr(monkeypatch, seen)
+    monkeypatch.setattr(pdf_reader, "_looks_blank", lambda page: False)  # a sliver of ink shrinks away at 36 dpi
     src = tmp_path / "big-page.pdf"
-    src.write_bytes(pdf_bytes([(box, b"")]))
+    src.write_bytes(pdf_bytes([(box, INK)]))
     doc = read_document(src)
     [(w, h)] = seen
     assert w * h <= max_pixels() and max(w, h) <= MAX_RENDER_SIDE
@@ -248,7 +254,7 @@ def test_an_a4_scan_is_still_rendered_at_300_dpi(tmp_path, monkeypatch):
     seen: list = []
     _fake_ocr(monkeypatch, seen)
     src = tmp_path / "a4.pdf"
-    src.write_bytes(pdf_bytes([(b"0 0 595 842", b"")]))
+    src.write_bytes(pdf_bytes([(b"0 0 595 842", INK)]))
     doc = read_document(src)
     assert seen == [(math.ceil(595 * 300 / 72), math.ceil(842 * 300 / 72))]
     assert not any("page_area" in w for w in doc.warnings)
@@ -283,7 +289,7 @@ def test_pages_past_the_ocr_limit_are_left_out_with_a_warning(tmp_path, monkeypa
     _fake_ocr(monkeypatch, seen)
     set_limits("ocr_pages=2")
     src = tmp_path / "scans.pdf"
-    src.write_bytes(pdf_bytes([(b"0 0 595 842", b"")] * 6))
+    src.write_bytes(pdf_bytes([(b"0 0 595 842", INK)] * 6))
     doc = read_document(src)
     assert len(seen) == 2 and doc.pages == 6 and {b.page for b in doc.blocks} == {1, 2}
     assert "pages 3-6 need OCR but are over the limit 'ocr_pages' (2): left out" in doc.warnings
@@ -296,7 +302,7 @@ def test_no_text_on_the_pages_ocr_was_allowed_is_too_many_pages(tmp_path, monkey
     monkeypatch.setattr(ocr, "ocr_words", lambda image, lang="vie": [])
     set_limits("ocr_pages=1")
     src = tmp_path / "scans.pdf"
-    src.write_bytes(pdf_bytes([(b"0 0 595 842", b"")] * 3))
+    src.write_bytes(pdf_bytes([(b"0 0 595 842", INK)] * 3))
     with pytest.raises(TooManyPages, match=r"E110 .*no text on the 1 pages OCR'd; 2 more are over the limit 'ocr_pages'"):
         read_document(src)
 
@@ -459,3 +465,17 @@ def test_a_page_with_rotate_reads_the_plan_upright_and_in_order(tmp_path, rotati
     assert [(ref, lead, deadline) for ref, _, lead, deadline in tasks] == [
         ("II.1", ["Sở Khoa học và Công nghệ"], "hoàn thành trong tháng 3/2026"),
         ("II.2", ["UBND các xã"], "hoàn thành trước ngày 30/6/2026")]
+
+
+def test_blank_pages_are_not_sent_to_ocr(tmp_path, monkeypatch):
+    """1,500 empty pages (and ones with a speck) cost a render each at 36 dpi, not an OCR each."""
+    seen: list = []
+    _fake_ocr(monkeypatch, seen)
+    src = tmp_path / "blank.pdf"
+    speck = b"0 0 0 rg 300 400 0.5 0.5 re f"
+    src.write_bytes(pdf_bytes([(b"0 0 595 842", b"")] * 1500 + [(b"0 0 595 842", speck)] * 3 + [(b"0 0 595 842", INK)]))
+    doc = read_document(src)
+    assert len(seen) == 1 and {b.page for b in doc.blocks} == {1504}
+    src.write_bytes(pdf_bytes([(b"0 0 595 842", b"")] * 5))
+    with pytest.raises(NoText, match=r"E107 .*all 5 pages blank"):
+        read_document(src)

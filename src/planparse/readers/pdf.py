@@ -82,6 +82,7 @@ def read_pdf(path: str | Path) -> Document:
     left_out: dict[str, list[int]] = {}  # what OCR left out (stamps, seals, noise) -> pages
     ocr_failed: dict[int, str] = {}  # page -> why Tesseract could not read it
     over_ocr: list[int] = []  # pages past the limit 'ocr_pages', left out
+    blank: list[int] = []  # pages with nothing printed on them
     dense: dict[int, str] = {}  # page -> why it was read without tables
     lowered: dict[int, float] = {}  # page -> the resolution an oversized page was rendered at
     budget = limits.current()
@@ -105,6 +106,10 @@ def read_pdf(path: str | Path) -> Document:
                 garbled[i + 1] = reason
                 text = ""
             ocr_lines: list[Line] = []
+            if not text.strip() and tesseract() is not None and _looks_blank(page):
+                blank.append(i + 1)  # nothing printed: no OCR (10,000 empty pages cost seconds, not hours)
+                pages.append([])
+                continue
             if not text.strip() and tesseract() is not None and len(ocr_pages) >= budget.ocr_pages:
                 over_ocr.append(i + 1)  # past the limit 'ocr_pages': left out
                 pages.append([])
@@ -175,6 +180,8 @@ def read_pdf(path: str | Path) -> Document:
         if garbled and tesseract() is None:
             raise NoText(path, "its text layer is not text (glyphs mapped to garbage); install tesseract-ocr and "
                                "tesseract-ocr-vie to OCR it")
+        if blank and not ocr_pages:
+            raise NoText(path, f"{'all ' if len(blank) > 1 else ''}{len(blank)} page{'s' if len(blank) > 1 else ''} blank")
         raise NoText(path, "scanned pages; install tesseract-ocr and tesseract-ocr-vie to OCR them"
                      if tesseract() is None else "OCR found no text")
     scanned = [p for p in ocr_pages if p not in garbled]
@@ -225,6 +232,24 @@ def _first_page_heading(page, textpage) -> tuple[list[list[str]], Optional[float
         return fold_ws(_clean(textpage.get_text_bounded(*box)))
 
     return [[side(left), side(right)] for left, right in rows], height - max(r.y1 for line in lines[:n] for r in line) - 0.5
+
+
+BLANK_SCALE = 0.5  # 36 dpi: a line of 10 pt text is a few dark pixels a glyph, a blank page none
+BLANK_DARK_PIXELS = 20
+
+
+def _looks_blank(page) -> bool:
+    """A page with nothing on it, or nothing dark enough to be print when rendered small: a blank
+    page of a scan, or one of a crafted PDF's thousands. Such a page is not sent to OCR."""
+    try:
+        if next(iter(page.get_objects()), None) is None:
+            return True
+        w, h = page.get_width(), page.get_height()
+        scale = min(BLANK_SCALE, 2000 / max(w, h, 1))  # a crafted huge page is looked at small too
+        pixels = page.render(scale=scale, grayscale=True).to_numpy()
+        return int((pixels < 160).sum()) < BLANK_DARK_PIXELS
+    except Exception:  # noqa: BLE001 - when in doubt the page is OCR'd as before
+        return False
 
 
 def _ocr_lines_with_tables(ocr: OcrPage, tables: list[RuledTable], height: float, page_no: int,
