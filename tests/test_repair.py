@@ -5,6 +5,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from planparse.repair import damage, legacy_encoding, repair_text
 from planparse.repair.evaluate import cer_counts, report
@@ -292,3 +294,24 @@ def test_the_cheap_inventory_is_the_models_own():
 
     assert syllable_inventory() == frozenset(language_model().unigram)
     assert syllable_skeletons() == frozenset(language_model().by_skeleton)
+
+
+def test_a_word_of_900_thousand_letters_is_kept_as_printed():
+    """It used to cost one regex pass per letter (25 s) and then gigabytes of candidate spellings."""
+    from planparse.repair.ocr import tokenize
+
+    (token,) = tokenize("a" * 900_000)
+    assert token.fixed and token.end == 900_000
+    assert repair_text("KẾ HOẠCH\n" + "A" * 900_000 + "\n", "always").text.endswith("A" * 900_000 + "\n")
+
+
+_OLD_PROTECT = r"://|@|www\.|\d+/|/\d|[A-ZĐ]{2,}-[A-ZĐ]|(?-i:[A-ZĐ]{2,}/[A-ZĐ]{2,})|\.(?:vn|com|gov|org|net)\b"
+
+
+@given(st.text(alphabet="aAbBđĐ-/1 2.@:wvngo", max_size=16))
+def test_the_linear_chunk_guard_finds_what_the_backtracking_one_found(text):
+    import re
+
+    from planparse.repair.ocr import _PROTECT_CHUNK
+
+    assert bool(_PROTECT_CHUNK.search(text)) == bool(re.search(_OLD_PROTECT, text, re.I))

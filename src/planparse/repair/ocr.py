@@ -36,12 +36,16 @@ PRUNE_ABOVE_BEST = 6.0  # drop candidates this much costlier than the cheapest
 STATIC_MARGIN = 6.0  # ... or scoring this much worse out of context (no loss on any sample; 8 and 10 the same)
 
 _CHUNK = re.compile(r"\S+")
-_PROTECT_CHUNK = re.compile(r"://|@|www\.|\d+/|/\d|[A-ZĐ]{2,}-[A-ZĐ]|(?-i:[A-ZĐ]{2,}/[A-ZĐ]{2,})|\.(?:vn|com|gov|org|net)\b",
+# each run is tried from its first letter or digit only (lookbehind) and never backtracked into
+# (possessive): a 900 KB word costs one pass, not one pass per letter
+_PROTECT_CHUNK = re.compile(r"://|@|www\.|(?<!\d)\d++/|/\d|(?<![A-ZĐ])[A-ZĐ]{2,}+-[A-ZĐ]"
+                            r"|(?-i:(?<![A-ZĐ])[A-ZĐ]{2,}+/[A-ZĐ]{2,})|\.(?:vn|com|gov|org|net)\b",
                             re.I)  # "09-NQ/TU", "433/KH-UBND", links
 _WORD = re.compile(r"[^\W_](?:[\w'’]|[!¢](?=\w)|(?<=[^\W\d_])[!¢]|(?<=[^\W\d_])\?(?=[^\W\d_]|\s+[a-zà-ỹđ]))*",
                    re.UNICODE)  # OCR reads ị as ! ("TH!"), ơ as ¢ ("du¢c"), a mark as ? ("chi?c", "chi? ky")
 _DIGIT_AS_LETTER = {"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "6": "o", "8": "b", "9": "g", "!": "i", "¢": "o"}
 MAX_VARIANTS = 30
+LONGEST_WORD = 40  # letters: five glued syllables are a long OCR word; longer is a code or noise, kept as printed
 
 
 @lru_cache(maxsize=1)
@@ -392,7 +396,7 @@ def _tokens_of(line: str) -> list[Token]:
             word = word.rstrip("'’?")
         start = m.start()
         end = start + len(word)
-        fixed = _kept_as_printed(word)
+        fixed = len(word) > LONGEST_WORD or _kept_as_printed(word)
         if not fixed and len(word) == 1 and line[end:end + 1] in (")", ".") and (start == 0 or line[start - 1].isspace()):
             fixed = True  # "b)", "c." outline labels
         tokens.append(Token(start, end, word, fixed, (), m.end() - end))
@@ -409,7 +413,8 @@ def _tokenize_chunks(line: str) -> list[Token]:
             start = chunk.start() + m.start()
             after = text[m.start() + len(word):m.start() + len(word) + 1]
             label = len(word) == 1 and after in (")", ".") and m.start() == 0  # "b)", "c." outline labels
-            tokens.append(Token(start, start + len(word), word, protect or label or _kept_as_printed(word), (),
+            kept = protect or label or len(word) > LONGEST_WORD or _kept_as_printed(word)
+            tokens.append(Token(start, start + len(word), word, kept, (),
                                 len(m.group(0)) - len(word)))
     return tokens
 
