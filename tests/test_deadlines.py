@@ -296,3 +296,12 @@ def test_a_condition_in_brackets_is_not_an_event():
 
 def test_the_old_spelling_of_a_quarter_is_read():
     assert parse_deadline("Quí III/2026", 2025).date == "2026-09-30"
+
+
+def test_a_periodic_report_due_on_a_day_without_a_year_recurs_yearly():
+    from planparse.extraction.deadlines import parse_deadline
+
+    d = parse_deadline("định kỳ báo cáo kết quả thực hiện trước ngày 20/11 về Sở Khoa học và Công nghệ", 2025)
+    assert (d.kind, d.every) == ("recurring", "year")
+    assert parse_deadline("báo cáo định kỳ trước ngày 15/6 và 15/12", 2025).every == "half_year"
+    assert parse_deadline("định kỳ báo cáo trước ngày 20/11/2025", 2025).kind == "by"  # a dated one is due once

@@ -479,3 +479,37 @@ def test_a_colon_late_in_a_long_duty_does_not_make_its_opening_a_unit():
             "a) Ủy ban nhân dân xã, phường huy động nguồn lực, tổ chức tuyên truyền đến từng đối tượng. Hình thức "
             "tuyên truyền trực tiếp như đến hộ gia đình, gián tiếp: qua loa phát thanh xã, phường.\n")
     assert plan_of(text).tasks[0].lead == ["Ủy ban nhân dân xã, phường"]
+
+
+def test_a_part_that_reports_the_past_year_gives_no_task():
+    """'I. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ ... NĂM 2025' reports results; the solutions that follow are the work."""
+    text = ("KẾ HOẠCH\nTài chính - ngân sách nhà nước 03 năm 2026 - 2028\n"
+            "I. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ KINH TẾ - XÃ HỘI VÀ DỰ TOÁN NGÂN SÁCH NHÀ NƯỚC NĂM 2025\n"
+            "1. Đánh giá tình hình phát triển kinh tế - xã hội năm 2025\n"
+            "- Tốc độ tăng trưởng kinh tế của tỉnh năm 2025 ước đạt 8% so cùng kỳ.\n"
+            "- Hoạt động xuất khẩu hàng hóa tăng khá, ước đạt 2.600 triệu USD.\n"
+            "II. DỰ BÁO NHỮNG TÁC ĐỘNG ĐẾN CÂN ĐỐI NGÂN SÁCH VÀ CÁC GIẢI PHÁP TỔ CHỨC THỰC HIỆN\n"
+            "1. Dự báo những tác động đến thu, chi ngân sách\n"
+            "a) Thu ngân sách\n- Nguồn thu từ đất chưa tương xứng với tiềm năng.\n"
+            "2. Các giải pháp thực hiện\n- Triển khai đồng bộ các biện pháp quản lý thuế, chống thất thu.\n"
+            "- Rà soát, cắt giảm các khoản chi chưa thật sự cần thiết.\n")
+    plan = plan_of(text)
+    assert [t.text for t in plan.tasks] == ["Triển khai đồng bộ các biện pháp quản lý thuế, chống thất thu.",
+                                           "Rà soát, cắt giảm các khoản chi chưa thật sự cần thiết."]
+
+
+def test_a_duty_that_forecasts_is_still_a_duty():
+    """'Dự báo, cảnh báo ...' opens with the verb, not the report: it stays a task."""
+    text = ("KẾ HOẠCH\nPhòng, chống thiên tai năm 2026\nI. NHIỆM VỤ\n"
+            "1. Dự báo, cảnh báo sớm mưa lũ, sạt lở đất cho người dân vùng ven sông.\n"
+            "2. Tổ chức diễn tập phòng, chống thiên tai cấp xã.\n")
+    assert len(plan_of(text).tasks) == 2
+
+
+def test_a_phase_heading_that_is_its_span_times_its_items():
+    text = ("KẾ HOẠCH\nĐổi mới công nghệ giai đoạn 2025 - 2035\nI. LỘ TRÌNH THỰC HIỆN\n"
+            "1. Giai đoạn 2025 - 2030\n- Rà soát, bổ sung các chính sách hỗ trợ đổi mới công nghệ.\n"
+            "2. Giai đoạn 2031 - 2035\n- Nhân rộng các mô hình sản xuất thông minh.\n")
+    plan = plan_of(text)
+    spans = [(t.deadline.start, t.deadline.end) for t in plan.tasks]
+    assert spans == [("2025-01-01", "2030-12-31"), ("2031-01-01", "2035-12-31")]

@@ -67,6 +67,7 @@ class SectionsData(_Data):
     other_doc_types: list[str]
     doc_types: list[str]
     section_roles: list[SectionRole]
+    report_openers: list[str]  # a heading opening so reports or forecasts ("I. TÌNH HÌNH THỰC HIỆN ... NĂM 2025"): no work
     group_keys: dict[str, list[str]]
     inspection_verbs: list[str]  # what an inspection schedule's entry opens with ("Giám sát việc ...")
     addressee_markers: list[str]  # "Kính gửi:" opens a letter's addressee list
@@ -107,6 +108,7 @@ class DeadlinesData(_Data):
     event_openers: list[str]
     recurring: dict[str, str]
     frequency_markers: list[str]
+    periodic_words: list[str]  # "định kỳ báo cáo ... trước ngày 20/11": periodic, and a date without a year recurs yearly
     frequency_units: dict[str, str]
     times_word: str  # "lần" of "02 lần/năm"
     frequency_order: list[str]

@@ -294,6 +294,16 @@ def _inspection_verbs() -> tuple[str, ...]:
     return tuple(fold(v) for v in lexicon.sections().inspection_verbs)
 
 
+def _reports(folded: str, has: dict[str, bool]) -> bool:
+    """A heading that opens by reporting or forecasting ("Tình hình thực hiện nhiệm vụ ... năm 2025",
+    "Dự báo những tác động ...") is about the situation, not work to do, even when it names tasks,
+    unless work is joined to it ("Dự báo ... và các giải pháp tổ chức thực hiện") or it names targets."""
+    if has.get("goals") or not folded.startswith(tuple(o + " " for o in lexicon.sections().report_openers)):
+        return False  # "Dự báo các chỉ tiêu ... đến năm 2026" lists figures to reach: goals
+    joined = folded.split(" và ", 1)[1] if " và " in folded else ""
+    return not any(k in joined for k, _ in dict(_role_keywords())["tasks"])
+
+
 def section_role(node: Node) -> str:
     t = fold(node.text)
     bare = strip_accents(t)  # OCR may get a mark wrong ("NỌI DUNG")
@@ -301,6 +311,8 @@ def section_role(node: Node) -> str:
     verbs = _inspection_verbs()
     if has.get("inspection") or "nội dung" in t and any(v in t for v in verbs):  # "NỘI DUNG TRỌNG TÂM KIỂM TRA"
         return "inspection"
+    if _reports(t, has):
+        return "report"
     if has.get("budget") and not has.get("tasks"):
         return "budget"
     if has.get("organisation"):

@@ -187,10 +187,11 @@ def _frequency(t: str, points: list[TimePoint]) -> Optional[str]:
         found.append(_per_year(int(m.group(1))) if per == "year" else per)
     for m in pats["months_per_time"].finditer(t):
         found.append({1: "month", 3: "quarter", 6: "half_year", 12: "year"}.get(int(m.group(1)), "month"))
-    if "year" in found:
-        dated = [p for p in points if p.unit == "day" and p.year is None]
-        if len(dated) >= 2:
-            found.append(_per_year(len(dated)))
+    dated = [p for p in points if p.unit == "day" and p.year is None]
+    if "year" in found and len(dated) >= 2:
+        found.append(_per_year(len(dated)))
+    if not found and dated and _phrase_re(tuple(dl.periodic_words)).search(t):
+        found.append(_per_year(len(dated)))  # "định kỳ báo cáo ... trước ngày 20/11": the date comes round each year
     if not found:
         return None
     return min(found, key=dl.frequency_order.index)

@@ -365,6 +365,8 @@ def _is_aside(node: Node) -> bool:
     """A short sub-heading about purpose, audience or budget ('Đối tượng tuyên truyền', 'Kinh phí thực
     hiện'): what it holds is not a duty, unless a budget item gives a unit work to do."""
     text = node.text.strip()
+    if node.children and not re.search(r"[.;]$", text) and section_role(node) == "report":
+        return True  # "1. Dự báo những tác động đến thu, chi ngân sách" with its a), b): the situation, not work
     if len(text.split()) > 8 or re.search(r"[.;]$", text):
         return False
     role = section_role(node)
@@ -572,6 +574,17 @@ def phase_deadline(text: str, year: Optional[int]) -> Optional[Deadline]:
     return parse_deadline(when, year) if len(when) <= 80 else None
 
 
+def _phase_span(node: Node, ctx: Context) -> Optional[Deadline]:
+    """A phase heading that is its span and nothing else ('1. Giai đoạn 2025 - 2030' over the duties of a
+    LỘ TRÌNH THỰC HIỆN): the span is its items' time, as 'Đợt 1: Trong tháng 12/2025' is."""
+    if not node.children or len(node.text.split()) > 8:
+        return None
+    labels = "|".join(re.escape(w) for w in lexicon.sections().phase_labels)
+    m = re.match(rf"^\s*(?:{labels})\s+(.+?)[\s:.]*$", node.text, re.I)
+    dl = parse_deadline(m.group(1), ctx.year, ctx.plan_date) if m and re.search(r"\d{4}", m.group(1)) else None
+    return dl if dl is not None and dl.kind == "period" else None
+
+
 def _heading_span(node: Node, ctx: Context) -> Optional[Deadline]:
     """A group heading that times its items ('1. Nội dung tuyên truyền xuyên suốt từ nay đến kết thúc cuộc bầu
     cử'): the span it names applies to them, as a group time line would."""
@@ -583,7 +596,7 @@ def _heading_span(node: Node, ctx: Context) -> Optional[Deadline]:
 
 
 def item(node: Node, inh: Inherited, ctx: Context) -> None:
-    phase = phase_deadline(node.text, ctx.year) or _heading_span(node, ctx)
+    phase = phase_deadline(node.text, ctx.year) or _phase_span(node, ctx) or _heading_span(node, ctx)
     if phase is not None:
         inh = replace(inh, deadline=phase)
     runs = _line_runs(node)
@@ -879,7 +892,7 @@ def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[
                 elif not _is_aside(c):
                     items.append(c)
             goals_to_kpis(Node(label=None, text="", block=None, children=items, ref=sec.ref), inh, ctx)
-        elif role == "other" and _has_lead_lines(sec):
+        elif role in ("other", "report") and _has_lead_lines(sec):
             # a part named otherwise ('1. Hoàn thiện hạ tầng công nghệ thông tin' in a letter) whose items
             # carry their own "Đơn vị chủ trì:" lines assigns work: its items are tasks
             ctx.subject_lead = True
