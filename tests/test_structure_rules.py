@@ -513,3 +513,9 @@ def test_a_phase_heading_that_is_its_span_times_its_items():
     plan = plan_of(text)
     spans = [(t.deadline.start, t.deadline.end) for t in plan.tasks]
     assert spans == [("2025-01-01", "2030-12-31"), ("2031-01-01", "2035-12-31")]
+
+
+def test_the_addressee_line_after_a_title_is_not_part_of_it():
+    text = ("ỦY BAN NHÂN DÂN TỈNH CÀ MAU\nKẾ HOẠCH\nTÀI CHÍNH - NGÂN SÁCH NHÀ NƯỚC 03 NĂM 2026 - 2028 TỈNH CÀ MAU\n"
+            "Kính gửi: Hội đồng nhân dân tỉnh Cà Mau\nI. NHIỆM VỤ\n1. Rà soát các khoản chi thường xuyên.\n")
+    assert plan_of(text).meta.title.lower() == "tài chính - ngân sách nhà nước 03 năm 2026 - 2028 tỉnh cà mau"

@@ -172,6 +172,8 @@ def build_structure(doc: Document) -> Structure:
             break  # an opening sentence; a title in capitals may also begin "THỰC HIỆN NGHỊ QUYẾT SỐ ..."
         if title and len(b.text) > 200:
             break
+        if title and fold(b.text).startswith(tuple(lexicon.sections().addressee_markers)):
+            break  # "Kính gửi: Hội đồng nhân dân tỉnh" after the title is whom it is sent to
         title.append(b)
         i += 1
 
