@@ -136,3 +136,15 @@ def test_the_workbook_has_the_csv_rows_dates_as_dates_and_no_formula(tmp_path):
     assert all(isinstance(v, datetime.datetime) or len(v) < 10 for v in values)
     texts = [c.value for row in book["tasks"].iter_rows(min_row=2) for c in row if isinstance(c.value, str)]
     assert any(t.startswith("=HYPERLINK") for t in texts)  # shown as text, not run
+
+
+def test_quiet_keeps_errors_only_and_verbose_adds_a_line_per_file(tmp_path):
+    damaged = CORPUS / "seeds" / "002_408fa6199785fdab.txt"  # repaired first: a warning
+    missing = tmp_path / "missing.txt"
+    quiet = py("-m", "planparse", "-q", "extract", str(damaged), str(missing), "-o", str(tmp_path / "q"))
+    assert quiet.returncode == 1
+    assert [line.split(":")[0] for line in quiet.stderr.decode().splitlines()] == ["error"]
+    loud = py("-m", "planparse", "-v", "extract", str(damaged), "-o", str(tmp_path / "v"))
+    assert b"warning:" in loud.stderr and b"tasks," in loud.stderr
+    r = py("-m", "planparse", "-q", "batch", str(SEED), str(missing), "--out", str(tmp_path / "b"))
+    assert r.returncode == 1 and r.stderr.decode().strip().startswith("failed:")

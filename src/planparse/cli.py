@@ -69,8 +69,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
                     plan = extract_file(f, repair=args.repair)
             data = plan.model_dump(mode="json", exclude_none=False)
             validate_plan(data)
-            for w in plan.warnings:
-                print(f"warning: {shown_path(f)}: {w}", file=sys.stderr)
+            if not args.quiet:
+                for w in plan.warnings:
+                    print(f"warning: {shown_path(f)}: {w}", file=sys.stderr)
+            if args.verbose:
+                print(f"{shown_path(f)}: {len(plan.tasks)} tasks, {len(plan.kpis)} KPIs, status {plan.status}",
+                      file=sys.stderr)
             if jsonl:
                 _stdout().write(json.dumps(data, ensure_ascii=False) + "\n")
                 continue
@@ -314,7 +318,14 @@ def cmd_batch(args: argparse.Namespace) -> int:
               f"{budget.jobs} are started", file=sys.stderr)
     records = run_batch(args.inputs, args.out, jobs=args.jobs, repair=args.repair, bom=args.bom,
                         abort_on_error=args.abort_on_error, html=args.html, budget=budget)
-    print(summary(records), file=sys.stderr)
+    text = summary(records)
+    if args.quiet:  # only what failed
+        text = "\n".join(line for line in text.splitlines() if line.startswith("  failed:"))
+    elif args.verbose:
+        text += "".join(f"\n  {r.status}: {r.file}" + (f" ({len(r.warnings)} warnings)" if r.warnings else "")
+                        for r in records if r.status in ("ok", "warnings", "skipped"))
+    if text:
+        print(text, file=sys.stderr)
     failing = ("failed", "not_a_plan") if args.fail_on_not_plan else ("failed",)
     return 1 if any(r.status in failing for r in records) else 0
 
@@ -367,6 +378,9 @@ def _add_limits(p: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="planparse", description="Read Vietnamese government plans into structured data.")
     p.add_argument("--version", action="version", version=f"planparse {__version__}")
+    talk = p.add_mutually_exclusive_group()
+    talk.add_argument("-q", "--quiet", action="store_true", help="errors only (no warnings, no summary of what went well)")
+    talk.add_argument("-v", "--verbose", action="store_true", help="also a line for every file read")
     sub = p.add_subparsers(dest="command", required=True)
 
     e = sub.add_parser("extract", help="extract plans (TXT/MD, DOCX, PDF) to JSON")
