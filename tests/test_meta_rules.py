@@ -122,3 +122,15 @@ def test_a_citation_with_a_space_typed_in_its_number_keeps_its_place_in_the_bloc
     [c] = extract_citations_from([Block(id="o0", kind="paragraph", text=text)], Places({"tỉnh": "Đắk Lắk"}))
     assert c.number == "223/KH-UBND"
     assert text[c.span.start:c.span.end] == "Kế hoạch số 223/KH- UBND ngày 10/5/2025 của UBND tỉnh"
+
+
+def test_a_cited_number_cut_at_the_line_end_is_kept_whole():
+    """'Thực hiện Kế hoạch số 9669/KH-' then 'UBND ngày ...' on the next line: one number, not '9669/KH-'."""
+    from planparse.pipeline import document_to_plan
+    from planparse.readers.text import text_to_document
+
+    text = ("ỦY BAN NHÂN DÂN XÃ A\nKẾ HOẠCH\nChuyển đổi số năm 2026\nThực hiện Kế hoạch số 9669/KH-\n"
+            "UBND ngày 12/12/2025 của UBND tỉnh Thanh Hóa về chuyển đổi số, UBND xã ban hành Kế hoạch như sau:\n"
+            "I. NHIỆM VỤ\n1. Rà soát thủ tục hành chính.\n")
+    (cited,) = document_to_plan(text_to_document(text, "x.txt")).implements
+    assert (cited.number, cited.date) == ("9669/KH-UBND", "2025-12-12")

@@ -91,9 +91,15 @@ def join_lines(lines: list[Line]) -> list[list[Line]]:
     return paras
 
 
+# a document number cut at the line end ("Kế hoạch số 9669/KH-" / "UBND ngày ..."): the next line goes on with it
+_CODE_CUT = re.compile(r"\d+/(?:[A-ZĐ]+-)*$|\d+/$")
+
+
 def _starts_paragraph(prev: Line, ln: Line, width: int) -> bool:
     if ln.heading or prev.heading or prev.hard_break and _starts_upper(ln.text):
         return True
+    if _CODE_CUT.search(prev.text.rstrip()) and re.match(r"[A-ZĐ\d]", ln.text.lstrip()):
+        return False
     if prev.page is not None and ln.page is not None and prev.page != ln.page and _TERMINAL.search(prev.text):
         return True
     if _OPENING.match(ln.text) and not prev.text.rstrip().endswith((",", "và")):
