@@ -9,7 +9,7 @@ from planparse.extraction.tasks import key_of
 
 
 @pytest.mark.parametrize("name", ["units.json", "abbreviations.json", "admin_levels.json", "sections.json", "deadlines.json",
-                                  "ocr_confusions.json", "targets.json"])
+                                  "ocr_confusions.json", "targets.json", "messages.json"])
 def test_data_file_has_source_and_version(name):
     data = json.loads(resources.files("planparse.data").joinpath(name).read_text(encoding="utf-8"))
     assert data["_source"] and isinstance(data["version"], int)
@@ -102,3 +102,19 @@ def test_target_words_mean_what_the_data_says():
         assert parse_target(f"Phấn đấu tối thiểu 12 {unit} tham gia").unit == unit, unit
     for per in data.per_period:
         assert parse_target(f"Kinh tế số tăng trưởng đạt 20%{per}").unit == "%" + per
+
+
+def test_every_error_code_has_vietnamese_words_for_the_pages():
+    """messages.json: each E-code errors.py defines (and E100/E199 of the batch) reads in Vietnamese on the index."""
+    import inspect
+
+    from planparse import errors
+    from planparse.html.index import reason_vi, stage_vi
+
+    data = json.loads(resources.files("planparse.data").joinpath("messages.json").read_text(encoding="utf-8"))
+    codes = {c.code for _, c in inspect.getmembers(errors, inspect.isclass) if issubclass(c, errors.PlanParseError)}
+    assert codes | {"E100", "E199"} <= set(data["reasons"])
+    assert reason_vi("E105 file is corrupt or not what its name says (bad zip)") == \
+        "E105 tệp bị hỏng hoặc không đúng định dạng theo tên (bad zip)"
+    assert reason_vi("E122 the worker reading it died (killed by signal 9)").startswith("E122 tiến trình đọc tệp")
+    assert stage_vi("read/extract") == "đọc và trích xuất"

@@ -1,7 +1,32 @@
 """A batch's index page: every plan with its counts and a link to its review, then the failures."""
 from __future__ import annotations
 
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
 from .page import esc, page
+
+
+@lru_cache(maxsize=1)
+def _messages() -> dict:
+    return json.loads((Path(__file__).resolve().parents[1] / "data" / "messages.json").read_text(encoding="utf-8"))
+
+
+def reason_vi(reason: object) -> str:
+    """'E105 file is corrupt ... (bad zip)' as people read it here: the code, its Vietnamese text, and
+    the detail as the reader gave it."""
+    text = str(reason or "")
+    m = re.match(r"(E\d{3})\b[^(]*(\(.*\))?", text)
+    vi = _messages()["reasons"].get(m.group(1)) if m else None
+    if not vi:
+        return text
+    return f"{m.group(1)} {vi}" + (f" {m.group(2)}" if m.group(2) else "")
+
+
+def stage_vi(stage: object) -> str:
+    return _messages()["stages"].get(str(stage or ""), str(stage or ""))
 
 
 def render_index(plans: list[dict], failures: list[dict], title: str = "planparse – kết quả",
@@ -17,9 +42,10 @@ def render_index(plans: list[dict], failures: list[dict], title: str = "planpars
                     f'<td>{esc(p.get("issuer"))}</td><td>{esc(p.get("date"))}</td><td>{esc(p.get("title"))}</td>'
                     f'<td class="num">{p.get("n_tasks", 0)}</td><td class="num">{p.get("n_kpis", 0)}</td>'
                     f'<td class="small" title="{esc(warn)}">{len(p.get("warnings") or [])}</td></tr>')
-    fails = "".join(f'<tr><td>{esc(f["file"])}</td><td>{esc(f.get("stage"))}</td><td>{esc(f.get("reason"))}</td></tr>'
-                    for f in failures)
-    others = "".join(f'<tr><td>{esc(f["file"])}</td><td>{esc(f.get("reason"))}</td></tr>' for f in not_plans)
+    fails = "".join(f'<tr><td>{esc(f["file"])}</td><td>{esc(stage_vi(f.get("stage")))}</td>'
+                    f'<td title="{esc(f.get("reason"))}">{esc(reason_vi(f.get("reason")))}</td></tr>' for f in failures)
+    others = "".join(f'<tr><td>{esc(f["file"])}</td><td title="{esc(f.get("reason"))}">{esc(reason_vi(f.get("reason")))}</td></tr>'
+                     for f in not_plans)
     n_warn = sum(1 for p in plans if p.get("warnings"))
     body = (f'<header class="top"><h1>{esc(title)}</h1><div class="meta"><span>Kế hoạch đọc được: <b>{len(plans)}</b></span>'
             f"<span>có cảnh báo: <b>{n_warn}</b></span><span>không phải kế hoạch: <b>{len(not_plans)}</b></span>"
