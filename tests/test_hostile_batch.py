@@ -446,3 +446,13 @@ def test_extract_on_the_command_line_has_the_batch_time_budget(tmp_path):
     assert r.returncode == 1
     one_line_error(r.stderr, "E120", "hang.txt")
     assert (tmp_path / "out" / (SEED.name + ".json")).exists()
+
+
+@pytest.mark.parametrize("command", [["schema"], ["link", "corpus/seeds"], ["repair", str(SEED)],
+                                     ["blocks", str(SEED)], ["eval", str(SEED)]])
+def test_every_command_with_stdout_closed_says_so_in_one_line(command):
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    cmd = " ".join(f"'{x}'" for x in [sys.executable, "-m", "planparse.cli", *command]) + " >&-"
+    r = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+    assert r.returncode == 1
+    one_line_error(r.stderr, "E130", "stdout")

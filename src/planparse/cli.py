@@ -175,7 +175,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.json:
         _write_json(report_json(scores), None if args.json == "-" else Path(args.json))
     if args.json != "-":
-        print(render_table(scores))
+        _stdout().write(render_table(scores) + "\n")
     return 0
 
 
@@ -206,10 +206,10 @@ def cmd_repair(args: argparse.Namespace) -> int:
     elif args.diff:
         import difflib
 
-        sys.stdout.writelines(difflib.unified_diff(text.splitlines(keepends=True), res.text.splitlines(keepends=True),
+        _stdout().writelines(difflib.unified_diff(text.splitlines(keepends=True), res.text.splitlines(keepends=True),
                                                    fromfile=args.file, tofile=args.file + " (repaired)"))
     else:
-        sys.stdout.write(res.text if res.text.endswith("\n") else res.text + "\n")
+        _stdout().write(res.text if res.text.endswith("\n") else res.text + "\n")
     return 0
 
 
@@ -224,7 +224,7 @@ def cmd_eval_repair(args: argparse.Namespace) -> int:
     if args.json:
         _write_json(rep, None if args.json == "-" else Path(args.json))
     if args.json != "-":
-        print(render(rep))
+        _stdout().write(render(rep) + "\n")
     return 0
 
 
@@ -340,7 +340,7 @@ def cmd_link(args: argparse.Namespace) -> int:
     if args.json:
         _write_json(tree.model_dump(mode="json"), None if args.json == "-" else Path(args.json))
     if args.json != "-":
-        sys.stdout.write(render_tree(tree))
+        _stdout().write(render_tree(tree))
     return 0
 
 
