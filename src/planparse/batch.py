@@ -24,7 +24,7 @@ from .errors import (CannotWrite, MissingFile, NotAPlan, NotARegularFile, OverMe
                      TooLarge, shown_path)
 from .models import SCHEMA_VERSION
 from .pipeline import file_sha256
-from .workers import Pool
+from .workers import DaskPool, Pool
 from .writing import atomic_write
 
 PLAN_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".doc", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
@@ -243,7 +243,8 @@ def _drop_outputs(out_dir: Path, entry: dict, keep: Optional[dict] = None) -> No
 
 def run_batch(inputs: list[str], out: str, jobs: int = 1, repair: str = "auto", bom: bool = False,
               progress: Optional[bool] = None, abort_on_error: bool = False, html: bool = False,
-              budget: Optional[limits.Limits] = None) -> list[Record]:
+              budget: Optional[limits.Limits] = None, engine: str = "local",
+              scheduler: Optional[str] = None) -> list[Record]:
     budget = budget or limits.current()
     out_dir = Path(out)
     try:
@@ -312,7 +313,8 @@ def run_batch(inputs: list[str], out: str, jobs: int = 1, repair: str = "auto", 
     job = functools.partial(_process_key, by_key=by_key, out_dir=str(out_dir), repair=repair, html=html)
     workers = min(max(jobs, 1), budget.jobs, len(todo) or 1)
     try:
-        Pool(job, workers, budget).run(list(by_key), lambda _key, rec: keep(rec), lost)
+        pool = DaskPool(job, workers, budget, scheduler) if engine == "dask" else Pool(job, workers, budget)
+        pool.run(list(by_key), lambda _key, rec: keep(rec), lost)
     finally:  # Ctrl-C too: what was done is kept for the next run
         _remove_stale_tmp(out_dir)
         if show:

@@ -317,7 +317,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
         print(f"warning: -j {args.jobs} is more than the limit of {budget.jobs} workers (limit 'jobs'): "
               f"{budget.jobs} are started", file=sys.stderr)
     records = run_batch(args.inputs, args.out, jobs=args.jobs, repair=args.repair, bom=args.bom,
-                        abort_on_error=args.abort_on_error, html=args.html, budget=budget)
+                        abort_on_error=args.abort_on_error, html=args.html, budget=budget, engine=args.engine,
+                        scheduler=args.scheduler)
     text = summary(records)
     if args.quiet:  # only what failed
         text = "\n".join(line for line in text.splitlines() if line.startswith("  failed:"))
@@ -432,6 +433,9 @@ def build_parser() -> argparse.ArgumentParser:
     bt.add_argument("--fail-on-not-plan", action="store_true",
                     help="exit 1 when a file is not a plan too (by default reports, decisions ... are skipped)")
     bt.add_argument("--html", action="store_true", help="also write review/*.html per plan and an index.html")
+    bt.add_argument("--engine", choices=["local", "dask"], default="local",
+                    help="local worker processes (default), or a Dask cluster (pip install 'planparse[dask]')")
+    bt.add_argument("--scheduler", help="with --engine dask: a running scheduler's address (default: a local cluster of -j workers)")
     _add_limits(bt)
     bt.set_defaults(func=cmd_batch)
 

@@ -159,3 +159,68 @@ class Pool:
                     pass
             w.proc.join(2 if not w.item else 0)
             self._retire(w)
+
+
+def _on_dask_worker(item: str, job: Callable[[str], dict], limits: budget.Limits) -> dict:
+    budget.set_limits(limits)
+    try:
+        return job(item)
+    except MemoryError:
+        return {"__error__": OverMemory.code}
+
+
+class DaskPool:
+    """The same contract on a Dask cluster: `scheduler` is the address of a running one
+    ('tcp://host:8786'), or None for a LocalCluster of `jobs` worker processes on this machine.
+
+    A file whose task kills its worker is not retried (allowed-failures 0): it gets E122 and the
+    cluster's nanny starts a new worker. Workers are capped at `memory_mb` each (the nanny restarts
+    one over it). The time budget is not enforced per file here: a Dask task cannot be stopped from
+    outside without its worker, so a file that hangs holds one worker until the cluster is stopped.
+    Workers elsewhere must see the inputs and OUT at the same paths (a shared file system)."""
+
+    def __init__(self, job: Callable[[str], dict], jobs: int, limits: budget.Limits, scheduler: Optional[str] = None):
+        self.job, self.jobs, self.limits, self.scheduler = job, jobs, limits, scheduler
+
+    def run(self, items: Iterable[str], on_result: Callable[[str, dict], bool],
+            on_failure: Callable[[str, PlanParseError], bool]) -> None:
+        import logging
+
+        import dask
+        from distributed import Client, LocalCluster, as_completed
+
+        items = list(items)
+        if not items:
+            return
+        with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+            cluster = None
+            if self.scheduler:
+                client = Client(self.scheduler)
+            else:
+                cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True,
+                                       memory_limit=f"{self.limits.memory_mb}MiB", dashboard_address=None,
+                                       silence_logs=logging.ERROR)
+                client = Client(cluster)
+            try:
+                futures = client.map(_on_dask_worker, items, job=self.job, limits=self.limits, pure=False)
+                item_of = {f.key: item for f, item in zip(futures, items)}
+                done = as_completed(futures)
+                for fut in done:  # results arrive one by one: the batch never holds them all
+                    item = item_of[fut.key]
+                    if fut.status == "finished":
+                        rec = fut.result()
+                        if rec.get("__error__") == OverMemory.code:
+                            go_on = on_failure(item, OverMemory(item, f"over {self.limits.memory_mb} MB"))
+                        else:
+                            go_on = on_result(item, rec)
+                    else:
+                        err = fut.exception()
+                        how = "its Dask worker died" if type(err).__name__ == "KilledWorker" else f"{type(err).__name__}: {err}"
+                        go_on = on_failure(item, WorkerDied(item, how[:200]))
+                    if not go_on:
+                        client.cancel([f for f in futures if not f.done()])
+                        break
+            finally:
+                client.close()
+                if cluster is not None:
+                    cluster.close()

@@ -1,0 +1,62 @@
+"""Batch on Dask (a LocalCluster of worker processes): the same outputs as a local batch, and a file
+that kills its worker costs only that file. Skipped where dask[distributed] is not installed."""
+import csv
+import os
+import signal
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS
+
+distributed = pytest.importorskip("distributed")
+
+
+def _tables(out: Path) -> dict:
+    db = sqlite3.connect(out / "plans.sqlite")
+    rows = {t: sorted(db.execute(f"SELECT * FROM {t}").fetchall(), key=repr)
+            for t in ("plans", "tasks", "kpis", "units", "failures", "not_plans")}
+    for name in ("plans.csv", "tasks.csv", "kpis.csv", "units.csv"):
+        with open(out / name, encoding="utf-8", newline="") as f:
+            rows[name] = list(csv.reader(f))
+    rows["plans.jsonl"] = (out / "plans.jsonl").read_text(encoding="utf-8")
+    rows["json"] = {p.name: p.read_bytes() for p in (out / "json").glob("*.json")}
+    return rows
+
+
+def test_a_dask_batch_writes_what_a_local_batch_writes(tmp_path):
+    from planparse.batch import run_batch
+
+    inputs = [str(CORPUS / "seeds"), str(CORPUS / "docx"), str(CORPUS / "real" / "lao-cai")]
+    local = run_batch(inputs, str(tmp_path / "local"), jobs=2, progress=False)
+    on_dask = run_batch(inputs, str(tmp_path / "dask"), jobs=2, progress=False, engine="dask")
+    assert sorted((r.file, r.status, r.output) for r in local) == sorted((r.file, r.status, r.output) for r in on_dask)
+    assert _tables(tmp_path / "local") == _tables(tmp_path / "dask")
+
+
+def test_a_file_that_kills_its_dask_worker_costs_only_that_file(tmp_path, monkeypatch):
+    import dask
+
+    from planparse import pipeline
+    from planparse.batch import run_batch
+
+    real = pipeline.read_for_extraction
+
+    def poisoned(path, repair="auto"):
+        if Path(path).name == "poison.txt":
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(path, repair)
+
+    monkeypatch.setattr(pipeline, "read_for_extraction", poisoned)
+    src = tmp_path / "in"
+    src.mkdir()
+    for seed in sorted((CORPUS / "seeds").glob("*.txt"))[:3]:
+        (src / seed.name).write_bytes(seed.read_bytes())
+    (src / "poison.txt").write_bytes(seed.read_bytes())
+    with dask.config.set({"distributed.worker.multiprocessing-method": "fork"}):  # workers see the patch
+        records = run_batch([str(src)], str(tmp_path / "out"), jobs=2, progress=False, engine="dask")
+    by_name = {Path(r.file).name: r for r in records}
+    assert by_name["poison.txt"].status == "failed" and "E122" in by_name["poison.txt"].reason
+    assert sum(r.status in ("ok", "warnings") for r in records) == 3
+    assert len((tmp_path / "out" / "plans.jsonl").read_text(encoding="utf-8").splitlines()) == 3
