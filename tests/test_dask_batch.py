@@ -51,12 +51,13 @@ def test_a_file_that_kills_its_dask_worker_costs_only_that_file(tmp_path, monkey
     monkeypatch.setattr(pipeline, "read_for_extraction", poisoned)
     src = tmp_path / "in"
     src.mkdir()
-    for seed in sorted((CORPUS / "seeds").glob("*.txt"))[:3]:
-        (src / seed.name).write_bytes(seed.read_bytes())
-    (src / "poison.txt").write_bytes(seed.read_bytes())
+    seeds = [s for s in sorted((CORPUS / "seeds").glob("*.txt")) if not s.name.startswith("002_")]
+    for k in range(6):  # more files than workers: others are waiting when the poison kills its worker
+        (src / f"{k}_{seeds[k % len(seeds)].name}").write_bytes(seeds[k % len(seeds)].read_bytes())
+    (src / "poison.txt").write_bytes(seeds[0].read_bytes())
     with dask.config.set({"distributed.worker.multiprocessing-method": "fork"}):  # workers see the patch
         records = run_batch([str(src)], str(tmp_path / "out"), jobs=2, progress=False, engine="dask")
     by_name = {Path(r.file).name: r for r in records}
     assert by_name["poison.txt"].status == "failed" and "E122" in by_name["poison.txt"].reason
-    assert sum(r.status in ("ok", "warnings") for r in records) == 3
-    assert len((tmp_path / "out" / "plans.jsonl").read_text(encoding="utf-8").splitlines()) == 3
+    assert sum(r.status in ("ok", "warnings") for r in records) == 6, [(r.file, r.reason) for r in records]
+    assert len((tmp_path / "out" / "plans.jsonl").read_text(encoding="utf-8").splitlines()) == 6

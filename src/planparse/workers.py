@@ -174,7 +174,7 @@ class DaskPool:
     ('tcp://host:8786'), or None for a LocalCluster of `jobs` worker processes on this machine.
 
     A file whose task kills its worker is not retried (allowed-failures 0): it gets E122 and the
-    cluster's nanny starts a new worker. Workers are capped at `memory_mb` each (the nanny restarts
+    cluster's nanny starts a new worker; no other file is queued on a worker (worker-saturation 1.0). Workers are capped at `memory_mb` each (the nanny restarts
     one over it). The time budget is not enforced per file here: a Dask task cannot be stopped from
     outside without its worker, so a file that hangs holds one worker until the cluster is stopped.
     Workers elsewhere must see the inputs and OUT at the same paths (a shared file system)."""
@@ -192,7 +192,10 @@ class DaskPool:
         items = list(items)
         if not items:
             return
-        with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+        # a worker holds only the file it is reading (saturation 1.0: none queued behind it), so the death of
+        # one worker costs that file alone, and it is not retried (allowed-failures 0)
+        with dask.config.set({"distributed.scheduler.allowed-failures": 0,
+                              "distributed.scheduler.worker-saturation": 1.0}):
             cluster = None
             if self.scheduler:
                 client = Client(self.scheduler)
