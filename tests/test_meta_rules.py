@@ -134,3 +134,16 @@ def test_a_cited_number_cut_at_the_line_end_is_kept_whole():
             "I. NHIỆM VỤ\n1. Rà soát thủ tục hành chính.\n")
     (cited,) = document_to_plan(text_to_document(text, "x.txt")).implements
     assert (cited.number, cited.date) == ("9669/KH-UBND", "2025-12-12")
+
+
+def test_the_cited_issuer_is_kept_when_the_plans_own_body_follows_after_a_comma():
+    """'... của UBND tỉnh Thanh Hóa về chuyển đổi số, UBND xã ban hành Kế hoạch': the plan's own issuance
+    starts at 'UBND xã', not at the cited 'UBND tỉnh'."""
+    from planparse.pipeline import document_to_plan
+    from planparse.readers.text import text_to_document
+
+    text = ("ỦY BAN NHÂN DÂN XÃ A\nKẾ HOẠCH\nChuyển đổi số năm 2026\nThực hiện Kế hoạch số 9669/KH-UBND ngày "
+            "12/12/2025 của UBND tỉnh Thanh Hóa về chuyển đổi số, UBND xã ban hành Kế hoạch như sau:\n"
+            "I. NHIỆM VỤ\n1. Rà soát thủ tục hành chính.\n")
+    (cited,) = document_to_plan(text_to_document(text, "x.txt")).implements
+    assert cited.issuer == "UBND tỉnh Thanh Hóa"

@@ -109,8 +109,9 @@ def extract_citations_from(blocks: list[Block], places: Places) -> list[Citation
 
 
 def _own_issuance(clause: str) -> int:
-    """Where the opening turns to the plan itself ('..., Ủy ban nhân dân tỉnh ban hành Kế hoạch ...')."""
-    m = re.search(rf"(?<![\w\-/])(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd|sở|ban|tiểu ban|ủy ban)\s+(?:{_LEVELS})?[^.;]{{0,80}}?"
+    """Where the opening turns to the plan itself ('..., Ủy ban nhân dân tỉnh ban hành Kế hoạch ...'): the
+    body right before 'ban hành', not a cited issuer further back ('... của UBND tỉnh X về ..., UBND xã ban hành')."""
+    m = re.search(rf"(?<![\w\-/])(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd|sở|ban|tiểu ban|ủy ban)\s+(?:{_LEVELS})?[^.;,]{{0,80}}?"
                   r"(?:ban hành|xây dựng|triển khai)\s+(?:kế hoạch|chương trình)", clause, re.I)
     return m.start() if m else len(clause)
 
