@@ -52,11 +52,7 @@ def _resolved(path: Path) -> str:
 
 
 def _problem(path: object, error: PlanParseError, stage: str = "collect") -> Record:
-    return Record(file=shown_path(path), status="failed", stage=stage, reason=_reason(error), key=str(path))
-
-
-def _reason(e: PlanParseError) -> str:
-    return f"{e.code} {e.reason}" + (f" ({e.detail})" if e.detail else "")
+    return Record(file=shown_path(path), status="failed", stage=stage, reason=error.summary, key=str(path))
 
 
 def _static_root(pattern: str) -> tuple[Path, str]:
@@ -183,13 +179,13 @@ def process_one(path_str: str, out_dir: str, repair: str, html: bool = False) ->
         rec.warnings = plan.warnings
         rec.status = "warnings" if plan.warnings else "ok"
     except PlanParseError as e:
-        rec.stage, rec.reason = ("write" if isinstance(e, CannotWrite) else "read/extract"), _reason(e)
+        rec.stage, rec.reason = ("write" if isinstance(e, CannotWrite) else "read/extract"), e.summary
         if isinstance(e, NotAPlan):  # a report or decision in an office folder: skipped, not a failure
             rec.status = "not_a_plan"
     except MemoryError:
-        rec.stage, rec.reason = "read/extract", _reason(OverMemory(path_str, f"over {limits.current().memory_mb} MB"))
+        rec.stage, rec.reason = "read/extract", OverMemory(path_str, f"over {limits.current().memory_mb} MB").summary
     except RecursionError:
-        rec.stage, rec.reason = "read/extract", _reason(TooLarge(path_str, "nested too deeply"))
+        rec.stage, rec.reason = "read/extract", TooLarge(path_str, "nested too deeply").summary
     except OSError as e:
         rec.stage, rec.reason = "read", f"E100 {e.strerror or e}"
     except Exception as e:  # a bug must not sink the batch: record it and go on
@@ -307,7 +303,7 @@ def run_batch(inputs: list[str], out: str, jobs: int = 1, repair: str = "auto", 
 
     def lost(item: str, error: PlanParseError) -> bool:  # the worker was killed or died on this file
         path = by_key.get(item, Path(item))
-        return keep(Record(file=shown_path(path), status="failed", stage="worker", reason=_reason(error),
+        return keep(Record(file=shown_path(path), status="failed", stage="worker", reason=error.summary,
                            key=item).__dict__)
 
     job = functools.partial(_process_key, by_key=by_key, out_dir=str(out_dir), repair=repair, html=html)

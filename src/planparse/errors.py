@@ -19,10 +19,15 @@ class PlanParseError(Exception):
     code = "E100"
     reason = "cannot read file"
 
+    @property
+    def summary(self) -> str:
+        """The message without the file: 'E105 file is corrupt ... (bad zip)', as a batch record keeps it."""
+        return f"{self.code} {self.reason}" + (f" ({self.detail})" if self.detail else "")
+
     def __init__(self, path: str, detail: str | None = None):
         self.path = path
         self.detail = detail
-        super().__init__(f"{shown_path(path)}: {self.code} {self.reason}" + (f" ({detail})" if detail else ""))
+        super().__init__(f"{shown_path(path)}: {self.summary}")
 
 
 class MissingFile(PlanParseError):

@@ -13,7 +13,7 @@ import os
 import signal
 import time
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Callable, Iterable, Optional
 
@@ -66,7 +66,6 @@ class _Worker:
     item: Optional[str] = None
     started: float = 0.0
     last_beat: float = 0.0
-    peak_mb: float = field(default=0.0)
 
 
 class Pool:
