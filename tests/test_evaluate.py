@@ -36,3 +36,17 @@ def test_an_entry_without_number_never_pairs_with_a_numbered_one():
     numbered = {"doc_type": "Luật", "number": "42/2024/QH15", "date": "2024-08-26", "issuer": None}
     s = score(_plan(implements=[law]), _plan(implements=[numbered])).cats["implements"]
     assert (s.tp, s.fp, s.fn) == (0, 1, 1)
+
+
+def test_a_gold_file_cut_short_is_one_line(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    (tmp_path / "x.gold.json").write_text("", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "planparse", "eval", "--gold", str(tmp_path),
+                        str(ROOT / "corpus" / "seeds" / "000_db1299a2e6faf1e1.txt")],
+                       capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert r.stderr.startswith("error: ") and "x.gold.json: E105" in r.stderr

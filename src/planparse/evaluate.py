@@ -223,6 +223,13 @@ def report_json(scores: list[DocScore]) -> dict:
 def load_gold(gold_dir: Path) -> dict[str, dict]:
     out = {}
     for p in sorted(gold_dir.glob("*.gold.json")):
-        g = json.loads(p.read_text(encoding="utf-8"))
+        try:
+            g = json.loads(p.read_text(encoding="utf-8"))
+            if not isinstance(g, dict):
+                raise ValueError("not a JSON object")
+        except (OSError, ValueError, RecursionError) as e:  # a gold file cut short or edited wrong: one line
+            from .errors import CorruptFile
+
+            raise CorruptFile(str(p), f"not a gold file: {str(e)[:80]}") from None
         out[Path(g.get("document", p.name.replace(".gold.json", ""))).stem] = g
     return out
