@@ -1,12 +1,14 @@
-"""Units named in prose as token spans, found with one spaCy PhraseMatcher over data.
+"""Units named in prose as token spans, found with one phrase index over data.
 
-The matcher reads folded words: the unit gazetteer (data/units.json, data/admin_levels.json), the word classes
+The index reads folded words: the unit gazetteer (data/units.json, data/admin_levels.json), the word classes
 of data/unit_spans.json, and its rules, the wordings around units (partners, compilers, words after which a unit
 is no partner), written as spaCy Matcher patterns of fixed and optional tokens. A unit's name runs from its head
 over capitalised words (each to the end of its dictionary word: "Sở Nội vụ"), numbers and the lowercase words
 names are made of; it goes on after a joiner ("," "và" "thuộc" ...) only when more of a name follows, and ends at
 any other word: a verb, a preposition, a colon. A name must name a body, not only a field ("các công nghệ").
-No tagger and no trained model: the words are data, the order of the checks below is the grammar.
+No tagger and no trained model: the words are data, the order of the checks below is the grammar. The index
+finds what spaCy's PhraseMatcher would (the rules are spaCy Matcher patterns, and tests hold both to spaCy), without
+spaCy's 0.6 s and 90 MB of start-up, which cost more than the rest of a one-file extraction.
 """
 from __future__ import annotations
 
@@ -42,13 +44,6 @@ class _Analysis:
     rules: tuple[tuple[str, int, int], ...]  # (label, start, end) of the rules found, not overlapping, in order
 
 
-@lru_cache(maxsize=None)
-def _nlp():
-    import spacy  # imported late: only extraction needs it
-
-    return spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
-
-
 @lru_cache(maxsize=65536)
 def _norm(word: str) -> str:
     return fold(word)
@@ -81,16 +76,6 @@ def _tokens(text: str) -> list[_Token]:
     return [_Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
-def _doc(tokens: list[_Token]):
-    from spacy.tokens import Doc
-
-    spaces = [a.end < b.start for a, b in zip(tokens, tokens[1:])] + [False]
-    doc = Doc(_nlp().vocab, words=[t.text for t in tokens], spaces=spaces)
-    for tok, t in zip(doc, tokens):
-        tok.norm_ = _norm(t.text)
-    return doc
-
-
 def _word_lists() -> dict[str, list[str]]:
     units, spans = lexicon.units(), lexicon.unit_spans()
     return {
@@ -113,18 +98,57 @@ def _phrases(pattern: list[lexicon.TokenSpec]) -> list[str]:
     return [" ".join(w for w in combo if w) for combo in product(*choices)]
 
 
-@lru_cache(maxsize=None)
-def _matcher():
-    """One PhraseMatcher, built once, for the word classes (upper-case labels) and the rules (their labels): the
-    rules' patterns are finite, so matching them as phrases gives what spaCy's Matcher would, several times faster."""
-    from spacy.matcher import PhraseMatcher
+class _PhraseIndex:
+    """Phrases of folded words under their labels, as a trie of dicts: every (label, start, end) where a phrase
+    occurs in a token sequence, overlapping ones included, as spaCy's PhraseMatcher on the NORM attribute finds
+    them (tests/test_spans.py checks the two agree)."""
 
-    matcher = PhraseMatcher(_nlp().vocab, attr="NORM")
+    _LABELS = ""  # the key under which a node keeps the labels of the phrases ending there (no word is empty)
+
+    def __init__(self) -> None:
+        self._root: dict = {}
+        self.longest = 0
+
+    def add(self, label: str, words: list[str]) -> None:
+        if not words:
+            return
+        node = self._root
+        for word in words:
+            node = node.setdefault(word, {})
+        labels = node.setdefault(self._LABELS, [])
+        if label not in labels:
+            labels.append(label)
+        self.longest = max(self.longest, len(words))
+
+    def matches(self, words: list[str]) -> list[tuple[str, int, int]]:
+        found: list[tuple[str, int, int]] = []
+        for start in range(len(words)):
+            node = self._root
+            for end in range(start, min(len(words), start + self.longest)):
+                node = node.get(words[end])
+                if node is None:
+                    break
+                found.extend((label, start, end + 1) for label in node.get(self._LABELS, ()))
+        return found
+
+
+def _words(text: str) -> list[str]:
+    return [_norm(t.text) for t in _tokens(text)]
+
+
+@lru_cache(maxsize=None)
+def _matcher() -> _PhraseIndex:
+    """One index, built once, for the word classes (upper-case labels) and the rules (their labels): the rules'
+    patterns are finite, so they are matched as the phrases they stand for."""
+    index = _PhraseIndex()
     for label, words in _word_lists().items():
-        matcher.add(label, [_doc(_tokens(w)) for w in words])
+        for w in words:
+            index.add(label, _words(w))
     for rule in lexicon.unit_spans().rules:
-        matcher.add(rule.label, [_doc(_tokens(ph)) for p in rule.patterns for ph in _phrases(p)])
-    return matcher
+        for p in rule.patterns:
+            for ph in _phrases(p):
+                index.add(rule.label, _words(ph))
+    return index
 
 
 @lru_cache(maxsize=4096)
@@ -132,12 +156,9 @@ def _analyse(text: str) -> _Analysis:
     tokens = _tokens(text)
     if not tokens:
         return _Analysis((), (), ())
-    doc = _doc(tokens)
-    strings = doc.vocab.strings
     classes: list[dict[str, int]] = [{} for _ in tokens]
     found: list[tuple[str, int, int]] = []
-    for match_id, start, end in _matcher()(doc):
-        label = strings[match_id]
+    for label, start, end in _matcher().matches([_norm(t.text) for t in tokens]):
         if label.isupper():
             classes[start][label] = max(end, classes[start].get(label, 0))
         else:
