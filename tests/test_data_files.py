@@ -102,6 +102,14 @@ def test_target_words_mean_what_the_data_says():
         assert parse_target(f"Phấn đấu tối thiểu 12 {unit} tham gia").unit == unit, unit
     for per in data.per_period:
         assert parse_target(f"Kinh tế số tăng trưởng đạt 20%{per}").unit == "%" + per
+    from planparse.extraction.targets import is_goal, split_goals
+    for joiner in data.goal_joiners:
+        goals = [c for c in split_goals(f"Trên 80% số trạm y tế xã {joiner} 100% cơ sở cai nghiện công lập đủ điều kiện")
+                 if is_goal(c)]
+        assert [parse_target(g).value for g in goals] == [80, 100], joiner
+    for opener in data.goal_openers:
+        clause = opener if opener[0].isdigit() else f"{opener} 70% người dân có điện thoại thông minh"
+        assert len(split_goals(f"Trên 80% cơ quan có chuyên mục; {clause}")) == 2, opener
 
 
 def test_every_error_code_has_vietnamese_words_for_the_pages():

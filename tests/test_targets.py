@@ -182,3 +182,34 @@ def test_a_clause_opening_with_its_own_target_is_a_goal_of_its_own():
                        "thành có điện thoại thông minh.") == [
         "100% cán bộ, công chức cấp xã được tập huấn kỹ năng số",
         "tối thiểu 70% người dân trưởng thành có điện thoại thông minh."]
+
+
+@pytest.mark.parametrize("para,values", [
+    # can-tho / dong-nai drug-prevention targets: two figures joined by 'và', each its own KPI (contract: several
+    # numeric goals in one item give one KPI each)
+    ("Phấn đấu 100% các điểm tổ chức, chứa chấp sử dụng trái phép chất ma túy và 100% diện tích trồng trái phép "
+     "cây có chứa chất ma túy được phát hiện và triệt phá.", [100, 100]),
+    ("Trên 80% các cơ quan truyền thông có chuyên mục về phòng, chống ma túy; phấn đấu tổ chức tuyên truyền cho "
+     "người học tại 100% nhà trường và trên 70% người lao động tại các khu công nghiệp, khu chế xuất.", [80, 100, 70]),
+    # 'và' before a figure that is not a second target, or after a clause with no figure: one goal
+    ("Tỷ lệ hồ sơ trực tuyến đạt 80% và duy trì ổn định", [80]),
+    ("Giảm số vụ tai nạn và trên 70% số xã có đội tự quản", [70]),
+])
+def test_targets_joined_by_va_are_goals_of_their_own(para, values):
+    goals = [c for c in split_goals(para) if is_goal(c)]
+    assert [parse_target(g).value for g in goals] == values
+
+
+def test_a_target_list_inside_muc_dich_yeu_cau_gives_kpis_due_when_its_heading_says():
+    from planparse.pipeline import document_to_plan
+    from planparse.readers.text import text_to_document
+
+    text = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\nSố: 1/KH-UBND\nKẾ HOẠCH\nPhòng, chống ma túy\n"
+            "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNâng cao nhận thức của người dân.\n"
+            "2. Các chỉ tiêu cụ thể đến năm 2030\n"
+            "a) Phấn đấu đến năm 2030 đạt ít nhất 50% số xã, phường không có ma túy.\n"
+            "b) Trên 80% số trạm y tế xã và 100% cơ sở cai nghiện công lập đủ điều kiện xác định tình trạng nghiện.\n"
+            "II. NHIỆM VỤ\n1. Công an thành phố chủ trì tuyên truyền phòng, chống ma túy.\n")
+    kpis = document_to_plan(text_to_document(text, "snippet.txt")).kpis
+    assert [(k.target.op, k.target.value) for k in kpis] == [(">=", 50), (">", 80), (">=", 100)]
+    assert {k.deadline.date for k in kpis} == {"2030-12-31"}

@@ -150,6 +150,8 @@ class TargetsData(_Data):
     modal_words: list[str]  # "phải đạt 100%": dropped with the target
     change_verbs: list[str]  # directly before the figure, the figure is the change; the verb stays in the indicator
     goal_labels: list[str]  # "Chỉ tiêu 1:" numbering dropped from the indicator
+    goal_joiners: list[str]  # "100% A và 100% B": two targets in one clause, one KPI each
+    goal_openers: list[str]  # a clause opening so has a subject of its own: a goal of its own, not a continuation
     percent_units: list[str]
     per_period: list[str]  # "%/năm"
     units: list[str]  # units of counts as printed, longest match wins

@@ -322,9 +322,6 @@ def _target_tail(s: str) -> int:
     return 0
 
 
-_OWN_SUBJECT = ("mỗi", "các", "những", "tỷ lệ", "số lượng", "số", "toàn bộ", "tất cả", "100%")
-
-
 def _opens_with_figure(clause: str) -> bool:
     """'tối thiểu 70% người dân ...': a clause that opens with its target (an operator word, then the figure)."""
     words = sorted({w for ws in lexicon.targets().operators_before.values() for w in ws}, key=len, reverse=True)
@@ -332,13 +329,38 @@ def _opens_with_figure(clause: str) -> bool:
     return any(f.startswith(w + " ") and f[len(w):].lstrip()[:1].isdigit() for w in words)
 
 
+@lru_cache(maxsize=None)
+def _joined_target() -> re.Pattern:
+    """' và trên 70% ...' after a clause with a percentage of its own: where a second target begins."""
+    ops = sorted({w for ws in lexicon.targets().operators_before.values() for w in ws if w[0].isalpha()}, key=len,
+                 reverse=True)
+    joiners = "|".join(re.escape(j) for j in lexicon.targets().goal_joiners)
+    op = "|".join(re.escape(o) for o in ops)
+    return re.compile(rf"\s+(?:{joiners})\s+(?=(?:(?:{op})\s+)?\d+(?:[.,]\d+)?\s*%)", re.I)
+
+
+def _split_joined_targets(clause: str) -> list[str]:
+    """'100% các điểm ... và 100% diện tích ...' -> two clauses, each with its own target; a clause whose first part
+    states no percentage ('giảm và trên 70% ...' is not two targets) stays whole."""
+    out: list[str] = []
+    start = 0
+    for m in _joined_target().finditer(clause):
+        head = clause[start:m.start()]
+        if _rx()["pct"].search(fold(head)):
+            out.append(head.strip())
+            start = m.end()
+    out.append(clause[start:].strip())
+    return out
+
+
 def split_goals(text: str) -> list[str]:
     """Clauses of a goal paragraph; a lower-case clause without a subject of its own joins the one before, unless
-    it states a figure and the one before states none ('Hằng năm, giảm số người nghiện; phấn đấu đạt 50% ...')."""
-    parts = [p.strip() for p in _SENT_SPLIT.split(fold_ws(text)) if p and p.strip()]
+    it states a figure and the one before states none ('Hằng năm, giảm số người nghiện; phấn đấu đạt 50% ...').
+    Two targets joined by 'và' are two clauses."""
+    parts = [q.strip() for p in _SENT_SPLIT.split(fold_ws(text)) if p and p.strip() for q in _split_joined_targets(p)]
     out: list[str] = []
     for p in parts:
-        own = fold(p).startswith(_OWN_SUBJECT) or p[:1].isdigit() or _opens_with_figure(p) \
+        own = fold(p).startswith(tuple(lexicon.targets().goal_openers)) or p[:1].isdigit() or _opens_with_figure(p) \
             or is_goal(p) and not is_goal(out[-1] if out else "")
         if out and p[:1].islower() and not own:
             out[-1] = out[-1].rstrip(";") + "; " + p

@@ -914,6 +914,11 @@ def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[
                 r, value = key_of(c.text)
                 if r == "goals":
                     goals_to_kpis(c, Inherited(), ctx, inline=value or None)
+                elif r is None and c.children and len(c.text.split()) <= 12 and section_role(c) == "goals":
+                    # "4. Các chỉ tiêu cụ thể đến năm 2030" inside MỤC ĐÍCH, YÊU CẦU: its items are KPIs, due
+                    # when the heading says
+                    dl = parse_deadline(c.text, year)
+                    goals_to_kpis(c, Inherited(deadline=dl if dl and dl.kind in ("by", "on", "period") else None), ctx)
                 elif r is None and c.children and (section_role(c) == "tasks" or fold(c.text).startswith(
                         tuple(lexicon.sections().action_headings))):
                     # "4. Phương án tổ chức cấp phát" inside PHẠM VI, ĐỐI TƯỢNG ...: its items assign work
