@@ -147,3 +147,25 @@ def test_the_cited_issuer_is_kept_when_the_plans_own_body_follows_after_a_comma(
             "I. NHIỆM VỤ\n1. Rà soát thủ tục hành chính.\n")
     (cited,) = document_to_plan(text_to_document(text, "x.txt")).implements
     assert cited.issuer == "UBND tỉnh Thanh Hóa"
+
+
+def test_a_law_cited_by_name_and_year_is_dated_by_that_year():
+    from planparse.pipeline import document_to_plan
+    from planparse.readers.text import text_to_document
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\nSố: 1/KH-UBND\nKẾ HOẠCH\nQuan trắc môi trường\n"
+            "Căn cứ Luật Thủy sản năm 2017;\nCăn cứ Bộ luật Dân sự 2015;\nCăn cứ Luật Đầu tư công;\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;\nI. MỤC TIÊU\n")
+    cited = document_to_plan(text_to_document(text, "x.txt")).implements
+    assert [(c.doc_type, c.number, c.date) for c in cited] == [
+        ("Luật", None, "2017"), ("Bộ luật", None, "2015"), ("Luật", None, None), ("Luật", None, "2025-02-19")]
+
+
+@pytest.mark.parametrize("printed,issuer", [
+    ("Thủ tưởng Chính phủ", "Thủ tướng Chính phủ"),  # a misspelt mark
+    ("Bộ Chính tri", "Bộ Chính trị"),
+    ("Bộ Công an", "Bộ Công an"),  # not a near miss of a central body: as printed
+    ("Ủy ban Thường vụ Quốc hôị", "Ủy ban Thường vụ Quốc hội"),
+])
+def test_a_misspelt_central_body_is_read_as_its_name(printed, issuer):
+    assert normalise_cited_issuer(printed, Places({"tỉnh": "Đắk Lắk"})) == issuer

@@ -45,6 +45,14 @@ def test_legacy_words_inside_unicode_text_are_decoded():
     assert "của UBND tỉnh" in out
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("- Số lượng: 02 hội nghị/năm × 50 đại biểu/hội nghị.", "- Số lượng: 02 hội nghị/năm × 50 đại biểu/hội nghị."),
+    ("Diện tích 20 × 30 m; tỷ lệ 1 ÷ 2 cña tổng số", "Diện tích 20 × 30 m; tỷ lệ 1 ÷ 2 của tổng số"),
+])
+def test_a_sign_standing_alone_in_unicode_text_is_the_sign(text, expected):
+    assert repair_text(text).text == expected
+
+
 @pytest.mark.parametrize("path", CLEAN, ids=lambda p: p.name)
 def test_clean_text_passes_untouched(path):
     import unicodedata

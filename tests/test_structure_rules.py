@@ -1,5 +1,6 @@
-import pytest
 """Rules of plan structure, each on a small made-up plan."""
+import pytest
+
 from planparse.pipeline import document_to_plan
 from planparse.readers.text import text_to_document
 from planparse.structure import build_structure
@@ -519,3 +520,44 @@ def test_the_addressee_line_after_a_title_is_not_part_of_it():
     text = ("ỦY BAN NHÂN DÂN TỈNH CÀ MAU\nKẾ HOẠCH\nTÀI CHÍNH - NGÂN SÁCH NHÀ NƯỚC 03 NĂM 2026 - 2028 TỈNH CÀ MAU\n"
             "Kính gửi: Hội đồng nhân dân tỉnh Cà Mau\nI. NHIỆM VỤ\n1. Rà soát các khoản chi thường xuyên.\n")
     assert plan_of(text).meta.title.lower() == "tài chính - ngân sách nhà nước 03 năm 2026 - 2028 tỉnh cà mau"
+
+
+HEAD = "ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\nSố: 1/KH-UBND\nKẾ HOẠCH\nQuan trắc môi trường nuôi trồng thủy sản\n"
+
+
+def test_a_table_of_places_names_no_work_and_gives_no_task(tmp_path):
+    md = tmp_path / "pl.md"
+    md.write_text(HEAD.replace("\n", "\n\n") + "**II. NỘI DUNG KẾ HOẠCH**\n\n1. Quan trắc môi trường vùng nuôi.\n\n"
+                  "**PHỤ LỤC I**\n\n|\n**TT**\n|\n**Tên điểm quan trắc**\n|\n**Kiểu/loại quan trắc**\n|\n**Ghi chú**\n|\n"
+                  "|\n1\n|\nXuân Lộc (xã Xuân Lộc)\n|\nQuan trắc tác động\n|\n|\n"
+                  "|\n2\n|\nXuân Cảnh (xã Xuân Cảnh)\n|\nQuan trắc tác động\n|\n|\n", encoding="utf-8")
+    from planparse.pipeline import extract_file
+    assert [t.text for t in extract_file(md).tasks] == ["Quan trắc môi trường vùng nuôi."]
+
+
+def test_a_unit_heading_that_describes_its_units_is_one_unit_as_printed():
+    text = HEAD + ("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nông nghiệp và Môi trường\n- Chủ trì triển khai Kế hoạch.\n"
+                   "2. Các cơ sở sản xuất giống, NTTS thương phẩm:\n- Giám sát chất lượng nước cấp, nước thải.\n"
+                   "3. Các đơn vị, địa phương tham mưu thực hiện các nội dung sau:\n- Tuyên truyền cho người nuôi.\n")
+    leads = {t.text: t.lead for t in plan_of(text).tasks}
+    assert leads["Giám sát chất lượng nước cấp, nước thải."] == ["Các cơ sở sản xuất giống, NTTS thương phẩm"]
+    assert leads["Tuyên truyền cho người nuôi."] == ["Các đơn vị, địa phương"]  # its subject, as before
+
+
+def test_a_conference_with_its_own_content_line_is_that_duty_not_its_attendees_or_size():
+    text = HEAD + ("II. NỘI DUNG KẾ HOẠCH\n3. Hội nghị phổ biến, tuyên truyền\n"
+                   "- Nội dung: Phổ biến, hướng dẫn người dân các biện pháp xử lý về môi trường.\n"
+                   "- Số lượng: 02 hội nghị/năm × 50 đại biểu/hội nghị.\n"
+                   "- Thành phần: Đại diện lãnh đạo Chi cục Thủy sản, một số hộ dân nuôi trồng thủy sản.\n"
+                   "- Thời gian: 01 ngày/hội nghị.\n")
+    assert [t.text for t in plan_of(text).tasks] == ["Phổ biến, hướng dẫn người dân các biện pháp xử lý về môi trường."]
+
+
+def test_a_funding_line_among_duties_is_not_a_duty():
+    text = HEAD + ("II. NỘI DUNG KẾ HOẠCH\n1. Quan trắc đột xuất\n"
+                   "+ Lấy mẫu, phân tích các thông số khi môi trường có diễn biến bất thường.\n"
+                   "+ Dự kiến kinh phí thực hiện khoản 10% kinh phí quan trắc thường xuyên.\n"
+                   "+ Sở Tài chính bố trí kinh phí quan trắc đột xuất.\n")
+    assert [t.text for t in plan_of(text).tasks] == [
+        "Lấy mẫu, phân tích các thông số khi môi trường có diễn biến bất thường.",
+        "Sở Tài chính bố trí kinh phí quan trắc đột xuất."]

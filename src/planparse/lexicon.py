@@ -135,6 +135,7 @@ class CitationsData(_Data):
     title_openers: list[str]  # words that begin a cited document's own title after its issuer
     issuer_after: list[str]  # "của" / "do" before a cited document's issuer
     amended_by: list[str]  # a bracketed amendment of a cited document is cited too
+    national_issuers: list[str]  # central bodies by their proper names: a misspelt one is read as its name
 
 
 class TargetsData(_Data):

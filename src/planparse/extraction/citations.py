@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+from rapidfuzz import fuzz
+
 from .. import lexicon
 from ..models import Block, Citation, Span
 from ..text import fold, fold_ws, normalize_tones
@@ -211,6 +213,8 @@ def _read_citation(clause: str, m: re.Match, places: Places) -> tuple[Optional[C
     if dm:
         date = _date(dm)
         end += dm.end()
+    elif not num and (year := re.search(r"(?:\bnăm\s+|\s)((?:19|20)\d\d)\s*$", clause[m.end():end])):
+        date = year.group(1)  # "Luật Thủy sản năm 2017": a law by its name and year is dated as far as printed
     issuer = None
     im = re.match(rf"\s*(?:{'|'.join(data.issuer_after)})\s+", clause[end:])
     if im:
@@ -247,6 +251,23 @@ def _issuer_phrase(text: str) -> tuple[str, int]:
     return text[:taken].strip(), taken
 
 
+@lru_cache(maxsize=None)
+def _national_issuers() -> dict[int, list[tuple[str, str]]]:
+    by_words: dict[int, list[tuple[str, str]]] = {}
+    for name in lexicon.citations().national_issuers:
+        by_words.setdefault(len(name.split()), []).append((fold(name), name))
+    return by_words
+
+
+def _national_issuer(phrase: str) -> Optional[str]:
+    """'Thủ tưởng Chính phủ' -> 'Thủ tướng Chính phủ': a central body misspelt by a letter or a mark, as many words
+    as its name and at rapidfuzz ratio >= 90 to it."""
+    f = fold(phrase)
+    best = max(((fuzz.ratio(f, folded), name) for folded, name in _national_issuers().get(len(phrase.split()), [])),
+               default=None)
+    return best[1] if best and best[0] >= 90 else None
+
+
 def normalise_cited_issuer(phrase: str, places: Places) -> str:
     """As the sentence prints it, normalised: 'Ủy ban nhân dân tỉnh Lào Cai' -> 'UBND tỉnh Lào Cai',
     'Thủ tướng' -> 'Thủ tướng Chính phủ'; a body of the plan's own province printed without its place
@@ -256,6 +277,8 @@ def normalise_cited_issuer(phrase: str, places: Places) -> str:
     s = re.sub(r"^(UBND)\s+(TP|TX)\.?(?=\s)", lambda m: f"UBND {lexicon.abbreviations().expand[m.group(2)]}", s)
     if re.fullmatch(r"Thủ tướng", s, re.I):
         return "Thủ tướng Chính phủ"
+    if (national := _national_issuer(s)) is not None:
+        return national
     province = places.province
     m = re.match(rf"^(.*?\b)({_LEVELS})$", s, re.I)
     if m and (name := places.name(m.group(2))):

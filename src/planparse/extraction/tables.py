@@ -15,6 +15,8 @@ from .units import canonical_unit, units_in_key_value
 
 _ROMAN_REF = re.compile(r"^(?:[IVX]{1,5}|[A-Z])\.?$")
 _NUM_REF = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
+# a table gives items only when a column names work, its units, its time or a target
+_WORK_COLUMNS = frozenset({"task", "indicator", "inspected", "lead", "support", "deadline", "target", "unit", "product"})
 _DEADLINE_HEADER = re.compile(r"((?:thực hiện|hoàn thành|thời gian|kế hoạch)[^|]*?(?:năm|/)\s*\d{4})", re.I)
 
 
@@ -162,6 +164,8 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
         m = _DEADLINE_HEADER.search(h.replace(" - ", " "))
         if m and header_deadline is None:
             header_deadline = parse_deadline(m.group(1), year)
+    if not roles.keys() & _WORK_COLUMNS:
+        return [], []  # 'TT | Tên điểm quan trắc | Tọa độ | Ghi chú': a list of places, nobody's work or target
     is_kpi = "unit" in roles or "target" in roles or ("indicator" in roles and "task" not in roles and "deadline" not in roles)
     if "ref" not in roles:
         roles["ref"] = 0

@@ -367,10 +367,22 @@ def _is_aside(node: Node) -> bool:
     text = node.text.strip()
     if node.children and not re.search(r"[.;]$", text) and section_role(node) == "report":
         return True  # "1. Dự báo những tác động đến thu, chi ngân sách" with its a), b): the situation, not work
+    if not node.children and _states_funding(text) and not assigns_duty(node):
+        return True  # "+ Dự kiến kinh phí thực hiện khoản 10% kinh phí ...": what it costs, not a duty
     if len(text.split()) > 8 or re.search(r"[.;]$", text):
         return False
     role = section_role(node)
     return role == "purpose" or role == "budget" and not assigns_duty(node)
+
+
+@lru_cache(maxsize=None)
+def _funding_openers() -> tuple[str, ...]:
+    keys = next(r.keywords for r in lexicon.sections().section_roles if r.role == "budget")
+    return tuple(fold(k) for k in keys) + tuple(f"dự kiến {fold(k)}" for k in keys)
+
+
+def _states_funding(text: str) -> bool:
+    return fold(text).startswith(_funding_openers())
 
 
 def assigns_duty(node: Node) -> bool:
@@ -490,7 +502,8 @@ def walk_items(children: list[Node], inh: Inherited, ctx: Context) -> None:
     if _session(children, roles, inh, ctx):
         return
     for (role, value), c in zip(roles, children):
-        if role in ("deadline", "lead", "support", "responsibility", "product", "venue", "audience", "contents"):
+        if role in ("deadline", "lead", "support", "responsibility", "product", "venue", "audience", "contents",
+                    "quantity"):
             continue
         if role == "goals":
             dl = parse_deadline(c.text, ctx.year) if not value else None  # "Chỉ tiêu chủ yếu đến năm 2030"
@@ -514,8 +527,8 @@ def _session(children: list[Node], roles: list[tuple[Optional[str], str]], inh: 
     one task: the Đối tượng line is its text, the Thời gian line its deadline; what is checked (Nội dung
     kiểm tra) is not a task. Without a lead of its own it takes the unit TỔ CHỨC THỰC HIỆN charges."""
     kinds = [r for r, _ in roles]
-    if "audience" not in kinds or not {"deadline", "venue"} & set(kinds):
-        return False
+    if "audience" not in kinds or not {"deadline", "venue"} & set(kinds) or "duties" in kinds:
+        return False  # with a 'Nội dung:' line of its own, that line is the duty and the audience only who attends
     k = kinds.index("audience")
     node, value = children[k], roles[k][1]
     text = fold_ws(" ".join([value] + [b.text for b in node.body] + [_text_of(c) for c in node.children]))
@@ -723,6 +736,13 @@ def _bare_kind_words() -> tuple[str, ...]:
     return tuple(sorted((fold(k) for k in lexicon.units().bare_kinds), key=len, reverse=True))
 
 
+def _names_duty(words: str) -> bool:
+    """Words after a heading's unit that give it work ('tham mưu ...', 'có trách nhiệm', 'thực hiện các nội
+    dung sau') rather than describe it ('sản xuất giống, NTTS thương phẩm')."""
+    f = f" {fold(words)} "
+    return any(f" {fold(v)} " in f for v in lexicon.units().duty_verbs) or bool(re.search(r"\s(?:như|sau|gồm)\s*$", f))
+
+
 def _heading_units(node: Node, ctx: Context) -> Optional[list[str]]:
     """Units a heading names when it only names units ('2. Phòng Văn hóa Thông tin', '- Uỷ ban nhân dân
     các phường:', 'Các ngân hàng: Vietcombank, ...'), so the duties under it (or its body) are theirs."""
@@ -737,6 +757,11 @@ def _heading_units(node: Node, ctx: Context) -> Optional[list[str]]:
         if ":" in inner or unit_phrase_end(inner) >= len(inner) - 1:
             return split_units(text)
         subject = subject_units(inner)  # "Các đơn vị, địa phương tham mưu ..., như:" -> its subject leads
+        if subject and ctx.section == "organisation" and node.children and len(inner.split()) <= 12 \
+                and not _names_duty(inner[len(subject):]):
+            # "4. Các cơ sở sản xuất giống, NTTS thương phẩm:" over its duties: the kind of body described by
+            # what it does, with no duty of its own in the heading: one unit as printed
+            return [inner]
         return split_units(subject) if subject else None
     if node.children and ctx.subject_lead and ":" in text:
         return split_units(text)  # "Các ngân hàng: Vietcombank, ...; Bưu điện." over its duties

@@ -111,8 +111,8 @@ def _decode_words(text: str, encoding: Optional[str]) -> str:
         if whole:
             tries.append(decode_tcvn3(word) if encoding == "tcvn3" else decode_vni(word))
         else:
-            if valid(word):
-                return word
+            if valid(word) or len(word) == 1 and not word.isalpha():
+                return word  # a sign standing alone in Unicode text is the sign ("02 hội nghị × 50 đại biểu")
             if any(c in TCVN3_SIGNS for c in word):
                 tries.append(decode_tcvn3(word))
             if any(c in _VNI_ONLY for c in word):
