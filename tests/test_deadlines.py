@@ -173,6 +173,10 @@ def test_half_year_is_the_contract_spelling_in_the_model_too():
      {"every": "quarter"}, "Định kỳ hàng quý"),
     ("Báo cáo kết quả thực hiện về UBND thị xã theo định kỳ hàng tháng, quý.", 2023, "recurring", {"every": "month"},
      "định kỳ hàng tháng, quý"),
+    # a periodic schedule whose day comes later in the same clause
+    ("Các đơn vị, địa phương tăng cường kiểm tra, đôn đốc triển khai, định kỳ hàng năm báo cáo kết quả thực hiện về "
+     "Sở Nông nghiệp và Môi trường chậm nhất ngày 17 tháng 12.", 2025, "recurring", {"every": "year"},
+     "định kỳ hàng năm báo cáo kết quả thực hiện về Sở Nông nghiệp và Môi trường chậm nhất ngày 17 tháng 12"),
 ])
 def test_completion_time_inside_a_duty(duty, year, kind, fields, printed):
     dl = deadline_in_duty(duty, year)

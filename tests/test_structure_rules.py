@@ -561,3 +561,17 @@ def test_a_funding_line_among_duties_is_not_a_duty():
     assert [t.text for t in plan_of(text).tasks] == [
         "Lấy mẫu, phân tích các thông số khi môi trường có diễn biến bất thường.",
         "Sở Tài chính bố trí kinh phí quan trắc đột xuất."]
+
+
+def test_a_heading_naming_one_department_leads_its_duties_in_any_task_section():
+    text = HEAD + ("IV. NHIỆM VỤ CỤ THỂ\n1. Sở Công Thương\n- Chủ trì, phối hợp với các sở, ngành tham mưu phát triển "
+                   "công nghiệp ven biển.\n2. Doanh nghiệp số\n- Hỗ trợ doanh nghiệp chuyển đổi số.\n")
+    leads = [t.lead for t in plan_of(text).tasks]
+    assert leads == [["Sở Công Thương"], []]  # "Doanh nghiệp số" names what the duties are about
+
+
+def test_a_date_of_a_document_cited_in_the_title_is_not_the_plans_year():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP\nSố: 556/KH-UBND\nĐồng Tháp, ngày 19 tháng 11 năm 2025\nKẾ HOẠCH\n"
+            "THỰC HIỆN NGHỊ QUYẾT SỐ 48/NQ-CP NGÀY 03/4/2023 CỦA CHÍNH PHỦ PHÊ DUYỆT CHIẾN LƯỢC BIỂN\n"
+            "I. NHIỆM VỤ\n1. Sở Tài chính báo cáo kết quả trước ngày 15 tháng 12.\n")
+    assert plan_of(text).tasks[0].deadline.date == "2025-12-15"

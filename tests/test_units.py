@@ -128,6 +128,10 @@ def test_partners_named_in_a_duty_join_its_support_line():
     ("Thủ trưởng các sở, ban, ngành và Ủy ban nhân dân phường, xã, đặc khu",
      ["Thủ trưởng các sở, ban, ngành", "Ủy ban nhân dân phường, xã, đặc khu"]),
     ("Tổ công nghệ số cộng đồng xã, xóm", ["Tổ công nghệ số cộng đồng xã, xóm"]),
+    # ministries are a kind too: "các bộ, ngành" under one "các", also after a body they belong to
+    ("các bộ, ngành Trung ương", ["các bộ, ngành Trung ương"]),
+    ("các cơ quan chuyên môn thuộc các bộ, ngành Trung ương", ["các cơ quan chuyên môn thuộc các bộ, ngành Trung ương"]),
+    ("Thủ trưởng các sở, Phòng Giáo dục và Đào tạo", ["Thủ trưởng các sở", "Phòng Giáo dục và Đào tạo"]),
 ])
 def test_a_bare_kind_continues_a_list_of_kinds_or_places_not_a_named_body(printed, units):
     assert split_units(printed) == units

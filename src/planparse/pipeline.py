@@ -20,8 +20,12 @@ def _plan_year(doc: Document, date: Optional[str], title: Optional[str]) -> Opti
     """The year the plan is for: named in its title ('... năm 2026'), else its issue year, else the
     year its text names most."""
     for m in re.finditer(r"(?:năm|/)\s*(20[0-4]\d)(?!\d)(?!\s*[-–]\s*20)", title or "", re.I):
-        if not re.search(r"(?:đến|tới)\s+$", title[:m.start()], re.I):  # "... đến năm 2030" is where it runs to
-            return int(m.group(1))
+        before = title[:m.start(1)]
+        if re.search(r"(?:đến|tới)\s+$", title[:m.start()], re.I):
+            continue  # "... đến năm 2030" is where it runs to
+        if re.search(r"\d{1,2}/\d{1,2}/\s*$|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s*$", before, re.I):
+            continue  # "Thực hiện Nghị quyết số 48/NQ-CP ngày 03/4/2023 ...": a cited document's date
+        return int(m.group(1))
     if date:
         return int(date[:4])
     years = Counter(int(y) for b in doc.blocks for y in re.findall(r"(?<!\d)(20[0-4]\d)(?!\d)", b.text))

@@ -464,7 +464,9 @@ def _schedule(t: str, points: list[TimePoint]) -> Optional[tuple[int, int, int]]
         head = _back_over(t, a_start, pats["schedule"])
         sentence_start, sentence_end = _sentence_start(t, head), _sentence_end(t, a_end)
         rec = [m for m in _recurrence_re().finditer(t, sentence_start, sentence_end)
-               if m.end() <= head and head - m.end() <= 20 or m.start() >= a_end and m.start() - a_end <= 40]
+               if m.end() <= head and head - m.end() <= 20 or m.start() >= a_end and m.start() - a_end <= 40
+               or m.end() <= head and head - m.end() <= 120 and _periodic(t, m.start(), m.end())
+               and not re.search(r"[,;:]", t[m.end():head])]  # "định kỳ hàng năm báo cáo ... chậm nhất ngày 17/12"
         if not rec:
             continue
         start = _back_over(t, min([head] + [m.start() for m in rec]), pats["marker"])
@@ -472,6 +474,11 @@ def _schedule(t: str, points: list[TimePoint]) -> Optional[tuple[int, int, int]]
                                                       and p.unit == "day" and p.year is None])
         return start, _with_aside(t, end), start
     return None
+
+
+def _periodic(t: str, start: int, end: int) -> bool:
+    """'định kỳ' opening or right before a recurrence: the schedule it opens may name its day further on."""
+    return bool(_phrase_re(tuple(lexicon.deadlines().periodic_words)).search(t, max(0, start - 16), end))
 
 
 def _back_over(t: str, pos: int, rx: re.Pattern) -> int:

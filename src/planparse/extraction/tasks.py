@@ -724,11 +724,16 @@ def _body_of(node: Node, drop_closing: bool) -> str:
 
 def _topic_heading(heading: str) -> bool:
     """A heading naming a kind of body in general ('Doanh nghiệp số', 'Cơ quan nhà nước số'): no determiner,
-    no body of its own, just a kind with a qualifier."""
+    no body of its own, just a kind with a lowercase qualifier."""
     f = fold(heading).rstrip(" .:")
     if f.startswith(tuple(d + " " for d in lexicon.units().plural_determiners)):
         return False
-    return any(f == k or f.startswith(k + " ") for k in _bare_kind_words()) and len(f.split()) <= 5
+    words = heading.split()
+    kind = next((k for k in _bare_kind_words() if f == k or f.startswith(k + " ")), None)
+    if kind is None or len(f.split()) > 5:
+        return False
+    after = words[len(kind.split())] if len(words) > len(kind.split()) else ""
+    return not after[:1].isupper()  # "Sở Công Thương" names one body: its name is capitalised
 
 
 @lru_cache(maxsize=None)

@@ -110,7 +110,7 @@ def _split_plain(text: str) -> list[str]:
             own_det = fold(p).startswith(tuple(d + " " for d in lexicon.units().plural_determiners))
             kind = _opening_kind(p)
             joins = not own_det and (
-                is_bare_kind(out[-1]) and kind is not None
+                (is_bare_kind(out[-1]) or _continues_kinds(out[-1], p)) and kind is not None and not p[:1].isupper()
                 or is_bare_kind(p) and not fold(p).startswith("các ") and _continues_kinds(out[-1], p)
                 or not (starts_unit(p) or kind))
         else:  # " và " joins two units only when a named unit follows ("... ngành và Ủy ban nhân dân các xã")
