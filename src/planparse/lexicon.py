@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Literal, Optional, Union
@@ -281,16 +282,33 @@ def unit_head_at(s: str) -> Optional[str]:
         if f.startswith(det):
             f = f[len(det):]
             break
-    heads = unit_heads_folded()
-    if f.startswith(heads):  # every item asks: most begin with no head at all
-        for head in heads:
-            if f.startswith(head) and (len(f) == len(head) or not f[len(head)].isalnum()):
-                return head
-    if f.startswith(named):
-        for name in named:
-            if f.startswith(name):
-                return name
+    first = _FIRST_WORD.match(f)
+    if first is None:
+        return None
+    heads, names = _starts_by_first_word()
+    for head in heads.get(first.group(0), ()):  # longest first
+        if f.startswith(head) and (len(f) == len(head) or not f[len(head)].isalnum()):
+            return head
+    for name in names.get(first.group(0), ()):  # in the data's order
+        if f.startswith(name):
+            return name
     return None
+
+
+_FIRST_WORD = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=None)
+def _starts_by_first_word() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Unit heads (longest first) and named units (in order) by their first word: a phrase is compared only with
+    those that can begin it."""
+    def by_first(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+        out: dict[str, list[str]] = {}
+        for w in words:
+            m = _FIRST_WORD.match(w)
+            out.setdefault(m.group(0) if m else "", []).append(w)
+        return {k: tuple(v) for k, v in out.items()}
+    return by_first(unit_heads_folded()), by_first(_unit_start_words()[2])
 
 
 @lru_cache(maxsize=None)

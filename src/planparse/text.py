@@ -38,6 +38,7 @@ def normalize_tones(s: str) -> str:
     return _OLD_RE.sub(repl, s)
 
 
+@lru_cache(maxsize=1 << 16)
 def strip_accents(s: str) -> str:
     s = unicodedata.normalize("NFD", s)
     s = "".join(c for c in s if unicodedata.category(c) != "Mn")

@@ -60,6 +60,12 @@ def _opening_kind(piece: str) -> Optional[str]:
     return min(kinds, key=len) if kinds else None
 
 
+@lru_cache(maxsize=None)
+def _determiner_re() -> re.Pattern:
+    words = sorted(lexicon.units().plural_determiners, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?=(" + "|".join(re.escape(d) for d in words) + r")\s)")
+
+
 def _continues_kinds(before: str, kind: str) -> bool:
     """A bare kind after a comma continues the list before it when that list is of kinds ('Các phòng, ban') or
     of places ('UBND xã, phường'); after a named body ('Bộ Khoa học và Công nghệ, doanh nghiệp ...') it is
@@ -67,7 +73,7 @@ def _continues_kinds(before: str, kind: str) -> bool:
     levels = _place_words()
     last = fold(before).split()[-1] if before.split() else ""
     tail = fold(before.split(",")[-1])
-    dets = [m.end() for d in lexicon.units().plural_determiners for m in re.finditer(rf"(?<!\w){re.escape(d)}\s", tail)]
+    dets = [m.start() + len(m.group(1)) + 1 for m in _determiner_re().finditer(tail)]  # just after 'các '
     listed = tail[max(dets):] if dets else tail  # "Thủ trưởng các sở" + ", ban, ngành": the kinds after "các"
     return is_bare_kind(listed) or fold(kind) in levels and last in levels
 

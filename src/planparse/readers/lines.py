@@ -49,6 +49,8 @@ def check_lines(text: str, path: str) -> None:
 
 
 def _is_caps_line(s: str) -> bool:
+    if s.upper() != s:
+        return False  # a lowercase letter (most lines): no need to look at each character
     letters = [c for c in s if c.isalpha()]
     return len(letters) >= 4 and all(c.isupper() for c in letters) and len(s.split()) >= 2
 

@@ -88,20 +88,39 @@ class PageRules:
         return len(self.horizontal) >= 2 and len(self.vertical) >= 2
 
 
+def _path_objects(page, pdfium_c, max_depth: int = 2):
+    """The raw handles of the page's path objects, those inside form XObjects too (down to `max_depth`), without
+    a Python wrapper per object: a page of text has dozens of text objects and a handful of paths."""
+    path, form = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
+    stack = [(pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, page.raw, 0)]
+    while stack:
+        count, get, parent, level = stack.pop()
+        for i in range(count(parent)):
+            raw = get(parent, i)
+            if not raw:
+                continue
+            kind = pdfium_c.FPDFPageObj_GetType(raw)
+            if kind == path:
+                yield raw
+            elif kind == form and level < max_depth - 1:
+                stack.append((pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, raw, level + 1))
+
+
 def page_rules(page, pdfium_c, max_paths: Optional[int] = None) -> PageRules:
     """The page's ruling lines, from its path objects (lines, and the sides of rectangles); TooManyPaths
     as soon as there are more than `max_paths` path objects."""
     horizontal, vertical = [], []
     plain = True
     n = 0
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+    box = [ctypes.c_float() for _ in range(4)]
+    refs = [ctypes.byref(v) for v in box]
+    for raw in _path_objects(page, pdfium_c):
         n += 1
         if max_paths is not None and n > max_paths:
             raise TooManyPaths(f"more than {max_paths} paths")
-        try:
-            left, bottom, right, top = obj.get_bounds()
-        except Exception:  # a path pdfium cannot place
-            continue
+        if not pdfium_c.FPDFPageObj_GetBounds(raw, *refs):
+            continue  # a path pdfium cannot place
+        left, bottom, right, top = (v.value for v in box)
         w, h = right - left, top - bottom
         if w < 3 and h < 3:
             continue  # a dot
@@ -109,8 +128,8 @@ def page_rules(page, pdfium_c, max_paths: Optional[int] = None) -> PageRules:
             horizontal.append(((bottom + top) / 2, left, right))
         elif w <= 3:
             vertical.append(((left + right) / 2, bottom, top))
-        elif pdfium_c.FPDFPath_CountSegments(obj.raw) in (4, 5):  # a rectangle: its four sides
-            if not _visible(obj, pdfium_c):
+        elif pdfium_c.FPDFPath_CountSegments(raw) in (4, 5):  # a rectangle: its four sides
+            if not _visible(raw, pdfium_c):
                 continue  # white shading behind a line of text, not a frame
             horizontal += [(bottom, left, right), (top, left, right)]
             vertical += [(left, bottom, top), (right, bottom, top)]
@@ -119,15 +138,15 @@ def page_rules(page, pdfium_c, max_paths: Optional[int] = None) -> PageRules:
     return PageRules(_merge(horizontal), _merge(vertical), plain)
 
 
-def _visible(obj, pdfium_c) -> bool:
+def _visible(raw, pdfium_c) -> bool:
     """Does the path draw something on a white page: stroked or filled in a colour that is not white?"""
     fill, stroke = ctypes.c_int(), ctypes.c_int()
-    if not pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke)):
+    if not pdfium_c.FPDFPath_GetDrawMode(raw, ctypes.byref(fill), ctypes.byref(stroke)):
         return True
     rgba = [ctypes.c_uint() for _ in range(4)]
     for drawn, get in ((stroke.value, pdfium_c.FPDFPageObj_GetStrokeColor), (fill.value, pdfium_c.FPDFPageObj_GetFillColor)):
         if drawn:
-            if not get(obj.raw, *(ctypes.byref(v) for v in rgba)):
+            if not get(raw, *(ctypes.byref(v) for v in rgba)):
                 return True
             r, g, b, a = (v.value for v in rgba)
             if a > 0 and min(r, g, b) < 230:
