@@ -309,3 +309,14 @@ def test_a_periodic_report_due_on_a_day_without_a_year_recurs_yearly():
     assert (d.kind, d.every) == ("recurring", "year")
     assert parse_deadline("báo cáo định kỳ trước ngày 15/6 và 15/12", 2025).every == "half_year"
     assert parse_deadline("định kỳ báo cáo trước ngày 20/11/2025", 2025).kind == "by"  # a dated one is due once
+
+
+@pytest.mark.parametrize("printed,kind,fields", [
+    ("Từ 13h30’ ngày 02/6/2026 (Thứ Ba)", "on", {"date": "2026-06-02"}),  # a sitting that starts at a time of day
+    ("Từ 7 giờ ngày 15/3/2026", "on", {"date": "2026-03-15"}),
+    ("Từ ngày 02/6/2026", "period", {"start": "2026-06-02"}),  # no time of day: from that day on
+    ("Từ 8 giờ ngày 3/6/2026 đến 17 giờ ngày 5/6/2026", "period", {"start": "2026-06-03", "end": "2026-06-05"}),
+])
+def test_a_start_at_a_time_of_day_is_that_day(printed, kind, fields):
+    dl = parse_deadline(printed, 2026)
+    assert dl.kind == kind and all(getattr(dl, k) == v for k, v in fields.items())

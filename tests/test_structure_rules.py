@@ -575,3 +575,24 @@ def test_a_date_of_a_document_cited_in_the_title_is_not_the_plans_year():
             "THỰC HIỆN NGHỊ QUYẾT SỐ 48/NQ-CP NGÀY 03/4/2023 CỦA CHÍNH PHỦ PHÊ DUYỆT CHIẾN LƯỢC BIỂN\n"
             "I. NHIỆM VỤ\n1. Sở Tài chính báo cáo kết quả trước ngày 15 tháng 12.\n")
     assert plan_of(text).tasks[0].deadline.date == "2025-12-15"
+
+
+DEPT = "UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG\nSố: /KH-SCT\nKẾ HOẠCH\nKiểm tra kỹ thuật an toàn vật liệu nổ công nghiệp\n"
+
+
+def test_sittings_of_an_exam_under_a_time_and_audience_heading_are_one_task_each_led_by_the_charged_unit():
+    text = DEPT + ("II. NỘI DUNG\n1. Thời gian, đối tượng kiểm tra:\n1.1. Đợt 1: Từ 13h30’ ngày 02/6/2026 (Thứ Ba).\n"
+                   "Đối tượng: Theo danh sách đơn vị đăng ký (100 người), cụ thể:\n"
+                   "- Chỉ huy nổ mìn: Từ số thứ tự 01 đến số thứ tự 07.\n- Thợ nổ mìn: Từ số thứ tự 01 đến số thứ tự 38.\n"
+                   "1.2. Đợt 2: Từ 13h30’ ngày 03/6/2026 (Thứ Tư).\n"
+                   "Đối tượng: Theo danh sách đơn vị đăng ký (100 người), cụ thể:\n"
+                   "- Chỉ huy nổ mìn: Từ số thứ tự 08 đến số thứ tự 14.\n"
+                   "2. Địa điểm: Sở Công Thương tỉnh Lào Cai.\n"
+                   "III. TỔ CHỨC THỰC HIỆN\nGiao phòng Quản lý Công nghiệp triển khai, thực hiện các công việc liên quan:\n"
+                   "1. Tổ chức kiểm tra kỹ thuật an toàn cho các đối tượng.\n2. Chuẩn bị các điều kiện cần thiết khác.\n")
+    tasks = plan_of(text).tasks
+    sittings = [t for t in tasks if t.text.startswith("Theo danh sách")]
+    assert [(t.deadline.kind, t.deadline.date) for t in sittings] == [("on", "2026-06-02"), ("on", "2026-06-03")]
+    assert "Thợ nổ mìn: Từ số thứ tự 01 đến số thứ tự 38." in sittings[0].text
+    assert all(t.lead == ["phòng Quản lý Công nghiệp"] for t in tasks)
+    assert len(tasks) == 4

@@ -219,7 +219,12 @@ def parse_deadline(text: str, year: Optional[int] = None, plan_date: Optional[st
         y, m, d = plan_date.split("-")
         t = _phrase_re(tuple(lexicon.deadlines().from_plan_date)).sub(f"từ ngày {int(d)}/{int(m)}/{y}", t)
     t = re.sub(r"^\((" + _alternation(lexicon.deadlines().planned_words) + r")\)", r"\1", t)
-    return _deadline_of(t, printed, year)
+    dl = _deadline_of(t, printed, year)
+    if dl is not None and dl.kind == "period" and dl.end is None and dl.start and len(dl.start) == 10 \
+            and re.match(r"^từ\s+\d{1,2}\s*(?:h|giờ)", printed, re.I) and not re.search(r"\bđến\b", t, re.I):
+        # "Từ 13h30’ ngày 02/6/2026 (Thứ Ba)": a sitting that starts at a time of day is held on that day
+        dl = Deadline(kind="on", date=dl.start, text=dl.text)
+    return dl
 
 
 def _opens_with(t: str, words) -> bool:

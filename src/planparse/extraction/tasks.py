@@ -371,8 +371,15 @@ def _is_aside(node: Node) -> bool:
         return True  # "+ Dự kiến kinh phí thực hiện khoản 10% kinh phí ...": what it costs, not a duty
     if len(text.split()) > 8 or re.search(r"[.;]$", text):
         return False
+    if node.children and fold(text).startswith(_time_keys()):
+        return False  # "1. Thời gian, đối tượng kiểm tra:" over its sittings: a schedule, not who the plan is for
     role = section_role(node)
     return role == "purpose" or role == "budget" and not assigns_duty(node)
+
+
+@lru_cache(maxsize=None)
+def _time_keys() -> tuple[str, ...]:
+    return tuple(fold(k) for k in lexicon.sections().group_keys["deadline"])
 
 
 @lru_cache(maxsize=None)
@@ -612,6 +619,14 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
     phase = phase_deadline(node.text, ctx.year) or _phase_span(node, ctx) or _heading_span(node, ctx)
     if phase is not None:
         inh = replace(inh, deadline=phase)
+    if phase is not None and node.body and key_of(node.body[0].text)[0] == "audience":
+        # "Đợt 1: Từ 13h30’ ngày 02/6/2026" over "Đối tượng: ..., cụ thể:" and its list: one sitting of an exam
+        # or inspection, as a session's Thời gian / Đối tượng lines are
+        parts = [key_of(node.body[0].text)[1]] + [b.text for b in node.body[1:]] + [_text_of(x) for x in _descendants(node)]
+        _add_task(ctx, node, fold_ws(" ".join(parts)), list(inh.lead), list(inh.support), phase, product=inh.product)
+        if not inh.lead:
+            ctx.unled.append(ctx.tasks[-1])
+        return
     runs = _line_runs(node)
     if runs is not None:
         # each run of duties with its own responsibility lines is one task (the contract's "numbered item with
@@ -811,7 +826,8 @@ def organisation(sec: Node, ctx: Context) -> None:
     as lead; closing paragraphs after the last duty are not tasks."""
     ctx.subject_lead = True
     ctx.last = _leaves(sec)[-1] if sec.children else None
-    inh = Inherited()
+    inh = Inherited(lead=intro_lead(sec))  # "Giao phòng Quản lý Công nghiệp triển khai ... các công việc liên quan:"
+    ctx.charged = ctx.charged or list(inh.lead)
     for c in sec.children:  # "1. Thời gian thực hiện" beside "2. Trách nhiệm thực hiện": the section's time
         role, value = key_of(c.text)
         when = value or " ".join(b.text for b in c.body) or _text_of(c)
