@@ -596,3 +596,21 @@ def test_sittings_of_an_exam_under_a_time_and_audience_heading_are_one_task_each
     assert "Thợ nổ mìn: Từ số thứ tự 01 đến số thứ tự 38." in sittings[0].text
     assert all(t.lead == ["phòng Quản lý Công nghiệp"] for t in tasks)
     assert len(tasks) == 4
+
+
+def test_an_item_handing_the_inspection_to_a_unit_in_a_part_named_otherwise_is_a_task():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: /KH-UBND\nKẾ HOẠCH\nKiểm tra công tác cải cách hành chính năm 2026\n"
+            "Thực hiện Kế hoạch số 9669/KH-UBND ngày 24/12/2025 của UBND tỉnh về việc ban hành Kế hoạch cải cách hành "
+            "chính năm 2026 của tỉnh Lâm Đồng; UBND tỉnh ban hành Kế hoạch kiểm tra như sau:\n"
+            "IV. ĐOÀN KIỂM TRA, ĐƠN VỊ ĐƯỢC KIỂM TRA, THỜI GIAN KIỂM TRA\n"
+            "1. Chủ tịch UBND tỉnh giao Sở Nội vụ chủ trì phối hợp với các ngành có liên quan tổ chức kiểm tra.\n"
+            "2. Số lượng đơn vị kiểm tra: Tối thiểu 20% cơ quan chuyên môn thuộc UBND tỉnh.\n"
+            "3. Thời gian kiểm tra tại các cơ quan, địa phương: Theo Phụ lục I kèm theo Kế hoạch này.\n"
+            "V. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\na) Trước khi tiến hành kiểm tra: Sở Nội vụ có văn bản đề nghị các "
+            "cơ quan được kiểm tra gửi báo cáo.\n")
+    plan = plan_of(text)
+    first, second = plan.tasks
+    assert first.lead == ["Sở Nội vụ"] and first.deadline.kind == "event"
+    assert second.deadline.kind == "event" and second.deadline.text == "Trước khi tiến hành kiểm tra"
+    assert [(c.number, c.issuer) for c in plan.implements] == [("9669/KH-UBND", "UBND tỉnh Lâm Đồng")]
+    assert not plan.kpis

@@ -113,9 +113,12 @@ def extract_citations_from(blocks: list[Block], places: Places) -> list[Citation
 def _own_issuance(clause: str) -> int:
     """Where the opening turns to the plan itself ('..., Ủy ban nhân dân tỉnh ban hành Kế hoạch ...'): the
     body right before 'ban hành', not a cited issuer further back ('... của UBND tỉnh X về ..., UBND xã ban hành')."""
-    m = re.search(rf"(?<![\w\-/])(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd|sở|ban|tiểu ban|ủy ban)\s+(?:{_LEVELS})?[^.;,]{{0,80}}?"
-                  r"(?:ban hành|xây dựng|triển khai)\s+(?:kế hoạch|chương trình)", clause, re.I)
-    return m.start() if m else len(clause)
+    cited_by = re.compile(rf"(?:{'|'.join(lexicon.citations().issuer_after)})\s+$", re.I)
+    for m in re.finditer(rf"(?<![\w\-/])(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd|sở|ban|tiểu ban|ủy ban)\s+(?:{_LEVELS})?"
+                         r"[^.;,]{0,80}?(?:ban hành|xây dựng|triển khai)\s+(?:kế hoạch|chương trình)", clause, re.I):
+        if not cited_by.search(clause[:m.start()]):  # "... 9669/KH-UBND ngày 24/12/2025 của UBND tỉnh về việc ban
+            return m.start()  # hành Kế hoạch ...": the cited document's issuer and title, not the plan's issuance
+    return len(clause)
 
 
 def _clause_citations(clause: str, places: Places) -> list[Citation]:

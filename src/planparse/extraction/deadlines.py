@@ -429,7 +429,7 @@ def event_in_duty(text: str) -> Optional[Deadline]:
             continue
         end = _CLAUSE_END.search(t, m.end())
         stop = end.start() if end else len(t)
-        if opening and not (end and t[end.start()] == ","):
+        if opening and not (end and t[end.start()] in ",:"):  # "Kết thúc cuộc bầu cử, ...", "Trước khi ...: ..."
             if len(m.group(0).split()) >= 3:  # a whole event named by the data ("khi có thông báo")
                 return Deadline(kind="event", text=printed[m.start():m.end()])
             continue  # an event opening the duty is its own clause ("Kết thúc cuộc bầu cử, ...")

@@ -67,8 +67,8 @@ def key_of(text: str) -> tuple[Optional[str], str]:
             stripped = rest.strip()
             if stripped.startswith(":") or re.fullmatch(r"[\s.:;]*", rest):
                 return role, stripped.lstrip(":").strip()
-    m = re.match(r"^(?:thời gian|thời hạn)(?:\s+[^\s:;,.]+){1,6}\s*(?::|$)", t)
-    if m:  # "Thời gian tuyên truyền: ...", "Thời gian tổ chức phong trào thi đua": any time line "Thời gian <what>"
+    m = re.match(r"^(?:thời gian|thời hạn)(?:\s+[^\s:;,.]+){1,6}(?:,?\s+[^\s:;,.]+){0,4}\s*(?::|$)", t)
+    if m:  # "Thời gian tuyên truyền: ...", "Thời gian kiểm tra tại các cơ quan, địa phương: ...": "Thời gian <what>"
         return "deadline", text[m.end():].strip()
     return _misread_key(text, t)
 
@@ -859,6 +859,33 @@ def inspection(sec: Node, ctx: Context) -> None:
         _entries(c, Inherited(), ctx)
 
 
+def assigned_items(sec: Node, ctx: Context) -> None:
+    """A part named otherwise ('IV. ĐOÀN KIỂM TRA, ĐƠN VỊ ĐƯỢC KIỂM TRA, THỜI GIAN KIỂM TRA') gives no tasks, except
+    an item that hands work to a unit ('1. Chủ tịch UBND tỉnh giao Sở Nội vụ chủ trì ... tổ chức kiểm tra ...'),
+    due when the part's own time line says."""
+    deadline = None
+    for c in sec.children:  # "3. Thời gian kiểm tra ...: Theo Phụ lục I kèm theo Kế hoạch này"
+        role, value = key_of(c.text)
+        if role == "deadline" and (dl := parse_deadline(value or _text_of(c), ctx.year, ctx.plan_date)):
+            deadline = dl
+    for c in sec.children:
+        if c.children or key_of(c.text)[0] is not None:
+            continue
+        assignee = _assignee(c.text)
+        if assignee:
+            _add_task(ctx, c, _text_of(c), split_units(assignee), [], deadline)
+
+
+def _assignee(text: str) -> Optional[str]:
+    """'... giao Sở Nội vụ chủ trì ...': the unit an assignment word hands the work to, or None."""
+    for w in lexicon.units().assignment_openers:
+        for m in re.finditer(rf"(?<!\w){re.escape(w)}\s+", text, re.I):
+            rest = text[m.end():]
+            if starts_unit(rest) and (units := subject_units(rest)):
+                return units
+    return None
+
+
 def _is_entry(node: Node) -> bool:
     verbs = tuple(fold(v) for v in lexicon.sections().inspection_verbs)
     return fold(strip_assignment(node.text)).startswith(verbs)
@@ -944,6 +971,8 @@ def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[
             ctx.subject_lead = True
             walk_items(sec.children, Inherited(), ctx)
             ctx.subject_lead = False
+        elif role == "other":
+            assigned_items(sec, ctx)
         elif role == "forms":
             # HÌNH THỨC ...: the activities it lists are tasks; channels and awards it names are not
             ctx.subject_lead = ctx.duties_only = True
