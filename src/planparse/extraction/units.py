@@ -145,12 +145,20 @@ def split_units(text: str) -> list[str]:
         held.append(m.group(0))
         return f"\x00{len(held) - 1}\x00"
 
+    text = _PAREN.sub(lambda m: "" if fold(m.group(0).strip("() ")).startswith(_role_remarks()) else m.group(0), text)
     masked = _PAREN.sub(lambda m: m.group(0) if _BRACKET_LIST.fullmatch(" " + m.group(0)) and "," in m.group(0)
                         and not _is_remark(m.group(0)) else hold(m), text)
     if held:
         out = _split_units_plain(masked)
         return [re.sub(r"\x00(\d+)\x00", lambda m: held[int(m.group(1))], u) for u in out]
     return _split_units_plain(text)
+
+
+@lru_cache(maxsize=None)
+def _role_remarks() -> tuple[str, ...]:
+    """'Sở Nội vụ (Cơ quan Thường trực Hội đồng Thi đua - Khen thưởng tỉnh)' is 'Sở Nội vụ': the bracket says what the
+    body does here; a bracket naming a body's own department ('Sở Nội vụ (Ban Thi đua - Khen thưởng)') stays."""
+    return tuple(fold(w) for w in lexicon.units().role_remarks)
 
 
 def _is_remark(paren: str) -> bool:
