@@ -614,3 +614,31 @@ def test_an_item_handing_the_inspection_to_a_unit_in_a_part_named_otherwise_is_a
     assert second.deadline.kind == "event" and second.deadline.text == "Trước khi tiến hành kiểm tra"
     assert [(c.number, c.issuer) for c in plan.implements] == [("9669/KH-UBND", "UBND tỉnh Lâm Đồng")]
     assert not plan.kpis
+
+
+EMULATION = ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: /KH-UBND\nKẾ HOẠCH\nPhát động Phong trào thi đua cải cách hành chính "
+             "năm 2026\n")
+
+
+def test_reward_criteria_are_not_duties_but_a_unit_told_to_act_there_is():
+    text = EMULATION + (
+        "V. TIÊU CHUẨN, HÌNH THỨC, HỒ SƠ KHEN THƯỞNG\n1. Tiêu chuẩn Bằng khen của Chủ tịch UBND tỉnh\n"
+        "a) Đối với tập thể\n- Đối với các cơ quan chuyên môn thuộc UBND tỉnh: Có kết quả đánh giá chỉ số CCHC đạt loại "
+        "Tốt và nằm trong nhóm 03 cơ quan dẫn đầu.\n"
+        "2. Giấy khen của Thủ trưởng các sở, ban, ngành\nCăn cứ Kế hoạch này, các cơ quan, đơn vị, địa phương chủ động "
+        "ban hành tiêu chuẩn để khen thưởng theo thẩm quyền.\n"
+        "3. Thủ tục, hồ sơ đề nghị khen thưởng\n3.1. Thời gian gửi hồ sơ khen thưởng:\nCác cơ quan, đơn vị, địa phương "
+        "lập hồ sơ đề nghị gửi về Sở Nội vụ trước ngày 15/02/2027.\n")
+    tasks = plan_of(text).tasks
+    assert [t.lead for t in tasks] == [["các cơ quan, đơn vị, địa phương"], ["Các cơ quan, đơn vị, địa phương"]]
+    assert tasks[1].deadline.date == "2027-02-15"
+    assert not plan_of(text).kpis
+
+
+def test_items_under_a_tien_do_heading_keep_their_own_times_over_the_movements_period():
+    text = EMULATION + (
+        "IV. THỜI GIAN THI ĐUA VÀ TIẾN ĐỘ THỰC HIỆN\n1. Thời gian thi đua: Phong trào thi đua trong năm 2026 và tính "
+        "đến hết ngày 31/12/2026.\n2. Tiến độ thực hiện\na) Các cơ quan, đơn vị, địa phương xây dựng Kế hoạch trong "
+        "Quý I/2026 để tổ chức thực hiện.\nb) Quý I/2027, các cơ quan, đơn vị, địa phương đánh giá kết quả thực hiện "
+        "phong trào thi đua.\n")
+    assert [t.deadline.date for t in plan_of(text).tasks] == ["2026-03-31", "2027-03-31"]

@@ -213,3 +213,23 @@ def test_a_target_list_inside_muc_dich_yeu_cau_gives_kpis_due_when_its_heading_s
     kpis = document_to_plan(text_to_document(text, "snippet.txt")).kpis
     assert [(k.target.op, k.target.value) for k in kpis] == [(">=", 50), (">", 80), (">=", 100)]
     assert {k.deadline.date for k in kpis} == {"2030-12-31"}
+
+
+@pytest.mark.parametrize("clause,value,unit", [
+    ("Phấn đấu kết quả đánh giá các Chỉ số PAR Index, SIPAS, PAPI năm 2026 của tỉnh nằm trong nhóm 15 tỉnh, thành phố "
+     "dẫn đầu cả nước.", 15, "tỉnh, thành phố"),
+    ("Đồng Tháp trở thành địa phương thuộc top 03 vùng Đồng bằng sông Cửu Long về đổi mới công nghệ", 3, "top"),
+])
+def test_a_rank_to_reach_is_at_most_that_place(clause, value, unit):
+    t = parse_target(clause)
+    assert is_goal(clause) and (t.op, t.value, t.unit) == ("<=", value, unit)
+
+
+def test_a_group_that_is_not_the_leading_one_is_no_rank():
+    assert not is_goal("Chia học viên thành nhóm 5 người để thực hành") and parse_target("Chia thành nhóm 5 người") is None
+
+
+def test_a_sub_target_after_trong_do_is_a_goal_of_its_own():
+    para = ("Phấn đấu đến hết năm 2026, mức độ hài lòng của người dân, doanh nghiệp đạt tối thiểu 90%; trong đó, mức độ "
+            "hài lòng về lĩnh vực đất đai, xây dựng, đầu tư đạt tối thiểu 85%.")
+    assert [parse_target(g).value for g in split_goals(para) if is_goal(g)] == [90, 85]

@@ -77,6 +77,7 @@ class SectionsData(_Data):
     letter_type: str  # the kind of a document without a type heading that has a subject line
     signer_titles: list[str]  # the posts a plan is signed by ("Phó Chủ tịch" under "KT. CHỦ TỊCH")
     reward_nominees: list[str]  # counted in a reward quota ("Không quá 05 cá nhân"), which sets no work
+    criteria_headings: list[str]  # "1. Tiêu chuẩn Bằng khen ...": what a nominee must meet, not work ("Đối với X: Có ...")
     not_duty_openers: list[str]  # in a HÌNH THỨC part, items opening so name a channel or an award, not work
     action_headings: list[str]  # a sub-heading of a purpose part whose items assign work ("Phương án cấp phát")
     phase_labels: list[str]  # a phase heading's label ("Đợt 1: Trong tháng 12/2025") before its time
@@ -155,6 +156,8 @@ class TargetsData(_Data):
     goal_labels: list[str]  # "Chỉ tiêu 1:" numbering dropped from the indicator
     goal_joiners: list[str]  # "100% A và 100% B": two targets in one clause, one KPI each
     goal_openers: list[str]  # a clause opening so has a subject of its own: a goal of its own, not a continuation
+    rank_words: list[str]  # "top 03 vùng", "nhóm 15 tỉnh, thành phố dẫn đầu": a rank to reach, at most N
+    rank_leading: list[str]  # after "nhóm N ...": the group is the leading one ("dẫn đầu", "đứng đầu")
     percent_units: list[str]
     per_period: list[str]  # "%/năm"
     units: list[str]  # units of counts as printed, longest match wins

@@ -394,7 +394,8 @@ def deadline_in_duty(text: str, year: Optional[int] = None) -> Optional[Deadline
         return None
     t = normalise(printed)
     points = find_points(t)
-    candidates = [c for c in (_opening_recurrence(t), _schedule(t, points)) if c] + list(_due_times(t, points, year))
+    candidates = [c for c in (_opening_recurrence(t), _opening_time(t, year), _schedule(t, points)) if c] \
+        + list(_due_times(t, points, year))
     for start, end, core_start in sorted(candidates):
         dl = _deadline_of(fold_ws(t[core_start:end]), printed[start:end], year)
         if dl is None or dl.kind in ("ongoing", "event") or _before_plan(dl, year):
@@ -443,6 +444,16 @@ def _before_plan(dl: Deadline, year: Optional[int]) -> bool:
     """A time that ended before the plan's year is a past fact or a baseline, not when a duty is due."""
     last = dl.date or dl.end
     return bool(year and last and int(last[:4]) < year)
+
+
+def _opening_time(t: str, year: Optional[int]) -> Optional[tuple[int, int, int]]:
+    """'Quý I/2027, các cơ quan ... đánh giá ...', 'Trong tháng 12/2025, ...': a dated quarter, month or day the duty
+    opens with, before its comma (a bare year or a span to a far year there is the programme's, not the duty's)."""
+    m = re.match(r"^[\s\-+•*]*((?:trong|trước|đến|vào|cuối|đầu)?\s*(?:quý|tháng|ngày)\s[^,:;.]{1,30}?)\s*,\s", t, re.I)
+    if not m:
+        return None
+    dl = _deadline_of(fold_ws(m.group(1)), m.group(1), year)
+    return (m.start(1), m.end(1), m.start(1)) if dl is not None and dl.kind in ("by", "on", "period") else None
 
 
 def _opening_recurrence(t: str) -> Optional[tuple[int, int, int]]:

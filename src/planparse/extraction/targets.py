@@ -141,10 +141,33 @@ def _pct_unit(t: str, m: re.Match) -> str:
     return unit
 
 
+@lru_cache(maxsize=None)
+def _rank_re() -> re.Pattern:
+    """'thuộc top 03 vùng ...', 'nằm trong nhóm 15 tỉnh, thành phố dẫn đầu cả nước': a rank among others. 'top'
+    alone ranks; 'nhóm N' ranks only when the group is the leading one."""
+    data = lexicon.targets()
+    words = "|".join(re.escape(w) for w in sorted(data.rank_words, key=len, reverse=True))
+    leading = "|".join(re.escape(w) for w in data.rank_leading)
+    return re.compile(rf"(?<!\w)(?P<word>{words})\s+(?P<n>\d{{1,3}})(?!\d|[.,]\d)"
+                      rf"(?:\s+(?P<unit>[^\W\d][^;.()\d]{{0,40}}?)\s+(?P<leading>{leading}))?", re.I)
+
+
+def _rank(t: str) -> Optional[Target]:
+    for m in _rank_re().finditer(t):
+        word = fold(m.group("word"))
+        if m.group("leading"):
+            return Target(op="<=", value=float(int(m.group("n"))), unit=m.group("unit").strip(" ,"), text=m.group(0))
+        if word in ("top", "tốp"):
+            return Target(op="<=", value=float(int(m.group("n"))), unit="top", text=m.group(0)[:len(m.group("word")) + 1 + len(m.group("n"))])
+    return None
+
+
 def parse_target(text: str) -> Optional[Target]:
     """The target a phrase or a value cell states, or None."""
     t = fold_ws(text)
     rx = _rx()
+    if not rx["pct"].search(t) and (rank := _rank(t)):
+        return rank
     for m in rx["range"].finditer(t):
         if m.group(2) or m.group(4):
             lo, hi = parse_number(m.group(1)), parse_number(m.group(3))
@@ -202,7 +225,7 @@ def is_goal(clause: str) -> bool:
     figure after a level word or a ceiling ('đạt 2,1 con/phụ nữ', 'còn tối đa 01 lần', 'dưới 109 bé trai/100 bé gái')."""
     t = fold(clause)
     rx = _rx()
-    if rx["pct"].search(t):
+    if rx["pct"].search(t) or _rank(t):
         return True
     if re.search(r"(?:tối thiểu|ít nhất|mỗi\b[^,;.]{0,60}\bcó)\s+(?:có\s+)?0\d\b|(?:tối thiểu|ít nhất)\s+(?:có\s+)?\d+", t):
         return True

@@ -393,8 +393,9 @@ def _states_funding(text: str) -> bool:
 
 
 def assigns_duty(node: Node) -> bool:
-    """An item (or one under it) that hands work to a unit: it opens with a unit as subject, or has lead or
-    responsibility lines ('Sở Tài chính chủ trì ... bố trí kinh phí'), not a statement of funding sources."""
+    """An item (or one under it) that hands work to a unit: it opens with a unit as subject, maybe after an opening
+    clause ('Căn cứ Kế hoạch này, các cơ quan ... chủ động xây dựng ...'), or has lead or responsibility lines ('Sở
+    Tài chính chủ trì ... bố trí kinh phí'), not a statement of funding sources."""
     for n in [node] + _descendants(node):
         role, value = key_of(n.text)
         if role in ("lead", "responsibility", "assignment"):
@@ -402,7 +403,27 @@ def assigns_duty(node: Node) -> bool:
         text = strip_assignment(value if role == "duties" else n.full_text())
         if starts_unit(text) and subject_units(text) or _titled_duty(text):
             return True
+        if any(_opens_with_clause(t) and duty_subject(t) for t in [text] + [b.text for b in n.body[:1]]):
+            return True
     return False
+
+
+def _opens_with_clause(text: str) -> bool:
+    return fold(text).startswith(tuple(fold(w) for w in lexicon.units().clause_openers))
+
+
+def _states_criteria(node: Node) -> bool:
+    """'1. Tiêu chuẩn Bằng khen của Chủ tịch UBND tỉnh': what a nominee must meet."""
+    return bool(node.children or node.body) and fold(node.text).startswith(
+        tuple(fold(w) for w in lexicon.sections().criteria_headings))
+
+
+def _without_categories(node: Node) -> Node:
+    """A criteria heading without its nominee categories ('a) Đối với tập thể', '+ Đối với UBND cấp xã: Có kết quả
+    ...'): what a category must meet assigns no work, though it names a unit after 'Đối với'; a duty listed among
+    the criteria ('- Các cơ quan, đơn vị căn cứ thành tích để bình xét ...') stays."""
+    kept = [_without_categories(c) for c in node.children if not fold(c.text).startswith("đối với ")]
+    return replace(node, children=kept)
 
 
 @lru_cache(maxsize=None)
@@ -509,6 +530,12 @@ def walk_items(children: list[Node], inh: Inherited, ctx: Context) -> None:
     if _session(children, roles, inh, ctx):
         return
     for (role, value), c in zip(roles, children):
+        if role == "deadline" and not value and c.body and not c.children \
+                and (subject := duty_subject(body := _body_of(c, drop_closing=False))):
+            # "3.4. Thời gian gửi hồ sơ khen thưởng:" / "Các cơ quan, đơn vị ... gửi về Sở Nội vụ trước ngày 15/02/2027":
+            # the time line's paragraph hands a unit its work
+            _add_task(ctx, c, body, split_units(subject), list(inh.support), None, product=inh.product)
+            continue
         if role in ("deadline", "lead", "support", "responsibility", "product", "venue", "audience", "contents",
                     "quantity"):
             continue
@@ -525,6 +552,8 @@ def walk_items(children: list[Node], inh: Inherited, ctx: Context) -> None:
                 _add_task(ctx, c, text, inh.lead, list(inh.support), inh.deadline, product=inh.product)
         elif role == "assignment":
             assignment(c, inh, ctx, inline=value)
+        elif role is None and key_of(c.text)[0] == "deadline":
+            item(c, replace(inh, deadline=None), ctx)  # "2. Tiến độ thực hiện" over its a), b): each states its time
         else:
             item(c, inh, ctx)
 
@@ -982,7 +1011,8 @@ def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[
             # reward criteria, forms and files, and where funds come from, are not tasks; an item there that
             # hands a unit work to do is
             ctx.subject_lead = ctx.need_lead = True
-            walk_items([c for c in sec.children if assigns_duty(c)], Inherited(), ctx)
+            kept = [_without_categories(c) if _states_criteria(c) else c for c in sec.children]
+            walk_items([c for c in kept if assigns_duty(c)], Inherited(), ctx)
             ctx.subject_lead = ctx.need_lead = False
         elif role == "purpose":
             for c in sec.children:
