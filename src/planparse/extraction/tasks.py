@@ -726,8 +726,10 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
         if node.children:
             # a unit heading with a single duty: the duty is the item and takes its ref
             single = len(leaves) == 1 and len(node.children) == 1
+            support = list(inh.support) + [u for ph, _, _ in partners_in(node.text) for u in split_units(ph)
+                                           if u not in inh.support and u not in units]  # "X chủ trì, phối hợp Y"
             for leaf in leaves:
-                _add_task(ctx, leaf, _text_of(leaf, drop_closing=leaf is ctx.last), units, list(inh.support), inh.deadline, product=inh.product,
+                _add_task(ctx, leaf, _text_of(leaf, drop_closing=leaf is ctx.last), units, support, inh.deadline, product=inh.product,
                           ref=node.ref if single else None)
         else:
             body = _body_of(node, drop_closing=node is ctx.last)
@@ -788,8 +790,18 @@ def _bare_kind_words() -> tuple[str, ...]:
 def _names_duty(words: str) -> bool:
     """Words after a heading's unit that give it work ('tham mưu ...', 'có trách nhiệm', 'thực hiện các nội
     dung sau') rather than describe it ('sản xuất giống, NTTS thương phẩm')."""
-    f = f" {fold(words)} "
-    return any(f" {fold(v)} " in f for v in lexicon.units().duty_verbs) or bool(re.search(r"\s(?:như|sau|gồm)\s*$", f))
+    f = fold(words).strip(" ,;:")
+    verbs = _duty_openers()
+    return bool(re.match(rf"(?:{verbs})(?!\w)", f)) or any(re.search(rf"(?<!\w)(?:{fold(v)})(?!\w)", f)
+                                                           for v in lexicon.units().duty_verbs) \
+        or bool(re.search(r"\s(?:như|sau|gồm)\s*$", f))
+
+
+@lru_cache(maxsize=None)
+def _duty_openers() -> str:
+    """Words a unit's name never runs into (data/unit_spans.json stops, the duty verbs): a verb after the unit."""
+    words = {fold(w) for w in lexicon.units().duty_verbs + lexicon.unit_spans().stops}
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def _heading_units(node: Node, ctx: Context) -> Optional[list[str]]:
@@ -823,6 +835,11 @@ def _heading_units(node: Node, ctx: Context) -> Optional[list[str]]:
     if unit_phrase_end(phrase) >= len(phrase) - 1:
         return split_units(text)
     if ctx.section == "organisation" and node.children and not text.endswith("."):
+        subject = subject_units(phrase)
+        if subject and len(phrase.split()) <= 16 and re.match(r"\W*(?:chủ trì,?\s+phối hợp|chỉ đạo)(?!\w)", fold(phrase[len(subject):])):
+            # "8.1. Sở Tài chính chủ trì, phối hợp các sở, ban, ngành" over its duties: the unit that leads them (the
+            # partners it names are their support)
+            return split_units(subject)
         # "2. Các Sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án ... thuộc Chương trình" over its
         # duties: a unit heading whose name describes the units by what they do; it is one unit as printed
         return [phrase]
