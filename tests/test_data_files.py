@@ -1,6 +1,8 @@
 """Every language data file loads, validates, names its source, and means what it says."""
 import json
+import re
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -126,3 +128,38 @@ def test_every_error_code_has_vietnamese_words_for_the_pages():
         "E105 tệp bị hỏng hoặc không đúng định dạng theo tên (bad zip)"
     assert reason_vi("E122 the worker reading it died (killed by signal 9)").startswith("E122 tiến trình đọc tệp")
     assert stage_vi("read/extract") == "đọc và trích xuất"
+
+
+def test_every_warning_pattern_reads_its_example_in_vietnamese():
+    """messages.json 'warnings': each entry's example matches its own pattern (and no other), and what the page
+    shows is its code and Vietnamese text with the parts filled in."""
+    from planparse.messages import warning_code, warning_vi
+
+    data = json.loads(resources.files("planparse.data").joinpath("messages.json").read_text(encoding="utf-8"))
+    codes = [w["code"] for w in data["warnings"]]
+    assert len(codes) == len(set(codes)) and all(re.fullmatch(r"W\d{3}", c) for c in codes)
+    for w in data["warnings"]:
+        assert warning_code(w["example"]) == w["code"], w["example"]
+        shown = warning_vi(w["example"])
+        assert shown.startswith(w["code"] + " ") and "{" not in shown, shown
+    assert warning_vi("pages 1,2 have a text layer that is not text (letters outside the Vietnamese alphabet): read by "
+                      "OCR (tesseract -l vie)") == ("W111 trang 1,2 có lớp chữ không phải là chữ (chữ cái ngoài bảng chữ "
+                                                    "cái tiếng Việt): đã đọc bằng OCR (tesseract -l vie)")
+    assert warning_vi("OCR left out a received stamp on pages 1") == "W113 OCR đã bỏ qua dấu công văn đến ở trang 1"
+    assert warning_vi("something new") == "something new"  # no entry: as written
+
+
+def test_the_warnings_the_library_writes_on_the_corpus_all_read_in_vietnamese(tmp_path):
+    """Every warning a batch of the corpus gives (OCR'd scans, broken text layers, .doc, repaired OCR text) has an
+    entry, so no page shows English."""
+    from planparse.batch import run_batch
+    from planparse.messages import warning_code
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    files = [corpus / "seeds" / "002_408fa6199785fdab.txt", corpus / "real" / "lao-cai" / "sct-kh1105-2026-kiem-tra.pdf",
+             corpus / "real" / "lam-dong" / "KẾ HOẠCH KMT UBND TỈNH NĂM 2026.doc"]
+    run_batch([str(f) for f in files], str(tmp_path / "out"), jobs=1)
+    warnings = {w for line in (tmp_path / "out" / "plans.jsonl").read_text(encoding="utf-8").splitlines()
+                for w in json.loads(line).get("warnings") or []}
+    assert len(warnings) >= 3
+    assert [w for w in warnings if warning_code(w) is None] == []

@@ -206,3 +206,15 @@ def test_an_output_that_cannot_be_written_is_one_line(tmp_path):
         r = _cli(*args)
         assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
         assert len(r.stderr.strip().splitlines()) == 1 and str(blocker) in r.stderr
+
+
+def test_warnings_read_in_vietnamese_with_their_codes_on_the_pages():
+    plan, doc = _tiny()
+    plan = plan.model_copy(update={"warnings": ["pages 1,2 have no text layer: read by OCR (tesseract -l vie)",
+                                                "converted from .doc with LibreOffice"]})
+    review = render_review(plan, doc)
+    assert "W110 trang 1,2 không có lớp chữ: đã đọc bằng OCR (tesseract -l vie)" in review
+    assert "W130 đã chuyển từ .doc bằng LibreOffice" in review and "have no text layer" not in review
+    index = render_index([{"file": "a.pdf", "status": "warnings", "n_tasks": 1, "n_kpis": 0,
+                           "warnings": ["OCR left out a received stamp on pages 1"]}], [])
+    assert "W113 OCR đã bỏ qua dấu công văn đến ở trang 1" in index

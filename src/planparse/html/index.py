@@ -1,32 +1,10 @@
 """A batch's index page: every plan with its counts and a link to its review, then the failures."""
 from __future__ import annotations
 
-import json
-import re
-from functools import lru_cache
-from pathlib import Path
-
+from ..messages import reason_vi, stage_vi, warning_vi
 from .page import esc, page
 
-
-@lru_cache(maxsize=1)
-def _messages() -> dict:
-    return json.loads((Path(__file__).resolve().parents[1] / "data" / "messages.json").read_text(encoding="utf-8"))
-
-
-def reason_vi(reason: object) -> str:
-    """'E105 file is corrupt ... (bad zip)' as people read it here: the code, its Vietnamese text, and
-    the detail as the reader gave it."""
-    text = str(reason or "")
-    m = re.match(r"(E\d{3})\b[^(]*(\(.*\))?", text)
-    vi = _messages()["reasons"].get(m.group(1)) if m else None
-    if not vi:
-        return text
-    return f"{m.group(1)} {vi}" + (f" {m.group(2)}" if m.group(2) else "")
-
-
-def stage_vi(stage: object) -> str:
-    return _messages()["stages"].get(str(stage or ""), str(stage or ""))
+__all__ = ["reason_vi", "render_index", "stage_vi"]
 
 
 def render_index(plans: list[dict], failures: list[dict], title: str = "planparse – kết quả",
@@ -37,7 +15,7 @@ def render_index(plans: list[dict], failures: list[dict], title: str = "planpars
     for p in plans:
         name = esc(p["file"])
         link = f'<a href="{esc(p["review"])}">{name}</a>' if p.get("review") else name
-        warn = "; ".join(p.get("warnings") or [])
+        warn = "; ".join(warning_vi(w) for w in p.get("warnings") or [])
         rows.append(f'<tr class="st-{esc(p["status"])}"><td>{link}</td><td>{esc(p.get("number"))}</td>'
                     f'<td>{esc(p.get("issuer"))}</td><td>{esc(p.get("date"))}</td><td>{esc(p.get("title"))}</td>'
                     f'<td class="num">{p.get("n_tasks", 0)}</td><td class="num">{p.get("n_kpis", 0)}</td>'

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ..messages import warning_vi
 from ..models import KPI, Block, Document, Plan, Span, Task, Unit
 from .page import DEADLINE_KINDS, esc, fmt_deadline, fmt_target, page
 
@@ -213,7 +214,7 @@ def render_review(plan: Plan, doc: Optional[Document] = None) -> str:
         notes.append("không có văn bản nguồn: chỉ hiện các bảng (review FILE, hoặc --source)")
     if repaired:
         notes.append(f"{repaired} chỗ đã sửa lỗi OCR/mã phông (gạch chấm; di chuột để xem chữ gốc)")
-    warn = ("<div class=warnings><b>Cảnh báo</b><ul>" + "".join(f"<li>{esc(w)}</li>" for w in notes) + "</ul></div>"
+    warn = ("<div class=warnings><b>Cảnh báo</b><ul>" + "".join(f"<li>{esc(warning_vi(w))}</li>" for w in notes) + "</ul></div>"
             if notes else "")
     source = render_source(doc, marks) if doc else '<p class="muted">(không có văn bản nguồn)</p>'
     body = (_header(plan) + f'<main class="review"><section class="items">{warn}{_toolbar(plan, repaired)}{tables}</section>'
