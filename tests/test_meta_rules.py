@@ -169,3 +169,11 @@ def test_a_law_cited_by_name_and_year_is_dated_by_that_year():
 ])
 def test_a_misspelt_central_body_is_read_as_its_name(printed, issuer):
     assert normalise_cited_issuer(printed, Places({"tỉnh": "Đắk Lắk"})) == issuer
+
+
+def test_a_central_body_read_by_ocr_with_a_wrong_mark_is_spelt_and_levelled_as_printed():
+    from planparse.extraction.meta import _proper_case, level_of
+
+    assert _proper_case("TỎ CÔNG TÁC LIÊN NGÀNH TW") == "Tổ công tác Liên Ngành TW"  # OCR read TỔ as TỎ
+    assert level_of("Tổ công tác liên ngành TW") == "national" and level_of("Ban Chỉ đạo Trung ương") == "national"
+    assert _proper_case("SỞ CÔNG THƯƠNG") == "Sở Công Thương"

@@ -45,8 +45,8 @@ def level_of(issuer: Optional[str]) -> Optional[str]:
     f = fold(issuer)
     m = re.search(r"\b(thành phố|thị xã|thị trấn|tỉnh|huyện|quận|phường|xã|đặc khu)\b", f)
     if not m:
-        if any(k in f for k in ("bộ ", "chính phủ", "thủ tướng")):
-            return "national"
+        if any(k in f for k in ("bộ ", "chính phủ", "thủ tướng")) or re.search(r"(?<!\w)(?:tw|trung ương)(?!\w)", f):
+            return "national"  # "Tổ Công tác liên ngành TW": a central body
         return "province" if f.startswith("sở ") else None
     word = m.group(1)
     if word == "thành phố":
@@ -197,12 +197,24 @@ def _proper_case(name: str) -> str:
     name = normalize_tones(name)
     name = " ".join(w if not (set(w.lower()) & _VOWELS) else w[:1] + w[1:].lower() for w in name.split())
     name = _heads_re().sub(lambda m: _head_spelling()[fold(m.group(0))], name)
+    bare = strip_accents(name.lower())  # a head OCR read with a wrong mark ('TỎ CÔNG TÁC' for TỔ CÔNG TÁC)
+    for key, head in _bare_head_spelling().items():
+        for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", bare):
+            if len(bare) == len(name) and fold(name[m.start():m.end()]) != fold(head):
+                name = name[:m.start()] + head + name[m.end():]
     return re.sub(rf"\b({_LEVELS})(?=\s+[A-ZĐÀ-Ỹ])", lambda m: m.group(1).lower(), name)
 
 
 @lru_cache(maxsize=None)
 def _head_spelling() -> dict[str, str]:
     return {fold(normalize_tones(k.head)): normalize_tones(k.head) for k in lexicon.units().kinds if len(k.head.split()) > 1}
+
+
+@lru_cache(maxsize=None)
+def _bare_head_spelling() -> dict[str, str]:
+    """Heads of three or more syllables by their letters without marks: OCR may get one mark wrong, and so long a
+    name read without marks names one head only."""
+    return {strip_accents(h.lower()): h for h in set(_head_spelling().values()) if len(h.split()) >= 3}
 
 
 @lru_cache(maxsize=None)
