@@ -190,7 +190,7 @@ def test_batch_json_is_accepted_by_compare_and_review(tmp_path):
     assert r.returncode == 0 and "not found beside it" in r.stderr, r.stderr
     r = _cli("review", str(jsons[0]), "--source", str(src / SEED0.name), "-o", str(tmp_path / "r.html"))
     assert r.returncode == 0, r.stderr
-    assert "changed since it was extracted" in (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "đã thay đổi từ khi trích xuất" in (tmp_path / "r.html").read_text(encoding="utf-8")  # W104, in Vietnamese
     # beside the JSON with the recorded content, it is found without being named
     (tmp_path / "out" / "json" / SEED0.name).write_bytes(SEED0.read_bytes())
     r = _cli("review", str(jsons[0]), "-o", str(tmp_path / "r.html"))
