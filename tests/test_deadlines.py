@@ -76,7 +76,8 @@ def test_no_time_no_deadline():
      {"start": "2025-12-17", "end": "2026-02-01"}),
     ("13h30’ ngày 29/4/2026 (Thứ Tư)", "on", {"date": "2026-04-29"}),
     ("Từ 20 giờ 15 phút - 20 giờ 45 phút ngày 23 tháng 1", "on", {"date": "2025-01-23"}),
-    ("1,5 ngày (bắt đầu từ 13h30 thứ Hai ngày 06/7/2026)", "on", {"date": "2026-07-06"}),
+    # a sitting of 1.5 days from Monday: Monday and Tuesday (sct-kh3898 gold, adjudicated case 5b)
+    ("1,5 ngày (bắt đầu từ 13h30 thứ Hai ngày 06/7/2026)", "period", {"start": "2026-07-06", "end": "2026-07-07"}),
     ("Dự kiến ngày 05/12/2025 (chậm nhất ngày 10/12/2025)", "on", {"date": "2025-12-05"}),
     ("Ban hành kế hoạch chậm nhất là ngày 15/4/2026 và tổ chức thực hiện", "by", {"date": "2026-04-15"}),
     # recurrences
@@ -320,3 +321,17 @@ def test_a_periodic_report_due_on_a_day_without_a_year_recurs_yearly():
 def test_a_start_at_a_time_of_day_is_that_day(printed, kind, fields):
     dl = parse_deadline(printed, 2026)
     assert dl.kind == kind and all(getattr(dl, k) == v for k, v in fields.items())
+
+
+@pytest.mark.parametrize("printed,start,end", [
+    ("23/3/2026; 02 ngày", "2026-03-23", "2026-03-24"),  # a sitting of two days from that day
+    ("1,5 ngày (bắt đầu từ 13h30 thứ Hai ngày 06/7/2026)", "2026-07-06", "2026-07-07"),
+])
+def test_a_start_day_with_a_duration_is_the_days_it_lasts(printed, start, end):
+    dl = parse_deadline(printed, 2026)
+    assert (dl.kind, dl.start, dl.end) == ("period", start, end)
+
+
+def test_a_time_limit_counted_in_days_is_no_duration():
+    dl = parse_deadline("trong 10 ngày kể từ ngày 15/3/2026", 2026)
+    assert dl.end is None

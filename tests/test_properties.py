@@ -79,3 +79,13 @@ def test_repair_never_loses_lines_and_is_stable(text):
     once = repair_text(text, "always").text
     assert once.count("\n") == text.count("\n")
     assert repair_text(once, "auto").text == repair_text(repair_text(once, "auto").text, "auto").text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(" \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2003\u2028\u3000ab Đ."))))
+def test_fold_ws_is_the_regex_collapse(s):
+    import re
+
+    from planparse.text import fold_ws
+
+    assert fold_ws(s) == re.sub(r"\s+", " ", s).strip()

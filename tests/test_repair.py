@@ -323,3 +323,18 @@ def test_the_linear_chunk_guard_finds_what_the_backtracking_one_found(text):
     from planparse.repair.ocr import _PROTECT_CHUNK
 
     assert bool(_PROTECT_CHUNK.search(text)) == bool(re.search(_OLD_PROTECT, text, re.I))
+
+
+def test_blocks_on_pages_read_by_ocr_are_repaired_however_little_the_whole_is_damaged():
+    from planparse.models import Block, Document
+    from planparse.repair import repair_document
+
+    title = "Kiêm tra việc chầp hành Quy định pháp luật trong sử dụng và bảo quản vật liệu nô công nghiệp"
+    body = ["Sở Công Thương tỉnh Lào Cai ban hành kế hoạch kiểm tra việc chấp hành quy định pháp luật."] * 20
+    blocks = [Block(id="b0", kind="paragraph", text=title, page=1)] + \
+        [Block(id=f"b{i}", kind="paragraph", text=t, page=2) for i, t in enumerate(body, 1)]
+    as_text = repair_document(Document(source="x.pdf", format="pdf", blocks=blocks))
+    assert as_text.blocks[0].text == title  # a text layer this clean is left alone
+    ocr = repair_document(Document(source="x.pdf", format="pdf", blocks=blocks, ocr_pages=[1]))
+    assert ocr.blocks[0].text.startswith("Kiểm tra việc chấp hành") and "vật liệu nổ" in ocr.blocks[0].text
+    assert ocr.blocks[0].original == title and ocr.blocks[1].text == body[0]

@@ -642,3 +642,17 @@ def test_items_under_a_tien_do_heading_keep_their_own_times_over_the_movements_p
         "Quý I/2026 để tổ chức thực hiện.\nb) Quý I/2027, các cơ quan, đơn vị, địa phương đánh giá kết quả thực hiện "
         "phong trào thi đua.\n")
     assert [t.deadline.date for t in plan_of(text).tasks] == ["2026-03-31", "2027-03-31"]
+
+
+def test_a_member_named_with_his_title_and_role_leads_his_duties():
+    text = DEPT + ("4. Phân công nhiệm vụ\n4.1. Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung; chỉ đạo toàn diện "
+                   "hoạt động của Đoàn.\n4.2. Ông. Đỗ Mạnh Cường - Phó Trưởng đoàn: Chủ trì kiểm tra hồ sơ pháp lý.\n")
+    assert [t.lead for t in plan_of(text).tasks] == [["Ông. Hoàng Văn Thuân - Trưởng đoàn"],
+                                                    ["Ông. Đỗ Mạnh Cường - Phó Trưởng đoàn"]]
+
+
+def test_a_central_bodys_plan_has_no_level_of_the_three():
+    text = ("BỘ CÔNG AN\nTỔ CÔNG TÁC LIÊN NGÀNH TW\nSố: 996/KH-TCTLNTW-C04\nKẾ HOẠCH\nPhối hợp kiểm soát năm 2026\n"
+            "I. NHIỆM VỤ\n1. Các đơn vị, địa phương báo cáo kết quả.\n")
+    meta = plan_of(text).meta
+    assert meta.issuer and meta.issuer_level is None  # data contract: province / district / commune

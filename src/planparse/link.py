@@ -95,7 +95,7 @@ def build_tree(plans: list[tuple[Plan, str]], errors: list[str] | None = None,
         taken = {n.id for n in tree.nodes}
         nid = next(f"{nid}~{k}" for k in range(2, len(taken) + 3) if f"{nid}~{k}" not in taken) if nid in taken else nid
         node = TreeNode(id=nid, number=plan.meta.number, issuer=plan.meta.issuer,
-                        level=plan.meta.issuer_level, date=plan.meta.date, title=plan.meta.title, files=[file])
+                        level=plan.meta.issuer_level or level_of(plan.meta.issuer), date=plan.meta.date, title=plan.meta.title, files=[file])
         by_key[k] = node
         unique.append(plan)
         tree.nodes.append(node)

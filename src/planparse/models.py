@@ -48,6 +48,7 @@ class Document(Strict):
     pages: Optional[int] = None
     blocks: list[Block]
     warnings: list[str] = Field(default_factory=list)
+    ocr_pages: list[int] = Field(default_factory=list)  # pages read by OCR: their text is repaired as OCR output
 
 
 # ------------------------------------------------------------ inferred layer

@@ -224,7 +224,23 @@ def parse_deadline(text: str, year: Optional[int] = None, plan_date: Optional[st
             and re.match(r"^từ\s+\d{1,2}\s*(?:h|giờ)", printed, re.I) and not re.search(r"\bđến\b", t, re.I):
         # "Từ 13h30’ ngày 02/6/2026 (Thứ Ba)": a sitting that starts at a time of day is held on that day
         dl = Deadline(kind="on", date=dl.start, text=dl.text)
+    if dl is not None and (dl.kind == "on" or dl.kind == "period" and dl.end is None) and (days := _lasting(printed)):
+        # "23/3/2026; 02 ngày", "1,5 ngày (bắt đầu từ ... ngày 06/7/2026)": from that day, for so many days
+        first = dl.date or dl.start
+        if first and len(first) == 10:
+            from datetime import date, timedelta
+            last = date.fromisoformat(first) + timedelta(days=days - 1)
+            dl = Deadline(kind="period", start=first, end=last.isoformat(), text=dl.text)
     return dl
+
+
+def _lasting(printed: str) -> Optional[int]:
+    """Whole days a stated duration covers ('02 ngày' -> 2, '1,5 ngày' -> 2), or None."""
+    m = re.search(r"(?<![\d/.,])(\d{1,2}(?:[.,]5)?)\s*ngày(?!\s*\d)", printed, re.I)
+    if not m or re.search(r"\b(?:trong|vòng|hạn|sau|chậm nhất)\s*$", printed[:m.start()], re.I):
+        return None  # "trong 10 ngày kể từ ...": a time limit, not how long a sitting lasts
+    n = float(m.group(1).replace(",", "."))
+    return int(n) + (1 if n % 1 else 0) if 0 < n <= 31 else None
 
 
 def _opens_with(t: str, words) -> bool:

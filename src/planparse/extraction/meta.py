@@ -99,7 +99,8 @@ def extract_meta(st: Structure) -> tuple[Meta, list[str]]:
             meta.place = " ".join(words) or None
 
     meta.issuer = _issuer(st, header_clean, appendix_text, meta.place) or _header_body(st, meta.place)
-    meta.issuer_level = level_of(meta.issuer)  # type: ignore[assignment]
+    level = level_of(meta.issuer)  # a central body's plan has no level of the three (data contract): null
+    meta.issuer_level = level if level != "national" else None  # type: ignore[assignment]
     if not meta.issuer:
         warnings.append("issuer not found")
 

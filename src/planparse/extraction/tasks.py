@@ -58,10 +58,24 @@ def _keys() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
 
 
+@lru_cache(maxsize=None)
+def _keys_by_first_word() -> dict[str, list[tuple[str, str]]]:
+    """The keys by their first word, longest first: an item is compared only with keys that can begin it."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for key, role in _keys():
+        m = _FIRST_WORD.match(key)
+        out.setdefault(m.group(0) if m else "", []).append((key, role))
+    return out
+
+
+_FIRST_WORD = re.compile(r"[^\W_]+")
+
+
 def key_of(text: str) -> tuple[Optional[str], str]:
     """('deadline', 'Trước 30/9/2023') for 'Thời gian hoàn thành: Trước 30/9/2023'; (None, text) otherwise."""
     t = fold(text)
-    for key, role in _keys():
+    first = _FIRST_WORD.match(t)
+    for key, role in _keys_by_first_word().get(first.group(0) if first else "", ()):
         if t.startswith(key):
             rest = text[len(key):]
             stripped = rest.strip()
@@ -355,7 +369,8 @@ def _split_unit_duty(text: str) -> tuple[Optional[str], str]:
             pos = idx + 1  # 'kind: members, ...: duty' -> keep going
             continue
         if left and right and len(left) < 300 and starts_unit(strip_assignment(left)) \
-                and not re.search(r"[.;]\s", left):  # "Ủy ban nhân dân xã huy động ... Hình thức ... gián tiếp:"
+                and not re.search(r"(?<!\bÔng)(?<!\bBà)[.;]\s", left):  # "Ủy ban nhân dân xã huy động ... Hình thức ... gián tiếp:"
+            # ("Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung ...": the title's stop ends no sentence)
             return left, right
         return None, text
 

@@ -372,7 +372,8 @@ def read_image(path: str | Path) -> Document:
     for page, text in enumerate(texts, 1):
         lines += [Line(text=t.strip(), start=0, end=len(t), lineno=len(lines) + k + 1, page=page, blank=not t.strip())
                   for k, t in enumerate(text.split("\n"))]
-    return Document(source=path, format="pdf", pages=len(texts), blocks=lines_to_blocks(lines), warnings=warnings)
+    return Document(source=path, format="pdf", pages=len(texts), blocks=lines_to_blocks(lines), warnings=warnings,
+                    ocr_pages=list(range(1, len(texts) + 1)))
 
 
 def _image_frames(path: str) -> int:

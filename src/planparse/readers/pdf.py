@@ -205,7 +205,7 @@ def read_pdf(path: str | Path) -> Document:
         warnings.append(f"pages {_pages(sorted(p for p, w in dense.items() if w == why))} {why}: read without tables")
     lines = _drop_furniture(pages)
     blocks = lines_to_blocks(lines)
-    return Document(source=path, format="pdf", pages=n_pages, blocks=blocks, warnings=warnings)
+    return Document(source=path, format="pdf", pages=n_pages, blocks=blocks, warnings=warnings, ocr_pages=ocr_pages)
 
 
 def _first_page_heading(page, textpage) -> tuple[list[list[str]], Optional[float]]:

@@ -187,23 +187,25 @@ def repair_text(text: str, mode: Mode = "auto") -> RepairResult:
 
 
 def repair_document(doc: Document, mode: Mode = "auto") -> Document:
-    """Repair every block of a damaged document; `original` keeps what was read."""
+    """Repair every block of a damaged document; `original` keeps what was read. Blocks on pages the reader OCR'd
+    are OCR output however little damage the whole shows ('Kiêm tra việc chầp hành ...'): they are repaired."""
     if mode == "never":
         return doc
     whole = "\n".join(b.text for b in doc.blocks)
     enc = legacy_encoding(whole)
     decoded = _decode_words(whole, enc)
     dmg = damage(decoded)
-    if mode == "auto" and dmg < DAMAGE_THRESHOLD and decoded == whole:
+    ocr_pages = set(doc.ocr_pages)
+    if mode == "auto" and dmg < DAMAGE_THRESHOLD and decoded == whole and not ocr_pages:
         return doc
     blocks: list[Block] = []
     n_changes = 0
     for b in doc.blocks:
-        res = repair_text(b.text, "always" if (mode == "always" or dmg >= DAMAGE_THRESHOLD) else "auto")
+        how: Mode = "always" if (mode == "always" or dmg >= DAMAGE_THRESHOLD or b.page in ocr_pages) else "auto"
+        res = repair_text(b.text, how)
         cells = None
         if b.cells:
-            cells = [c.model_copy(update={"text": repair_text(c.text, "always" if dmg >= DAMAGE_THRESHOLD else "auto").text})
-                     for c in b.cells]
+            cells = [c.model_copy(update={"text": repair_text(c.text, how).text}) for c in b.cells]
         if res.text != b.text or cells:
             n_changes += len(res.changes)
             blocks.append(b.model_copy(update={"text": res.text, "original": b.text, "cells": cells or b.cells}))
