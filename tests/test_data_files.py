@@ -163,3 +163,15 @@ def test_the_warnings_the_library_writes_on_the_corpus_all_read_in_vietnamese(tm
                 for w in json.loads(line).get("warnings") or []}
     assert len(warnings) >= 3
     assert [w for w in warnings if warning_code(w) is None] == []
+
+
+def test_every_work_verb_opens_a_task_section_named_by_its_topic():
+    from planparse.pipeline import document_to_plan
+    from planparse.readers.text import text_to_document
+
+    for verb in lexicon.sections().work_verbs:
+        v = verb[:1].upper() + verb[1:]
+        text = (f"KẾ HOẠCH\nKinh tế số năm 2026\nIII. {verb.upper()} KINH TẾ SỐ TRÊN ĐỊA BÀN\n"
+                f"1. {v} hạ tầng số dùng chung của tỉnh.\n2. {v} nền tảng dữ liệu số của tỉnh.\n"
+                f"3. {v} kỹ năng số cho người dân trên địa bàn.\n")
+        assert len(document_to_plan(text_to_document(text, "x.txt")).tasks) == 3, verb

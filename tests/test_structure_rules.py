@@ -656,3 +656,14 @@ def test_a_central_bodys_plan_has_no_level_of_the_three():
             "I. NHIỆM VỤ\n1. Các đơn vị, địa phương báo cáo kết quả.\n")
     meta = plan_of(text).meta
     assert meta.issuer and meta.issuer_level is None  # data contract: province / district / commune
+
+
+def test_a_part_named_by_what_it_develops_whose_items_are_work_is_a_task_section():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 144/KH-UBND\nKẾ HOẠCH\nPhát triển kinh tế số và xã hội số\n"
+            "III. PHÁT TRIỂN NỀN MÓNG KINH TẾ SỐ VÀ XÃ HỘI SỐ\n1. Thể chế\nNền tảng dẫn dắt, kiến tạo không gian. Trọng tâm:\n"
+            "a) Hoàn thiện chính sách, pháp luật, chuyển đổi các hoạt động lên môi trường số.\n"
+            "b) Triển khai cơ chế thử nghiệm có kiểm soát đối với mô hình, công nghệ mới.\n"
+            "c) Thí điểm mô hình quản trị số trong các khu công nghiệp.\n"
+            "IV. PHƯƠNG PHÁP KIỂM TRA\n1. Kiểm tra trực tiếp tại đơn vị.\n2. Thông qua kết luận kiểm tra.\n"
+            "3. Trao đổi, thảo luận những vấn đề qua kiểm tra.\n")
+    assert [t.ref for t in plan_of(text).tasks] == ["III.1.a", "III.1.b", "III.1.c"]  # a method is no work section

@@ -80,6 +80,8 @@ class SectionsData(_Data):
     criteria_headings: list[str]  # "1. Tiêu chuẩn Bằng khen ...": what a nominee must meet, not work ("Đối với X: Có ...")
     not_duty_openers: list[str]  # in a HÌNH THỨC part, items opening so name a channel or an award, not work
     action_headings: list[str]  # a sub-heading of a purpose part whose items assign work ("Phương án cấp phát")
+    work_verbs: list[str]  # an item opening so states work ("Triển khai ...", "Hoàn thiện ..."): a part named by its
+    # topic ("III. PHÁT TRIỂN NỀN MÓNG KINH TẾ SỐ") whose heading and items open so is a task section
     phase_labels: list[str]  # a phase heading's label ("Đợt 1: Trong tháng 12/2025") before its time
     closing_openers: list[str]
     closing_conditions: list[str]  # "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc ...": the closing formula

@@ -920,6 +920,23 @@ def inspection(sec: Node, ctx: Context) -> None:
         _entries(c, Inherited(), ctx)
 
 
+def _opens_with_work(text: str) -> bool:
+    f = fold(strip_assignment(text)).lstrip("-+•* ")
+    return bool(re.match(rf"(?:{_work_verbs()})(?!\w)", f))
+
+
+@lru_cache(maxsize=None)
+def _work_verbs() -> str:
+    return "|".join(re.escape(fold(w)) for w in sorted(lexicon.sections().work_verbs, key=len, reverse=True))
+
+
+def _names_work(sec: Node) -> bool:
+    """A part named by what it develops ('PHÁT TRIỂN ...', 'ĐẨY MẠNH ...') whose items mostly open with work to do."""
+    leaves = [n for n in _leaves(sec) if n is not sec]
+    return _opens_with_work(sec.text) and len(leaves) >= 3 \
+        and sum(_opens_with_work(_text_of(n)) for n in leaves) * 5 >= len(leaves) * 3
+
+
 def assigned_items(sec: Node, ctx: Context) -> None:
     """A part named otherwise ('IV. ĐOÀN KIỂM TRA, ĐƠN VỊ ĐƯỢC KIỂM TRA, THỜI GIAN KIỂM TRA') gives no tasks, except
     an item that hands work to a unit ('1. Chủ tịch UBND tỉnh giao Sở Nội vụ chủ trì ... tổ chức kiểm tra ...'),
@@ -1031,6 +1048,12 @@ def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[
             # carry their own "Đơn vị chủ trì:" lines assigns work: its items are tasks
             ctx.subject_lead = True
             walk_items(sec.children, Inherited(), ctx)
+            ctx.subject_lead = False
+        elif role == "other" and _names_work(sec):
+            # "III. PHÁT TRIỂN NỀN MÓNG KINH TẾ SỐ VÀ XÃ HỘI SỐ" over "a) Hoàn thiện chính sách ...": a task section
+            # named by its topic (data contract: task sections are those whose items assign work)
+            ctx.subject_lead = True
+            walk_items(sec.children, Inherited(lead=intro_lead(sec)), ctx)
             ctx.subject_lead = False
         elif role == "other":
             assigned_items(sec, ctx)
