@@ -667,3 +667,15 @@ def test_a_part_named_by_what_it_develops_whose_items_are_work_is_a_task_section
             "IV. PHƯƠNG PHÁP KIỂM TRA\n1. Kiểm tra trực tiếp tại đơn vị.\n2. Thông qua kết luận kiểm tra.\n"
             "3. Trao đổi, thảo luận những vấn đề qua kiểm tra.\n")
     assert [t.ref for t in plan_of(text).tasks] == ["III.1.a", "III.1.b", "III.1.c"]  # a method is no work section
+
+
+def test_a_unit_told_to_lead_another_parts_duties_by_number_leads_them():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 144/KH-UBND\nKẾ HOẠCH\nPhát triển kinh tế số và xã hội số\n"
+            "IV. NHIỆM VỤ PHÁT TRIỂN KINH TẾ SỐ NGÀNH, LĨNH VỰC\n1. Nông nghiệp số\n"
+            "a) Triển khai nền tảng số quản trị trang trại, hợp tác xã.\nb) Xây dựng nền tảng dữ liệu số nông nghiệp tỉnh.\n"
+            "2. Y tế số\na) Triển khai bệnh án điện tử tại các cơ sở khám, chữa bệnh.\n"
+            "VI. TỔ CHỨC THỰC HIỆN\n1. Sở Nông nghiệp và Môi trường\nChủ trì triển khai các nhiệm vụ tại mục (IV) (1) của "
+            "Kế hoạch.\n2. Sở Y tế\nChủ trì triển khai các nhiệm vụ tại mục (IV) (2) của Kế hoạch.\n")
+    leads = {t.ref: t.lead for t in plan_of(text).tasks}
+    assert leads["IV.1.a"] == leads["IV.1.b"] == ["Sở Nông nghiệp và Môi trường"]
+    assert leads["IV.2.a"] == ["Sở Y tế"]

@@ -1087,7 +1087,47 @@ def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[
                     ctx.subject_lead = False
     unled = {id(u) for u in ctx.unled}
     tasks = [with_charged_lead(t, ctx.charged, level) if id(t) in unled else t for t in ctx.tasks]
-    return tasks, ctx.kpis, ctx.charged
+    return with_referenced_leads(tasks), ctx.kpis, ctx.charged
+
+
+# "Chủ trì triển khai các nhiệm vụ tại mục (IV) (4.1) (4.2) và Phụ lục", "... tại mục IV.3.4.a": the items a unit leads
+_LEADS_ITEMS = re.compile(r"\bchủ trì\b[^.;]{0,40}?\b(?:nhiệm vụ|nội dung)\b[^.;]{0,20}?\btại\s+(?:mục|phần|điểm)\s+"
+                          r"((?:\(?[IVX]+\)?)(?:\s*[.(]?\s*\d+(?:\.\d+)*\)?|\s*\([a-zđ]\))*)", re.I)
+
+
+def _referenced_refs(text: str) -> list[str]:
+    """'(IV) (4.1) (4.2)' -> ['IV.4.1', 'IV.4.2']; '(IV)(3.4)(a)' -> ['IV.3.4.a']; 'III' -> ['III']."""
+    m = _LEADS_ITEMS.search(text)
+    if not m:
+        return []
+    parts = re.findall(r"[IVX]+|\d+(?:\.\d+)*|(?<=\()[a-zđ](?=\))", m.group(1))
+    if not parts:
+        return []
+    section, rest = parts[0], parts[1:]
+    numbers = [p for p in rest if p[0].isdigit()]
+    letter = next((p for p in rest if not p[0].isdigit()), None)
+    if not numbers:
+        return [section]
+    return [".".join([section, n] + ([letter] if letter and len(numbers) == 1 else [])) for n in numbers]
+
+
+def with_referenced_leads(tasks: list[Task]) -> list[Task]:
+    """A unit told to lead the duties of another part by its number (TỔ CHỨC THỰC HIỆN: 'Sở Y tế: Chủ trì triển khai
+    các nhiệm vụ tại mục (IV) (5) của Kế hoạch') leads those of them that name no lead of their own."""
+    leads: dict[str, Task] = {}
+    for t in tasks:
+        if t.lead:
+            for ref in _referenced_refs(t.text):
+                leads.setdefault(ref, t)
+    if not leads:
+        return tasks
+    out: list[Task] = []
+    for t in tasks:
+        source = None if t.lead else next((leads[r] for r in sorted(leads, key=len, reverse=True)
+                                           if t.ref == r or t.ref.startswith(r + ".")), None)
+        out.append(t.model_copy(update={"lead": list(source.lead), "lead_units": list(source.lead_units)})
+                   if source is not None and source is not t else t)
+    return out
 
 
 def with_charged_lead(task: Task, charged: list[str], level: Optional[str]) -> Task:
