@@ -679,3 +679,22 @@ def test_a_unit_told_to_lead_another_parts_duties_by_number_leads_them():
     leads = {t.ref: t.lead for t in plan_of(text).tasks}
     assert leads["IV.1.a"] == leads["IV.1.b"] == ["Sở Nông nghiệp và Môi trường"]
     assert leads["IV.2.a"] == ["Sở Y tế"]
+
+
+def test_an_appendix_part_whose_group_rows_stand_above_a_header_without_its_tt_cell_gives_its_rows(tmp_path):
+    def row(*cells):
+        return "|\n" + "\n|\n".join(cells) + "\n|\n"
+    md = tmp_path / "pl.md"
+    md.write_text("**KẾ HOẠCH**\n\nPhát triển kinh tế số\n\n**PHỤ LỤC**\n\n"
+                  + row("B", "PHÁT TRIỂN KINH TẾ SỐ VÀ XÃ HỘI SỐ CÁC NGÀNH") + row("I", "Nông nghiệp số")
+                  + row("Nội dung", "Đơn vị thực hiện", "Đơn vị phối hợp", "Thời gian thực hiện", "Sản phẩm đầu ra")
+                  + row("1.1", "Triển khai Nền tảng dữ liệu số nông nghiệp", "Sở Nông nghiệp và Môi trường",
+                        "Các sở, ban, ngành", "2026 - 2030", "Nền tảng")
+                  + row("1.2", "Tổ chức phổ cập kỹ năng số cho nông dân", "Sở Nông nghiệp và Môi trường",
+                        "UBND các xã, phường", "2026", "Kế hoạch"), encoding="utf-8")
+    from planparse.pipeline import extract_file
+    tasks = extract_file(md).tasks
+    assert [(t.text, t.lead, t.support, t.product) for t in tasks] == [
+        ("Triển khai Nền tảng dữ liệu số nông nghiệp", ["Sở Nông nghiệp và Môi trường"], ["Các sở, ban, ngành"], "Nền tảng"),
+        ("Tổ chức phổ cập kỹ năng số cho nông dân", ["Sở Nông nghiệp và Môi trường"], ["UBND các xã, phường"], "Kế hoạch")]
+    assert tasks[1].deadline.date == "2026-12-31"

@@ -44,6 +44,12 @@ def _is_header_row(row: Block) -> bool:
     return sum(1 for c in cells if c and _role_of(c)) >= 2 or all(not c or _role_of(c) for c in cells) and any(cells)
 
 
+def _is_group_row(row: Block) -> bool:
+    """'B | PHÁT TRIỂN KINH TẾ SỐ VÀ XÃ HỘI SỐ': a Roman numeral or capital letter and a title, nothing else."""
+    cells = [c.text.strip() for c in row.cells or []]
+    return bool(cells) and bool(_ROMAN_REF.match(cells[0])) and sum(1 for c in cells[1:] if c) <= 1
+
+
 def _spread(row: Block) -> list[str]:
     """Header cell texts per grid column, a horizontally merged cell repeated over its columns."""
     out: list[str] = []
@@ -146,13 +152,21 @@ def _responsibility_cell(cell: Optional[Cell]) -> tuple[list[str], list[str]]:
 def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
                    level: Optional[str] = None) -> tuple[list[Task], list[KPI]]:
     header_rows: list[Block] = []
-    k = 0
-    while k < len(rows) and k < 4 and _is_header_row(rows[k]):
+    # "B | PHÁT TRIỂN KINH TẾ SỐ ..." / "I | Tổ chức, bộ máy" over the header row: a part's group rows printed above
+    # its header; they stay rows of the body (their labels group what follows)
+    start = next((i for i in range(min(4, len(rows))) if _is_header_row(rows[i])), 0)
+    leading = rows[:start] if all(_is_group_row(r) for r in rows[:start]) else []
+    k = start if leading or start == 0 else len(rows)
+    while k < len(rows) and k < start + 4 and _is_header_row(rows[k]):
         header_rows.append(rows[k])
         k += 1
     if not header_rows:
         return [], []
     columns = _columns(header_rows)
+    widths = [len(r.cells or []) for r in rows[k:k + 5]]
+    if widths and min(widths) == len(columns) + 1 and not _role_of(columns[0]) == "ref" and all(
+            _NUM_REF.match((r.cells or [Cell(text="")])[0].text.strip()) for r in rows[k:k + 5] if len(r.cells or []) > 1):
+        columns = ["TT"] + columns  # "Nội dung | Đơn vị thực hiện | ..." over "1.1 | ... ": the header left out the TT cell
     roles: dict[str, int] = {}
     header_deadline: Optional[Deadline] = None
     for i, h in enumerate(columns):
@@ -181,7 +195,7 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
     prev_lead: list[str] = []
     prev_support: list[str] = []
     units_row: Optional[Block] = None  # the row that printed the units a merged cell repeats
-    body = _fill_short_rows(rows[k:], len(columns))
+    body = _fill_short_rows(leading + rows[k:], len(columns))
     for r_i, row in enumerate(body):
         cells = [c.text for c in row.cells or []]
         if fold(" ".join(cells)) in header_keys:
