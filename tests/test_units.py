@@ -134,6 +134,9 @@ def test_partners_named_in_a_duty_join_its_support_line():
     ("các bộ, ngành Trung ương", ["các bộ, ngành Trung ương"]),
     ("các cơ quan chuyên môn thuộc các bộ, ngành Trung ương", ["các cơ quan chuyên môn thuộc các bộ, ngành Trung ương"]),
     ("Thủ trưởng các sở, Phòng Giáo dục và Đào tạo", ["Thủ trưởng các sở", "Phòng Giáo dục và Đào tạo"]),
+    # a head standing alone before 'và' names no body of its own: one body ('Báo và Đài ...' of a province)
+    ("Báo và Đài Phát thanh, Truyền hình Lâm Đồng", ["Báo và Đài Phát thanh, Truyền hình Lâm Đồng"]),
+    ("UBND và Ủy ban MTTQ các xã", ["UBND", "Ủy ban MTTQ các xã"]),
 ])
 def test_a_bare_kind_continues_a_list_of_kinds_or_places_not_a_named_body(printed, units):
     assert split_units(printed) == units

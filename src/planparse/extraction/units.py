@@ -98,6 +98,12 @@ def starts_unit(piece: str) -> bool:
     return bool(_LATIN_NAME.match(first)) or first in lexicon.units().named
 
 
+def _lone_head(piece: str) -> bool:
+    """'Báo', 'Đài': one capitalised word that is a unit head and nothing more (an acronym like UBND names a body)."""
+    return len(piece.split()) == 1 and piece[:1].isupper() and not piece.isupper() \
+        and lexicon.unit_head_at(piece) == fold(piece)
+
+
 def _split_plain(text: str) -> list[str]:
     """Split on ',' and ' và ' only where a new unit starts; keep kind enumerations together."""
     pieces = [p.strip() for p in re.split(r"(,|\s+và\s+)", text)]
@@ -119,6 +125,8 @@ def _split_plain(text: str) -> list[str]:
                 (is_bare_kind(out[-1]) or _continues_kinds(out[-1], p)) and kind is not None and not p[:1].isupper()
                 or is_bare_kind(p) and not fold(p).startswith("các ") and _continues_kinds(out[-1], p)
                 or not (starts_unit(p) or kind))
+        elif out and _lone_head(out[-1]):
+            joins = True  # "Báo và Đài Phát thanh, Truyền hình Lâm Đồng": a head alone names no body; one body
         else:  # " và " joins two units only when a named unit follows ("... ngành và Ủy ban nhân dân các xã")
             # and a bare kind goes on a list of kinds ("Các phòng, ban và ngành", "UBND các xã, phường và thị trấn"),
             # not a named body ("Sở Tài chính và cơ quan, địa phương liên quan": two units)
