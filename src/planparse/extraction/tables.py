@@ -163,9 +163,10 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
     if not header_rows:
         return [], []
     columns = _columns(header_rows)
-    widths = [len(r.cells or []) for r in rows[k:k + 5]]
-    if widths and min(widths) == len(columns) + 1 and not _role_of(columns[0]) == "ref" and all(
-            _NUM_REF.match((r.cells or [Cell(text="")])[0].text.strip()) for r in rows[k:k + 5] if len(r.cells or []) > 1):
+    data_rows = [r for r in rows[k:k + 8] if len(r.cells or []) > 2 and not _is_group_row(r)]
+    widths = [len(r.cells or []) for r in data_rows]
+    if widths and min(widths) == len(columns) + 1 and not _role_of(columns[0]) == "ref" \
+            and all(_NUM_REF.match(r.cells[0].text.strip()) for r in data_rows if r.cells):
         columns = ["TT"] + columns  # "Nội dung | Đơn vị thực hiện | ..." over "1.1 | ... ": the header left out the TT cell
     roles: dict[str, int] = {}
     header_deadline: Optional[Deadline] = None
