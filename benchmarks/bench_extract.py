@@ -1,5 +1,7 @@
 """Speed of `extract` on a 20-page text-layer PDF, against raw pdfplumber text extraction of the same
-file in the same run (medians of several runs). Not part of CI's pass/fail.
+file in the same run (medians of several runs); and, per text-layer PDF of the corpus, warm `extract` against bare
+pypdfium2 text extraction (every page's text range) in the same run, the ratio issue 16 bars at 3x. Not part of
+CI's pass/fail.
 
     .venv/bin/python benchmarks/bench_extract.py
 """
@@ -55,6 +57,34 @@ def main() -> None:
         raw = cpu(plumber)
     print(f"20-page PDF: planparse extract {ours:.3f} s CPU (median of 5), pdfplumber extract_text {raw:.3f} s, "
           f"ratio {raw / ours:.1f}x")
+    per_pdf_against_pypdfium()
+
+
+def _bare_pypdfium(path: Path) -> None:
+    import pypdfium2 as pdfium
+    pdf = pdfium.PdfDocument(str(path))
+    for page in pdf:
+        text = page.get_textpage()
+        text.get_text_range()
+        text.close()
+        page.close()
+    pdf.close()
+
+
+def per_pdf_against_pypdfium(runs: int = 7) -> None:
+    """Text-layer PDFs only (a scan's cost is Tesseract's): the corpus renditions, the table PDFs and the real
+    text-layer plan."""
+    from planparse.pipeline import extract_file
+
+    pdfs = sorted((ROOT / "corpus" / "pdf").glob("*.pdf")) + sorted((ROOT / "corpus" / "pdf-tables").glob("*.pdf")) \
+        + [ROOT / "corpus" / "real" / "ninh-binh" / "kh196-2024-cong-nghiep-van-hoa.pdf"]
+    total_ours = total_bare = 0.0
+    for pdf in pdfs:
+        extract_file(pdf)
+        ours, bare = cpu(lambda: extract_file(pdf), runs), cpu(lambda: _bare_pypdfium(pdf), runs)
+        total_ours, total_bare = total_ours + ours, total_bare + bare
+        print(f"{pdf.name:40s} extract {ours * 1000:6.1f} ms  pypdfium2 text {bare * 1000:5.1f} ms  {ours / bare:4.1f}x")
+    print(f"all {len(pdfs)} text-layer PDFs: {total_ours / total_bare:.2f}x bare pypdfium2 text (sums of medians)")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
 """Batch at scale: N documents (real plans of corpus/real with the corpus renditions, text ones made
 distinct), docs/s and peak RSS of a fresh batch at -j1, -j2 and on a Dask LocalCluster of 2 workers,
-and the CPU time of the final combined writes. Writes benchmarks/results-scale.md. Not part of CI.
+and the CPU time of the final combined writes; the Dask cluster with 1 and with 2 workers, for its speed-up.
+Appends the run to benchmarks/results-scale.md. Not part of CI.
 
-    .venv/bin/python benchmarks/bench_scale.py [--docs 1000] [--docs 10000]
+    .venv/bin/python benchmarks/bench_scale.py [--docs 1000] [--docs 10000] [--only "dask 2"]
 """
 from __future__ import annotations
 
@@ -67,15 +68,19 @@ def final_write_cpu(out: Path) -> float:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, action="append")
+    ap.add_argument("--only", action="append", help="run only the engines whose name contains this")
     args = ap.parse_args()
-    lines = ["# Batch at scale", "", "| docs | engine | docs/s | peak RSS MiB (largest process) | final writes CPU s |",
-             "|---|---|---|---|---|"]
+    lines = ["", f"## Run of {time.strftime('%Y-%m-%d %H:%M')}", "",
+             "| docs | engine | docs/s | peak RSS MiB (largest process) | final writes CPU s |", "|---|---|---|---|---|"]
+    engines = (("local -j1", ["-j", "1"]), ("local -j2", ["-j", "2"]),
+               ("dask LocalCluster, 1 worker", ["-j", "1", "--engine", "dask"]),
+               ("dask LocalCluster, 2 workers", ["-j", "2", "--engine", "dask"]))
+    engines = tuple(e for e in engines if not args.only or any(o in e[0] for o in args.only))
     for n in args.docs or [1000]:
         with tempfile.TemporaryDirectory() as d:
             folder = Path(d) / "in"
             build(n, folder)
-            for name, extra in (("local -j1", ["-j", "1"]), ("local -j2", ["-j", "2"]),
-                                ("dask LocalCluster, 2 workers", ["-j", "2", "--engine", "dask"])):
+            for name, extra in engines:
                 wall, rss, out = run(folder, extra)
                 write = final_write_cpu(out) if name == "local -j2" else None
                 lines.append(f"| {n} | {name} | {n / wall:.1f} | {rss / 1024:.0f} | "
@@ -83,7 +88,9 @@ def main() -> int:
                 print(lines[-1], flush=True)
                 shutil.rmtree(out, ignore_errors=True)
     text = "\n".join(lines) + "\n"
-    (ROOT / "benchmarks" / "results-scale.md").write_text(text, encoding="utf-8")
+    results = ROOT / "benchmarks" / "results-scale.md"
+    with results.open("a", encoding="utf-8") as f:
+        f.write(text)
     print(text)
     return 0
 
