@@ -89,8 +89,13 @@ def _point_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     )
 
 
+_ANY_DIGIT = re.compile(r"\d")
+
+
 def find_points(t: str) -> list[TimePoint]:
     """Every time point in normalised text (see `normalise`), in order, none overlapping."""
+    if not _ANY_DIGIT.search(t):
+        return []  # every point has a digit (most lines name no time)
     out: list[TimePoint] = []
     taken = bytearray(len(t))  # characters already in a point: a point never overlaps an earlier one
     quarters = lexicon.deadlines().quarters
@@ -244,7 +249,12 @@ def _lasting(printed: str) -> Optional[int]:
 
 
 def _opens_with(t: str, words) -> bool:
-    return any(t == w or t.startswith(w + " ") or t.startswith(w + ",") for w in words)
+    return t in words or t.startswith(_openers(tuple(words)))
+
+
+@lru_cache(maxsize=None)
+def _openers(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w + sep for w in words for sep in (" ", ","))
 
 
 def _without_verb(t: str) -> str:
