@@ -61,3 +61,22 @@ def test_a_file_that_kills_its_dask_worker_costs_only_that_file(tmp_path, monkey
     assert by_name["poison.txt"].status == "failed" and "E122" in by_name["poison.txt"].reason
     assert sum(r.status in ("ok", "warnings") for r in records) == 6, [(r.file, r.reason) for r in records]
     assert len((tmp_path / "out" / "plans.jsonl").read_text(encoding="utf-8").splitlines()) == 6
+
+
+def test_the_job_goes_to_the_workers_once_not_inside_every_task(tmp_path, monkeypatch):
+    """The job carries a table of every file of the batch: inside each of N tasks it made the cluster hold N x N
+    (workers grew to 1.2 GB at N = 3000). It is scattered once; each task gets a reference."""
+    from distributed import Client, Future
+
+    from planparse.batch import run_batch
+
+    seen = []
+    real_map = Client.map
+
+    def recording_map(self, func, *iterables, **kwargs):
+        seen.append(type(kwargs.get("job")))
+        return real_map(self, func, *iterables, **kwargs)
+
+    monkeypatch.setattr(Client, "map", recording_map)
+    run_batch([str(CORPUS / "seeds")], str(tmp_path / "out"), jobs=1, progress=False, engine="dask")
+    assert seen and all(issubclass(t, Future) for t in seen)

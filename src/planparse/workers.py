@@ -204,7 +204,10 @@ class DaskPool:
                                        silence_logs=logging.ERROR)
                 client = Client(cluster)
             try:
-                futures = client.map(_on_dask_worker, items, job=self.job, limits=self.limits, pure=False)
+                # the job (with its table of every file) goes to each worker once, not inside each of N tasks: as
+                # an argument of every task it made the cluster's memory grow with N x N
+                job = client.scatter(self.job, broadcast=True, hash=False)
+                futures = client.map(_on_dask_worker, items, job=job, limits=self.limits, pure=False)
                 item_of = {f.key: item for f, item in zip(futures, items)}
                 done = as_completed(futures)
                 for fut in done:  # results arrive one by one: the batch never holds them all
