@@ -198,11 +198,11 @@ class TokenSpec(BaseModel):
 
 class SpanRule(BaseModel):
     """Wordings around units in a duty: partners after ('phối hợp với X'), a compiler after ('Đơn vị tổng hợp: X')
-    or in brackets before ('(X) để tổng hợp', '(qua X) ...': 'via' words), and words after which a unit is no
-    partner ('báo cáo X')."""
+    or in brackets before ('(X) để tổng hợp', '(qua X) ...': 'via' words), a unit sent to that compiles ('gửi về X
+    ... để tổng hợp': compiler_recipient), and words after which a unit is no partner ('báo cáo X')."""
 
     model_config = ConfigDict(extra="forbid")
-    label: Literal["partner", "compiler", "compiler_before", "via", "not_partner"]
+    label: Literal["partner", "compiler", "compiler_before", "via", "not_partner", "compiler_recipient"]
     patterns: list[list[TokenSpec]]
     example: str  # a sentence of the kind plans print
     units: list[str]  # the support units that sentence names

@@ -240,6 +240,18 @@ def _name_end(a: _Analysis, i: int) -> int:
     return last if body else first
 
 
+def _compiles_after(a: _Analysis, i: int, within: int = 16) -> bool:
+    """'... gửi về Sở Nội vụ trước ngày 15/02/2027 để tổng hợp': the unit sent to compiles what it gets, in the
+    same sentence; sent to without 'để tổng hợp' it only receives."""
+    words = [_norm(t.text) for t in a.tokens[i:i + within]]
+    for k in range(len(words)):
+        if words[k] in (".", ";"):
+            return False
+        if words[k:k + 3] == ["để", "tổng", "hợp"]:
+            return True
+    return False
+
+
 def unit_span_end(text: str) -> int:
     """Characters taken by the unit list `text` opens with, up to where its last name ends (0 when none)."""
     a = _analyse(text)
@@ -250,13 +262,19 @@ def unit_span_end(text: str) -> int:
 def partner_spans(text: str) -> list[tuple[str, int, int]]:
     """Partners named inside a duty, as (phrase, start, end) in `text`: the unit list after a partner or compiler
     rule ('phối hợp (với)', 'phối hợp, tạo điều kiện cho', 'kết hợp với', 'Đơn vị tổng hợp:') and the unit in
-    brackets before 'để tổng hợp'. A unit after a not_partner rule ('báo cáo', 'hướng dẫn') ends the list."""
+    brackets before 'để tổng hợp', and the unit a duty sends to 'để tổng hợp' ('gửi về X ... để tổng hợp'). A unit after
+    a not_partner rule ('báo cáo', 'hướng dẫn') ends the list."""
     a = _analyse(text)
     out: list[tuple[str, int, int]] = []
     for label, s, e in a.rules:
         if label in ("partner", "compiler") and e < len(a.tokens):
             end = _name_end(a, e)
             if end > e:
+                start, stop = a.tokens[e].start, a.tokens[end - 1].end
+                out.append((text[start:stop], start, stop))
+        elif label == "compiler_recipient" and e < len(a.tokens):
+            end = _name_end(a, e)
+            if end > e and _compiles_after(a, end):
                 start, stop = a.tokens[e].start, a.tokens[end - 1].end
                 out.append((text[start:stop], start, stop))
         elif label == "compiler_before":
