@@ -103,6 +103,8 @@ def test_repaired_words_show_what_was_read_on_hover(browser, tmp_path):
     assert style == "dotted"
     browser.save_screenshot(str(ARTIFACTS / "review-repaired.png"))
     assert not _errors(browser)
+    warnings = browser.find_element(By.CSS_SELECTOR, ".warnings").text  # the repair's warning, as people read it
+    assert "Cảnh báo" in warnings and "W141 đã sửa lỗi chữ trước khi đọc" in warnings and "repaired" not in warnings
 
 
 def test_vietnamese_renders_with_a_font_that_has_its_letters(browser, review):
