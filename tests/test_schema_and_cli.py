@@ -114,3 +114,13 @@ def test_the_wheel_carries_the_published_schemas():
         assert (PACKAGED_SCHEMAS / name).read_bytes() == (SCHEMAS / name).read_bytes(), name
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert '"schemas/*.json"' in pyproject
+
+
+def test_progress_is_plain_log_lines_when_stderr_is_not_a_terminal(monkeypatch, capsys):
+    from planparse import cli
+
+    monkeypatch.setattr(cli, "LOG_EVERY_SECONDS", 0.0)
+    bar = cli._progress_bar("reading")  # pytest's stderr is not a terminal
+    assert list(bar(["a", "b", "c"])) == ["a", "b", "c"]
+    assert capsys.readouterr().err.splitlines() == ["reading: 1/3 files", "reading: 2/3 files", "reading: 3/3 files"]
+    assert cli._progress_bar("reading", quiet=True) is None

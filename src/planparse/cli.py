@@ -59,7 +59,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     jsonl = out_dir is None and len(args.files) > 1  # several plans on stdout: one JSON per line
     failed = 0
     written: set[str] = set()
-    bar = _progress_bar("extracting") if len(args.files) > 1 else None
+    bar = _progress_bar("extracting", args.quiet) if len(args.files) > 1 else None
     for f in (bar(args.files) if bar else args.files):
         try:
             with limits.time_budget("stdin" if f == "-" else f):
@@ -115,13 +115,31 @@ def _stdin_bytes() -> bytes:
     return data
 
 
-def _progress_bar(what: str):
-    """A tqdm bar on stderr when it is a terminal; nothing when output goes to a log or a pipe."""
-    if sys.stderr is None or not sys.stderr.isatty():
+LOG_EVERY_SECONDS = 10.0
+
+
+def _progress_bar(what: str, quiet: bool = False):
+    """A tqdm bar on stderr when it is a terminal; when stderr is a log or a pipe, a plain line ('reading: 12/25
+    files') at most every LOG_EVERY_SECONDS, so a short run writes none and a long one shows it is moving."""
+    if sys.stderr is None or quiet:
         return None
+    if not sys.stderr.isatty():
+        return lambda items: _logged(items, what)
     from tqdm import tqdm
 
     return lambda items: tqdm(items, desc=what, unit="file", file=sys.stderr, leave=False)
+
+
+def _logged(items, what: str):
+    import time
+
+    items = list(items)
+    last = time.monotonic()
+    for i, item in enumerate(items, 1):
+        yield item
+        if time.monotonic() - last >= LOG_EVERY_SECONDS:
+            print(f"{what}: {i}/{len(items)} files", file=sys.stderr, flush=True)
+            last = time.monotonic()
 
 
 def _stem_key(name: str) -> str:
@@ -337,7 +355,7 @@ def cmd_link(args: argparse.Namespace) -> int:
     if not Path(args.folder).is_dir():
         print(f"error: {args.folder}: not a directory", file=sys.stderr)
         return 1
-    tree = link_folder(args.folder, progress=_progress_bar("reading"))
+    tree = link_folder(args.folder, progress=_progress_bar("reading", args.quiet))
     if args.json:
         _write_json(tree.model_dump(mode="json"), None if args.json == "-" else Path(args.json))
     if args.json != "-":
