@@ -175,3 +175,29 @@ def test_every_work_verb_opens_a_task_section_named_by_its_topic():
                 f"1. {v} hạ tầng số dùng chung của tỉnh.\n2. {v} nền tảng dữ liệu số của tỉnh.\n"
                 f"3. {v} kỹ năng số cho người dân trên địa bàn.\n")
         assert len(document_to_plan(text_to_document(text, "x.txt")).tasks) == 3, verb
+
+
+def test_rank_words_and_groups_mean_what_the_data_says():
+    from planparse.extraction.targets import is_goal, parse_target
+
+    data = lexicon.targets()
+    for w in data.rank_words:  # a rank on its own
+        t = parse_target(f"Tỉnh thuộc {w} 05 vùng về đổi mới sáng tạo")
+        assert (t.op, t.value, t.unit) == ("<=", 5, "top"), w
+    for g in data.rank_groups:  # a rank only when the group leads
+        for lead in data.rank_leading:
+            t = parse_target(f"Chỉ số PAPI nằm trong {g} 15 tỉnh, thành phố {lead} cả nước")
+            assert (t.op, t.value, t.unit) == ("<=", 15, "tỉnh, thành phố"), (g, lead)
+        assert not is_goal(f"Chia học viên thành {g} 5 người để thực hành"), g
+
+
+def test_every_category_opener_marks_a_nominee_category_under_criteria():
+    from planparse.pipeline import document_to_plan
+    from planparse.readers.text import text_to_document
+
+    for opener in lexicon.sections().category_openers:
+        text = (f"KẾ HOẠCH\nThi đua năm 2026\nV. TIÊU CHUẨN KHEN THƯỞNG\n1. Tiêu chuẩn Bằng khen\n"
+                f"a) {opener.capitalize()} các cơ quan chuyên môn: Có kết quả đánh giá đạt loại Tốt.\n"
+                f"b) Các cơ quan, đơn vị căn cứ thành tích để bình xét khen thưởng cho tập thể, cá nhân.\n")
+        tasks = document_to_plan(text_to_document(text, "x.txt")).tasks
+        assert [t.lead for t in tasks] == [["Các cơ quan, đơn vị"]], opener

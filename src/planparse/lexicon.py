@@ -78,6 +78,7 @@ class SectionsData(_Data):
     signer_titles: list[str]  # the posts a plan is signed by ("Phó Chủ tịch" under "KT. CHỦ TỊCH")
     reward_nominees: list[str]  # counted in a reward quota ("Không quá 05 cá nhân"), which sets no work
     criteria_headings: list[str]  # "1. Tiêu chuẩn Bằng khen ...": what a nominee must meet, not work ("Đối với X: Có ...")
+    category_openers: list[str]  # under criteria, "Đối với tập thể", "Đối với UBND cấp xã: Có ...": a nominee category
     not_duty_openers: list[str]  # in a HÌNH THỨC part, items opening so name a channel or an award, not work
     action_headings: list[str]  # a sub-heading of a purpose part whose items assign work ("Phương án cấp phát")
     work_verbs: list[str]  # an item opening so states work ("Triển khai ...", "Hoàn thiện ..."): a part named by its
@@ -158,7 +159,8 @@ class TargetsData(_Data):
     goal_labels: list[str]  # "Chỉ tiêu 1:" numbering dropped from the indicator
     goal_joiners: list[str]  # "100% A và 100% B": two targets in one clause, one KPI each
     goal_openers: list[str]  # a clause opening so has a subject of its own: a goal of its own, not a continuation
-    rank_words: list[str]  # "top 03 vùng", "nhóm 15 tỉnh, thành phố dẫn đầu": a rank to reach, at most N
+    rank_words: list[str]  # "top 03 vùng": a rank to reach, at most N
+    rank_groups: list[str]  # "nhóm 15 tỉnh, thành phố dẫn đầu": a rank only when the group is the leading one
     rank_leading: list[str]  # after "nhóm N ...": the group is the leading one ("dẫn đầu", "đứng đầu")
     percent_units: list[str]
     per_period: list[str]  # "%/năm"

@@ -110,10 +110,16 @@ def extract_citations_from(blocks: list[Block], places: Places) -> list[Citation
     return out
 
 
+@lru_cache(maxsize=None)
+def _cited_by() -> re.Pattern:
+    """'... của ' / '... do ' right before a body: that body issued a cited document."""
+    return re.compile(rf"(?:{'|'.join(lexicon.citations().issuer_after)})\s+$", re.I)
+
+
 def _own_issuance(clause: str) -> int:
     """Where the opening turns to the plan itself ('..., Ủy ban nhân dân tỉnh ban hành Kế hoạch ...'): the
     body right before 'ban hành', not a cited issuer further back ('... của UBND tỉnh X về ..., UBND xã ban hành')."""
-    cited_by = re.compile(rf"(?:{'|'.join(lexicon.citations().issuer_after)})\s+$", re.I)
+    cited_by = _cited_by()
     for m in re.finditer(rf"(?<![\w\-/])(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd|sở|ban|tiểu ban|ủy ban)\s+(?:{_LEVELS})?"
                          r"[^.;,]{0,80}?(?:ban hành|xây dựng|triển khai)\s+(?:kế hoạch|chương trình)", clause, re.I):
         if not cited_by.search(clause[:m.start()]):  # "... 9669/KH-UBND ngày 24/12/2025 của UBND tỉnh về việc ban

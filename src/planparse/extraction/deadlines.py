@@ -233,7 +233,6 @@ def parse_deadline(text: str, year: Optional[int] = None, plan_date: Optional[st
         # "23/3/2026; 02 ngày", "1,5 ngày (bắt đầu từ ... ngày 06/7/2026)": from that day, for so many days
         first = dl.date or dl.start
         if first and len(first) == 10:
-            from datetime import date, timedelta
             last = date.fromisoformat(first) + timedelta(days=days - 1)
             dl = Deadline(kind="period", start=first, end=last.isoformat(), text=dl.text)
     return dl

@@ -146,10 +146,20 @@ def _rank_re() -> re.Pattern:
     """'thuộc top 03 vùng ...', 'nằm trong nhóm 15 tỉnh, thành phố dẫn đầu cả nước': a rank among others. 'top'
     alone ranks; 'nhóm N' ranks only when the group is the leading one."""
     data = lexicon.targets()
-    words = "|".join(re.escape(w) for w in sorted(data.rank_words, key=len, reverse=True))
+    words = "|".join(re.escape(w) for w in sorted(data.rank_words + data.rank_groups, key=len, reverse=True))
     leading = "|".join(re.escape(w) for w in data.rank_leading)
     return re.compile(rf"(?<!\w)(?P<word>{words})\s+(?P<n>\d{{1,3}})(?!\d|[.,]\d)"
                       rf"(?:\s+(?P<unit>[^\W\d][^;.()\d]{{0,40}}?)\s+(?P<leading>{leading}))?", re.I)
+
+
+@lru_cache(maxsize=None)
+def _folded_rank_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon.targets().rank_words)
+
+
+@lru_cache(maxsize=None)
+def _goal_openers() -> tuple[str, ...]:
+    return tuple(fold(w) for w in lexicon.targets().goal_openers)
 
 
 def _rank(t: str) -> Optional[Target]:
@@ -157,7 +167,7 @@ def _rank(t: str) -> Optional[Target]:
         word = fold(m.group("word"))
         if m.group("leading"):
             return Target(op="<=", value=float(int(m.group("n"))), unit=m.group("unit").strip(" ,"), text=m.group(0))
-        if word in ("top", "tốp"):
+        if word in _folded_rank_words():
             return Target(op="<=", value=float(int(m.group("n"))), unit="top", text=m.group(0)[:len(m.group("word")) + 1 + len(m.group("n"))])
     return None
 
@@ -383,7 +393,7 @@ def split_goals(text: str) -> list[str]:
     parts = [q.strip() for p in _SENT_SPLIT.split(fold_ws(text)) if p and p.strip() for q in _split_joined_targets(p)]
     out: list[str] = []
     for p in parts:
-        own = fold(p).startswith(tuple(lexicon.targets().goal_openers)) or p[:1].isdigit() or _opens_with_figure(p) \
+        own = fold(p).startswith(_goal_openers()) or p[:1].isdigit() or _opens_with_figure(p) \
             or is_goal(p) and not is_goal(out[-1] if out else "")
         if out and p[:1].islower() and not own:
             out[-1] = out[-1].rstrip(";") + "; " + p

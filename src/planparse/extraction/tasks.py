@@ -353,6 +353,13 @@ def _product(nodes: list[Node]) -> Optional[str]:
     return None
 
 
+@lru_cache(maxsize=None)
+def _person_title_stop() -> re.Pattern:
+    """'Ông.', 'Bà.', 'Đ/c.': the gazetteer's titles of persons, printed with a stop."""
+    heads = sorted((k.head for k in lexicon.units().kinds if k.kind == "person"), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(h) for h in heads) + r")\.", re.I)
+
+
 def _split_unit_duty(text: str) -> tuple[Optional[str], str]:
     """'Phòng Nội vụ: Phối hợp với ...' -> ('Phòng Nội vụ', 'Phối hợp với ...')."""
     pos = 0
@@ -369,8 +376,9 @@ def _split_unit_duty(text: str) -> tuple[Optional[str], str]:
             pos = idx + 1  # 'kind: members, ...: duty' -> keep going
             continue
         if left and right and len(left) < 300 and starts_unit(strip_assignment(left)) \
-                and not re.search(r"(?<!\bÔng)(?<!\bBà)[.;]\s", left):  # "Ủy ban nhân dân xã huy động ... Hình thức ... gián tiếp:"
-            # ("Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung ...": the title's stop ends no sentence)
+                and not re.search(r"[.;]\s", _person_title_stop().sub(r"\1", left)):
+            # "Ủy ban nhân dân xã huy động ... Hình thức ... gián tiếp:" is no label; "Ông. Hoàng Văn Thuân - Trưởng
+            # đoàn: Phụ trách chung ..." is (a person's title with a stop ends no sentence)
             return left, right
         return None, text
 
@@ -423,21 +431,27 @@ def assigns_duty(node: Node) -> bool:
     return False
 
 
+@lru_cache(maxsize=None)
+def _folded(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(fold(w) for w in words)
+
+
 def _opens_with_clause(text: str) -> bool:
-    return fold(text).startswith(tuple(fold(w) for w in lexicon.units().clause_openers))
+    return fold(text).startswith(_folded(tuple(lexicon.units().clause_openers)))
 
 
 def _states_criteria(node: Node) -> bool:
     """'1. Tiêu chuẩn Bằng khen của Chủ tịch UBND tỉnh': what a nominee must meet."""
     return bool(node.children or node.body) and fold(node.text).startswith(
-        tuple(fold(w) for w in lexicon.sections().criteria_headings))
+        _folded(tuple(lexicon.sections().criteria_headings)))
 
 
 def _without_categories(node: Node) -> Node:
     """A criteria heading without its nominee categories ('a) Đối với tập thể', '+ Đối với UBND cấp xã: Có kết quả
     ...'): what a category must meet assigns no work, though it names a unit after 'Đối với'; a duty listed among
     the criteria ('- Các cơ quan, đơn vị căn cứ thành tích để bình xét ...') stays."""
-    kept = [_without_categories(c) for c in node.children if not fold(c.text).startswith("đối với ")]
+    openers = tuple(w + " " for w in _folded(tuple(lexicon.sections().category_openers)))
+    kept = [_without_categories(c) for c in node.children if not fold(c.text).startswith(openers)]
     return replace(node, children=kept)
 
 
@@ -663,10 +677,11 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
     phase = phase_deadline(node.text, ctx.year) or _phase_span(node, ctx) or _heading_span(node, ctx)
     if phase is not None:
         inh = replace(inh, deadline=phase)
-    if phase is not None and node.body and key_of(node.body[0].text)[0] == "audience":
+    audience = key_of(node.body[0].text) if phase is not None and node.body else (None, "")
+    if audience[0] == "audience":
         # "Đợt 1: Từ 13h30’ ngày 02/6/2026" over "Đối tượng: ..., cụ thể:" and its list: one sitting of an exam
         # or inspection, as a session's Thời gian / Đối tượng lines are
-        parts = [key_of(node.body[0].text)[1]] + [b.text for b in node.body[1:]] + [_text_of(x) for x in _descendants(node)]
+        parts = [audience[1]] + [b.text for b in node.body[1:]] + [_text_of(x) for x in _descendants(node)]
         _add_task(ctx, node, fold_ws(" ".join(parts)), list(inh.lead), list(inh.support), phase, product=inh.product)
         if not inh.lead:
             ctx.unled.append(ctx.tasks[-1])
