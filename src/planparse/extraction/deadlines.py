@@ -151,6 +151,12 @@ def normalise(printed: str) -> str:
 
 
 @lru_cache(maxsize=None)
+def _planned_in_brackets() -> re.Pattern:
+    """'(Dự kiến) tháng 12/2025': the planned word in brackets reads as without them."""
+    return re.compile(r"^\((" + _alternation(lexicon.deadlines().planned_words) + r")\)")
+
+
+@lru_cache(maxsize=None)
 def _phrase_re(words: tuple[str, ...]) -> re.Pattern:
     """Any of the phrases as whole words."""
     return re.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)")
@@ -223,7 +229,7 @@ def parse_deadline(text: str, year: Optional[int] = None, plan_date: Optional[st
     if plan_date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", plan_date):
         y, m, d = plan_date.split("-")
         t = _phrase_re(tuple(lexicon.deadlines().from_plan_date)).sub(f"từ ngày {int(d)}/{int(m)}/{y}", t)
-    t = re.sub(r"^\((" + _alternation(lexicon.deadlines().planned_words) + r")\)", r"\1", t)
+    t = _planned_in_brackets().sub(r"\1", t)
     dl = _deadline_of(t, printed, year)
     if dl is not None and dl.kind == "period" and dl.end is None and dl.start and len(dl.start) == 10 \
             and re.match(r"^từ\s+\d{1,2}\s*(?:h|giờ)", printed, re.I) and not re.search(r"\bđến\b", t, re.I):

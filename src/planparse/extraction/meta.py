@@ -200,6 +200,8 @@ def _proper_case(name: str) -> str:
     name = _heads_re().sub(lambda m: _head_spelling()[fold(m.group(0))], name)
     bare = strip_accents(name.lower())  # a head OCR read with a wrong mark ('TỎ CÔNG TÁC' for TỔ CÔNG TÁC)
     for key, head in _bare_head_spelling().items():
+        if key not in bare:
+            continue
         for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", bare):
             if len(bare) == len(name) and fold(name[m.start():m.end()]) != fold(head):
                 name = name[:m.start()] + head + name[m.end():]

@@ -78,6 +78,11 @@ def _rx() -> dict[str, re.Pattern]:
 
 
 @lru_cache(maxsize=None)
+def _trailing_fillers() -> re.Pattern:
+    return re.compile(rf"(?:(?<!\w)(?:{_alt(lexicon.targets().quantity_fillers)})\s*)+$")
+
+
+@lru_cache(maxsize=None)
 def _op_words() -> tuple[list[tuple[re.Pattern, str]], list[tuple[str, str]]]:
     """Operator words before a figure (longest first, each anchored at the figure) and after it."""
     d = lexicon.targets()
@@ -90,8 +95,7 @@ def _op_words() -> tuple[list[tuple[re.Pattern, str]], list[tuple[str, str]]]:
 def _op_before(t: str, pos: int, end: int, unit_words: int = 0) -> str:
     """The operator the words around a figure state; a plain figure is a floor ('đạt 70%' is >= 70). `unit_words`:
     how many words of a count's unit may stand between the figure and 'trở lên'."""
-    fillers = _alt(lexicon.targets().quantity_fillers)
-    before = re.sub(rf"(?:(?<!\w)(?:{fillers})\s*)+$", "", fold(t[max(0, pos - 30):pos])).rstrip()
+    before = _trailing_fillers().sub("", fold(t[max(0, pos - 30):pos])).rstrip()
     after = fold(t[end:][:60])
     anchored, after_words = _op_words()
     for word, op in after_words:

@@ -641,11 +641,18 @@ def _line_runs(node: Node) -> Optional[list[tuple[list[Node], list[Node]]]]:
     return runs
 
 
+@lru_cache(maxsize=None)
+def _phase_heading_res() -> tuple[re.Pattern, re.Pattern]:
+    """A numbered phase with its time ('Đợt 1: Trong tháng 12/2025'), and a phase label before its span."""
+    labels = "|".join(re.escape(w) for w in lexicon.sections().phase_labels)
+    return (re.compile(rf"^\s*(?:{labels})\s*(?:\d{{1,2}}|[IVX]{{1,4}}|một|hai|ba|bốn|năm)\s*[:.\-–]\s*(.+)$", re.I),
+            re.compile(rf"^\s*(?:{labels})\s+(.+?)[\s:.]*$", re.I))
+
+
 def phase_deadline(text: str, year: Optional[int]) -> Optional[Deadline]:
     """The time a phase heading gives the items under it ('Đợt 1: Trong tháng 12/2025', 'Giai đoạn 2: Từ
     tháng 01 đến ngày bầu cử 15/3/2026'): a group-level time line in the heading itself."""
-    labels = "|".join(re.escape(w) for w in lexicon.sections().phase_labels)
-    m = re.match(rf"^\s*(?:{labels})\s*(?:\d{{1,2}}|[IVX]{{1,4}}|một|hai|ba|bốn|năm)\s*[:.\-–]\s*(.+)$", text, re.I)
+    m = _phase_heading_res()[0].match(text)
     if not m:
         return None
     when = m.group(1).strip(" .;")
@@ -657,8 +664,7 @@ def _phase_span(node: Node, ctx: Context) -> Optional[Deadline]:
     LỘ TRÌNH THỰC HIỆN): the span is its items' time, as 'Đợt 1: Trong tháng 12/2025' is."""
     if not node.children or len(node.text.split()) > 8:
         return None
-    labels = "|".join(re.escape(w) for w in lexicon.sections().phase_labels)
-    m = re.match(rf"^\s*(?:{labels})\s+(.+?)[\s:.]*$", node.text, re.I)
+    m = _phase_heading_res()[1].match(node.text)
     dl = parse_deadline(m.group(1), ctx.year, ctx.plan_date) if m and re.search(r"\d{4}", m.group(1)) else None
     return dl if dl is not None and dl.kind == "period" else None
 

@@ -308,6 +308,14 @@ def _head_choices() -> dict[str, lexicon.UnitKind]:
 
 
 def canonical_unit(text: str, plan_level: Optional[str] = None, span: Optional[Span] = None) -> Unit:
+    canonical, kind, level = _read_unit(text, plan_level)
+    return Unit(text=text, canonical=canonical, kind=kind, level=level, span=span)
+
+
+@lru_cache(maxsize=8192)
+def _read_unit(text: str, plan_level: Optional[str]) -> tuple[str, Optional[str], Optional[str]]:
+    """A unit's canonical name, kind and level: the same few dozen names recur through a plan and across
+    plans, so each is read once."""
     expanded = normalize_tones(fold_ws(expand_abbreviations(text)))
     canonical = expanded[:1].upper() + expanded[1:]
     head_word = lexicon.unit_head_at(expanded)
@@ -319,8 +327,7 @@ def canonical_unit(text: str, plan_level: Optional[str] = None, span: Optional[S
         match = process.extractOne(first, list(_head_choices()), scorer=fuzz.partial_ratio, score_cutoff=90)
         if match:
             kind_rec = _head_choices()[match[0]]
-    return Unit(text=text, canonical=canonical, kind=kind_rec.kind if kind_rec else None,
-                level=unit_level(expanded, kind_rec, plan_level), span=span)
+    return canonical, kind_rec.kind if kind_rec else None, unit_level(expanded, kind_rec, plan_level)
 
 
 @lru_cache(maxsize=None)

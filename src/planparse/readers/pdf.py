@@ -208,16 +208,42 @@ def read_pdf(path: str | Path) -> Document:
     return Document(source=path, format="pdf", pages=n_pages, blocks=blocks, warnings=warnings, ocr_pages=ocr_pages)
 
 
+class BoundedText:
+    """Text in a box of one page, as pypdfium2's `get_text_bounded` gives it, with one call into pdfium
+    instead of two (its wrapper asks for the length first, and each call walks every character of the
+    page): the buffer is sized once a page, and a box whose text would not fit is asked the usual way."""
+
+    def __init__(self, textpage) -> None:
+        import ctypes
+
+        import pypdfium2.raw as pdfium_c
+
+        self.textpage = textpage
+        self._call = pdfium_c.FPDFText_GetBoundedText
+        self._size = 2 * textpage.count_chars() + 64  # a box's text is its characters and a line break between lines
+        self._buffer = (ctypes.c_ushort * self._size)()
+
+    def __call__(self, left: float, bottom: float, right: float, top: float) -> str:
+        n = self._call(self.textpage, left, top, right, bottom, self._buffer, self._size)
+        if n >= self._size:
+            return self.textpage.get_text_bounded(left, bottom, right, top)
+        if n <= 0:
+            return ""
+        text = bytes(memoryview(self._buffer)[:n]).decode("utf-16-le", errors="ignore")
+        return text[:-1] if text.endswith("\x00") else text
+
+
 def _first_page_heading(page, textpage) -> tuple[list[list[str]], Optional[float]]:
     """The two-column heading at the top of the first page (layout.heading_rows) as rows [left, right],
     and the PDF height under it; ([], None) without one. Its text may come anywhere in the content
     (a PDF may draw the heading after the body), so it is read by position."""
     width, height = page.get_width(), page.get_height()
+    bounded = BoundedText(textpage)
     runs = []
     for r in text_rects(textpage):
         if r[3] < height * (1 - HEADING_ZONE):
             continue
-        t = _clean(textpage.get_text_bounded(*r)).strip()
+        t = _clean(bounded(*r)).strip()
         if t:
             runs.append(Run(t, r[0], height - r[3], r[2], height - r[1]))
     lines = visual_lines(runs)
@@ -229,7 +255,7 @@ def _first_page_heading(page, textpage) -> tuple[list[list[str]], Optional[float
         if not rs:
             return ""
         box = (min(r.x0 for r in rs), height - max(r.y1 for r in rs), max(r.x1 for r in rs), height - min(r.y0 for r in rs))
-        return fold_ws(_clean(textpage.get_text_bounded(*box)))
+        return fold_ws(_clean(bounded(*box)))
 
     return [[side(left), side(right)] for left, right in rows], height - max(r.y1 for line in lines[:n] for r in line) - 0.5
 
@@ -486,18 +512,19 @@ def _page_with_ruled_tables(page, textpage, tables: list[RuledTable], page_no: i
     """Text above, between and below the tables, and each table row as a line of cells (from `top`
     down, when the heading above it was read apart)."""
     width, height = page.get_width(), page.get_height()
+    bounded = BoundedText(textpage)
     out: list[Line] = []
     above = height if top is None else top
     for t in tables:
         left, bottom, right, top = t.bbox
         if top < above:
-            out += _text_lines(_clean(textpage.get_text_bounded(0, top, width, above)), page_no, start_no + len(out))
+            out += _text_lines(_clean(bounded(0, top, width, above)), page_no, start_no + len(out))
         texts: dict[tuple[int, int], str] = {}
         for r_i, row in enumerate(t.rows):
             cells = []
             for c_i, box in enumerate(row):
                 if box is not None:
-                    texts[r_i, c_i] = _cell_text(textpage.get_text_bounded(*box))
+                    texts[r_i, c_i] = _cell_text(bounded(*box))
                     cells.append(texts[r_i, c_i])
                     continue
                 r0, c0 = t.origin(r_i, c_i)
@@ -508,7 +535,7 @@ def _page_with_ruled_tables(page, textpage, tables: list[RuledTable], page_no: i
             out.append(Line(text="\t".join(cells), start=0, end=0, lineno=start_no + len(out), page=page_no, cells=cells))
         above = min(above, bottom)
     if above > 0:
-        out += _text_lines(_clean(textpage.get_text_bounded(0, 0, width, above)), page_no, start_no + len(out))
+        out += _text_lines(_clean(bounded(0, 0, width, above)), page_no, start_no + len(out))
     return out
 
 
