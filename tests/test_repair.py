@@ -91,6 +91,38 @@ def test_outline_labels_are_not_words():
     assert out.startswith("b) ")
 
 
+def test_codes_ending_in_a_number_are_kept_but_a_digit_read_for_a_letter_is_repaired():
+    out, _ = repair_line("Thi công đoạn Km30+00 - Km40+00 nút giao IC14 kiem tra ngày10 S6 nguoi")
+    for kept in ("Km30+00", "Km40+00", "IC14", "ngày10"):
+        assert kept in out
+    assert "kiểm tra" in out and "Số người" in out  # "S6" is Số read with 6 for ô
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("1. Thông tin chung a/. Tên Công ty: b/. Địa chỉ: c/. Điện thoại:", ["b/.", "c/."]),
+    ("T/M. ĐOÀN KIÊM TRA", ["T/M."]),
+    ("K/T. CHU TICH", ["K/T."]),
+])
+def test_single_letters_beside_a_slash_are_labels_or_abbreviations(line, kept):
+    out, _ = repair_line(line)
+    assert all(k in out for k in kept)
+
+
+@pytest.mark.parametrize("line, name", [
+    ("4.2. Ông. Đỗ Mạnh Cường - Phó Trưởng đoàn: Chủ trì, phụ trách", "Đỗ Mạnh Cường"),
+    ("4.3. Ông Vũ Việt Linh - Thư ký đoàn: chiu trach nhiem chinh", "Vũ Việt Linh"),
+    ("đoạn thi công từ khu tái định cư 1, phường Trung Tâm và xã Liên Sơn, tinh Lao Cai", "xã Liên Sơn"),
+])
+def test_a_name_printed_with_its_marks_after_a_title_or_a_level_is_kept(line, name):
+    out, _ = repair_line(line)
+    assert name in out
+
+
+def test_a_name_ocr_damaged_is_still_repaired_as_the_model_knows_it():
+    out, _ = repair_line("An trong nãrn 2021, Uy ban nhân dan thj xã Cra Là xây drng k hoach nhu sati:")
+    assert "thị xã Cửa Lò" in out
+
+
 def test_repair_is_idempotent_in_auto_mode():
     text = (CORPUS / "ocr-eng" / "003_49d7825a55f0067e.ocr.txt").read_text(encoding="utf-8")
     once = repair_text(text, "auto").text

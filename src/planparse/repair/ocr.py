@@ -396,9 +396,9 @@ def _tokens_of(line: str) -> list[Token]:
             word = word.rstrip("'’?")
         start = m.start()
         end = start + len(word)
-        fixed = len(word) > LONGEST_WORD or _kept_as_printed(word)
-        if not fixed and len(word) == 1 and line[end:end + 1] in (")", ".") and (start == 0 or line[start - 1].isspace()):
-            fixed = True  # "b)", "c." outline labels
+        fixed = len(word) > LONGEST_WORD or _kept_as_printed(word) or _is_code(word)
+        if not fixed and len(word) == 1 and _single_letter_kept(line, start, end):
+            fixed = True  # "b)", "c.", "b/." outline labels; "T/M", "K/T" before a signature
         tokens.append(Token(start, end, word, fixed, (), m.end() - end))
     return tokens
 
@@ -412,11 +412,93 @@ def _tokenize_chunks(line: str) -> list[Token]:
             word = m.group(0).rstrip("'’?")
             start = chunk.start() + m.start()
             after = text[m.start() + len(word):m.start() + len(word) + 1]
-            label = len(word) == 1 and after in (")", ".") and m.start() == 0  # "b)", "c." outline labels
-            kept = protect or label or len(word) > LONGEST_WORD or _kept_as_printed(word)
+            label = len(word) == 1 and (after in (")", ".") and m.start() == 0 or _single_letter_kept(line, start, start + 1))
+            kept = protect or label or len(word) > LONGEST_WORD or _kept_as_printed(word) or _is_code(word)
             tokens.append(Token(start, start + len(word), word, kept, (),
                                 len(m.group(0)) - len(word)))
     return tokens
+
+
+NAME_PAIR_LOGP = -3.0  # a name's second word follows its first at least one time in twenty ...
+NAME_PAIR_SEEN = 20  # ... and the pair was seen at least this often
+NAME_PAIR_MARGIN = 2.0  # ... and far more often than the name as printed (e^2, seven times)
+_CODE = re.compile(r"[^\W\d_]+\d{2,}")
+
+
+def _is_code(word: str) -> bool:
+    """Letters ending in a number of two or more digits ('Km30', 'IC14', 'L105', 'C04', 'ngày10'): a code or a
+    number glued to its word. OCR that reads letters as digits reads one at a time ('S6' = Số, 'H6i' = Hội)."""
+    return word[-1:].isdigit() and bool(_CODE.fullmatch(word))
+
+
+def _single_letter_kept(line: str, start: int, end: int) -> bool:
+    """A letter standing alone before ')' or '.' at a word's start ('b)', 'c.'), or beside a slash ('b/.', 'T/M',
+    'K/T', 'đ/c'): a label or an abbreviation, not a word OCR cut short."""
+    before, after = line[start - 1:start] if start else "", line[end:end + 1]
+    return after in (")", ".") and (not before or before.isspace()) or "/" in (before, after)
+
+
+_NAME_WORD = re.compile(r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]*")
+
+
+def _proper_name_words(line: str, tokens: list[Token]) -> set[int]:
+    """Tokens of a proper name printed with its marks, kept as printed: the capitalised words after a person's
+    title ('Ông Đỗ Mạnh Cường', 'đồng chí ...') or an administrative level ('xã Liên Sơn', 'thôn ...'). The language
+    model knows names poorly and would move their tones to common words ('Độ Mảnh', 'Liễn Sơn'); a name OCR
+    printed without any mark is still repaired."""
+    out: set[int] = set()
+    i = 0
+    while i < len(tokens):
+        if not (_NAME_WORD.fullmatch(tokens[i].text) and _name_introducer().search(line[:tokens[i].start])):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and _NAME_WORD.fullmatch(tokens[j].text) and line[tokens[j - 1].end:tokens[j].start].isspace():
+            j += 1
+        if not any(_damaged_name_word(tokens[k].text) for k in range(i, j)):  # 'Cra Là' (Cửa Lò) is repaired whole
+            out.update(k for k in range(i, j) if _marked_syllable(tokens[k].text) and not _a_known_name_meant(tokens, k, range(i, j)))
+        i = j
+    return out
+
+
+def _a_known_name_meant(tokens: list[Token], k: int, name: range) -> bool:
+    """The name as printed is unknown to the language model beside its other words, but a reading of this word
+    is a name the model knows well there ('thị xã Cửa Là' for Cửa Lò: 'lò' follows 'cửa' one time in ten):
+    the word is repaired."""
+    lm = language_model()
+    low = tokens[k].text.lower()
+    sides = [(tokens[x].text.lower(), x < k) for x in (k - 1, k + 1) if x in name]
+
+    def pairs(word: str):
+        return [(n, word) if before else (word, n) for n, before in sides]
+
+    def well_known(pair: tuple[str, str]) -> bool:
+        logp = lm.log_bigram.get(pair)
+        return logp is not None and logp >= NAME_PAIR_LOGP and math.exp(logp) * lm.unigram.get(pair[0], 0) >= NAME_PAIR_SEEN
+
+    printed = max((lm.log_bigram.get(p, -math.inf) for p in pairs(low)), default=-math.inf)
+    return any(well_known(p) and lm.log_bigram[p] > printed + NAME_PAIR_MARGIN for c, _ in _viable(low) for p in pairs(c))
+
+
+def _damaged_name_word(word: str) -> bool:
+    """Not a syllable, or printed without marks and rare in the model: OCR damaged it."""
+    if not is_syllable(word):
+        return True
+    return not _marked_syllable(word) and language_model().unigram.get(word.lower(), 0) < NAME_PAIR_SEEN
+
+
+def _marked_syllable(word: str) -> bool:
+    return not word.isascii() and skeleton(word) != word.lower()
+
+
+@lru_cache(maxsize=None)
+def _name_introducer() -> re.Pattern:
+    """The words a proper name follows: a person's title (units.json, kind person) or a level of the
+    administrative divisions or a settlement (admin_levels.json), at the end of the text before the name."""
+    titles = [k.head for k in lexicon.units().kinds if k.kind == "person"]
+    levels = [w.word for w in lexicon.levels().level_words] + list(lexicon.levels().settlements)
+    words = sorted({w.lower() for w in titles + levels}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")[.:]?\s+$", re.I)
 
 
 @lru_cache(maxsize=100_000)
@@ -640,6 +722,8 @@ def repair_line(line: str, before: tuple[str, str] = (BOUNDARY, BOUNDARY)) -> tu
         label_fixes.append(Repaired(at, at + 1, ",", ".", 0.9))
     tokens = tokenize(line)
     labels = _outline_label(line, tokens)
+    for k in _proper_name_words(line, tokens):
+        tokens[k].fixed = True
     for t in tokens:
         if not t.fixed:
             t.candidates = _viable(t.text.lower())
