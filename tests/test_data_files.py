@@ -201,3 +201,16 @@ def test_every_category_opener_marks_a_nominee_category_under_criteria():
                 f"b) Các cơ quan, đơn vị căn cứ thành tích để bình xét khen thưởng cho tập thể, cá nhân.\n")
         tasks = document_to_plan(text_to_document(text, "x.txt")).tasks
         assert [t.lead for t in tasks] == [["Các cơ quan, đơn vị"]], opener
+
+
+def test_every_directing_verb_labels_a_duty_led_by_the_unit_before_it():
+    from planparse.extraction.tasks import _split_unit_duty
+
+    for verb in lexicon.units().directing_verbs:
+        unit, duty = _split_unit_duty(f"Bộ Chỉ huy quân sự tỉnh {verb} lực lượng Bộ đội Biên phòng: Phối hợp tuần tra.")
+        assert (unit, duty) == ("Bộ Chỉ huy quân sự tỉnh", "Phối hợp tuần tra."), verb
+
+
+def test_youth_union_and_forces_are_unit_heads():
+    assert lexicon.unit_head_at("Tỉnh đoàn Thanh niên cộng sản Hồ Chí Minh") == "tỉnh đoàn"
+    assert lexicon.unit_head_at("lực lượng Công an các cấp") == "lực lượng"

@@ -50,3 +50,25 @@ def test_a_gold_file_cut_short_is_one_line(tmp_path):
                        capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert r.returncode == 1 and "Traceback" not in r.stderr
     assert r.stderr.startswith("error: ") and "x.gold.json: E105" in r.stderr
+
+
+def test_a_document_name_with_dots_is_scored_against_its_gold(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    name = "UBND tỉnh - Kế hoạch PCMT 29.9.2025.doc"
+    plan = _plan(tasks=[{"ref": "1", "text": "Tổ chức tổng kết", "lead": ["Công an tỉnh"], "support": [],
+                         "deadline": None}])
+    gold_dir, out = tmp_path / "gold", tmp_path / "json"
+    gold_dir.mkdir()
+    out.mkdir()
+    (gold_dir / "UBND tỉnh - Kế hoạch PCMT 29.9.2025.gold.json").write_text(
+        json.dumps({**plan, "document": name}, ensure_ascii=False), encoding="utf-8")
+    (out / f"{name}.json").write_text(json.dumps({**plan, "document": name}, ensure_ascii=False), encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "planparse", "eval", "--gold", str(gold_dir), str(out)],
+                       capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert "29.9" in r.stdout and r.stdout.strip().splitlines()[-1].split()[-1] == "1.000"

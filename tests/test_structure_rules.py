@@ -698,3 +698,28 @@ def test_an_appendix_part_whose_group_rows_stand_above_a_header_without_its_tt_c
         ("Triển khai Nền tảng dữ liệu số nông nghiệp", ["Sở Nông nghiệp và Môi trường"], ["Các sở, ban, ngành"], "Nền tảng"),
         ("Tổ chức phổ cập kỹ năng số cho nông dân", ["Sở Nông nghiệp và Môi trường"], ["UBND các xã, phường"], "Kế hoạch")]
     assert tasks[1].deadline.date == "2026-12-31"
+
+
+def test_a_part_whose_items_label_their_units_is_a_task_section():
+    plan = plan_of("KẾ HOẠCH\nPhòng, chống ma túy đến năm 2030\nIV. KIẾN NGHỊ\n"
+                   "1. Bộ tư lệnh Vùng Cảnh sát biển 3: Phối hợp với lực lượng chức năng đẩy mạnh tuyên truyền.\n"
+                   "2. Ngân hàng Nhà nước khu vực X: Chỉ đạo các ngân hàng triển khai chính sách cho vay.\n"
+                   "3. Chi cục Hải quan khu vực XIII: Chỉ đạo lực lượng Hải quan kiểm soát hàng hóa.\n")
+    assert [t.lead for t in plan.tasks] == [["Bộ tư lệnh Vùng Cảnh sát biển 3"], ["Ngân hàng Nhà nước khu vực X"],
+                                           ["Chi cục Hải quan khu vực XIII"]]
+    assert plan.tasks[1].text.startswith("Chỉ đạo các ngân hàng")
+
+
+def test_a_label_naming_the_force_its_unit_directs_is_led_by_that_unit():
+    plan = plan_of("KẾ HOẠCH\nPhòng, chống ma túy năm 2026\nIII. NHIỆM VỤ, GIẢI PHÁP\n"
+                   "3.3. Bộ Chỉ huy quân sự tỉnh chỉ đạo lực lượng Bộ đội Biên phòng: Phối hợp với cấp ủy, chính quyền"
+                   " địa phương khu vực biên giới đẩy mạnh tuyên truyền.\n")
+    assert plan.tasks[0].lead == ["Bộ Chỉ huy quân sự tỉnh"] and plan.tasks[0].text.startswith("Phối hợp với")
+
+
+def test_a_colon_inside_a_sentence_opened_by_its_unit_is_no_label():
+    plan = plan_of("KẾ HOẠCH\nPhòng, chống ma túy năm 2026\nIII. NHIỆM VỤ, GIẢI PHÁP\n"
+                   "- Công an tỉnh tham mưu triển khai thực hiện các nội dung tại Dự án 1: Phòng ngừa, đấu tranh tội"
+                   " phạm về ma túy; Dự án 2: Ứng dụng khoa học và công nghệ.\n")
+    assert plan.tasks[0].lead == ["Công an tỉnh"]
+    assert plan.tasks[0].text.startswith("Công an tỉnh tham mưu triển khai")

@@ -142,8 +142,25 @@ def _logged(items, what: str):
             last = time.monotonic()
 
 
-def _stem_key(name: str) -> str:
-    return Path(name).name.split(".")[0]
+_DOCUMENT_SUFFIXES = (".json", ".pdf", ".docx", ".docm", ".doc", ".txt", ".md", ".markdown", ".text")
+
+
+def _stem_keys(name: str) -> list[str]:
+    """The gold keys a file may stand for: its name without the extraction's .json and the document's own
+    extension ('UBND ... 29.9.2025.doc.json' -> 'UBND ... 29.9.2025'), and the part before the first dot
+    (a seed's renditions: '000_db....tcvn3.txt')."""
+    base = Path(name).name
+    for suffix in (".json", None):
+        low = base.lower()
+        cut = next((s for s in _DOCUMENT_SUFFIXES if low.endswith(s)), None) if suffix is None else \
+            (suffix if low.endswith(suffix) else None)
+        if cut:
+            base = base[: -len(cut)]
+    return list(dict.fromkeys([base, Path(name).name.split(".")[0]]))
+
+
+def _stem_key(name: str, gold: dict) -> str:
+    return next((k for k in _stem_keys(name) if k in gold), _stem_keys(name)[-1])
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -160,17 +177,17 @@ def cmd_eval(args: argparse.Namespace) -> int:
     else:
         base = gold_dir.parent
         found = [p for d in ("seeds", "docx", "pdf", "real/*") for p in base.glob(f"{d}/*")]
-        inputs = sorted(p for p in found if _stem_key(p.name) in gold)
+        inputs = sorted(p for p in found if _stem_key(p.name, gold) in gold)
     scores = []
     for p in inputs:
-        key = _stem_key(p.name)
+        key = _stem_key(p.name, gold)
         if key not in gold and p.suffix != ".json":
             continue
         try:
             if p.suffix == ".json":
                 pred = json.loads(p.read_text(encoding="utf-8"))
                 if isinstance(pred, dict) and isinstance(pred.get("document"), str):
-                    key = _stem_key(pred["document"])  # batch names its JSON by path and content
+                    key = _stem_key(pred["document"], gold)  # batch names its JSON by path and content
                 if key not in gold:
                     continue
             else:

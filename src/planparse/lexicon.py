@@ -31,6 +31,7 @@ class UnitsData(_Data):
     plural_determiners: list[str]
     bare_kinds: list[str]
     duty_verbs: list[str]
+    directing_verbs: list[str]  # "X chỉ đạo Y: ..." labels a duty X leads through the force Y it directs
     not_units_after_determiner: list[str]  # "các thông số", "các nội dung": things, not bodies
     unit_remarks: list[str]  # a remark printed after units in a key line ("trong phạm vi chức năng, nhiệm vụ")
     role_remarks: list[str]  # a bracket opening so says what role a unit plays, not which body it is: dropped

@@ -22,6 +22,7 @@ from ..text import fold, fold_ws
 from .deadlines import deadline_in_duty, event_in_duty, parse_deadline
 from .targets import clean_indicator, is_goal, leading_time, parse_target, split_goals
 from .provenance import block_span, find_in, locate
+from .spans import unit_span_end
 from .units import (canonical_unit, duty_subject, partners_in, split_units, starts_unit, strip_assignment,
                     subject_units, unit_phrase_end, units_in_key_value)
 
@@ -379,8 +380,25 @@ def _split_unit_duty(text: str) -> tuple[Optional[str], str]:
                 and not re.search(r"[.;]\s", _person_title_stop().sub(r"\1", left)):
             # "Ủy ban nhân dân xã huy động ... Hình thức ... gián tiếp:" is no label; "Ông. Hoàng Văn Thuân - Trưởng
             # đoàn: Phụ trách chung ..." is (a person's title with a stop ends no sentence)
-            return left, right
+            return _label_lead(left, right, text)
         return None, text
+
+
+def _label_lead(left: str, right: str, text: str) -> tuple[Optional[str], str]:
+    """The unit a label before a colon names. 'Bộ Chỉ huy quân sự tỉnh chỉ đạo lực lượng Bộ đội Biên phòng:' leads
+    through the force it directs: the unit before the directing verb. 'Công an tỉnh tham mưu triển khai ... tại Dự
+    án 1: ...' is a sentence whose colon opens a list, not a label: the item opens with its unit as subject."""
+    bare = strip_assignment(left)
+    end = unit_span_end(bare)
+    rest = fold(bare[end:]).strip()
+    if not end or not rest or rest[:1] in "(-–,":
+        return left, right
+    verb = next((v for v in lexicon.units().directing_verbs if rest.startswith(fold(v) + " ")), None)
+    if verb and 0 < len(rest.split()) - len(verb.split()) <= 10:  # the force directed, named in a few words
+        return left[: len(left) - len(bare) + end].strip(), right
+    if next((v for v in lexicon.units().duty_verbs if rest.startswith(fold(v) + " ")), None):
+        return None, text
+    return left, right
 
 
 # --------------------------------------------------------------------- walking
@@ -958,6 +976,12 @@ def _names_work(sec: Node) -> bool:
         and sum(_opens_with_work(_text_of(n)) for n in leaves) * 5 >= len(leaves) * 3
 
 
+def _items_label_units(sec: Node) -> bool:
+    """Most of a part's items (two or more, three in five) open with a unit's label: 'Sở Y tế: Chỉ đạo ...'."""
+    items = [c for c in sec.children if not c.children]
+    return len(items) >= 2 and sum(_split_unit_duty(_text_of(c))[0] is not None for c in items) * 5 >= len(items) * 3
+
+
 def assigned_items(sec: Node, ctx: Context) -> None:
     """A part named otherwise ('IV. ĐOÀN KIỂM TRA, ĐƠN VỊ ĐƯỢC KIỂM TRA, THỜI GIAN KIỂM TRA') gives no tasks, except
     an item that hands work to a unit ('1. Chủ tịch UBND tỉnh giao Sở Nội vụ chủ trì ... tổ chức kiểm tra ...'),
@@ -1075,6 +1099,12 @@ def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[
             # named by its topic (data contract: task sections are those whose items assign work)
             ctx.subject_lead = True
             walk_items(sec.children, Inherited(lead=intro_lead(sec)), ctx)
+            ctx.subject_lead = False
+        elif role == "other" and _items_label_units(sec):
+            # "IV. KIẾN NGHỊ" over "1. Bộ tư lệnh Vùng Cảnh sát biển 3: Phối hợp với ...": each item hands its
+            # unit a duty (data contract: task sections are those whose items assign work, whatever their heading)
+            ctx.subject_lead = True
+            walk_items(sec.children, Inherited(), ctx)
             ctx.subject_lead = False
         elif role == "other":
             assigned_items(sec, ctx)
