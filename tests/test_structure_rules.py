@@ -723,3 +723,13 @@ def test_a_colon_inside_a_sentence_opened_by_its_unit_is_no_label():
                    " phạm về ma túy; Dự án 2: Ứng dụng khoa học và công nghệ.\n")
     assert plan.tasks[0].lead == ["Công an tỉnh"]
     assert plan.tasks[0].text.startswith("Công an tỉnh tham mưu triển khai")
+
+
+def test_an_intro_names_its_subject_in_any_clause_before_the_colon():
+    plan = plan_of("KẾ HOẠCH\nTổng kết Chương trình phòng, chống ma túy\nII. NỘI DUNG TỔNG KẾT\n"
+                   "Căn cứ nội dung Chiến lược, Chương trình; các sở, ban, ngành, đoàn thể và Ủy ban nhân dân cấp xã"
+                   " tiến hành tổng kết, đánh giá toàn diện kết quả thực hiện các Chương trình; Chương trình phòng,"
+                   " chống ma túy giai đoạn 2021 - 2025. Trong đó tập trung các nội dung sau:\n"
+                   "1. Đánh giá khái quát tình hình tội phạm, tệ nạn ma túy.\n"
+                   "2. Công tác kiểm tra, giám sát, hướng dẫn thực hiện Chương trình.\n")
+    assert [t.lead for t in plan.tasks] == [["các sở, ban, ngành, đoàn thể", "Ủy ban nhân dân cấp xã"]] * 2

@@ -548,9 +548,11 @@ def intro_lead(node: Node) -> list[str]:
     ..., tập trung thực hiện các nội dung chủ yếu sau:'): a group-level unit line in prose."""
     if not node.body or not node.children or not node.body[-1].text.rstrip().endswith(":"):
         return []
-    clause = re.split(r";\s*", node.body[-1].text)[-1]
-    subject = subject_units(strip_assignment(clause))
-    return split_units(subject) if subject else []
+    for clause in reversed(re.split(r";\s*", node.body[-1].text)):  # "Căn cứ ...; các sở ... tiến hành ...; ... sau:"
+        subject = subject_units(strip_assignment(clause))
+        if subject:
+            return split_units(subject)
+    return []
 
 
 def _key_of_item(node: Node) -> tuple[Optional[str], str]:
