@@ -177,3 +177,19 @@ def test_a_central_body_read_by_ocr_with_a_wrong_mark_is_spelt_and_levelled_as_p
     assert _proper_case("TỎ CÔNG TÁC LIÊN NGÀNH TW") == "Tổ công tác Liên Ngành TW"  # OCR read TỔ as TỎ
     assert level_of("Tổ công tác liên ngành TW") == "national" and level_of("Ban Chỉ đạo Trung ương") == "national"
     assert _proper_case("SỞ CÔNG THƯƠNG") == "Sở Công Thương"
+
+
+def test_a_letters_subject_is_its_title_as_printed_over_its_lines():
+    left = ("UBND TỈNH LÂM ĐỒNG", "BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ", "Số: /BCĐ", "V/v triển khai thực hiện các nhiệm vụ",
+            "trọng tâm phục vụ mô hình chính quyền địa phương 02 cấp")
+    meta = _meta([_row(0, left, ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Lâm Đồng, ngày tháng 8 năm 2025"))],
+                 body=("Kính gửi: Các sở, ban, ngành thuộc tỉnh;", "1. Hoàn thiện hạ tầng công nghệ thông tin"))
+    assert meta.doc_type == "Công văn"
+    assert meta.title == "V/v triển khai thực hiện các nhiệm vụ trọng tâm phục vụ mô hình chính quyền địa phương 02 cấp"
+
+
+def test_the_signers_post_in_another_body_is_not_the_signing_title():
+    body = ("KẾ HOẠCH", "Kiểm tra công tác năm 2026", "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "TM. BAN CHỈ ĐẠO",
+            "PHÓ TRƯỞNG BAN", "PHÓ CHỦ TỊCH UBND TỈNH", "Nguyễn Ngọc Phúc")
+    meta = _meta([_row(0, ("UBND TỈNH LÂM ĐỒNG", "Số: /KH-UBND"), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",))], body=body)
+    assert meta.signer.title.casefold() == "phó trưởng ban" and meta.signer.name == "Nguyễn Ngọc Phúc"

@@ -733,3 +733,11 @@ def test_an_intro_names_its_subject_in_any_clause_before_the_colon():
                    "1. Đánh giá khái quát tình hình tội phạm, tệ nạn ma túy.\n"
                    "2. Công tác kiểm tra, giám sát, hướng dẫn thực hiện Chương trình.\n")
     assert [t.lead for t in plan.tasks] == [["các sở, ban, ngành, đoàn thể", "Ủy ban nhân dân cấp xã"]] * 2
+
+
+def test_the_partners_a_lead_line_names_are_support():
+    plan = plan_of("KẾ HOẠCH\nChuyển đổi số năm 2026\nII. NHIỆM VỤ\n"
+                   "1. Tổ chức phổ biến khóa học cho cán bộ, công chức tại địa phương.\n"
+                   "- Đơn vị thực hiện: Sở Khoa học và Công nghệ chủ trì, phối hợp với Văn phòng UBND tỉnh.\n"
+                   "- Thời gian hoàn thành: Thực hiện thường xuyên.\n")
+    assert plan.tasks[0].lead == ["Sở Khoa học và Công nghệ"] and plan.tasks[0].support == ["Văn phòng UBND tỉnh"]

@@ -276,10 +276,12 @@ def _letter_subject(header: list[Block]) -> Optional[str]:
     """'V/v triển khai thực hiện các nhiệm vụ ...' in a letter's heading cell: what the letter is about."""
     markers = "|".join(re.escape(m) for m in lexicon.sections().letter_subject_markers)
     for b in header:
-        for part in [ln for c in (b.cells or []) for ln in (c.lines or [c.text])] or [b.text]:
-            m = re.search(rf"(?:^|\s)(?:{markers})\s*:?\s+(.+)$", part, re.I)
-            if m:
-                return fold_ws(m.group(1)).strip(" .")
+        cells = [c.lines or [c.text] for c in (b.cells or [])] or [[b.text]]
+        for lines in cells:
+            for k, part in enumerate(lines):
+                m = re.search(rf"(?:^|\s)((?:{markers})\s*:?\s+.+)$", part, re.I)
+                if m:  # the subject as printed, with its marker, to the end of its cell (it wraps over lines)
+                    return fold_ws(" ".join([m.group(1)] + lines[k + 1:])).strip(" .")
     return None
 
 
@@ -383,6 +385,8 @@ def _signer(blocks: list[Block]) -> Optional[Signer]:
         if name and not re.search(r"\b(?:KT|TM|Q|TL|TUQ)\.", seg):
             break  # what is printed under the name (the signer's other post) is not the signing title
         roles = [m for m in _role_re().finditer(seg) if not re.search(r"(?:KT|TM)\.?\s*$", seg[:m.start()])]
+        if roles and title is not None and lexicon.unit_head_at(seg[roles[-1].end():].strip(" ,-")):
+            continue  # "PHÓ TRƯỞNG BAN" / "PHÓ CHỦ TỊCH UBND TỈNH": a post in another body is the signer's other post
         if roles:
             role = roles[-1].group(1)
             title = role[:1] + role[1:].lower()

@@ -325,6 +325,7 @@ def _responsibility(nodes: list[Node], ctx: Context) -> tuple[list[str], list[st
         if role == "responsibility":
             if value:
                 lead += units_in_key_value(value)
+                support += _partners_of_lead_line(value)
             sub_lead, sub_support, sub_dl = _responsibility(n.children, ctx)
             lead += sub_lead
             support += sub_support
@@ -338,11 +339,18 @@ def _responsibility(nodes: list[Node], ctx: Context) -> tuple[list[str], list[st
                 units += split_units(unit_part if unit_part else c.text)
             if role == "lead":
                 lead += units
+                support += _partners_of_lead_line(value)
             else:
                 support += units
         elif role == "deadline":
             deadline = parse_deadline(value, ctx.year, ctx.plan_date) or deadline
     return lead, support, deadline
+
+
+def _partners_of_lead_line(value: Optional[str]) -> list[str]:
+    """'Đơn vị thực hiện: Sở Khoa học và Công nghệ chủ trì, phối hợp với Văn phòng UBND tỉnh': the partners the lead
+    line names are support."""
+    return [u for ph, _, _ in partners_in(value or "") for u in split_units(ph)]
 
 
 def _product(nodes: list[Node]) -> Optional[str]:
