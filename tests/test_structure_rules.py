@@ -741,3 +741,17 @@ def test_the_partners_a_lead_line_names_are_support():
                    "- Đơn vị thực hiện: Sở Khoa học và Công nghệ chủ trì, phối hợp với Văn phòng UBND tỉnh.\n"
                    "- Thời gian hoàn thành: Thực hiện thường xuyên.\n")
     assert plan.tasks[0].lead == ["Sở Khoa học và Công nghệ"] and plan.tasks[0].support == ["Văn phòng UBND tỉnh"]
+
+
+def test_a_duty_listing_what_it_covers_is_one_task_but_units_and_places_listed_are_duties():
+    plan = plan_of("KẾ HOẠCH\nTổng kết Chương trình phòng, chống ma túy\nII. NỘI DUNG TỔNG KẾT\n"
+                   "4. Đánh giá kết quả thực hiện các nhiệm vụ trọng tâm và giải pháp chủ yếu đã đề ra trên các lĩnh vực:\n"
+                   "- Nhóm giải pháp chính trị, xã hội.\n- Nhóm các giải pháp về pháp luật, chế độ chính sách.\n"
+                   "- Nhóm giải pháp về nâng cao năng lực quản lý.\n"
+                   "- Nhóm giải pháp tăng cường hợp tác quốc tế phòng, chống và kiểm soát ma túy.\n"
+                   "5. Tổ chức lấy mẫu quan trắc môi trường tại các vùng nuôi như sau:\n"
+                   "- Xã Tân Tiến: Lấy mẫu 01 vị trí vùng nuôi tôm Nga Tân;\n- Xã Nga Sơn: Lấy mẫu 01 vị trí tại vùng nuôi tôm;\n"
+                   "- Phường Ngọc Sơn: Lấy mẫu 01 vị trí tại vùng nuôi tôm Thanh Thủy.\n")
+    texts = [t.text for t in plan.tasks]
+    assert texts[0].startswith("Đánh giá kết quả") and "Nhóm giải pháp về nâng cao năng lực quản lý" in texts[0]
+    assert len(texts) == 4 and texts[1].startswith("Xã Tân Tiến: Lấy mẫu")

@@ -800,6 +800,13 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
             if body:
                 _add_task(ctx, node, body, units, list(inh.support), inh.deadline, product=inh.product)
         return
+    if node.children and _lists_objects(node):
+        # "4. Đánh giá kết quả thực hiện ... trên các lĩnh vực:" over "- Nhóm giải pháp chính trị, xã hội." ...: the
+        # fields its one duty covers, not duties of their own
+        text = fold_ws(" ".join([_text_of(node)] + [_text_of(x) for x in _descendants(node)]))
+        lead = inh.lead or (split_units(s) if ctx.subject_lead and (s := duty_subject(text)) else [])
+        _add_task(ctx, node, text, lead, list(inh.support), inh.deadline, product=inh.product)
+        return
     if node.children:
         walk_items(node.children, inh, ctx)
         return
@@ -821,6 +828,33 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
             subject = duty_subject(titled)
         lead = split_units(subject) if subject else []
     _add_task(ctx, node, text, lead, list(inh.support), inh.deadline)
+
+
+def _lists_objects(node: Node) -> bool:
+    """A duty announcing a list ('Đánh giá ... trên các lĩnh vực:') whose items, three in four or more, neither open
+    with work nor name a unit: what the duty covers."""
+    kids = node.children
+    if len(kids) < 3 or any(c.children for c in kids) or not _text_of(node).rstrip().endswith(":") \
+            or len(node.text.split()) < 6 or starts_unit(strip_assignment(node.text)) or key_of(node.text)[0]:
+        return False
+    objects = [c for c in kids if not _opens_with_work(c.text) and not starts_unit(strip_assignment(c.text))
+               and key_of(c.text)[0] is None and not _labels_unit_or_place(c.text)]
+    return len(objects) * 4 >= len(kids) * 3
+
+
+def _labels_unit_or_place(text: str) -> bool:
+    """'Sở Y tế: ...', 'Xã Tân Tiến: Lấy mẫu ...': a label naming who or where, not a topic ('Về tiêu chuẩn: ...')."""
+    left = text.split(":", 1)[0] if ":" in text[:80] else ""
+    if not left:
+        return False
+    words = left.split()
+    return starts_unit(strip_assignment(left)) or len(words) >= 2 and fold(words[0]) in _place_word_set() \
+        and words[1][:1].isupper()
+
+
+@lru_cache(maxsize=None)
+def _place_word_set() -> frozenset[str]:
+    return frozenset(fold(w.word) for w in lexicon.levels().level_words) | frozenset(lexicon.levels().settlements)
 
 
 def _body_of(node: Node, drop_closing: bool) -> str:
