@@ -755,3 +755,43 @@ def test_a_duty_listing_what_it_covers_is_one_task_but_units_and_places_listed_a
     texts = [t.text for t in plan.tasks]
     assert texts[0].startswith("Đánh giá kết quả") and "Nhóm giải pháp về nâng cao năng lực quản lý" in texts[0]
     assert len(texts) == 4 and texts[1].startswith("Xã Tân Tiến: Lấy mẫu")
+
+
+def test_a_schedule_entry_is_who_and_what_is_inspected_with_its_span_and_its_merged_sub_rows():
+    from planparse.extraction.tables import table_to_items
+    from planparse.models import Block, Cell
+
+    def row(i, *cells):
+        cs = [Cell(text=t, merged_above=m) for t, m in cells]
+        return Block(id=f"r{i}", kind="row", text=" | ".join(c.text for c in cs), cells=cs, table=0)
+    rows = [row(0, ("TT", False), ("Tên đơn vị được kiểm tra", False), ("Đối tượng kiểm tra", False),
+                ("Thời gian công bố Quyết định kiểm tra", False), ("Thời hạn kiểm tra", False)),
+            row(1, ("1", False), ("Công ty cổ phần xây dựng giao thông Yên Bái", False), ("Gói thầu số 13", False),
+                ("23/3/2026", False), ("02 ngày", False)),
+            row(2, ("", True), ("Công ty cổ phần xây dựng giao thông Yên Bái", True), ("Gói thầu số 14", False),
+                ("23/3/2026", True), ("02 ngày", True)),
+            row(3, ("2", False), ("Công ty TNHH Hiệp Phú", False), ("Gói thầu số 15", False), ("27/3/2026", False),
+                ("02 ngày", False))]
+    tasks, _ = table_to_items(rows, 2026)
+    assert [t.text for t in tasks] == ["Công ty cổ phần xây dựng giao thông Yên Bái - Gói thầu số 13 - Gói thầu số 14",
+                                       "Công ty TNHH Hiệp Phú - Gói thầu số 15"]
+    assert (tasks[0].deadline.kind, tasks[0].deadline.start, tasks[0].deadline.end) == ("period", "2026-03-23", "2026-03-24")
+    assert all(t.section == "schedule" for t in tasks)
+
+
+def test_what_and_how_an_inspection_checks_are_not_entries_of_its_schedule():
+    plan = plan_of("KẾ HOẠCH\nKiểm tra việc sử dụng vật liệu nổ công nghiệp\n3. Đối tượng, nội dung kiểm tra:\n"
+                   "3.2. Nội dung kiểm tra\na) Kiểm tra hồ sơ, tài liệu: Giấy phép sử dụng vật liệu nổ công nghiệp.\n"
+                   "b) Kiểm tra thực địa: Hiện trạng, biển báo tại khu vực sử dụng.\n3.5. Phương thức kiểm tra\n"
+                   "a. Thu thập tài liệu, báo cáo của đơn vị cung cấp;\n"
+                   "b. Kiểm tra, đối chiếu hồ sơ, tài liệu pháp lý do đơn vị cung cấp.\n"
+                   "4. Phân công nhiệm vụ\n4.1. Ông Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung; chủ trì các buổi làm việc.\n")
+    assert [t.text for t in plan.tasks] == ["Phụ trách chung; chủ trì các buổi làm việc."]
+
+
+def test_a_plan_issued_by_an_inspection_team_has_the_team_lead_its_schedule():
+    from planparse.pipeline import _inspecting_team
+    assert _inspecting_team("Đoàn kiểm tra Sở Công Thương tỉnh Lào Cai", ["Ông. Hoàng Văn Thuân - Trưởng đoàn"],
+                            "province") == ["Đoàn kiểm tra"]
+    assert _inspecting_team("Sở Công Thương tỉnh Lào Cai", ["Ông. Hoàng Văn Thuân - Trưởng đoàn"], "province") is None
+    assert _inspecting_team("Đoàn kiểm tra Sở Công Thương tỉnh Lào Cai", ["Phòng Kỹ thuật an toàn"], "province") is None

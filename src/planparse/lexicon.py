@@ -73,6 +73,7 @@ class SectionsData(_Data):
     report_openers: list[str]  # a heading opening so reports or forecasts ("I. TÌNH HÌNH THỰC HIỆN ... NĂM 2025"): no work
     group_keys: dict[str, list[str]]
     inspection_verbs: list[str]  # what an inspection schedule's entry opens with ("Giám sát việc ...")
+    inspection_aspects: list[str]  # "3.2. Nội dung kiểm tra", "3.5. Phương thức kiểm tra": what and how, not entries
     addressee_markers: list[str]  # "Kính gửi:" opens a letter's addressee list
     letter_subject_markers: list[str]  # "V/v ..." under a letter's number: what it is about (its title)
     letter_type: str  # the kind of a document without a type heading that has a subject line

@@ -149,6 +149,16 @@ def _responsibility_cell(cell: Optional[Cell]) -> tuple[list[str], list[str]]:
     return lead, support
 
 
+_DURATION = re.compile(r"^\s*\d{1,3}\s*(?:ngày|tuần|tháng)\b", re.I)
+
+
+def _continues_entry(row: Block, own: int) -> bool:
+    """A row whose cells, but the one at `own`, continue the row above (merged, or blank where the number was)."""
+    cells = row.cells or []
+    return own < len(cells) and not cells[own].merged_above and any(c.merged_above for c in cells) \
+        and all(c.merged_above or not c.text.strip() for i, c in enumerate(cells) if i != own)
+
+
 def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
                    level: Optional[str] = None) -> tuple[list[Task], list[KPI]]:
     header_rows: list[Block] = []
@@ -188,6 +198,13 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
     section = "schedule" if "inspected" in roles and "task" not in roles else "table"  # an inspection schedule
     if text_col is None:
         text_col = 1 if len(columns) > 1 else 0
+    # a second time column holding how long ("Thời gian công bố Quyết định kiểm tra | Thời hạn kiểm tra": "23/3/2026" |
+    # "02 ngày") makes the first a span
+    duration_cols = [i for i, h in enumerate(columns) if i not in roles.values() and "deadline" in _roles_of(h.replace(" - ", " "))]
+    # a schedule names who is inspected and what ("Tên đơn vị được kiểm tra | Đối tượng kiểm tra"): both are its text,
+    # the unit in the unnamed or second inspected column before the object
+    who_cols = [i for i in range(roles["ref"] + 1, len(columns)) if i != text_col and i not in roles.values()
+                and (i < text_col or "inspected" in _roles_of(columns[i]))] if section == "schedule" else []
     header_keys = [fold(" ".join(c.text for c in r.cells or [])) for r in header_rows]
 
     tasks: list[Task] = []
@@ -222,6 +239,13 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
             continue
         if not text:
             continue
+        if who_cols:
+            entry_cols = sorted(who_cols + [text_col])
+            own = fold_ws(cells[entry_cols[-1]]) if entry_cols[-1] < len(cells) else ""
+            if tasks and own and _continues_entry(row, entry_cols[-1]):
+                tasks[-1] = tasks[-1].model_copy(update={"text": f"{tasks[-1].text} - {own}"})
+                continue  # "| | Gói thầu số 14 ... |" under its company, its unit and time cells merged: the same entry
+            text = " - ".join(dict.fromkeys(fold_ws(cells[i]) for i in entry_cols if i < len(cells) and cells[i].strip()))
         if not others and r_i + 1 < len(body) and _lettered(_text_cell(body[r_i + 1], text_col)):
             prev_lead, prev_support = [], []
             continue  # "4 | Đào tạo, bồi dưỡng kỹ năng số ..." over its a), b), c): their heading, not a task
@@ -240,7 +264,9 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
             units_row = row
         prev_lead, prev_support = lead, support
         printed = [row] + ([units_row] if units_row is not None and units_row is not row else [])
-        deadline = parse_deadline(cell("deadline"), year) if cell("deadline") else header_deadline
+        when = "; ".join([cell("deadline")] + [fold_ws(cells[i]) for i in duration_cols
+                                                if i < len(cells) and _DURATION.match(cells[i])]).strip("; ")
+        deadline = parse_deadline(when, year) if when else header_deadline
         if deadline is not None:
             deadline = deadline.model_copy(update={"span": locate(deadline.text, [row] + header_rows)})
         span = block_span(row)

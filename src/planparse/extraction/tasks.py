@@ -1071,6 +1071,8 @@ def _own_lines(node: Node) -> list[Node]:
 
 
 def _entries(node: Node, inh: Inherited, ctx: Context) -> None:
+    if fold(node.text).strip(" :.").startswith(_inspection_aspects()):
+        return  # "3.2. Nội dung kiểm tra" over "a) Kiểm tra hồ sơ, tài liệu ...": what is checked, not an inspection
     for c in _own_lines(node):
         role, value = key_of(c.text)
         if role == "deadline":
@@ -1089,6 +1091,11 @@ def _entries(node: Node, inh: Inherited, ctx: Context) -> None:
     _add_task(ctx, node, node.text, lead, list(inh.support), inh.deadline, product=inh.product)
     if not lead:
         ctx.unled.append(ctx.tasks[-1])
+
+
+@lru_cache(maxsize=None)
+def _inspection_aspects() -> tuple[str, ...]:
+    return tuple(fold(w) for w in lexicon.sections().inspection_aspects)
 
 
 def _charging_line(node: Node) -> list[str]:
