@@ -335,3 +335,18 @@ def test_a_start_day_with_a_duration_is_the_days_it_lasts(printed, start, end):
 def test_a_time_limit_counted_in_days_is_no_duration():
     dl = parse_deadline("trong 10 ngày kể từ ngày 15/3/2026", 2026)
     assert dl.end is None
+
+
+@pytest.mark.parametrize("text, every, day", [
+    ("Các đơn vị, địa phương báo cáo kết quả kỳ 6 tháng (từ ngày 15/12/2025 đến ngày 14/6/2026, gửi trước ngày"
+     " 20/6/2026) và kỳ 12 tháng (từ ngày 15/12/2025 đến ngày 14/12/2026, gửi trước ngày 20/12/2026)", "half_year", 20),
+    ("Báo cáo kết quả thực hiện gửi trước ngày 25/3/2026, trước ngày 25/6/2026 và trước ngày 25/9/2026", "quarter", 25),
+])
+def test_dates_due_on_one_day_at_one_interval_are_a_recurrence(text, every, day):
+    dl = deadline_in_duty(text, 2026)
+    assert (dl.kind, dl.every, dl.day) == ("recurring", every, day)
+
+
+def test_dates_due_on_different_days_are_the_first_due():
+    dl = deadline_in_duty("Hoàn thành giai đoạn 1 trước ngày 30/6/2026; giai đoạn 2 trước ngày 31/12/2026", 2026)
+    assert (dl.kind, dl.date) == ("by", "2026-06-30")

@@ -427,12 +427,34 @@ def deadline_in_duty(text: str, year: Optional[int] = None) -> Optional[Deadline
     points = find_points(t)
     candidates = [c for c in (_opening_recurrence(t), _opening_time(t, year), _schedule(t, points)) if c] \
         + list(_due_times(t, points, year))
+    dues: list[tuple[int, int, Deadline]] = []
     for start, end, core_start in sorted(candidates):
         dl = _deadline_of(fold_ws(t[core_start:end]), printed[start:end], year)
         if dl is None or dl.kind in ("ongoing", "event") or _before_plan(dl, year):
             continue
-        return dl
-    return None
+        dues.append((start, end, dl))
+    if not dues:
+        return None
+    return _regular_dues(dues, printed) or dues[0][2]
+
+
+_EVERY_MONTHS = {1: "month", 3: "quarter", 6: "half_year", 12: "year"}
+_DAY_PRINTED = re.compile(r"(?<!\d)\d{1,2}/\d{1,2}(?:/\d{4})?(?!\d)|ngày\s+\d{1,2}\b", re.I)  # a day, not 'quý III/2026'
+
+
+def _regular_dues(dues: list[tuple[int, int, Deadline]], printed: str) -> Optional[Deadline]:
+    """Two or more dates a duty falls due on, the same day of the month at one interval ('báo cáo kỳ 6 tháng ...
+    gửi trước ngày 20/6/2026 và kỳ 12 tháng ... gửi trước ngày 20/12/2026'): a recurrence on that day."""
+    dated = [(s, e, d) for s, e, d in dues if d.kind in ("by", "on") and d.date and _DAY_PRINTED.search(d.text or "")]
+    if len(dated) < 2 or dated[0][2] is not dues[0][2]:  # a report's own period between them ('từ ... đến ...') aside
+        return None
+    days = {d.date[8:] for _, _, d in dated}
+    months = [int(d.date[:4]) * 12 + int(d.date[5:7]) for _, _, d in dated]
+    gaps = {b - a for a, b in zip(months, months[1:])}
+    if len(days) != 1 or len(gaps) != 1 or (gap := gaps.pop()) not in _EVERY_MONTHS:
+        return None
+    return Deadline(kind="recurring", every=_EVERY_MONTHS[gap], day=int(days.pop()),
+                    text=printed[dated[0][0]:dated[-1][1]])
 
 
 # a time noted in brackets after the work: "... Dự án 6 trên địa bàn tỉnh (khi Bộ Y tế có văn bản triển khai)"
