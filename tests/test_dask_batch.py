@@ -80,3 +80,33 @@ def test_the_job_goes_to_the_workers_once_not_inside_every_task(tmp_path, monkey
     monkeypatch.setattr(Client, "map", recording_map)
     run_batch([str(CORPUS / "seeds")], str(tmp_path / "out"), jobs=1, progress=False, engine="dask")
     assert seen and all(issubclass(t, Future) for t in seen)
+
+
+def test_a_file_that_hangs_on_dask_is_stopped_at_its_time_budget(tmp_path, monkeypatch):
+    import time
+
+    import dask
+
+    from planparse import pipeline
+    from planparse.batch import run_batch
+    from planparse.limits import parse_overrides
+
+    real = pipeline.read_for_extraction
+
+    def hanging(path, repair="auto"):
+        if Path(path).name == "hang.txt":
+            time.sleep(3600)
+        return real(path, repair)
+
+    monkeypatch.setattr(pipeline, "read_for_extraction", hanging)
+    src = tmp_path / "in"
+    src.mkdir()
+    seed = next(s for s in sorted((CORPUS / "seeds").glob("*.txt")) if not s.name.startswith("002_"))
+    for name in ("a.txt", "hang.txt", "b.txt"):
+        (src / name).write_bytes(seed.read_bytes())
+    with dask.config.set({"distributed.worker.multiprocessing-method": "fork"}):  # workers see the patch
+        records = run_batch([str(src)], str(tmp_path / "out"), jobs=1, progress=False, engine="dask",
+                            budget=parse_overrides(["seconds=6"]))
+    by_name = {Path(r.file).name: r for r in records}
+    assert by_name["hang.txt"].status == "failed" and "E120" in by_name["hang.txt"].reason
+    assert by_name["a.txt"].status in ("ok", "warnings") and by_name["b.txt"].status in ("ok", "warnings")

@@ -96,8 +96,9 @@ class Pool:
         self.workers.remove(w)
 
     def run(self, items: Iterable[str], on_result: Callable[[str, dict], bool],
-            on_failure: Callable[[str, PlanParseError], bool]) -> None:
-        """Feed every item; a callback returning False stops the run (the rest is not started)."""
+            on_failure: Callable[[str, PlanParseError], bool], keep: bool = False) -> None:
+        """Feed every item; a callback returning False stops the run (the rest is not started). `keep`: the idle
+        workers stay for the next run (a Dask worker reads file after file through one child)."""
         queue = deque(items)
         stop = False
         try:
@@ -147,7 +148,8 @@ class Pool:
                         self._retire(w)
                         stop |= not on_failure(item, failure)
         finally:
-            self.close()
+            if not keep or stop:
+                self.close()
 
     def close(self) -> None:
         for w in list(self.workers):
@@ -160,12 +162,39 @@ class Pool:
             self._retire(w)
 
 
+_CHILDREN: dict[int, Pool] = {}  # per Dask worker process: the child that reads its files
+
+
 def _on_dask_worker(item: str, job: Callable[[str], dict], limits: budget.Limits) -> dict:
-    budget.set_limits(limits)
-    try:
-        return job(item)
-    except MemoryError:
-        return {"__error__": OverMemory.code}
+    """One file on a Dask worker, read in a child of the worker under the budgets of a local batch (no progress for
+    `seconds`, over `file_seconds`, over `memory_mb`): a file over budget is stopped and gets its E-code, the child is
+    replaced, and the Dask worker goes on with the next file."""
+    if mp.current_process().daemon:  # a worker started without 'distributed.worker.daemon: false' cannot fork one
+        budget.set_limits(limits)
+        try:
+            return job(item)
+        except MemoryError:
+            return {"__error__": OverMemory.code, "__why__": f"over {limits.memory_mb} MB"}
+    pool = _CHILDREN.get(os.getpid())
+    if pool is None or pool.job is not job or pool.limits != limits:
+        if pool is not None:
+            pool.close()
+        pool = _CHILDREN[os.getpid()] = Pool(job, 1, limits)
+    out: dict = {}
+
+    def done(_item: str, rec: dict) -> bool:
+        out["rec"] = rec
+        return True
+
+    def failed(_item: str, err: PlanParseError) -> bool:
+        out["rec"] = {"__error__": err.code, "__why__": err.detail}
+        return True
+
+    pool.run([item], done, failed, keep=True)
+    return out.get("rec") or {"__error__": WorkerDied.code, "__why__": "no result"}
+
+
+_BUDGET_ERRORS = {e.code: e for e in (OverTime, OverMemory, WorkerDied)}
 
 
 class DaskPool:
@@ -173,10 +202,11 @@ class DaskPool:
     ('tcp://host:8786'), or None for a LocalCluster of `jobs` worker processes on this machine.
 
     A file whose task kills its worker is not retried (allowed-failures 0): it gets E122 and the
-    cluster's nanny starts a new worker; no other file is queued on a worker (worker-saturation 1.0). Workers are capped at `memory_mb` each (the nanny restarts
-    one over it). The time budget is not enforced per file here: a Dask task cannot be stopped from
-    outside without its worker, so a file that hangs holds one worker until the cluster is stopped.
-    Workers elsewhere must see the inputs and OUT at the same paths (a shared file system)."""
+    cluster's nanny starts a new worker; no other file is queued on a worker (worker-saturation 1.0). Each worker
+    reads its files in a child process under the budgets of a local batch (`_on_dask_worker`): a file that hangs,
+    runs over time or over memory is stopped with E120/E121 and the worker goes on. Workers are also capped at
+    `memory_mb` each by the nanny. Workers elsewhere must see the inputs and OUT at the same paths (a shared file
+    system)."""
 
     def __init__(self, job: Callable[[str], dict], jobs: int, limits: budget.Limits, scheduler: Optional[str] = None):
         self.job, self.jobs, self.limits, self.scheduler = job, jobs, limits, scheduler
@@ -193,8 +223,9 @@ class DaskPool:
             return
         # a worker holds only the file it is reading (saturation 1.0: none queued behind it), so the death of
         # one worker costs that file alone, and it is not retried (allowed-failures 0)
+        # workers are not daemons, so each may read its files in a child under the time budget (_on_dask_worker)
         with dask.config.set({"distributed.scheduler.allowed-failures": 0,
-                              "distributed.scheduler.worker-saturation": 1.0}):
+                              "distributed.scheduler.worker-saturation": 1.0, "distributed.worker.daemon": False}):
             cluster = None
             if self.scheduler:
                 client = Client(self.scheduler)
@@ -214,8 +245,8 @@ class DaskPool:
                     item = item_of[fut.key]
                     if fut.status == "finished":
                         rec = fut.result()
-                        if rec.get("__error__") == OverMemory.code:
-                            go_on = on_failure(item, OverMemory(item, f"over {self.limits.memory_mb} MB"))
+                        if rec.get("__error__") in _BUDGET_ERRORS:  # the error as the child's watchdog stated it
+                            go_on = on_failure(item, _BUDGET_ERRORS[rec["__error__"]](item, rec.get("__why__")))
                         else:
                             go_on = on_result(item, rec)
                     else:
