@@ -214,3 +214,22 @@ def test_every_directing_verb_labels_a_duty_led_by_the_unit_before_it():
 def test_youth_union_and_forces_are_unit_heads():
     assert lexicon.unit_head_at("Tỉnh đoàn Thanh niên cộng sản Hồ Chí Minh") == "tỉnh đoàn"
     assert lexicon.unit_head_at("lực lượng Công an các cấp") == "lực lượng"
+
+
+def test_duration_and_limit_words_mean_what_the_data_says():
+    from planparse.extraction.deadlines import parse_deadline
+
+    for unit in lexicon.deadlines().in_duty.duration_units:
+        dl = parse_deadline(f"Từ ngày 23/3/2026, 02 {unit} làm việc", 2026)
+        assert (dl.kind, dl.start, dl.end) == ("period", "2026-03-23", "2026-03-24"), unit
+    for word in lexicon.deadlines().in_duty.limit_words:
+        dl = parse_deadline(f"ngày 23/3/2026, {word} 10 ngày", 2026)
+        assert dl.kind != "period", word
+
+
+def test_item_references_read_real_sentences():
+    from planparse.extraction.tasks import _referenced_refs
+
+    assert _referenced_refs("Sở Nội vụ chủ trì triển khai các nhiệm vụ tại mục (IV) (4.1) (4.2) và Phụ lục") == \
+        ["IV.4.1", "IV.4.2"]
+    assert _referenced_refs("Công an tỉnh chủ trì thực hiện nội dung tại mục (IV)(3.4)(a)") == ["IV.3.4.a"]

@@ -9,7 +9,7 @@ from typing import Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .text import fold
+from .text import FIRST_WORD as _FIRST_WORD, fold
 
 
 class _Data(BaseModel):
@@ -66,6 +66,15 @@ class SectionRole(BaseModel):
     role: str
 
 
+class ItemReferences(BaseModel):
+    """'Chủ trì triển khai các nhiệm vụ tại mục (IV) (4.1)': a unit named as leading items listed elsewhere."""
+
+    model_config = ConfigDict(extra="forbid")
+    lead_words: list[str]
+    item_words: list[str]
+    place_words: list[str]
+
+
 class SectionsData(_Data):
     other_doc_types: list[str]
     doc_types: list[str]
@@ -74,6 +83,7 @@ class SectionsData(_Data):
     group_keys: dict[str, list[str]]
     inspection_verbs: list[str]  # what an inspection schedule's entry opens with ("Giám sát việc ...")
     inspection_aspects: list[str]  # "3.2. Nội dung kiểm tra", "3.5. Phương thức kiểm tra": what and how, not entries
+    item_references: ItemReferences
     addressee_markers: list[str]  # "Kính gửi:" opens a letter's addressee list
     letter_subject_markers: list[str]  # "V/v ..." under a letter's number: what it is about (its title)
     letter_type: str  # the kind of a document without a type heading that has a subject line
@@ -109,6 +119,8 @@ class DutyDeadlineWords(BaseModel):
     events: list[str]  # the event a duty is timed by ("sau khi nước rút", "Khi xuất hiện ca bệnh, ...")
     not_events: list[str]  # a discretion or condition, not a time ("khi cần thiết", "nếu có")
     schedule_days: list[str]  # a day without a year after these, beside a recurrence, is a dated schedule
+    duration_units: list[str]  # "02 ngày" after a sitting's date: how many days it lasts
+    limit_words: list[str]  # "trong 10 ngày kể từ ...": a time limit, not how long a sitting lasts
 
 
 class DeadlinesData(_Data):
@@ -305,7 +317,6 @@ def unit_head_at(s: str) -> Optional[str]:
     return None
 
 
-_FIRST_WORD = re.compile(r"[^\W_]+")
 
 
 @lru_cache(maxsize=None)

@@ -14,6 +14,9 @@ _OLD_TO_NEW = {
 _OLD_RE = re.compile(r"(?<![qQ])(" + "|".join(_OLD_TO_NEW) + r")(?![a-zà-ỹ])", re.IGNORECASE)
 
 
+FIRST_WORD = re.compile(r"[^\W_]+")  # a word's letters and digits: what a lookup by first word keys on
+
+
 def nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
 

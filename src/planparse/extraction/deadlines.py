@@ -244,10 +244,18 @@ def parse_deadline(text: str, year: Optional[int] = None, plan_date: Optional[st
     return dl
 
 
+@lru_cache(maxsize=None)
+def _duration_res() -> tuple[re.Pattern, re.Pattern]:
+    words = lexicon.deadlines().in_duty
+    return (re.compile(rf"(?<![\d/.,])(\d{{1,2}}(?:[.,]5)?)\s*(?:{_alternation(words.duration_units)})(?!\s*\d)", re.I),
+            re.compile(rf"(?<!\w)(?:{_alternation(words.limit_words)})\s*$", re.I))
+
+
 def _lasting(printed: str) -> Optional[int]:
     """Whole days a stated duration covers ('02 ngày' -> 2, '1,5 ngày' -> 2), or None."""
-    m = re.search(r"(?<![\d/.,])(\d{1,2}(?:[.,]5)?)\s*ngày(?!\s*\d)", printed, re.I)
-    if not m or re.search(r"\b(?:trong|vòng|hạn|sau|chậm nhất)\s*$", printed[:m.start()], re.I):
+    days, limit = _duration_res()
+    m = days.search(printed)
+    if not m or limit.search(printed[:m.start()]):
         return None  # "trong 10 ngày kể từ ...": a time limit, not how long a sitting lasts
     n = float(m.group(1).replace(",", "."))
     return int(n) + (1 if n % 1 else 0) if 0 < n <= 31 else None

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from .. import lexicon
 from ..models import KPI, Block, Deadline, Span, Task, Unit
 from ..structure import Node, section_role
-from ..text import fold, fold_ws
+from ..text import FIRST_WORD as _FIRST_WORD, fold, fold_ws
 from .deadlines import deadline_in_duty, event_in_duty, parse_deadline
 from .targets import clean_indicator, is_goal, leading_time, parse_target, split_goals
 from .provenance import block_span, find_in, locate
@@ -67,9 +67,6 @@ def _keys_by_first_word() -> dict[str, list[tuple[str, str]]]:
         m = _FIRST_WORD.match(key)
         out.setdefault(m.group(0) if m else "", []).append((key, role))
     return out
-
-
-_FIRST_WORD = re.compile(r"[^\W_]+")
 
 
 def key_of(text: str) -> tuple[Optional[str], str]:
@@ -1192,14 +1189,22 @@ def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[
     return with_referenced_leads(tasks), ctx.kpis, ctx.charged
 
 
-# "Chủ trì triển khai các nhiệm vụ tại mục (IV) (4.1) (4.2) và Phụ lục", "... tại mục IV.3.4.a": the items a unit leads
-_LEADS_ITEMS = re.compile(r"\bchủ trì\b[^.;]{0,40}?\b(?:nhiệm vụ|nội dung)\b[^.;]{0,20}?\btại\s+(?:mục|phần|điểm)\s+"
-                          r"((?:\(?[IVX]+\)?)(?:\s*[.(]?\s*\d+(?:\.\d+)*\)?|\s*\([a-zđ]\))*)", re.I)
+@lru_cache(maxsize=None)
+def _leads_items() -> re.Pattern:
+    """'Chủ trì triển khai các nhiệm vụ tại mục (IV) (4.1) (4.2) và Phụ lục', '... tại mục IV.3.4.a': the items a unit
+    leads (sections.json item_references)."""
+    refs = lexicon.sections().item_references
+
+    def alt(words: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt(refs.lead_words)})\b[^.;]{{0,40}}?\b(?:{alt(refs.item_words)})\b[^.;]{{0,20}}?"
+                      rf"\btại\s+(?:{alt(refs.place_words)})\s+"
+                      r"((?:\(?[IVX]+\)?)(?:\s*[.(]?\s*\d+(?:\.\d+)*\)?|\s*\([a-zđ]\))*)", re.I)
 
 
 def _referenced_refs(text: str) -> list[str]:
     """'(IV) (4.1) (4.2)' -> ['IV.4.1', 'IV.4.2']; '(IV)(3.4)(a)' -> ['IV.3.4.a']; 'III' -> ['III']."""
-    m = _LEADS_ITEMS.search(text)
+    m = _leads_items().search(text)
     if not m:
         return []
     parts = re.findall(r"[IVX]+|\d+(?:\.\d+)*|(?<=\()[a-zđ](?=\))", m.group(1))
