@@ -89,3 +89,11 @@ def test_several_appendices_keep_their_refs_apart():
             "Phụ lục I\nCHỈ TIÊU NĂM 2024\n" + table.format(v=50) + "\nPhụ lục II\nCHỈ TIÊU NĂM 2025\n" + table.format(v=70))
     plan = document_to_plan(text_to_document(text, "two-appendices.txt"))
     assert [(k.ref, k.target.value) for k in plan.kpis] == [("PL1.1", 50), ("PL2.1", 70)]
+
+
+PRINTED_REAL = sorted((CORPUS / "pdf-real").glob("*.pdf"))
+
+
+@pytest.mark.parametrize("pdf", PRINTED_REAL, ids=[p.stem for p in PRINTED_REAL])
+def test_a_real_plan_printed_to_pdf_reads_as_its_docx(pdf):
+    assert _f1(pdf) >= _f1(REAL_SOURCES[pdf.stem]) - 0.02

@@ -100,3 +100,25 @@ def test_a_pdf_cell_printing_one_name_a_line_keeps_its_lines_and_a_wrapped_list_
     assert names.lines == ["Đỗ Mạnh Cường", "Vũ Việt Linh", "Nguyễn Thị Loan"]
     assert _cell("Văn phòng\nUBND tỉnh").lines is None
     assert _cell("\x01Các sở, ban, ngành tỉnh; UBND các\nxã, phường").merged_above
+
+
+def test_a_numbered_heading_wrapped_onto_a_short_capitals_line_is_one_heading():
+    text = ("III. NỘI DUNG, GIẢI PHÁP TRỌNG TÂM VÀ PHÂN CÔNG\nNHIỆM VỤ\n"
+            "1. Triển khai các giải pháp tổng thể nhằm nâng cao hiệu lực quản lý của Nhà nước.\n")
+    doc = text_to_document(text, "x.txt")
+    assert doc.blocks[0].text == "III. NỘI DUNG, GIẢI PHÁP TRỌNG TÂM VÀ PHÂN CÔNG NHIỆM VỤ"
+
+
+def test_a_line_break_inside_an_open_bracket_does_not_end_the_paragraph():
+    text = ("- Sở Văn hóa, Thể thao và Du lịch tham mưu triển khai các nội dung tại Tiểu dự án 1 (thuộc Dự án 7:\n"
+            "Truyền thông, giáo dục về phòng, chống ma túy).\n- Sở Giáo dục và Đào tạo tham mưu triển khai.\n")
+    doc = text_to_document(text, "x.txt")
+    assert len(doc.blocks) == 2 and doc.blocks[0].text.endswith("(thuộc Dự án 7: Truyền thông, giáo dục về phòng, chống ma túy).")
+
+
+def test_a_cell_printing_a_name_a_line_keeps_the_names_apart_even_with_a_small_middle_name():
+    from planparse.readers.text import _cell
+
+    cell = _cell("Đỗ Mạnh Cường\nVũ Việt Linh\nNguyễn Thị thúy Nhung")
+    assert cell.lines == ["Đỗ Mạnh Cường", "Vũ Việt Linh", "Nguyễn Thị thúy Nhung"]
+    assert _cell("Văn phòng UBND\ntỉnh Lâm Đồng").lines is None  # a name wrapped over two lines

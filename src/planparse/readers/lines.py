@@ -112,10 +112,14 @@ def _starts_paragraph(prev: Line, ln: Line, width: int) -> bool:
         if label.style == "DASH" and _ABBR_END.search(prev.text) and _ABBR_START.match(ln.text):
             return False
         return True
+    if prev.text.count("(") > prev.text.count(")"):
+        return False  # "... (thuộc Dự án 7:" / "Truyền thông, giáo dục ...).": a bracket the line break left open
     caps_prev, caps_ln = _is_caps_line(prev.text), _is_caps_line(ln.text)
     if caps_prev != caps_ln:
         return True
     if caps_prev and caps_ln:
+        if parse_label(prev.text)[0] is not None and len(ln.text.split()) <= 5 and not _TERMINAL.search(prev.text):
+            return False  # "III. NỘI DUNG, GIẢI PHÁP TRỌNG TÂM VÀ PHÂN CÔNG" / "NHIỆM VỤ": a numbered heading wrapped
         return len(prev.text) < width * 0.6 and not prev.text.rstrip().endswith((",", "-", "VÀ", "CỦA"))
     if not _starts_upper(ln.text):
         return False

@@ -208,7 +208,9 @@ def _cell(c: str) -> Cell:
     return Cell(text=fold_ws(text), merged_above=merged, lines=lines if names else None)
 
 
-_PERSON = re.compile(r"(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+")
+# a person's name: capitalised words, or one middle word printed small among three or more ("Nguyễn Thị thúy Nhung")
+_PERSON = re.compile(r"(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+"
+                     r"|[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s+(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s+)?[a-zđà-ỹ]+\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+")
 
 
 def _para_block(para: list[Line], bid: str) -> Block:
