@@ -262,11 +262,11 @@ def test_a_page_tesseract_cannot_read_is_left_out_with_a_warning(monkeypatch):
     real = pdf_reader.ocr_pdf_page_words
     calls = []
 
-    def flaky(page, lang="vie"):
+    def flaky(page, lang="vie", prepare=None):
         calls.append(1)
         if len(calls) == 2:
             raise RuntimeError("tesseract: image too large")
-        return real(page, lang)
+        return real(page, lang, prepare)
 
     monkeypatch.setattr(pdf_reader, "ocr_pdf_page_words", flaky)
     doc = read_document(KH1105)

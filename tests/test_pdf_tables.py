@@ -174,3 +174,38 @@ def test_a_table_ruled_only_across_takes_its_columns_from_the_text():
     assert len(t.xs) == 4 and not t.drawn
     assert all(box is not None for box in t.rows[0]) and t.rows[2][1] is None and t.rows[2][2] is None
     assert t.origin(2, 2) == (2, 0)
+
+
+def _grid_image(dpi=200):
+    import numpy as np
+
+    img = np.full((int(4 * dpi), int(6 * dpi)), 255, dtype=np.uint8)  # 6 x 4 inches, white
+    for y in (dpi, 2 * dpi, 3 * dpi):  # three rows of a table one inch high ...
+        img[y:y + 3, dpi:5 * dpi] = 0
+    for x in (dpi, 2 * dpi, 5 * dpi):  # ... and two columns
+        img[dpi:3 * dpi + 3, x:x + 3] = 0
+    img[int(1.4 * dpi):int(1.4 * dpi) + 25, int(2.2 * dpi):int(2.2 * dpi) + 18] = 0  # a letter in a cell
+    return img
+
+
+def test_a_scanned_tables_rules_are_read_from_its_pixels():
+    from planparse.readers.pdf_tables import find_tables, image_rules
+
+    dpi = 200
+    rules = image_rules(_grid_image(dpi), dpi, page_height=4 * 72)
+    (table,) = find_tables(rules)
+    assert len(table.rows) == 2 and len(table.xs) == 3
+    left, bottom, right, top = table.bbox
+    assert abs(left - 72) < 2 and abs(right - 360) < 2 and abs(top - 216) < 2 and abs(bottom - 72) < 2
+
+
+def test_erasing_a_scans_rules_keeps_the_text_in_its_cells():
+    import numpy as np
+
+    from planparse.readers.pdf_tables import erase_rules
+
+    dpi = 200
+    out = erase_rules(_grid_image(dpi), dpi)
+    assert (out[dpi:dpi + 3, dpi:5 * dpi] == 255).all()  # the rules are gone
+    assert (out[int(1.4 * dpi):int(1.4 * dpi) + 25, int(2.2 * dpi):int(2.2 * dpi) + 18] == 0).all()  # the letter is not
+    assert isinstance(out, np.ndarray)

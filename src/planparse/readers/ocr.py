@@ -131,17 +131,19 @@ def _bare(word: str) -> str:
     return strip_accents(fold(word)).strip(".,:;()")
 
 
-def ocr_pdf_page_words(page, lang: str = "vie") -> tuple[list[Word], object]:
+def ocr_pdf_page_words(page, lang: str = "vie", prepare=None) -> tuple[list[Word], object]:
     """Render a pypdfium2 page at render_dpi() and OCR it: its words and its colour image. A page whose
     images declare more pixels than a page may hold is not rendered (TooManyPixels): pdfium would
-    decode them whole."""
+    decode them whole. `prepare(grey)`: the grey image as Tesseract is to read it (a table's rules
+    erased, so the text inside its cells is read as lines)."""
     declared = _image_pixels(page)
     if declared > max_pixels():
         raise TooManyPixels(f"{TooManyPixels.PREFIX} {declared} pixels (limit 'page_area')")
     with tempfile.TemporaryDirectory() as tmp:
         img = Path(tmp) / "page.png"
         rgb = page.render(scale=render_dpi(page.get_width(), page.get_height()) / 72).to_pil().convert("RGB")
-        rgb.convert("L").save(img)
+        grey = rgb.convert("L")
+        (prepare(grey) if prepare is not None else grey).save(img)
         return ocr_words(img, lang), rgb
 
 

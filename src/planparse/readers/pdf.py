@@ -34,7 +34,8 @@ from .layout import HEADING_ZONE, Run, heading_rows, visual_lines
 from .lines import Line
 from .ocr import RENDER_DPI, OcrPage, TooManyPixels, layout_words, ocr_pdf_page_words, render_dpi, tesseract
 from .text_layer import not_text
-from .pdf_tables import DenseRulings, RuledTable, TooManyPaths, choose_reading, find_tables, page_rules, table_cells, text_rects
+from .pdf_tables import (DenseRulings, RuledTable, TooManyPaths, choose_reading, erase_rules, find_tables, image_rules,
+                         page_rules, table_cells, text_rects)
 from .text import lines_to_blocks
 
 MERGED_LEFT = "\x00"  # a cell a merged cell on its left covers (Cell span 0)
@@ -119,8 +120,10 @@ def read_pdf(path: str | Path) -> Document:
                 ocr_pages.append(i + 1)
                 start = sum(map(len, pages))
                 dpi = render_dpi(width, height)
+                scanned: list[list[RuledTable]] = []
                 try:
-                    words, rgb = ocr_pdf_page_words(page)
+                    words, rgb = ocr_pdf_page_words(page, prepare=None if i + 1 in garbled else
+                                                    lambda grey: _without_table_rules(grey, dpi, height, scanned))
                 except (RuntimeError, OSError, subprocess.TimeoutExpired) as e:
                     ocr_failed[i + 1] = str(e) or type(e).__name__  # the other pages are still read
                     pages.append([])
@@ -132,6 +135,8 @@ def read_pdf(path: str | Path) -> Document:
                 reading, ruled = _choose(page, textpage, pdfium_c, True, lambda: None, dense, i + 1) \
                     if i + 1 in garbled else ("text", [])
                 ruled = ruled if reading == "fast" else []
+                if i + 1 not in garbled:  # a scan: its tables from the rules printed in its pixels
+                    ruled = scanned[0] if scanned else []
                 k = dpi / 72
                 apart = [(t.bbox[0] * k, (height - t.bbox[3]) * k, t.bbox[2] * k, (height - t.bbox[1]) * k) for t in ruled]
                 ocr = layout_words(words, rgb, first_page=i == 0, apart=apart, dpi=dpi)
@@ -276,6 +281,27 @@ def _looks_blank(page) -> bool:
         return int((pixels < 160).sum()) < BLANK_DARK_PIXELS
     except Exception:  # noqa: BLE001 - when in doubt the page is OCR'd as before
         return False
+
+
+def _scanned_tables(grey, dpi: float, height: float) -> list[RuledTable]:
+    """The ruled tables a scanned page prints, found from the rules in its pixels as drawn rules are (two rows
+    and two columns at least); none where its ink makes no plain grid."""
+    import numpy as np
+
+    try:
+        tables = find_tables(image_rules(np.asarray(grey), dpi, height)) or []
+    except DenseRulings:
+        return []
+    return [t for t in tables if len(t.rows) >= 2 and len(t.xs) >= 3]
+
+
+def _without_table_rules(grey, dpi: float, height: float, found: list[list[RuledTable]]):
+    """The scan as OCR is to read it: where it prints ruled tables (kept in `found`), with their rules erased."""
+    from PIL import Image
+
+    tables = _scanned_tables(grey, dpi, height)
+    found.append(tables)
+    return Image.fromarray(erase_rules(grey, dpi)) if tables else grey
 
 
 def _ocr_lines_with_tables(ocr: OcrPage, tables: list[RuledTable], height: float, page_no: int,

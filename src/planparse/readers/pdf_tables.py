@@ -138,6 +138,59 @@ def page_rules(page, pdfium_c, max_paths: Optional[int] = None) -> PageRules:
     return PageRules(_merge(horizontal), _merge(vertical), plain)
 
 
+IMAGE_RULE_INCHES = 0.2  # a printed rule runs at least this far; a letter's stroke is shorter
+IMAGE_DARK = 128  # grey level under which a pixel is ink
+
+
+def image_rules(gray, dpi: float, page_height: float) -> PageRules:
+    """The ruling lines a scanned page prints, read from its pixels (`gray`: a 2-D array, y down): runs of ink at
+    least IMAGE_RULE_INCHES long along a row (horizontal rules) or a column (vertical ones), in PDF points with y
+    up, merged as drawn rules are. Rows are read three at a time, so a rule a slightly skewed scan steps across
+    two rows is still one run."""
+    import numpy as np
+
+    dark = np.asarray(gray) < IMAGE_DARK
+    if dark.ndim != 2 or dark.shape[0] < 3 or dark.shape[1] < 3:
+        return PageRules([], [], True)
+    k = 72.0 / dpi
+    min_len = max(8, int(dpi * IMAGE_RULE_INCHES))
+    banded_rows = dark[:-2] | dark[1:-1] | dark[2:]
+    banded_cols = dark[:, :-2] | dark[:, 1:-1] | dark[:, 2:]
+    horizontal = [(page_height - (row + 1) * k, a * k, z * k) for row, a, z in _ink_runs(banded_rows, min_len)]
+    vertical = [((col + 1) * k, page_height - z * k, page_height - a * k) for col, a, z in _ink_runs(banded_cols.T, min_len)]
+    return PageRules(_merge(horizontal), _merge(vertical), True)
+
+
+def erase_rules(gray, dpi: float):
+    """The grey image with its long runs of ink (the rules image_rules reads) painted white, a pixel either side:
+    Tesseract reads the text of a ruled table's cells as lines of text once the grid is gone."""
+    import numpy as np
+
+    arr = np.array(gray, dtype=np.uint8)
+    dark = arr < IMAGE_DARK
+    min_len = max(8, int(dpi * IMAGE_RULE_INCHES))
+    mask = np.zeros_like(dark)
+    for row, a, z in _ink_runs(dark, min_len):
+        mask[max(0, row - 1):row + 2, a:z] = True
+    for col, a, z in _ink_runs(dark.T, min_len):
+        mask[a:z, max(0, col - 1):col + 2] = True
+    arr[mask] = 255
+    return arr
+
+
+def _ink_runs(mat, min_len: int) -> list[tuple[int, int, int]]:
+    """(row, first, end) of each run of True at least `min_len` long along the rows of a boolean matrix."""
+    import numpy as np
+
+    padded = np.zeros((mat.shape[0], mat.shape[1] + 2), dtype=np.int8)
+    padded[:, 1:-1] = mat
+    step = np.diff(padded, axis=1)
+    rows, starts = np.nonzero(step == 1)
+    _, ends = np.nonzero(step == -1)  # row-major: each run's end follows its start in the same row
+    keep = ends - starts >= min_len
+    return list(zip(rows[keep].tolist(), starts[keep].tolist(), ends[keep].tolist()))
+
+
 def _visible(raw, pdfium_c) -> bool:
     """Does the path draw something on a white page: stroked or filled in a colour that is not white?"""
     fill, stroke = ctypes.c_int(), ctypes.c_int()

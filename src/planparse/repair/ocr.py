@@ -419,6 +419,7 @@ def _tokenize_chunks(line: str) -> list[Token]:
     return tokens
 
 
+NAME_RUN = 3  # capitalised words in a row ('Đỗ Mạnh Cường', 'Vũ Việt Linh') are a name wherever they stand
 NAME_PAIR_LOGP = -3.0  # a name's second word follows its first at least one time in twenty ...
 NAME_PAIR_SEEN = 20  # ... and the pair was seen at least this often
 NAME_PAIR_MARGIN = 2.0  # ... and far more often than the name as printed (e^2, seven times)
@@ -443,22 +444,34 @@ _NAME_WORD = re.compile(r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]*")
 
 def _proper_name_words(line: str, tokens: list[Token]) -> set[int]:
     """Tokens of a proper name printed with its marks, kept as printed: the capitalised words after a person's
-    title ('Ông Đỗ Mạnh Cường', 'đồng chí ...') or an administrative level ('xã Liên Sơn', 'thôn ...'). The language
+    title ('Ông Đỗ Mạnh Cường', 'đồng chí ...') or an administrative level ('xã Liên Sơn', 'thôn ...'), and any run of
+    NAME_RUN or more capitalised words (a name a table cell prints alone: 'Vũ Việt Linh'). The language
     model knows names poorly and would move their tones to common words ('Độ Mảnh', 'Liễn Sơn'); a name OCR
     printed without any mark is still repaired."""
     out: set[int] = set()
     i = 0
     while i < len(tokens):
-        if not (_NAME_WORD.fullmatch(tokens[i].text) and _name_introducer().search(line[:tokens[i].start])):
+        if not _NAME_WORD.fullmatch(tokens[i].text):
             i += 1
             continue
         j = i + 1
         while j < len(tokens) and _NAME_WORD.fullmatch(tokens[j].text) and line[tokens[j - 1].end:tokens[j].start].isspace():
             j += 1
+        if not _name_introducer().search(line[:tokens[i].start]) and (j - i < NAME_RUN or _opens_sentence(line, tokens[i])
+                                                                     and line[tokens[j - 1].end:].strip(" .,;")):
+            # a capitalised word or two ('Tăng cường', 'Sở ...') is a name only after a title or a level; a run that
+            # opens a sentence may be its first word and a unit ('Giao Sở Nội vụ'), unless it is all the line holds
+            i += 1
+            continue
         if not any(_damaged_name_word(tokens[k].text) for k in range(i, j)):  # 'Cra Là' (Cửa Lò) is repaired whole
             out.update(k for k in range(i, j) if _marked_syllable(tokens[k].text) and not _a_known_name_meant(tokens, k, range(i, j)))
         i = j
     return out
+
+
+def _opens_sentence(line: str, tok: Token) -> bool:
+    before = line[:tok.start].rstrip()
+    return not before or before[-1] in ".:;!?)" or bool(re.fullmatch(r"\W*\w{0,3}[.)]?", before))
 
 
 def _a_known_name_meant(tokens: list[Token], k: int, name: range) -> bool:
