@@ -370,3 +370,8 @@ def test_blocks_on_pages_read_by_ocr_are_repaired_however_little_the_whole_is_da
     ocr = repair_document(Document(source="x.pdf", format="pdf", blocks=blocks, ocr_pages=[1]))
     assert ocr.blocks[0].text.startswith("Kiểm tra việc chấp hành") and "vật liệu nổ" in ocr.blocks[0].text
     assert ocr.blocks[0].original == title and ocr.blocks[1].text == body[0]
+
+
+def test_a_roman_numeral_of_three_letters_is_kept_but_a_two_letter_word_is_repaired():
+    out, _ = repair_line("bầu cử đại biểu Quốc hội khóa XVI và bầu cử tại ĐƠN VI kiem tra")
+    assert "khóa XVI" in out and "ĐƠN VỊ" in out

@@ -176,6 +176,8 @@ def _is_acronym(word: str) -> bool:
         return True
     if not word.isalpha():  # "TH!", "S6": OCR noise in a word, not an abbreviation
         return False
+    if len(word) >= 3 and _ROMAN_NUMERAL.fullmatch(word):
+        return True  # "khóa XVI", "Chương III": a numeral (two letters, 'VI' may be 'VỊ' read without its mark)
     sk = skeleton(word)
     return sk not in syllable_skeletons() and sum(1 for c in sk if c in "aeiouy") <= 1
 
