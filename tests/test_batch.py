@@ -8,6 +8,8 @@ import sqlite3
 import subprocess
 import sys
 
+from pathlib import Path
+
 from conftest import CORPUS, ROOT
 
 
@@ -160,3 +162,42 @@ def test_a_rerun_over_a_finished_folder_rewrites_nothing_unless_asked_otherwise(
     assert {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()} == stamps
     run_batch([str(src)], str(out), progress=False, bom=True)  # other options: the combined files again
     assert (out / "plans.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_a_batch_killed_outright_leaves_no_worker_behind(tmp_path):
+    """A worker holds the file it reads; once the batch is killed (SIGKILL: no clean-up runs) it must see its parent
+    gone and end, not wait on its pipe for ever."""
+    import signal
+    import time
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(40):
+        for p in sorted((CORPUS / "pdf").glob("*.pdf")):
+            shutil.copy(p, src / f"{i}_{p.name}")
+    out = tmp_path / "killed"
+
+    def processes() -> list[int]:
+        found = []
+        for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+            try:
+                if str(out).encode() in cmdline.read_bytes():
+                    found.append(int(cmdline.parent.name))
+            except (OSError, ValueError):
+                pass
+        return found
+    proc = subprocess.Popen([sys.executable, "-m", "planparse.cli", "batch", str(src), "--out", str(out)],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while len(processes()) < 2 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)  # the batch and its worker
+    assert proc.poll() is None and len(processes()) >= 2, "the batch ended before a worker could be seen"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 20
+    while processes() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = processes()
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert not left

@@ -32,7 +32,10 @@ def _resident_mb(pid: int) -> float:
         return 0.0
 
 
-def _worker_main(conn: Connection, job: Callable[[str], dict], limits: budget.Limits) -> None:
+def _worker_main(conn: Connection, job: Callable[[str], dict], limits: budget.Limits,
+                 parent_end: Optional[Connection] = None) -> None:
+    if parent_end is not None:
+        parent_end.close()  # the parent's end, inherited at fork: held here, a parent killed outright would never be seen
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
     budget.set_limits(limits)
     budget.cap_memory(limits.memory_mb)
@@ -81,7 +84,7 @@ class Pool:
 
     def _start(self) -> _Worker:
         parent, child = self.ctx.Pipe()
-        proc = self.ctx.Process(target=_worker_main, args=(child, self.job, self.limits), daemon=True)
+        proc = self.ctx.Process(target=_worker_main, args=(child, self.job, self.limits, parent), daemon=True)
         proc.start()
         child.close()
         w = _Worker(proc, parent)
