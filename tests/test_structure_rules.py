@@ -790,7 +790,7 @@ def test_what_and_how_an_inspection_checks_are_not_entries_of_its_schedule():
 
 
 def test_a_plan_issued_by_an_inspection_team_has_the_team_lead_its_schedule():
-    from planparse.pipeline import _inspecting_team
+    from planparse.extraction.tasks import inspecting_team as _inspecting_team
     assert _inspecting_team("Đoàn kiểm tra Sở Công Thương tỉnh Lào Cai", ["Ông. Hoàng Văn Thuân - Trưởng đoàn"],
                             "province") == ["Đoàn kiểm tra"]
     assert _inspecting_team("Sở Công Thương tỉnh Lào Cai", ["Ông. Hoàng Văn Thuân - Trưởng đoàn"], "province") is None

@@ -142,20 +142,15 @@ def _logged(items, what: str):
             last = time.monotonic()
 
 
-_DOCUMENT_SUFFIXES = (".json", ".pdf", ".docx", ".docm", ".doc", ".txt", ".md", ".markdown", ".text")
-
-
 def _stem_keys(name: str) -> list[str]:
     """The gold keys a file may stand for: its name without the extraction's .json and the document's own
     extension ('UBND ... 29.9.2025.doc.json' -> 'UBND ... 29.9.2025'), and the part before the first dot
     (a seed's renditions: '000_db....tcvn3.txt')."""
+    from .readers import DOCUMENT_EXT
+
     base = Path(name).name
-    for suffix in (".json", None):
-        low = base.lower()
-        cut = next((s for s in _DOCUMENT_SUFFIXES if low.endswith(s)), None) if suffix is None else \
-            (suffix if low.endswith(suffix) else None)
-        if cut:
-            base = base[: -len(cut)]
+    base = base[:-len(".json")] if base.lower().endswith(".json") else base
+    base = Path(base).stem if Path(base).suffix.lower() in DOCUMENT_EXT else base
     return list(dict.fromkeys([base, Path(name).name.split(".")[0]]))
 
 

@@ -10,11 +10,10 @@ from typing import Optional
 from .errors import NotAPlan, PlanParseError, shown_path
 from .extraction.meta import extract_citations, extract_meta
 from .extraction.tables import table_to_items
-from .extraction.tasks import outline_to_items, with_charged_lead
+from .extraction.tasks import inspecting_team, outline_to_items, with_charged_lead
 from .models import Document, Plan, Unit
 from .readers import read_document
 from .structure import build_structure
-from .text import fold
 
 
 def _plan_year(doc: Document, date: Optional[str], title: Optional[str]) -> Optional[int]:
@@ -62,7 +61,7 @@ def document_to_plan(doc: Document) -> Plan:
             tasks += t2
             kpis += k2
     # an inspection schedule's entry without an inspecting body is led by the unit charged with the inspection
-    charged = _inspecting_team(meta.issuer, charged, level) or charged
+    charged = inspecting_team(meta.issuer, charged, level) or charged
     tasks = [with_charged_lead(t, charged, level) if t.section == "schedule" else t for t in tasks]
     implements = extract_citations(st, meta)
     if st.doc_type is None and not tasks and not kpis:
@@ -75,22 +74,6 @@ def document_to_plan(doc: Document) -> Plan:
     if plan.warnings:
         plan.status = "partial"
     return plan
-
-
-def _inspecting_team(issuer: Optional[str], charged: list[str], level: Optional[str]) -> Optional[list[str]]:
-    """A plan issued by an inspection team ('ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH SỐ 1050/QĐ-SCT') inspects with the team:
-    its schedule is led by the team, not by the member its assignments name first ('Ông ... - Trưởng đoàn')."""
-    from . import lexicon
-    from .extraction.units import canonical_unit
-
-    head = lexicon.unit_head_at(issuer or "")
-    kinds = {fold(k.head): k for k in lexicon.units().kinds}
-    team = kinds.get(head or "")
-    if team is None or team.kind != "team" or not any(fold(v) in head for v in lexicon.sections().inspection_verbs):
-        return None
-    if charged and not all(canonical_unit(u, level).kind in ("person", "official") for u in charged):
-        return None
-    return [team.head]
 
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}

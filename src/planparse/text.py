@@ -17,6 +17,11 @@ _OLD_RE = re.compile(r"(?<![qQ])(" + "|".join(_OLD_TO_NEW) + r")(?![a-zà-ỹ])"
 FIRST_WORD = re.compile(r"[^\W_]+")  # a word's letters and digits: what a lookup by first word keys on
 
 
+def alternation(words) -> str:
+    """A regex alternation of `words`, longest first, so a longer phrase wins over a word it begins with."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 def nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
 

@@ -18,7 +18,7 @@ from typing import Optional
 
 from .. import lexicon
 from ..models import Deadline
-from ..text import fold, fold_ws, nfc, normalize_tones
+from ..text import alternation as _alternation, fold, fold_ws, nfc, normalize_tones
 
 
 # ------------------------------------------------------------------ time points
@@ -64,10 +64,6 @@ def _month_end(y: int, m: int) -> Optional[str]:
     if not 1 <= m <= 12:
         return None
     return _iso(y, m, calendar.monthrange(y, m)[1])
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)
@@ -249,6 +245,11 @@ def _duration_res() -> tuple[re.Pattern, re.Pattern]:
     words = lexicon.deadlines().in_duty
     return (re.compile(rf"(?<![\d/.,])(\d{{1,2}}(?:[.,]5)?)\s*(?:{_alternation(words.duration_units)})(?!\s*\d)", re.I),
             re.compile(rf"(?<!\w)(?:{_alternation(words.limit_words)})\s*$", re.I))
+
+
+def is_duration(text: str) -> bool:
+    """A cell that opens with how long something lasts ('02 ngày', '02 ngày làm việc'), not when."""
+    return bool(_duration_res()[0].match(text.strip()))
 
 
 def _lasting(printed: str) -> Optional[int]:

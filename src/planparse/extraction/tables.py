@@ -8,7 +8,7 @@ from typing import Optional
 from .. import lexicon
 from ..models import KPI, Block, Cell, Deadline, Task
 from ..text import fold, fold_ws
-from .deadlines import parse_deadline
+from .deadlines import is_duration, parse_deadline
 from .provenance import block_span, locate
 from .targets import clean_indicator, parse_target
 from .units import canonical_unit, units_in_key_value
@@ -149,9 +149,6 @@ def _responsibility_cell(cell: Optional[Cell]) -> tuple[list[str], list[str]]:
     return lead, support
 
 
-_DURATION = re.compile(r"^\s*\d{1,3}\s*(?:ngày|tuần|tháng)\b", re.I)
-
-
 def _continues_entry(row: Block, own: int) -> bool:
     """A row whose cells, but the one at `own`, continue the row above (merged, or blank where the number was)."""
     cells = row.cells or []
@@ -265,7 +262,7 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
         prev_lead, prev_support = lead, support
         printed = [row] + ([units_row] if units_row is not None and units_row is not row else [])
         when = "; ".join([cell("deadline")] + [fold_ws(cells[i]) for i in duration_cols
-                                                if i < len(cells) and _DURATION.match(cells[i])]).strip("; ")
+                                                if i < len(cells) and is_duration(cells[i])]).strip("; ")
         deadline = parse_deadline(when, year) if when else header_deadline
         if deadline is not None:
             deadline = deadline.model_copy(update={"span": locate(deadline.text, [row] + header_rows)})

@@ -14,7 +14,7 @@ from typing import Optional
 
 from .. import lexicon
 from ..models import Target
-from ..text import fold, fold_ws
+from ..text import alternation as _alt, fold, fold_ws
 from .deadlines import find_points, normalise, parse_deadline
 
 NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
@@ -28,10 +28,6 @@ def parse_number(s: str) -> Optional[float]:
     if re.fullmatch(r"\d+(?:[.,]\d+)?", s):
         return float(s.replace(",", "."))
     return None
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def _words_re(words) -> str:

@@ -18,13 +18,13 @@ from rapidfuzz import fuzz
 from .. import lexicon
 from ..models import KPI, Block, Deadline, Span, Task, Unit
 from ..structure import Node, section_role
-from ..text import FIRST_WORD as _FIRST_WORD, fold, fold_ws
+from ..text import FIRST_WORD as _FIRST_WORD, alternation, fold, fold_ws
 from .deadlines import deadline_in_duty, event_in_duty, parse_deadline
 from .targets import clean_indicator, is_goal, leading_time, parse_target, split_goals
 from .provenance import block_span, find_in, locate
 from .spans import unit_span_end
-from .units import (canonical_unit, duty_subject, partners_in, split_units, starts_unit, strip_assignment,
-                    subject_units, unit_phrase_end, units_in_key_value)
+from .units import (canonical_unit, duty_subject, head_choices, partners_in, place_words, split_units, starts_unit,
+                    strip_assignment, subject_units, unit_phrase_end, units_in_key_value)
 
 
 @dataclass
@@ -398,10 +398,10 @@ def _label_lead(left: str, right: str, text: str) -> tuple[Optional[str], str]:
     rest = fold(bare[end:]).strip()
     if not end or not rest or rest[:1] in "(-–,":
         return left, right
-    verb = next((v for v in lexicon.units().directing_verbs if rest.startswith(fold(v) + " ")), None)
+    verb = next((v for v in _folded(tuple(lexicon.units().directing_verbs)) if rest.startswith(v + " ")), None)
     if verb and 0 < len(rest.split()) - len(verb.split()) <= 10:  # the force directed, named in a few words
         return left[: len(left) - len(bare) + end].strip(), right
-    if next((v for v in lexicon.units().duty_verbs if rest.startswith(fold(v) + " ")), None):
+    if rest.startswith(tuple(v + " " for v in _folded(tuple(lexicon.units().duty_verbs)))):
         return None, text
     return left, right
 
@@ -845,13 +845,8 @@ def _labels_unit_or_place(text: str) -> bool:
     if not left:
         return False
     words = left.split()
-    return starts_unit(strip_assignment(left)) or len(words) >= 2 and fold(words[0]) in _place_word_set() \
+    return starts_unit(strip_assignment(left)) or len(words) >= 2 and fold(words[0]) in place_words() \
         and words[1][:1].isupper()
-
-
-@lru_cache(maxsize=None)
-def _place_word_set() -> frozenset[str]:
-    return frozenset(fold(w.word) for w in lexicon.levels().level_words) | frozenset(lexicon.levels().settlements)
 
 
 def _body_of(node: Node, drop_closing: bool) -> str:
@@ -1068,7 +1063,7 @@ def _own_lines(node: Node) -> list[Node]:
 
 
 def _entries(node: Node, inh: Inherited, ctx: Context) -> None:
-    if fold(node.text).strip(" :.").startswith(_inspection_aspects()):
+    if fold(node.text).strip(" :.").startswith(_folded(tuple(lexicon.sections().inspection_aspects))):
         return  # "3.2. Nội dung kiểm tra" over "a) Kiểm tra hồ sơ, tài liệu ...": what is checked, not an inspection
     for c in _own_lines(node):
         role, value = key_of(c.text)
@@ -1088,11 +1083,6 @@ def _entries(node: Node, inh: Inherited, ctx: Context) -> None:
     _add_task(ctx, node, node.text, lead, list(inh.support), inh.deadline, product=inh.product)
     if not lead:
         ctx.unled.append(ctx.tasks[-1])
-
-
-@lru_cache(maxsize=None)
-def _inspection_aspects() -> tuple[str, ...]:
-    return tuple(fold(w) for w in lexicon.sections().inspection_aspects)
 
 
 def _charging_line(node: Node) -> list[str]:
@@ -1194,11 +1184,8 @@ def _leads_items() -> re.Pattern:
     """'Chủ trì triển khai các nhiệm vụ tại mục (IV) (4.1) (4.2) và Phụ lục', '... tại mục IV.3.4.a': the items a unit
     leads (sections.json item_references)."""
     refs = lexicon.sections().item_references
-
-    def alt(words: list[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alt(refs.lead_words)})\b[^.;]{{0,40}}?\b(?:{alt(refs.item_words)})\b[^.;]{{0,20}}?"
-                      rf"\btại\s+(?:{alt(refs.place_words)})\s+"
+    return re.compile(rf"\b(?:{alternation(refs.lead_words)})\b[^.;]{{0,40}}?\b(?:{alternation(refs.item_words)})\b"
+                      rf"[^.;]{{0,20}}?\btại\s+(?:{alternation(refs.place_words)})\s+"
                       r"((?:\(?[IVX]+\)?)(?:\s*[.(]?\s*\d+(?:\.\d+)*\)?|\s*\([a-zđ]\))*)", re.I)
 
 
@@ -1235,6 +1222,18 @@ def with_referenced_leads(tasks: list[Task]) -> list[Task]:
         out.append(t.model_copy(update={"lead": list(source.lead), "lead_units": list(source.lead_units)})
                    if source is not None and source is not t else t)
     return out
+
+
+def inspecting_team(issuer: Optional[str], charged: list[str], level: Optional[str]) -> Optional[list[str]]:
+    """A plan issued by an inspection team ('ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH SỐ 1050/QĐ-SCT') inspects with the team:
+    its schedule is led by the team, not by the member its assignments name first ('Ông ... - Trưởng đoàn')."""
+    head = lexicon.unit_head_at(issuer or "") or ""
+    team = head_choices().get(head)
+    if team is None or team.kind != "team" or not any(v in head for v in _folded(tuple(lexicon.sections().inspection_verbs))):
+        return None
+    if charged and not all(canonical_unit(u, level).kind in ("person", "official") for u in charged):
+        return None
+    return [team.head]
 
 
 def with_charged_lead(task: Task, charged: list[str], level: Optional[str]) -> Task:

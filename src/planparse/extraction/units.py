@@ -70,7 +70,7 @@ def _continues_kinds(before: str, kind: str) -> bool:
     """A bare kind after a comma continues the list before it when that list is of kinds ('Các phòng, ban') or
     of places ('UBND xã, phường'); after a named body ('Bộ Khoa học và Công nghệ, doanh nghiệp ...') it is
     another body."""
-    levels = _place_words()
+    levels = place_words()
     last = fold(before).split()[-1] if before.split() else ""
     tail = fold(before.split(",")[-1])
     dets = [m.start() + len(m.group(1)) + 1 for m in _determiner_re().finditer(tail)]  # just after 'các '
@@ -230,11 +230,11 @@ def _ends_with_level(text: str) -> bool:
     """'Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã': a name qualified by its levels to the end, not a unit
     followed by its work."""
     words = fold(text).rstrip(" .;,").split()
-    return bool(words) and words[-1] in _place_words()
+    return bool(words) and words[-1] in place_words()
 
 
 @lru_cache(maxsize=None)
-def _place_words() -> frozenset[str]:
+def place_words() -> frozenset[str]:
     """Level words and settlement kinds ('tỉnh', 'xã', 'phường', 'thôn'): what a list of places is made of."""
     return frozenset(lw.word for lw in lexicon.levels().level_words) | frozenset(lexicon.levels().settlements)
 
@@ -303,7 +303,7 @@ def expand_abbreviations(text: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _head_choices() -> dict[str, lexicon.UnitKind]:
+def head_choices() -> dict[str, lexicon.UnitKind]:
     return {fold(k.head): k for k in lexicon.units().kinds}
 
 
@@ -321,12 +321,12 @@ def _read_unit(text: str, plan_level: Optional[str]) -> tuple[str, Optional[str]
     head_word = lexicon.unit_head_at(expanded)
     kind_rec = None
     if head_word:
-        kind_rec = _head_choices().get(head_word)
+        kind_rec = head_choices().get(head_word)
     if kind_rec is None:
         first = " ".join(_strip_det(fold(expanded)).split()[:3])
-        match = process.extractOne(first, list(_head_choices()), scorer=fuzz.partial_ratio, score_cutoff=90)
+        match = process.extractOne(first, list(head_choices()), scorer=fuzz.partial_ratio, score_cutoff=90)
         if match:
-            kind_rec = _head_choices()[match[0]]
+            kind_rec = head_choices()[match[0]]
     return canonical, kind_rec.kind if kind_rec else None, unit_level(expanded, kind_rec, plan_level)
 
 

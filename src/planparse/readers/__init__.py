@@ -11,6 +11,7 @@ from .files import open_regular, read_limited
 TEXT_EXT = (".txt", ".md", ".markdown", ".text")
 MARKDOWN_EXT = (".md", ".markdown")
 IMAGE_EXT = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp")
+DOCUMENT_EXT = TEXT_EXT + IMAGE_EXT + (".pdf", ".docx", ".docm", ".doc")  # every extension a reader takes
 
 
 def read_document(path: str | Path) -> Document:

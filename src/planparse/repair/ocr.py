@@ -17,6 +17,7 @@ from operator import add, itemgetter, sub
 from typing import Optional
 
 from .. import lexicon
+from ..text import alternation
 from .lm import BACKOFF, BOUNDARY, NUMBER, LanguageModel, is_syllable, language_model, skeleton, syllable_skeletons
 
 LM_WEIGHT = 0.5
@@ -512,8 +513,7 @@ def _name_introducer() -> re.Pattern:
     administrative divisions or a settlement (admin_levels.json), at the end of the text before the name."""
     titles = [k.head for k in lexicon.units().kinds if k.kind == "person"]
     levels = [w.word for w in lexicon.levels().level_words] + list(lexicon.levels().settlements)
-    words = sorted({w.lower() for w in titles + levels}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")[.:]?\s+$", re.I)
+    return re.compile(r"(?<!\w)(?:" + alternation({w.lower() for w in titles + levels}) + r")[.:]?\s+$", re.I)
 
 
 @lru_cache(maxsize=100_000)
