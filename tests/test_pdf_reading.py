@@ -230,6 +230,26 @@ def test_a_row_cut_by_a_page_break_is_told_from_a_new_sub_item():
     assert not _continues(above, sub) and not _continues(above, unlabelled) and not _continues(above, numbered)
 
 
+def test_a_sub_row_under_merged_cells_at_the_top_of_a_page_is_its_own_row():
+    """The number and task cells merged over two product rows are drawn anew, empty, on the next page:
+    the second product row is not the rest of the first (its lead and monitor cells print whole names
+    again), and it takes the number and task of the cells it goes on, as within a page."""
+    from planparse.readers.lines import Line
+    from planparse.readers.pdf import MERGED_ABOVE, _carry_merged, _continues
+
+    above = ["3", "Tham mưu ban hành Kế hoạch tuyên truyền công tác cải cách hành chính\ntrên địa bàn tỉnh năm 2026",
+             "Kế hoạch tuyên\ntruyền cải cách\nhành chính năm\n2026 của UBND\ntỉnh", "Ban hành kế\nhoạch trong\ntháng 01/2026",
+             "Sở Nội vụ", "Các cơ quan,\nđơn vị, địa\nphương", "Sở Nội vụ"]
+    sub = ["", "", "Kế hoạch tuyên\ntruyền cải cách\nhành chính năm\n2026 của cơ\nquan", "Ban hành kế\nhoạch trong\ntháng 01/2026",
+           "Các cơ quan,\nđơn vị, địa\nphương", "", "Sở Nội vụ"]
+    assert not _continues(above, sub)
+    rows = [Line(text="\t".join(sub), start=0, end=0, lineno=1, page=2, cells=list(sub))]
+    _carry_merged(above, rows)
+    assert rows[0].cells[:2] == [MERGED_ABOVE + "3", MERGED_ABOVE + above[1]] and rows[0].cells[2:] == sub[2:]
+    cut = ["", "", "", "chức thực hiện", "", "", ""]  # the rest of a deadline the break cut, in lower case
+    assert _continues(above, cut)
+
+
 def test_the_recipients_beside_the_signature_come_out_as_two_columns():
     from PIL import Image
 

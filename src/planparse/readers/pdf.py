@@ -464,6 +464,7 @@ def _drop_furniture(pages: list[list[Line]]) -> list[Line]:
                 first.cells = None
             elif k < len(rows) and rows[k].cells is not None:
                 _carry_number(last.cells, rows[k:])
+                _carry_merged(last.cells, rows[k:])
         else:
             head = []
         heading = False  # still among the first rows of a table that name its columns
@@ -496,6 +497,24 @@ def _carry_number(above: list[str], rows: list[Line]) -> None:
         ln.text = "\t".join(ln.cells)
 
 
+def _carry_merged(above: list[str], rows: list[Line]) -> None:
+    """A sub-row at the top of a page under the number and task cells of the row on the page before:
+    those merged cells are drawn anew on this page, empty; give them the text of the cells they go on
+    (as a merged cell within a page would), for the first row and the rows the same merged cells cover."""
+    first = rows[0].cells
+    lead = 0
+    while lead < len(first) and first[lead] == "" and above[lead].lstrip(MERGED_ABOVE) not in ("", MERGED_LEFT):
+        lead += 1
+    if lead < 2 or lead == len(first) or not first[lead]:
+        return
+    carried = [MERGED_ABOVE + a.lstrip(MERGED_ABOVE) for a in above[:lead]]
+    for n, ln in enumerate(rows):
+        if ln.cells is None or len(ln.cells) != len(first) or n and any(c != MERGED_ABOVE for c in ln.cells[:lead]):
+            break
+        ln.cells = carried + ln.cells[lead:]
+        ln.text = "\t".join(ln.cells)
+
+
 def _is_head_row(cells: list[str]) -> bool:
     """A header row names its columns: no cell opens with a number or a roman numeral."""
     return bool(cells) and not re.match(r"^\s*(?:\d|[IVX]+\.?\s*$)", cells[0] or "") and not any(len(c) > 80 for c in cells)
@@ -503,16 +522,24 @@ def _is_head_row(cells: list[str]) -> bool:
 
 def _continues(above: list[str], row: list[str]) -> bool:
     """Is `row`, at the top of a page, the rest of the row `above` that the page break cut? Its number
-    cell is empty, its text does not open a new item ('a)', '-'), and a cell goes on in lower case or
-    is empty where the row above printed one (the part that fitted before the break)."""
+    cell is empty, its text does not open a new item ('a)', '-'), and a cell goes on in lower case, or is
+    empty where the row above printed one (the part that fitted before the break) while no cell prints
+    again what the row above printed, or goes on a cell that ended lines above the break."""
     if row[0] or not any(c and c != "\x00" for c in row[1:]):
         return False
     text = next((c for c in row[1:] if c and c != "\x00"), "")
     if parse_label(text)[0] is not None:
         return False
-    lower = any(c and c != "\x00" and c[0].islower() for c in row[1:])
-    gaps = any(a and a != "\x00" and not b for a, b in zip(above[1:], row[1:]))
-    return lower or gaps
+    if any(c and c != "\x00" and c[0].islower() for c in row[1:]):
+        return True
+    printed = [a.lstrip(MERGED_ABOVE) for a in above]
+    tallest = max((a.count("\n") + 1 for a in printed[1:] if a and a != MERGED_LEFT), default=0)
+    for a, b in zip(printed[1:], row[1:]):
+        if not a or not b or MERGED_LEFT in (a, b):
+            continue
+        if a == b or tallest >= 3 and a.count("\n") + 1 <= tallest - 2:
+            return False  # a cell printed again, or one that ended well above the break, has nothing to go on with
+    return any(a and a != MERGED_LEFT and not b for a, b in zip(printed[1:], row[1:]))
 
 
 _LINE_END_HYPHEN = re.compile(r"(?<=\w)-[ \t]*\r?\n\s*(?=\w)")
