@@ -283,14 +283,24 @@ def _grey_stamp(words: list[Word], height: int, dpi: float = RENDER_DPI) -> list
     return grown
 
 
+MASK_BAND_ROWS = 256  # rows of the page looked at at once: a 300 dpi page's colour test in a few MB, not 200
+
+
 def _coloured_mask(rgb, step: int):
+    """Which step x step blocks of the page hold coloured ink (a red or blue pixel), band by band."""
     import numpy as np
 
-    a = np.asarray(rgb, dtype=np.int16)
-    r, g, b = a[..., 0], a[..., 1], a[..., 2]
-    mask = ((r - np.maximum(g, b) > 60) & (r > 120)) | ((b - np.maximum(r, g) > 40) & (b > 100))
-    h, w = mask.shape[0] // step * step, mask.shape[1] // step * step
-    return mask[:h, :w].reshape(h // step, step, w // step, step).any(axis=(1, 3))  # thin strokes kept
+    page = np.asarray(rgb)
+    h, w = page.shape[0] // step * step, page.shape[1] // step * step
+    band = max(step, MASK_BAND_ROWS // step * step)
+    out = np.zeros((h // step, w // step), dtype=bool)
+    for top in range(0, h, band):
+        a = page[top:min(top + band, h), :w].astype(np.int16)
+        r, g, b = a[..., 0], a[..., 1], a[..., 2]
+        mask = ((r - np.maximum(g, b) > 60) & (r > 120)) | ((b - np.maximum(r, g) > 40) & (b > 100))
+        rows = mask.shape[0]
+        out[top // step:(top + rows) // step] = mask.reshape(rows // step, step, w // step, step).any(axis=(1, 3))  # thin strokes kept
+    return out
 
 
 def _ink_regions(rgb, dpi: float = RENDER_DPI) -> list[tuple[int, int, int, int]]:
