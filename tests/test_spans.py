@@ -186,6 +186,8 @@ def test_phoi_hop_tao_dieu_kien_cho_y_is_a_partner():
     ("Định kỳ hằng năm báo cáo kết quả về Ủy ban nhân dân thành phố (qua Công an thành phố) để tổng hợp chung.",
      "Công an thành phố"),
     ("Gửi báo cáo trước ngày 10/12/2025. Đơn vị tổng hợp: Văn phòng UBND tỉnh.", "Văn phòng UBND tỉnh"),
+    ("Hằng quý báo cáo Ủy ban nhân dân tỉnh (thông qua Sở Tư pháp) kết quả thực hiện.", "Sở Tư pháp"),
+    ("Gửi kế hoạch về UBND huyện (qua Phòng Văn hóa và Thông tin) trong tháng 01/2026.", "Phòng Văn hóa và Thông tin"),
 ])
 def test_the_compiler_is_a_partner(text, unit):
     assert _partners(text) == [unit]
@@ -201,6 +203,8 @@ def test_the_compiler_is_a_partner(text, unit):
     "Phối hợp chặt chẽ giữa các sở, ban, ngành trong công tác phòng, chống ma túy.",
     "Ứng dụng dữ liệu lớn, kết hợp với các công nghệ mở để phát triển các nền tảng số.",
     "Thực hiện theo Quy chế phối hợp 49/QCPH-UBND-UBMT-HCTĐ và quy định hiện hành.",
+    "Tiếp nhận phản ánh của người dân (qua cổng dịch vụ công, ứng dụng di động).",
+    "Ủy ban nhân dân tỉnh tổng kết và báo cáo Chính phủ (qua Bộ Công an) theo quy định.",
 ])
 def test_who_is_not_a_partner(text):
     assert _partners(text) == []

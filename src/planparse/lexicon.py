@@ -214,7 +214,7 @@ class TokenSpec(BaseModel):
 
 class SpanRule(BaseModel):
     """Wordings around units in a duty: partners after ('phối hợp với X'), a compiler after ('Đơn vị tổng hợp: X')
-    or in brackets before ('(X) để tổng hợp', '(qua X) ...': 'via' words), a unit sent to that compiles ('gửi về X
+    or in brackets before ('(X) để tổng hợp'), a report's way through a body ('(qua X)': 'via' words after '('), a unit sent to that compiles ('gửi về X
     ... để tổng hợp': compiler_recipient), and words after which a unit is no partner ('báo cáo X')."""
 
     model_config = ConfigDict(extra="forbid")

@@ -252,6 +252,16 @@ def _compiles_after(a: _Analysis, i: int, within: int = 16) -> bool:
     return False
 
 
+@lru_cache(maxsize=None)
+def _national_heads() -> tuple[str, ...]:
+    return tuple(fold(k.head) + " " for k in lexicon.units().kinds if k.level == "national")
+
+
+def _national(name: str) -> bool:
+    """Does the name begin with the head of a national body ('Bộ Công an')?"""
+    return fold(name).startswith(_national_heads())
+
+
 def unit_span_end(text: str) -> int:
     """Characters taken by the unit list `text` opens with, up to where its last name ends (0 when none)."""
     a = _analyse(text)
@@ -277,6 +287,12 @@ def partner_spans(text: str) -> list[tuple[str, int, int]]:
             if end > e and _compiles_after(a, end):
                 start, stop = a.tokens[e].start, a.tokens[end - 1].end
                 out.append((text[start:stop], start, stop))
+        elif label == "via" and s > 0 and a.tokens[s - 1].text == "(" and e < len(a.tokens):
+            end = _name_end(a, e)  # "báo cáo UBND tỉnh (qua Sở Nội vụ)": the body a report goes through compiles it
+            if end > e and not _national(text[a.tokens[e].start:]):  # "báo cáo Chính phủ (qua Bộ Công an)": the
+                # issuer's own report upward, through a ministry that is no partner of the duty
+                start, stop = a.tokens[e].start, a.tokens[end - 1].end
+                out.append((text[start:stop], start, stop))
         elif label == "compiler_before":
             opening = next((k for k in range(s - 1, max(-1, s - 40), -1) if a.tokens[k].text == "("), -1)
             if opening < 0:
@@ -287,4 +303,4 @@ def partner_spans(text: str) -> list[tuple[str, int, int]]:
             if end > first:
                 start, stop = a.tokens[first].start, a.tokens[end - 1].end
                 out.append((text[start:stop], start, stop))
-    return out
+    return sorted(set(out), key=lambda o: o[1])  # "(qua X) để tổng hợp" names X under two rules
