@@ -124,6 +124,19 @@ def test_partners_named_in_a_duty_join_its_support_line():
     assert task.support == ["Các Sở, ban, ngành", "Bộ Công an"]
 
 
+def test_a_nhiem_vu_bullet_that_opens_with_a_body_has_it_as_lead_not_staff_it_is_about():
+    from planparse.pipeline import document_to_plan
+    from planparse.readers.text import text_to_document
+    text = ("KẾ HOẠCH\nCải cách hành chính năm 2026\nII. NHIỆM VỤ, GIẢI PHÁP\n1. Cải cách thủ tục hành chính\n"
+            "a) Mục tiêu: 100% thủ tục hành chính được công khai.\nb) Nhiệm vụ:\n"
+            "- Rà soát, đơn giản hóa thủ tục hành chính.\n"
+            "- Giao Công an tỉnh tham mưu Ủy ban nhân dân tỉnh triển khai ứng dụng AI trong giám sát.\n"
+            "- Sở Tư pháp tham mưu Ủy ban nhân dân tỉnh phổ biến pháp luật trên môi trường số.\n"
+            "- Cán bộ, công chức tự học, tự bồi dưỡng quy trình giải quyết thủ tục hành chính.\n")
+    tasks = document_to_plan(text_to_document(text, "x.txt")).tasks
+    assert [t.lead for t in tasks] == [[], ["Công an tỉnh"], ["Sở Tư pháp"], []]
+
+
 @pytest.mark.parametrize("printed,units", [
     ("Bộ Công an, Bộ Khoa học và Công nghệ, doanh nghiệp đồng hành",
      ["Bộ Công an", "Bộ Khoa học và Công nghệ", "doanh nghiệp đồng hành"]),

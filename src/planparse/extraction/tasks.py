@@ -572,6 +572,21 @@ def _key_of_item(node: Node) -> tuple[Optional[str], str]:
     return role, value
 
 
+STAFF_KINDS = ("civil_servant", "public")  # the people a duty is about ("Cán bộ, công chức tự học ..."), not a body
+
+
+def _own_lead(text: str, inh: Inherited, ctx: Context, bodies_only: bool = False) -> list[str]:
+    """The lead a duty inherits, else, in a task section, the unit it opens with as subject ("Giao Công an tỉnh
+    tham mưu ...", "Sở Tư pháp tham mưu ..."); `bodies_only`: a body, not staff or the public (a Nhiệm vụ bullet
+    "Cán bộ, công chức tự học ..." says what they do, it assigns no unit)."""
+    if inh.lead or not ctx.subject_lead or not (s := duty_subject(text)):
+        return inh.lead
+    units = split_units(s)
+    if bodies_only and any(canonical_unit(u).kind in STAFF_KINDS for u in units):
+        return []
+    return units
+
+
 def walk_items(children: list[Node], inh: Inherited, ctx: Context) -> None:
     children = [c for c in children if not _is_aside(c)]
     roles = [_key_of_item(c) for c in children]
@@ -600,10 +615,13 @@ def walk_items(children: list[Node], inh: Inherited, ctx: Context) -> None:
         elif role == "duties":
             if c.children:
                 for leaf in _leaves(c):
-                    _add_task(ctx, leaf, _text_of(leaf), inh.lead, list(inh.support), inh.deadline, product=inh.product)
+                    text = _text_of(leaf)
+                    _add_task(ctx, leaf, text, _own_lead(text, inh, ctx, bodies_only=True), list(inh.support),
+                              inh.deadline, product=inh.product)
             else:
                 text = fold_ws(" ".join([value] + [b.text for b in c.body]))
-                _add_task(ctx, c, text, inh.lead, list(inh.support), inh.deadline, product=inh.product)
+                _add_task(ctx, c, text, _own_lead(text, inh, ctx, bodies_only=True), list(inh.support), inh.deadline,
+                          product=inh.product)
         elif role == "assignment":
             assignment(c, inh, ctx, inline=value)
         elif role is None and key_of(c.text)[0] == "deadline":
@@ -766,7 +784,7 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
         # "... được cụ thể hóa bằng các chỉ tiêu cụ thể như sau: (1) 100% ... (2) Ít nhất 85% ...": the paragraph
         # is the duty, the items it announces are its targets
         body = _body_of(node, drop_closing=False)
-        lead = inh.lead or (split_units(s) if ctx.subject_lead and (s := duty_subject(body)) else [])
+        lead = _own_lead(body, inh, ctx)
         _add_task(ctx, node, body, lead, list(inh.support), inh.deadline, product=inh.product)
         goals_to_kpis(Node(label=None, text="", block=None, children=node.children, ref=node.ref), inh, ctx)
         return
@@ -775,7 +793,7 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
         # members it names are the duty's own content; duties listed after them are tasks of their own
         members = list(takewhile(lambda c: _names_member(c) or c.text.lstrip()[:1].isdigit(), node.children))
         text = fold_ws(" ".join([_text_of(node)] + [_text_of(x) for m in members for x in [m] + _descendants(m)]))
-        lead = inh.lead or (split_units(s) if ctx.subject_lead and (s := duty_subject(text)) else [])
+        lead = _own_lead(text, inh, ctx)
         _add_task(ctx, node, text, lead, list(inh.support), inh.deadline, product=inh.product)
         rest = node.children[len(members):]
         if rest:
@@ -801,7 +819,7 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
         # "4. Đánh giá kết quả thực hiện ... trên các lĩnh vực:" over "- Nhóm giải pháp chính trị, xã hội." ...: the
         # fields its one duty covers, not duties of their own
         text = fold_ws(" ".join([_text_of(node)] + [_text_of(x) for x in _descendants(node)]))
-        lead = inh.lead or (split_units(s) if ctx.subject_lead and (s := duty_subject(text)) else [])
+        lead = _own_lead(text, inh, ctx)
         _add_task(ctx, node, text, lead, list(inh.support), inh.deadline, product=inh.product)
         return
     if node.children:
