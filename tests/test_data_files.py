@@ -211,6 +211,15 @@ def test_every_directing_verb_labels_a_duty_led_by_the_unit_before_it():
         assert (unit, duty) == ("Bộ Chỉ huy quân sự tỉnh", "Phối hợp tuần tra."), verb
 
 
+def test_a_lead_line_assigned_elsewhere_names_no_unit():
+    from planparse.extraction.units import units_in_key_value
+
+    for opener in lexicon.units().assigned_elsewhere:
+        text = f"{opener[:1].upper()}{opener[1:]} Quyết định số 1737/QĐ-UBND ngày 17/10/2025 của Chủ tịch UBND tỉnh"
+        assert units_in_key_value(text) == [], opener
+        assert units_in_key_value(f"Văn phòng UBND tỉnh; {text}") == ["Văn phòng UBND tỉnh"], opener
+
+
 def test_youth_union_and_forces_are_unit_heads():
     assert lexicon.unit_head_at("Tỉnh đoàn Thanh niên cộng sản Hồ Chí Minh") == "tỉnh đoàn"
     assert lexicon.unit_head_at("lực lượng Công an các cấp") == "lực lượng"

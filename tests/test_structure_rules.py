@@ -700,6 +700,22 @@ def test_an_appendix_part_whose_group_rows_stand_above_a_header_without_its_tt_c
     assert tasks[1].deadline.date == "2026-12-31"
 
 
+def test_a_lead_cell_pointing_to_another_documents_assignment_names_no_unit(tmp_path):
+    """'Theo phân công tại Quyết định số ...' in the lead cell: the units are named in that decision; the row
+    does not take the units of the row above, as a row whose cells were left blank (merged) does."""
+    def row(*cells):
+        return "|\n" + "\n|\n".join(cells) + "\n|\n"
+    md = tmp_path / "pl.md"
+    md.write_text("**KẾ HOẠCH**\n\nCải cách hành chính năm 2026\n\n**PHỤ LỤC**\n\n"
+                  + row("STT", "Nhiệm vụ", "Chủ trì", "Thời gian")
+                  + row("1", "Rà soát, công bố thủ tục hành chính", "Các sở, ban, ngành", "Năm 2026")
+                  + row("2", "Tiếp tục triển khai Quyết định số 1441/QĐ-UBND ngày 25/9/2025",
+                        "Theo phân công tại Quyết định số 1441/QĐ-UBND", "Năm 2026"), encoding="utf-8")
+    from planparse.pipeline import extract_file
+    tasks = extract_file(md).tasks
+    assert [t.lead for t in tasks] == [["Các sở, ban, ngành"], []]
+
+
 def test_a_part_whose_items_label_their_units_is_a_task_section():
     plan = plan_of("KẾ HOẠCH\nPhòng, chống ma túy đến năm 2030\nIV. KIẾN NGHỊ\n"
                    "1. Bộ tư lệnh Vùng Cảnh sát biển 3: Phối hợp với lực lượng chức năng đẩy mạnh tuyên truyền.\n"

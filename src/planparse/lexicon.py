@@ -35,6 +35,7 @@ class UnitsData(_Data):
     not_units_after_determiner: list[str]  # "các thông số", "các nội dung": things, not bodies
     unit_remarks: list[str]  # a remark printed after units in a key line ("trong phạm vi chức năng, nhiệm vụ")
     role_remarks: list[str]  # a bracket opening so says what role a unit plays, not which body it is: dropped
+    assigned_elsewhere: list[str]  # a lead cell opening so points to another document's assignment: no unit
     unit_tails: list[str]  # words that end a unit's name though a tagger reads a verb ("các sở có liên quan")
     clause_openers: list[str]  # a duty may open with a clause before its subject ("Căn cứ Kế hoạch này, các sở ...")
     assignment_openers: list[str]  # words before the unit a duty is given to ("Đề nghị X", "Giao X")

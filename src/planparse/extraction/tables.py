@@ -255,8 +255,9 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
             return row.cells[i] if i is not None and row.cells and i < len(row.cells) else None
         lead, named_support = _responsibility_cell(cell_obj("lead"))
         support = cell_units(cell_obj("support")) or named_support
-        if not lead and not support and (prev_lead or prev_support):
-            lead, support = prev_lead, prev_support  # merged with the row above
+        blank = not any((c := cell_obj(r)) is not None and c.text.strip() for r in ("lead", "support"))
+        if not lead and not support and blank and (prev_lead or prev_support):
+            lead, support = prev_lead, prev_support  # merged with the row above (not a cell naming no unit)
         else:
             units_row = row
         prev_lead, prev_support = lead, support

@@ -216,6 +216,8 @@ def units_in_key_value(value: str) -> list[str]:
     verbs = _duty_verb_re()
     parts = []
     for part in re.split(r"\s*;\s*", text):
+        if fold(part).startswith(_elsewhere()):
+            continue  # "Theo phân công tại Quyết định số 1441/QĐ-UBND ...": the units are named there, not here
         m = verbs.search(part)
         if m and m.start() > 0 and starts_unit(part):
             part = part[:m.start()]
@@ -224,6 +226,11 @@ def units_in_key_value(value: str) -> list[str]:
             part = subject  # "Sở Khoa học và Công nghệ thúc đẩy, theo dõi, báo cáo chỉ tiêu": one unit and its work
         parts.append(part)
     return split_units("; ".join(p for p in parts if p.strip()))
+
+
+@lru_cache(maxsize=None)
+def _elsewhere() -> tuple[str, ...]:
+    return tuple(fold(w) for w in lexicon.units().assigned_elsewhere)
 
 
 def _ends_with_level(text: str) -> bool:
