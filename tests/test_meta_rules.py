@@ -101,6 +101,23 @@ def test_a_cited_issuers_name_goes_on_after_and_and_ends_where_its_title_begins(
                    ("Kế hoạch", "223/KH-UBND", "2025-10-24", "UBND tỉnh Thanh Hóa")]
 
 
+def test_a_committee_named_after_its_remit_keeps_its_whole_name():
+    """'Ban Chỉ đạo về phát triển khoa học, công nghệ, ... và chuyển đổi số': the commas and 'và' of its remit are
+    its name, which ends where the document's title begins; with its level printed it takes the place."""
+    got = _cite("Căn cứ Quyết định số 05-QĐ/BCĐ ngày 02/9/2025 của Ban Chỉ đạo về phát triển khoa học, công nghệ, "
+                "đổi mới sáng tạo và chuyển đổi số tỉnh ban hành Quy chế làm việc;",
+                "Thực hiện Thông báo số 41-TB/TGV ngày 20/7/2025 của Tổ giúp việc Ban chỉ đạo Trung ương về phát triển "
+                "khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số thông báo kết luận cuộc họp;",
+                "Thực hiện Kế hoạch số 07-KH/BCĐ ngày 15/8/2025 của Ban Chỉ đạo phát triển khoa học, công nghệ, "
+                "chuyển đổi số và đề án 06 về triển khai nhiệm vụ năm 2025;",
+                "Căn cứ Quyết định số 12/QĐ-BCĐ ngày 03/3/2025 của Ban Chỉ đạo tỉnh về việc ban hành Quy chế hoạt động;")
+    assert [c[3] for c in got] == [
+        "Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số tỉnh Đồng Tháp",
+        "Tổ giúp việc Ban chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số",
+        "Ban Chỉ đạo phát triển khoa học, công nghệ, chuyển đổi số và đề án 06",
+        "Ban Chỉ đạo tỉnh Đồng Tháp"]
+
+
 def test_a_document_after_a_title_that_names_none_is_cited_too():
     got = _cite("Căn cứ Chỉ thị số 02-CT/TU ngày 05/8/2025 của Ban Thường vụ Tỉnh ủy về lãnh đạo cuộc bầu cử đại biểu "
                 "Quốc hội khóa XVI và Chỉ thị số 007/CT-UBND ngày 06/10/2025 của UBND tỉnh về việc tổ chức cuộc bầu cử;",

@@ -155,6 +155,9 @@ class CitationsData(_Data):
     excluded_openers: list[str]  # a submission or request the plan was issued on: not implemented
     title_openers: list[str]  # words that begin a cited document's own title after its issuer
     issuer_after: list[str]  # "của" / "do" before a cited document's issuer
+    committee_heads: list[str]  # a steering committee or task force, named after its remit ("Ban Chỉ đạo về ...")
+    committee_remit: list[str]  # words between such a head and its remit ("Tổ công tác triển khai Đề án 06, ...")
+    remit_ends: list[str]  # words after a remit that begin the document's own title ("... chuyển đổi số thông báo kết luận")
     amended_by: list[str]  # a bracketed amendment of a cited document is cited too
     national_issuers: list[str]  # central bodies by their proper names: a misspelt one is read as its name
 

@@ -236,9 +236,67 @@ def _read_citation(clause: str, m: re.Match, places: Places) -> tuple[Optional[C
                     span=Span(block="", start=m.start(), end=end)), end
 
 
+def _numbered_document(text: str) -> bool:
+    """'Kế hoạch số 02-KH/BCĐTW', 'Quyết định 12/QĐ-UBND': a document kind with its number."""
+    m = _doc_re().match(text)
+    return bool(m) and bool(re.match(rf"\s*(?:số\s*:?\s*)?{_NUMBER}", text[m.end():], re.I))
+
+
+def _committee_name_end(text: str) -> Optional[int]:
+    """Where the name of a committee called after its remit ends: 'Ban Chỉ đạo [Trung ương] [về] <field>, <field> và
+    <field> [tỉnh]' ('Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số về Kế hoạch ...'):
+    the fields run over commas and 'và' while none begins a body or a numbered document, a field after a comma is at
+    most 10 words and the last after 'và' at most 4; the name ends at a field's end, before the document's title or a level
+    word's place. None where the text names no such committee with two fields or more (read as any issuer)."""
+    data = lexicon.citations()
+    words = [(w.group(0), w.start(), w.end()) for w in re.finditer(r"\S+", text)]
+    folded = [fold(w).strip(",;.:") for w, _, _ in words]
+    heads = [fold(h).split() for h in data.committee_heads]
+    remits = [fold(r).split() for r in data.committee_remit]
+    ends = _starts(tuple(data.title_openers + data.remit_ends))
+    k = 0
+    while (h := next((h for h in heads if folded[k:k + len(h)] == h), None)) is not None:
+        k += len(h)  # "Tổ giúp việc Ban chỉ đạo Trung ương về ...": a committee's aides, named after it
+        if folded[k:k + 2] == ["trung", "ương"] and not words[k][0].endswith(","):
+            k += 2
+    if k == 0 or k >= len(words):
+        return None
+    if (r := next((r for r in remits if folded[k:k + len(r)] == r), None)) and folded[k + len(r):k + len(r) + 1] != ["việc"]:
+        k += len(r)
+    committed, fields, size, after = None, 0, 0, "start"
+    while k < len(words):
+        word, start, _ = words[k]
+        rest = text[start:]
+        if folded[k] == "và" and size:
+            after, size = "và", 0
+            k += 1
+            continue
+        if size == 0 and after != "start" and (starts_unit(rest) or _numbered_document(rest)):
+            break  # "Đề án 06" is a field ("Tổ công tác triển khai Đề án 06, ..."), "Kế hoạch số 02-KH/BCĐTW" a document
+        if size and (ends.match(rest) or re.match(_LEVELS + r"(?!\w)", rest, re.I)):
+            level = None if ends.match(rest) else re.match(_LEVELS, rest, re.I)
+            # "... và chuyển đổi số tỉnh": the committee's level closes its name; "... số thông báo": its title begins
+            committed, fields = (start + level.end()) if level else len(text[:start].rstrip(" ,")), fields + 1
+            break
+        size += 1
+        if size > (4 if after == "và" else 10):
+            break
+        core = word.rstrip(",;.:)")
+        if core != word or k == len(words) - 1:
+            committed, fields = start + len(core), fields + 1
+            if not word.endswith(","):
+                break
+            after, size = ",", 0
+        k += 1
+    return committed if committed and fields >= 2 else None
+
+
 def _issuer_phrase(text: str) -> tuple[str, int]:
     """'Chính phủ về phát triển ...' -> 'Chính phủ': the issuer ends at its document's title, at
-    punctuation or a bracket, or where the next document begins."""
+    punctuation or a bracket, or where the next document begins; a committee named after its remit ends
+    where its remit does (_committee_name_end)."""
+    if (end := _committee_name_end(text)) is not None:
+        return text[:end].strip(), end
     title = _starts(tuple(lexicon.citations().title_openers))
     taken = 0
     for k, w in enumerate(re.finditer(r"\S+", text)):
@@ -294,7 +352,8 @@ def normalise_cited_issuer(phrase: str, places: Places) -> str:
         return f"{m.group(1)}{m.group(2).lower()} {name}"
     if re.search(r"(?:Tỉnh|Thành|Huyện)\s+ủy$", s, re.I) and province:
         return f"{s} {province[1]}"
-    if re.match(r"^(?:Giám đốc\s+|Thủ trưởng\s+)?(?:Sở|Ban)\s+\S", s) and province and not re.search(rf"\b{_LEVELS}\s+\S", s, re.I):
+    if re.match(r"^(?:Giám đốc\s+|Thủ trưởng\s+)?(?:Sở|Ban)\s+\S", s) and province and not re.search(rf"\b{_LEVELS}\s+\S", s, re.I) \
+            and _committee_name_end(s) is None:  # a committee named after its remit names no place of its own
         return f"{s} {province[0]} {province[1]}"
     m = re.match(rf"^(UBND)\s+({_LEVELS})\s+(.+)$", s, re.I)
     if m:
