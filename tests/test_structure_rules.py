@@ -716,6 +716,20 @@ def test_a_lead_cell_pointing_to_another_documents_assignment_names_no_unit(tmp_
     assert [t.lead for t in tasks] == [["Các sở, ban, ngành"], []]
 
 
+def test_a_target_row_with_no_time_of_its_own_is_due_when_the_plans_period_ends(tmp_path):
+    def row(*cells):
+        return "|\n" + "\n|\n".join(cells) + "\n|\n"
+    md = tmp_path / "pl.md"
+    md.write_text("**KẾ HOẠCH**\n\nPhát triển kinh tế số tỉnh đến năm 2030\n\n**PHỤ LỤC**\n\n"
+                  + row("TT", "Chỉ tiêu", "Chủ trì")
+                  + row("1", "Tỷ lệ doanh nghiệp nhỏ và vừa ứng dụng công nghệ số đạt 60%", "Sở Khoa học và Công nghệ")
+                  + row("2", "Đến năm 2028, tỷ lệ hộ gia đình có cáp quang đạt 90%", "Sở Khoa học và Công nghệ"),
+                  encoding="utf-8")
+    from planparse.pipeline import extract_file
+    kpis = extract_file(md).kpis
+    assert [(k.deadline.kind, k.deadline.date) for k in kpis] == [("by", "2030-12-31"), ("by", "2028-12-31")]
+
+
 def test_a_part_whose_items_label_their_units_is_a_task_section():
     plan = plan_of("KẾ HOẠCH\nPhòng, chống ma túy đến năm 2030\nIV. KIẾN NGHỊ\n"
                    "1. Bộ tư lệnh Vùng Cảnh sát biển 3: Phối hợp với lực lượng chức năng đẩy mạnh tuyên truyền.\n"

@@ -47,17 +47,18 @@ def document_to_plan(doc: Document) -> Plan:
     meta, warnings = extract_meta(st)
     year = _plan_year(doc, meta.date, meta.title)
     level = meta.issuer_level
-    tasks, kpis, charged = outline_to_items(st.sections, year, level, _period_end(meta.title), meta.date)
+    period_end = _period_end(meta.title)
+    tasks, kpis, charged = outline_to_items(st.sections, year, level, period_end, meta.date)
     body_tables = [(t, "") for t in st.loose_tables] + [pair for sec in st.sections for pair in _tables_under(sec)]
     for table, prefix in body_tables:
-        t2, k2 = table_to_items(table, year, prefix=prefix, level=level)
+        t2, k2 = table_to_items(table, year, prefix=prefix, level=level, period_end=period_end)
         tasks += t2
         kpis += k2
     with_tables = [a for a in st.appendices if a.tables]
     for n, app in enumerate(with_tables, start=1):
         prefix = "PL" if len(with_tables) == 1 else f"PL{_appendix_number(app, n)}"
         for table in app.tables:
-            t2, k2 = table_to_items(table, year, prefix=prefix, level=level)
+            t2, k2 = table_to_items(table, year, prefix=prefix, level=level, period_end=period_end)
             tasks += t2
             kpis += k2
     # an inspection schedule's entry without an inspecting body is led by the unit charged with the inspection

@@ -10,7 +10,7 @@ from ..models import KPI, Block, Cell, Deadline, Task
 from ..text import fold, fold_ws
 from .deadlines import is_duration, parse_deadline
 from .provenance import block_span, locate
-from .targets import clean_indicator, parse_target
+from .targets import clean_indicator, goal_deadline, parse_target
 from .units import canonical_unit, units_in_key_value
 
 _ROMAN_REF = re.compile(r"^(?:[IVX]{1,5}|[A-Z])\.?$")
@@ -157,7 +157,7 @@ def _continues_entry(row: Block, own: int) -> bool:
 
 
 def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
-                   level: Optional[str] = None) -> tuple[list[Task], list[KPI]]:
+                   level: Optional[str] = None, period_end: Optional[int] = None) -> tuple[list[Task], list[KPI]]:
     header_rows: list[Block] = []
     # "B | PHÁT TRIỂN KINH TẾ SỐ ..." / "I | Tổ chức, bộ máy" over the header row: a part's group rows printed above
     # its header; they stay rows of the body (their labels group what follows)
@@ -278,6 +278,8 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
             if target is not None and unit:
                 target.unit = "%" if unit.strip() in ("%", "Tỷ lệ %", "tỷ lệ %", "Tỷ lệ (%)") else unit
             indicator = text if cell("target") else clean_indicator(text) or text  # the figure is in the text
+            if deadline is None:  # a target row with no time of its own is due when the plan's year or period ends
+                deadline = goal_deadline(text, year, period_end)
             kpis.append(KPI(ref=ref, indicator=indicator, target=target, lead=lead, support=support, deadline=deadline,
                             basis=cell("basis") or None, span=span, **units))
         else:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .. import lexicon
-from ..models import Target
+from ..models import Deadline, Target
 from ..text import alternation as _alt, fold, fold_ws
 from .deadlines import find_points, normalise, parse_deadline
 
@@ -400,3 +400,25 @@ def split_goals(text: str) -> list[str]:
         else:
             out.append(p)
     return out
+
+
+def goal_deadline(clause: str, year: Optional[int], period_end: Optional[int] = None) -> Optional[Deadline]:
+    """A goal's own time (the one it opens with, 'Đến hết năm 2025: ...', 'Trong giai đoạn 2026 - 2030 phấn
+    đấu ...', or 'đến năm ...' inside it), else the end of the plan's year or period."""
+    lead_time = leading_time(clause)
+    if not lead_time:  # 'Trong giai đoạn 2026 - 2030 phấn đấu có ít nhất 10% ...' (no comma after the time)
+        m = re.match(r"^\s*((?:trong|đến|từ)\s+[^,;:%]{0,40}?\d{4}(?:\s*[-–]\s*\d{4})?)\s+(?=phấn đấu|có|đạt)", clause, re.I)
+        lead_time = m.group(1) if m else None
+    if lead_time:
+        dl = parse_deadline(lead_time, year)
+        if dl:
+            return dl
+    m = re.search(r"(?:đến|trước|trong)\s+(?:hết\s+)?(?:ngày|tháng|năm|quý)[^,;]*?\d{4}", clause, re.I)
+    if m:
+        dl = parse_deadline(m.group(0), year)
+        if dl:
+            return dl
+    last = period_end or year
+    if last:
+        return Deadline(kind="by", text=f"năm {last}", date=f"{last}-12-31")
+    return None

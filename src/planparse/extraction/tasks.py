@@ -20,7 +20,7 @@ from ..models import KPI, Block, Deadline, Span, Task, Unit
 from ..structure import Node, section_role
 from ..text import FIRST_WORD as _FIRST_WORD, alternation, fold, fold_ws
 from .deadlines import deadline_in_duty, event_in_duty, parse_deadline
-from .targets import clean_indicator, is_goal, leading_time, parse_target, split_goals
+from .targets import clean_indicator, goal_deadline, is_goal, parse_target, split_goals
 from .provenance import block_span, find_in, locate
 from .spans import unit_span_end
 from .units import (canonical_unit, duty_subject, head_choices, partners_in, place_words, split_units, starts_unit,
@@ -281,35 +281,13 @@ def goals_to_kpis(node: Node, inh: Inherited, ctx: Context, inline: Optional[str
         goals = [c for c in split_goals(text) if is_goal(c)]
         for k, clause in enumerate(goals, start=1):
             ref = src.ref if len(goals) == 1 else f"{src.ref}.{k}"
-            deadline = inh.deadline or _own_or_year(clause, ctx.year, ctx.period_end)
+            deadline = inh.deadline or goal_deadline(clause, ctx.year, ctx.period_end)
             near = Near(src, ctx.found)
             indicator = clean_indicator(clause)
             ctx.kpis.append(KPI(ref=ref, indicator=indicator, target=parse_target(clause),
                                 lead=list(inh.lead), deadline=_with_span(deadline, near),
                                 span=locate(indicator, islice(_nearby(src), 1 + len(src.body))) or _span(src),
                                 lead_units=_units(inh.lead, near, ctx.level)))
-
-
-def _own_or_year(clause: str, year: Optional[int], period_end: Optional[int] = None) -> Optional[Deadline]:
-    """A goal's own time (the one it opens with, 'Đến hết năm 2025: ...', 'Trong giai đoạn 2026 - 2030 phấn
-    đấu ...', or 'đến năm ...' inside it), else the end of the plan's year or period."""
-    lead_time = leading_time(clause)
-    if not lead_time:  # 'Trong giai đoạn 2026 - 2030 phấn đấu có ít nhất 10% ...' (no comma after the time)
-        m = re.match(r"^\s*((?:trong|đến|từ)\s+[^,;:%]{0,40}?\d{4}(?:\s*[-–]\s*\d{4})?)\s+(?=phấn đấu|có|đạt)", clause, re.I)
-        lead_time = m.group(1) if m else None
-    if lead_time:
-        dl = parse_deadline(lead_time, year)
-        if dl:
-            return dl
-    m = re.search(r"(?:đến|trước|trong)\s+(?:hết\s+)?(?:ngày|tháng|năm|quý)[^,;]*?\d{4}", clause, re.I)
-    if m:
-        dl = parse_deadline(m.group(0), year)
-        if dl:
-            return dl
-    last = period_end or year
-    if last:
-        return Deadline(kind="by", text=f"năm {last}", date=f"{last}-12-31")
-    return None
 
 
 # ---------------------------------------------------------------- responsibility
