@@ -251,6 +251,15 @@ def test_deadline_in_duty_never_raises_and_quotes_the_duty(text):
     ("Tổng điều tra lăng quăng ngay khi nước rút.", "ngay khi nước rút"),
     ("Kết thúc cuộc bầu cử, Ban Thường trực chịu trách nhiệm tổng hợp báo cáo.", "Kết thúc cuộc bầu cử"),
     ("Khử khuẩn nguồn nước sinh hoạt bằng Cloramin B sau khi nước rút.", "sau khi nước rút"),
+    # a completion time that covers one ';' clause of the duty is still its deadline
+    ("Dọn vệ sinh, thu gom rác thải; khử khuẩn nguồn nước sinh hoạt sau khi nước rút.", "sau khi nước rút"),
+    ("Hỗ trợ các địa phương xét nghiệm khi phát hiện ca bệnh bất thường.", "khi phát hiện ca bệnh bất thường"),
+    ("Báo cáo Ủy ban nhân dân tỉnh về kết quả phong trào khi tổng kết phong trào.", "khi tổng kết phong trào"),
+    # timed by another body's action
+    ("Cử đại diện tham gia kiểm tra công tác bầu cử khi các cơ quan có thẩm quyền tổ chức đoàn kiểm tra.",
+     "khi các cơ quan có thẩm quyền tổ chức đoàn kiểm tra"),
+    ("Bảo đảm an toàn cho học sinh khi tham gia giao thông.", None),
+    ("Tổ chức tuyên truyền. Báo cáo kết quả sau khi nước rút.", None),
     ("Phối hợp kiểm tra, giám sát khi cần thiết.", None),
     ("Báo cáo đột xuất khi có yêu cầu.", None),
     ("Chuẩn bị các điều kiện cần thiết. Tổ công tác tự giải thể sau khi hoàn thành nhiệm vụ.", None),

@@ -484,10 +484,10 @@ def event_in_duty(text: str) -> Optional[Deadline]:
     rx = _phrase_re(tuple(words.events))
     for m in rx.finditer(t):
         opening = m.start() == 0 or bool(re.search(r",\s*$", t[:m.start()]))  # or a clause of its own
-        if re.search(r"[.;!?]\s", t[:m.start()]):
-            continue  # in the duty's first sentence: a later sentence's event is not the duty's
-        if not opening and fold(m.group(0)) not in ("sau khi", "ngay khi", "ngay sau khi"):
-            continue
+        if re.search(r"[.!?]\s", t[:m.start()]):
+            continue  # in the duty's first sentence (any of its ';' clauses): a later sentence's event is not the duty's
+        if not opening and len(m.group(0).split()) < 2:
+            continue  # "kết thúc" inside the work is the work's word; "sau khi nước rút" after it times it
         if _phrase_re(tuple(words.not_events)).match(t, m.start()):
             continue
         end = _CLAUSE_END.search(t, m.end())
@@ -499,6 +499,21 @@ def event_in_duty(text: str) -> Optional[Deadline]:
         if stop - m.start() > 80:
             continue
         return Deadline(kind="event", text=printed[m.start():stop].strip())
+    return _when_a_body_acts(printed, t)
+
+
+def _when_a_body_acts(printed: str, t: str) -> Optional[Deadline]:
+    """'... khi Bộ Công an triển khai', '... khi các cơ quan có thẩm quyền tổ chức đoàn kiểm tra': a duty timed by
+    another body's action, in its first sentence."""
+    from .units import starts_unit
+
+    for m in re.finditer(r"(?<!\w)khi\s+", t, re.I):
+        if re.search(r"[.!?]\s", t[:m.start()]):
+            return None
+        if m.start() and starts_unit(t[m.end():]):
+            end = re.search(r"[.;:!?](?:\s|$)|\)", t[m.end():])
+            stop = m.end() + end.start() if end else len(t)
+            return Deadline(kind="event", text=printed[m.start():stop].strip()[:200])
     return None
 
 
