@@ -730,6 +730,19 @@ def test_a_target_row_with_no_time_of_its_own_is_due_when_the_plans_period_ends(
     assert [(k.deadline.kind, k.deadline.date) for k in kpis] == [("by", "2030-12-31"), ("by", "2028-12-31")]
 
 
+def test_a_duty_listing_the_projects_it_covers_is_one_task_under_its_unit():
+    plan = plan_of("KẾ HOẠCH\nThực hiện Chương trình phòng, chống ma túy năm 2026\nIV. TỔ CHỨC THỰC HIỆN\n1. Công an tỉnh\n"
+                   "a) Tham mưu Ủy ban nhân dân tỉnh ban hành kế hoạch thực hiện Chương trình.\n"
+                   "b) Chủ trì thực hiện các nhiệm vụ được giao tại các dự án của Chương trình, bao gồm:\n"
+                   "- Dự án 1: Phòng ngừa, đấu tranh tội phạm về ma túy.\n"
+                   "- Dự án 2: Ứng dụng khoa học và công nghệ trong phòng, chống ma túy.\n"
+                   "- Dự án 4: Nâng cao hiệu quả công tác phòng, chống ma túy ở cơ sở.\n"
+                   "2. Sở Y tế\nChủ trì hướng dẫn điều trị nghiện bằng thuốc thay thế.\n")
+    assert [(t.ref, t.lead) for t in plan.tasks] == [("IV.1.a", ["Công an tỉnh"]), ("IV.1.b", ["Công an tỉnh"]),
+                                                    ("IV.2", ["Sở Y tế"])]
+    assert "Dự án 4: Nâng cao hiệu quả" in plan.tasks[1].text
+
+
 def test_a_part_whose_items_label_their_units_is_a_task_section():
     plan = plan_of("KẾ HOẠCH\nPhòng, chống ma túy đến năm 2030\nIV. KIẾN NGHỊ\n"
                    "1. Bộ tư lệnh Vùng Cảnh sát biển 3: Phối hợp với lực lượng chức năng đẩy mạnh tuyên truyền.\n"

@@ -84,6 +84,7 @@ class SectionsData(_Data):
     group_keys: dict[str, list[str]]
     inspection_verbs: list[str]  # what an inspection schedule's entry opens with ("Giám sát việc ...")
     inspection_aspects: list[str]  # "3.2. Nội dung kiểm tra", "3.5. Phương thức kiểm tra": what and how, not entries
+    programme_components: list[str]  # "Dự án 1: Phòng ngừa ...": a numbered part of a programme a duty covers
     item_references: ItemReferences
     addressee_markers: list[str]  # "Kính gửi:" opens a letter's addressee list
     letter_subject_markers: list[str]  # "V/v ..." under a letter's number: what it is about (its title)

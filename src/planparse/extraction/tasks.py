@@ -242,6 +242,20 @@ def _leaves(node: Node) -> list[Node]:
     return out
 
 
+def _duty_leaves(node: Node) -> list[Node]:
+    """The duties under a node: its leaves, except that a duty listing what it covers ('Chủ trì thực hiện các dự án,
+    bao gồm:' over '- Dự án 1: ...') is one duty with its list (_duty_text)."""
+    if not node.children or _lists_objects(node):
+        return [node]
+    return [leaf for c in node.children for leaf in _duty_leaves(c)]
+
+
+def _duty_text(leaf: Node, drop_closing: bool = False) -> str:
+    if not leaf.children:
+        return _text_of(leaf, drop_closing=drop_closing)
+    return fold_ws(" ".join([_text_of(leaf)] + [_text_of(x) for x in _descendants(leaf)]))
+
+
 def _add_task(ctx: Context, node: Node, text: str, lead: list[str], support: list[str],
               deadline: Optional[Deadline], ref: Optional[str] = None,
               product: Optional[str] = None) -> None:
@@ -592,8 +606,8 @@ def walk_items(children: list[Node], inh: Inherited, ctx: Context) -> None:
                           inline=value or None)
         elif role == "duties":
             if c.children:
-                for leaf in _leaves(c):
-                    text = _text_of(leaf)
+                for leaf in _duty_leaves(c):
+                    text = _duty_text(leaf)
                     _add_task(ctx, leaf, text, _own_lead(text, inh, ctx, bodies_only=True), list(inh.support),
                               inh.deadline, product=inh.product)
             else:
@@ -779,14 +793,14 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
         return
     units = _heading_units(node, ctx)
     if units is not None:
-        leaves = _leaves(node)
+        leaves = _duty_leaves(node) if node.children else [node]
         if node.children:
             # a unit heading with a single duty: the duty is the item and takes its ref
             single = len(leaves) == 1 and len(node.children) == 1
             support = list(inh.support) + [u for ph, _, _ in partners_in(node.text) for u in split_units(ph)
                                            if u not in inh.support and u not in units]  # "X chủ trì, phối hợp Y"
             for leaf in leaves:
-                _add_task(ctx, leaf, _text_of(leaf, drop_closing=leaf is ctx.last), units, support, inh.deadline, product=inh.product,
+                _add_task(ctx, leaf, _duty_text(leaf, drop_closing=leaf is ctx.last), units, support, inh.deadline, product=inh.product,
                           ref=node.ref if single else None)
         else:
             body = _body_of(node, drop_closing=node is ctx.last)
@@ -830,9 +844,20 @@ def _lists_objects(node: Node) -> bool:
     if len(kids) < 3 or any(c.children for c in kids) or not _text_of(node).rstrip().endswith(":") \
             or len(node.text.split()) < 6 or starts_unit(strip_assignment(node.text)) or key_of(node.text)[0]:
         return False
-    objects = [c for c in kids if not _opens_with_work(c.text) and not starts_unit(strip_assignment(c.text))
-               and key_of(c.text)[0] is None and not _labels_unit_or_place(c.text)]
+    objects = [c for c in kids if _names_component(c.text) or not _opens_with_work(c.text)
+               and not starts_unit(strip_assignment(c.text)) and key_of(c.text)[0] is None and not _labels_unit_or_place(c.text)]
     return len(objects) * 4 >= len(kids) * 3
+
+
+@lru_cache(maxsize=None)
+def _component_re() -> re.Pattern:
+    return re.compile(rf"^[\s\-+•*]*(?:{alternation(lexicon.sections().programme_components)})\s+\d+\b", re.I)
+
+
+def _names_component(text: str) -> bool:
+    """'Dự án 1: Phòng ngừa, đấu tranh tội phạm ...', 'Tiểu dự án 2 ...': a numbered part of a programme, named by
+    what it does; listed under a duty it is what the duty covers, not work of its own."""
+    return bool(_component_re().match(text))
 
 
 def _labels_unit_or_place(text: str) -> bool:
@@ -940,8 +965,8 @@ def assignment(node: Node, inh: Inherited, ctx: Context, inline: str = "") -> No
     for c in node.children:
         if c.children:
             units = split_units(c.text)
-            for leaf in _leaves(c):
-                _add_task(ctx, leaf, _text_of(leaf), units, list(inh.support), inh.deadline, product=inh.product)
+            for leaf in _duty_leaves(c):
+                _add_task(ctx, leaf, _duty_text(leaf), units, list(inh.support), inh.deadline, product=inh.product)
             continue
         full = _text_of(c)
         unit, duty = _split_unit_duty(full)
