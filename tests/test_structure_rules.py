@@ -743,6 +743,24 @@ def test_a_duty_listing_the_projects_it_covers_is_one_task_under_its_unit():
     assert "Dự án 4: Nâng cao hiệu quả" in plan.tasks[1].text
 
 
+def test_a_group_row_and_the_header_printed_again_under_it_are_not_merged_into_the_row_above(tmp_path):
+    def row(*cells):
+        return "|\n" + "\n|\n".join(cells) + "\n|\n"
+    header = ("Nội dung", "Đơn vị thực hiện", "Đơn vị phối hợp", "Thời gian thực hiện", "Sản phẩm đầu ra")
+    md = tmp_path / "pl.md"
+    md.write_text("**KẾ HOẠCH**\n\nPhát triển kinh tế số\n\n**PHỤ LỤC**\n\n" + row("I", "Nông nghiệp số") + row(*header)
+                  + row("1.1", "Xây dựng nền tảng giao dịch nông sản", "Sở Nông nghiệp và Môi trường", "Các sở, ban, ngành",
+                        "2026 - 2030", "Nền tảng ứng dụng")
+                  + row("II", "Y tế số") + row(*header)
+                  + row("2.1", "Triển khai hồ sơ bệnh án điện tử", "Sở Y tế", "Các bệnh viện", "2026", "Hồ sơ"),
+                  encoding="utf-8")
+    from planparse.pipeline import extract_file
+    tasks = extract_file(md).tasks
+    assert [(t.text, t.lead, t.product) for t in tasks] == [
+        ("Xây dựng nền tảng giao dịch nông sản", ["Sở Nông nghiệp và Môi trường"], "Nền tảng ứng dụng"),
+        ("Triển khai hồ sơ bệnh án điện tử", ["Sở Y tế"], "Hồ sơ")]
+
+
 def test_a_part_whose_items_label_their_units_is_a_task_section():
     plan = plan_of("KẾ HOẠCH\nPhòng, chống ma túy đến năm 2030\nIV. KIẾN NGHỊ\n"
                    "1. Bộ tư lệnh Vùng Cảnh sát biển 3: Phối hợp với lực lượng chức năng đẩy mạnh tuyên truyền.\n"

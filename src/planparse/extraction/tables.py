@@ -97,7 +97,8 @@ def _fill_short_rows(rows: list[Block], width: int) -> list[Block]:
             cells.pop()  # a trailing empty cell the transcription added
         missing = width - len(cells)
         if above and 1 < len(cells) < width and len(above) == width and missing < width - 1 \
-                and not any(c.span == 0 for c in cells) and above[0].text.strip():
+                and not any(c.span == 0 for c in cells) and above[0].text.strip() \
+                and not _is_group_row(row) and not _is_header_row(row):  # "II | Y tế" / a header printed again
             filled = [Cell(text=c.text, merged_above=True) for c in above[:missing]] + list(cells)
             row = row.model_copy(update={"cells": filled, "text": " | ".join(c.text for c in filled)})
         out.append(row)
@@ -170,7 +171,7 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
     if not header_rows:
         return [], []
     columns = _columns(header_rows)
-    data_rows = [r for r in rows[k:k + 8] if len(r.cells or []) > 2 and not _is_group_row(r)]
+    data_rows = [r for r in rows[k:k + 8] if len(r.cells or []) > 2 and not _is_group_row(r) and not _is_header_row(r)]
     widths = [len(r.cells or []) for r in data_rows]
     if widths and min(widths) == len(columns) + 1 and not _role_of(columns[0]) == "ref" \
             and all(_NUM_REF.match(r.cells[0].text.strip()) for r in data_rows if r.cells):
