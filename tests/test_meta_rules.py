@@ -118,6 +118,21 @@ def test_a_committee_named_after_its_remit_keeps_its_whole_name():
         "Ban Chỉ đạo tỉnh Đồng Tháp"]
 
 
+def test_a_cited_documents_date_after_its_issuer_or_at_another_mention_is_its_date():
+    got = _cite("Căn cứ Quyết định số 411/QĐ-TTg của Thủ tướng Chính phủ ngày 31/3/2022 phê duyệt Chiến lược;",
+                "Căn cứ Quyết định số 142/QĐ-TTg của Thủ tướng Chính phủ phê duyệt Chiến lược dữ liệu; Quyết định số "
+                "1229/QĐ-UBND ngày 28/02/2025 của UBND Thành phố về triển khai Quyết định số 142/QĐ-TTg ngày 02/02/2024;")
+    assert got[0] == ("Quyết định", "411/QĐ-TTg", "2022-03-31", "Thủ tướng Chính phủ")
+    assert got[1] == ("Quyết định", "142/QĐ-TTg", "2024-02-02", "Thủ tướng Chính phủ")
+
+
+def test_the_plans_own_department_completes_giam_doc_so_and_tone_marks_stay_as_printed():
+    places = Places({"tỉnh": "Lào Cai"}, own_department="Sở Công Thương tỉnh Lào Cai")
+    assert normalise_cited_issuer("Giám đốc Sở", places) == "Giám đốc Sở Công Thương tỉnh Lào Cai"
+    assert normalise_cited_issuer("Uỷ ban MTTQ Việt Nam", places) == "Uỷ ban MTTQ Việt Nam"
+    assert normalise_cited_issuer("Uỷ ban nhân dân tỉnh", places) == "UBND tỉnh Lào Cai"
+
+
 def test_a_document_after_a_title_that_names_none_is_cited_too():
     got = _cite("Căn cứ Chỉ thị số 02-CT/TU ngày 05/8/2025 của Ban Thường vụ Tỉnh ủy về lãnh đạo cuộc bầu cử đại biểu "
                 "Quốc hội khóa XVI và Chỉ thị số 007/CT-UBND ngày 06/10/2025 của UBND tỉnh về việc tổ chức cuộc bầu cử;",

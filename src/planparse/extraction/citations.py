@@ -55,8 +55,9 @@ def _date(m: re.Match, offset: int = 0) -> Optional[str]:
 class Places:
     """The plan's own places by level word ('tỉnh' -> 'Lào Cai'), to complete issuers named without one."""
 
-    def __init__(self, named: dict[str, str]):
+    def __init__(self, named: dict[str, str], own_department: Optional[str] = None):
         self.named = named
+        self.own_department = own_department  # the plan's issuer when it is a Sở ('Sở Công Thương tỉnh Lào Cai')
 
     def name(self, level: str) -> Optional[str]:
         return self.named.get(level.lower())
@@ -107,6 +108,20 @@ def extract_citations_from(blocks: list[Block], places: Places) -> list[Citation
                 start = offset + (c.span.start if c.span else 0)
                 end = offset + (c.span.end if c.span else 0)
                 out.append(c.model_copy(update={"span": Span(block=b.id, start=start, end=end, page=b.page, line=b.line)}))
+    dated = _dates_by_number(blocks)
+    return [c.model_copy(update={"date": dated[fold(c.number)]}) if c.number and not c.date and fold(c.number) in dated
+            else c for c in out]
+
+
+def _dates_by_number(blocks: list[Block]) -> dict[str, str]:
+    """'... Quyết định số 142/QĐ-TTg của Thủ tướng ...; ... thực hiện Quyết định số 142/QĐ-TTg ngày 02/02/2024 ...': the
+    date one mention of a number prints, for a mention that prints none."""
+    out: dict[str, str] = {}
+    for b in blocks:
+        for m in re.finditer(rf"(?<![\w/])({_NUMBER})", b.text):
+            dm = re.match(_DATE, b.text[m.end():])
+            if dm and (d := _date(dm)):
+                out.setdefault(fold(m.group(1).rstrip(".,;")), d)
     return out
 
 
@@ -231,6 +246,9 @@ def _read_citation(clause: str, m: re.Match, places: Places) -> tuple[Optional[C
         if phrase:
             issuer = normalise_cited_issuer(phrase, places)
             end += im.end() + used
+            if date is None and (dm := re.match(_DATE, clause[end:])):  # "... của Thủ tướng Chính phủ ngày 31/3/2022"
+                date = _date(dm)
+                end += dm.end()
     text = fold_ws(clause[m.start():end])
     return Citation(doc_type=kind, number=number, date=date, issuer=issuer, text=text[:300],
                     span=Span(block="", start=m.start(), end=end)), end
@@ -303,7 +321,7 @@ def _issuer_phrase(text: str) -> tuple[str, int]:
         rest = text[w.start():]
         after_and = text[:w.start()].rstrip().endswith(" và")
         if k >= 14 or "(" in w.group(0) or k > 0 and (title.match(rest) and not (after_and and w.group(0)[:1].isupper())
-                                                       or _doc_re().match(rest)):
+                                                       or _doc_re().match(rest) or re.match(_DATE, " " + rest)):
             break  # after "và", a capitalised word goes on with the name ("Bộ Nông nghiệp và Phát triển nông thôn")
         if w.group(0) == "và" and _doc_re().match(text[w.end():].lstrip()):
             break
@@ -339,8 +357,10 @@ def normalise_cited_issuer(phrase: str, places: Places) -> str:
     """As the sentence prints it, normalised: 'Ủy ban nhân dân tỉnh Lào Cai' -> 'UBND tỉnh Lào Cai',
     'Thủ tướng' -> 'Thủ tướng Chính phủ'; a body of the plan's own province printed without its place
     is completed with it ('UBND tỉnh' -> 'UBND tỉnh Hưng Yên', 'Ban Thường vụ Tỉnh ủy' -> '... Tỉnh ủy Bắc Ninh')."""
-    s = normalize_tones(fold_ws(phrase)).strip(" ,.;")
-    s = re.sub(r"^(?:Ủy ban nhân dân|ỦY BAN NHÂN DÂN|UBND)\b", "UBND", s, flags=re.I)
+    s = fold_ws(phrase).strip(" ,.;")  # tone marks placed as printed ('Uỷ ban MTTQ Việt Nam')
+    s = re.sub(r"^(?:(?:Ủy|Uỷ) ban nhân dân|UBND)\b", "UBND", s, flags=re.I)
+    if places.own_department and re.fullmatch(r"(?:Giám đốc\s+)?Sở", s, re.I):  # "Quyết định số 564/QĐ-SCT của Giám đốc Sở"
+        return f"{s[:-len('Sở')]}{places.own_department}"
     s = re.sub(r"^(UBND)\s+(TP|TX)\.?(?=\s)", lambda m: f"UBND {lexicon.abbreviations().expand[m.group(2)]}", s)
     if re.fullmatch(r"Thủ tướng", s, re.I):
         return "Thủ tướng Chính phủ"

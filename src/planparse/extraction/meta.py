@@ -422,7 +422,8 @@ def plan_places(meta: Meta, st: Structure) -> "Places":
         found = [m.group(1) for m in re.finditer(r"\btỉnh\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,2})", text)]
         if found:
             named["tỉnh"] = max(set(found), key=found.count)
-    return Places(named)
+    own = meta.issuer if meta.issuer and re.match(r"Sở\s+\S", meta.issuer) else None
+    return Places(named, own_department=own)
 
 
 def extract_citations(st: Structure, meta: Optional[Meta] = None) -> list[Citation]:
