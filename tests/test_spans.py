@@ -139,6 +139,8 @@ def test_extraction_imports_no_spacy():
      "Các sở, ban, ngành, đoàn thể và Ủy ban nhân dân các xã, phường, đặc khu"),
     ("Sở Nội vụ (Ban Thi đua - Khen thưởng) tiến hành họp xét", "Sở Nội vụ (Ban Thi đua - Khen thưởng)"),
     ("Phòng Văn hóa và Thông tin", "Phòng Văn hóa và Thông tin"),
+    # what a body supplies is part of its name ("doanh nghiệp cung cấp dịch vụ viễn thông")
+    ("Các doanh nghiệp cung cấp dịch vụ viễn thông đầu tư hạ tầng trạm 5G", "Các doanh nghiệp cung cấp dịch vụ viễn thông"),
 ])
 def test_a_units_name_ends_where_its_duty_begins(text, unit):
     assert text[:unit_phrase_end(text)] == unit
