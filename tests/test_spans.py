@@ -212,6 +212,12 @@ def test_who_is_not_a_partner(text):
     assert _partners(text) == []
 
 
+def test_partners_after_phoi_hop_chat_che_without_voi_and_research_institutes():
+    assert _partners("Chỉ đạo các đơn vị trực thuộc phối hợp chặt chẽ lực lượng Công an tỉnh kiểm tra địa bàn.") == [
+        "lực lượng Công an tỉnh"]
+    assert _partners("Phối hợp với các viện nghiên cứu để phát triển công nghệ mới.") == ["các viện nghiên cứu"]
+
+
 def test_a_partner_list_ends_where_the_partners_report_guide_or_help_others():
     assert _partners("Phòng Văn hóa - Xã hội phối hợp với Công an xã hướng dẫn UBND các thôn thực hiện.") == ["Công an xã"]
     assert _partners("Sở Y tế chủ trì, phối hợp với Công an tỉnh và báo cáo UBND tỉnh kết quả.") == ["Công an tỉnh"]
