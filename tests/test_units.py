@@ -140,6 +140,8 @@ def test_a_nhiem_vu_bullet_that_opens_with_a_body_has_it_as_lead_not_staff_it_is
 @pytest.mark.parametrize("printed,units", [
     ("Bộ Công an, Bộ Khoa học và Công nghệ, doanh nghiệp đồng hành",
      ["Bộ Công an", "Bộ Khoa học và Công nghệ", "doanh nghiệp đồng hành"]),
+    ("Bộ Nội vụ, Tổng Liên đoàn Lao động Việt Nam", ["Bộ Nội vụ", "Tổng Liên đoàn Lao động Việt Nam"]),
+    ("Tổng cục Thống kê, Cục Thống kê tỉnh", ["Tổng cục Thống kê", "Cục Thống kê tỉnh"]),
     ("Thủ trưởng các sở, ban, ngành và Ủy ban nhân dân phường, xã, đặc khu",
      ["Thủ trưởng các sở, ban, ngành", "Ủy ban nhân dân phường, xã, đặc khu"]),
     ("Tổ công nghệ số cộng đồng xã, xóm", ["Tổ công nghệ số cộng đồng xã, xóm"]),
