@@ -761,6 +761,16 @@ def test_a_group_row_and_the_header_printed_again_under_it_are_not_merged_into_t
         ("Triển khai hồ sơ bệnh án điện tử", ["Sở Y tế"], "Hồ sơ")]
 
 
+def test_numeric_goals_under_muc_dich_are_targets_but_not_a_scope_or_its_subjects():
+    plan = plan_of("KẾ HOẠCH\nXây dựng xã, phường không ma túy năm 2026\nI. MỤC ĐÍCH, YÊU CẦU\n"
+                   "1. Bảo đảm đạt ít nhất 40% địa bàn cấp xã không ma túy trong năm 2026.\n"
+                   "2. Huy động cả hệ thống chính trị vào cuộc.\n"
+                   "II. PHẠM VI, ĐỐI TƯỢNG\n1. Phạm vi: các xã bị ảnh hưởng, hỗ trợ hơn 20.000 hộ bị ảnh hưởng trực tiếp.\n"
+                   "III. TỔ CHỨC THỰC HIỆN\n1. Công an tỉnh chủ trì tổng hợp kết quả.\n")
+    assert [(k.indicator, k.target.value, k.deadline.date) for k in plan.kpis] == [
+        ("địa bàn cấp xã không ma túy trong năm 2026", 40, "2026-12-31")]
+
+
 def test_a_part_whose_items_label_their_units_is_a_task_section():
     plan = plan_of("KẾ HOẠCH\nPhòng, chống ma túy đến năm 2030\nIV. KIẾN NGHỊ\n"
                    "1. Bộ tư lệnh Vùng Cảnh sát biển 3: Phối hợp với lực lượng chức năng đẩy mạnh tuyên truyền.\n"

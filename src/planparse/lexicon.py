@@ -85,6 +85,7 @@ class SectionsData(_Data):
     inspection_verbs: list[str]  # what an inspection schedule's entry opens with ("Giám sát việc ...")
     inspection_aspects: list[str]  # "3.2. Nội dung kiểm tra", "3.5. Phương thức kiểm tra": what and how, not entries
     programme_components: list[str]  # "Dự án 1: Phòng ngừa ...": a numbered part of a programme a duty covers
+    aims_headings: list[str]  # "MỤC ĐÍCH, YÊU CẦU": a part stating aims, whose numeric goals are targets
     item_references: ItemReferences
     addressee_markers: list[str]  # "Kính gửi:" opens a letter's addressee list
     letter_subject_markers: list[str]  # "V/v ..." under a letter's number: what it is about (its title)

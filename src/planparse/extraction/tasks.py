@@ -567,6 +567,12 @@ def _key_of_item(node: Node) -> tuple[Optional[str], str]:
 STAFF_KINDS = ("civil_servant", "public")  # the people a duty is about ("Cán bộ, công chức tự học ..."), not a body
 
 
+def _states_aims(sec: Node) -> bool:
+    """'I. MỤC ĐÍCH, YÊU CẦU': a part stating the plan's aims, whose numeric goals ('Bảo đảm đạt ít nhất 40% địa bàn
+    cấp xã không ma túy trong năm 2026') are targets; not its scope or its subjects (PHẠM VI, ĐỐI TƯỢNG)."""
+    return fold(sec.text).startswith(_folded(tuple(lexicon.sections().aims_headings)))
+
+
 def _own_lead(text: str, inh: Inherited, ctx: Context, bodies_only: bool = False) -> list[str]:
     """The lead a duty inherits, else, in a task section, the unit it opens with as subject ("Giao Công an tỉnh
     tham mưu ...", "Sở Tư pháp tham mưu ..."); `bodies_only`: a body, not staff or the public (a Nhiệm vụ bullet
@@ -1132,7 +1138,7 @@ def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[
             organisation(sec, ctx)
         elif role == "inspection":
             inspection(sec, ctx)
-        elif role == "goals":
+        elif role == "goals" or role == "purpose" and _states_aims(sec):
             inh = Inherited()
             intro = " ".join(b.text for b in sec.body)
             if intro:
