@@ -18,7 +18,7 @@ from typing import Optional
 
 from .. import lexicon
 from ..models import Deadline
-from ..text import alternation as _alternation, fold, fold_ws, nfc, normalize_tones
+from ..text import alternation as _alternation, fold_ws, nfc, normalize_tones
 
 
 # ------------------------------------------------------------------ time points
