@@ -281,6 +281,21 @@ def test_event_bounded_spans_and_phases(line, kind, start, end):
     assert (dl.kind, dl.start, dl.end) == (kind, start, end)
 
 
+@pytest.mark.parametrize("duty,every,text", [
+    ("Sở Khoa học và Công nghệ tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 30/11 hằng năm.", "year",
+     "trước ngày 30/11 hằng năm"),
+    ("Các xã gửi báo cáo về Phòng Văn hóa - Xã hội trước ngày 25 hàng tháng.", "month", "trước ngày 25 hàng tháng"),
+])
+def test_a_dated_schedule_followed_by_its_frequency_recurs(duty, every, text):
+    dl = deadline_in_duty(duty, 2025)
+    assert (dl.kind, dl.every, dl.text) == ("recurring", every, text)
+
+
+def test_a_dated_deadline_with_its_year_stays_a_deadline_before_a_frequency_word():
+    dl = deadline_in_duty("Hoàn thành trước ngày 30/6/2026 hằng năm", 2025)
+    assert (dl.kind, dl.date) == ("by", "2026-06-30")
+
+
 def test_an_event_in_a_clause_of_its_own_times_the_duty():
     from planparse.extraction.deadlines import event_in_duty
     dl = event_in_duty("Ban công tác Mặt trận các tổ dân phố căn cứ kế hoạch này, khi có thông báo chủ động phối hợp.")

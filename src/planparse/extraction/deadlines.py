@@ -438,13 +438,28 @@ def deadline_in_duty(text: str, year: Optional[int] = None) -> Optional[Deadline
         + list(_due_times(t, points, year))
     dues: list[tuple[int, int, Deadline]] = []
     for start, end, core_start in sorted(candidates):
-        dl = _deadline_of(fold_ws(t[core_start:end]), printed[start:end], year)
+        dl = None
+        if (every := _every_after().match(t, end)) and re.search(r"\d", t[core_start:end]):
+            dl = _deadline_of(fold_ws(t[core_start:every.end()]), printed[start:every.end()], year)
+            if dl is not None and dl.kind == "recurring":  # "trước ngày 30/11 hằng năm": a dated schedule that recurs
+                end = every.end()
+            else:
+                dl = None
+        dl = dl or _deadline_of(fold_ws(t[core_start:end]), printed[start:end], year)
         if dl is None or dl.kind in ("ongoing", "event") or _before_plan(dl, year):
             continue
         dues.append((start, end, dl))
     if not dues:
         return None
     return _regular_dues(dues, printed) or dues[0][2]
+
+
+@lru_cache(maxsize=None)
+def _every_after() -> re.Pattern:
+    """' hằng năm', ' hàng tháng' right after a time: how often it falls due."""
+    d = lexicon.deadlines()
+    markers = [m for m in d.frequency_markers if m not in d.periodic_words]
+    return re.compile(rf"\s*(?:{_alternation(markers)})\s+(?:{_alternation(d.frequency_units)})(?!\w)", re.I)
 
 
 _EVERY_MONTHS = {1: "month", 3: "quarter", 6: "half_year", 12: "year"}
