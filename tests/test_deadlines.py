@@ -291,6 +291,15 @@ def test_a_dated_schedule_followed_by_its_frequency_recurs(duty, every, text):
     assert (dl.kind, dl.every, dl.text) == ("recurring", every, text)
 
 
+@pytest.mark.parametrize("duty,every", [
+    ("Báo cáo kết quả thực hiện hằng quý về Sở Nội vụ.", "quarter"),
+    ("Báo cáo tổng hợp hàng ngày gửi UBND tỉnh, Ban Chỉ huy Phòng chống thiên tai.", "day"),
+])
+def test_a_report_duty_stating_its_frequency_recurs(duty, every):
+    dl = deadline_in_duty(duty, 2025)
+    assert (dl.kind, dl.every) == ("recurring", every)
+
+
 def test_a_dated_deadline_with_its_year_stays_a_deadline_before_a_frequency_word():
     dl = deadline_in_duty("Hoàn thành trước ngày 30/6/2026 hằng năm", 2025)
     assert (dl.kind, dl.date) == ("by", "2026-06-30")
