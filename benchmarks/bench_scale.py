@@ -1,5 +1,6 @@
 """Batch at scale: N documents (real plans of corpus/real with the corpus renditions, text ones made
-distinct), docs/s and peak RSS of a fresh batch at -j1, -j2 and on a Dask LocalCluster of 2 workers,
+distinct), docs/s and peak RSS (per role: workers, the batch process, Tesseract; each process's VmHWM sampled
+every second) of a fresh batch at -j1, -j2 and on a Dask LocalCluster of 2 workers,
 and the CPU time of the final combined writes; the Dask cluster with 1 and with 2 workers, for its speed-up.
 Appends the run to benchmarks/results-scale.md. Not part of CI.
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
+import os
 import shutil
 import statistics
 import subprocess
@@ -41,15 +42,49 @@ def build(n: int, dest: Path) -> None:
         out.write_bytes(data)
 
 
-def run(folder: Path, args: list[str]) -> tuple[float, int, Path]:
+def _tree(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                with open(f"/proc/{d}/stat", encoding="ascii", errors="replace") as f:
+                    children.setdefault(int(f.read().rsplit(")", 1)[1].split()[1]), []).append(int(d))
+            except OSError:
+                pass
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo += children.get(pid, [])
+    return out
+
+
+def _peaks(root: int, peaks: dict[str, int]) -> None:
+    """Peak resident memory (VmHWM, MiB) of each process of the batch's tree so far, by role: the batch process,
+    its workers (and their children that read files), Tesseract, LibreOffice."""
+    for pid in _tree(root):
+        try:
+            with open(f"/proc/{pid}/status", encoding="utf-8") as f:
+                fields = dict(line.split(":", 1) for line in f if ":" in line)
+            hwm = int(fields["VmHWM"].split()[0]) // 1024
+        except (OSError, KeyError, ValueError):
+            continue
+        name = fields.get("Name", "").strip()
+        role = "batch" if pid == root else {"tesseract": "tesseract", "soffice.bin": "soffice"}.get(name, "workers")
+        peaks[role] = max(peaks.get(role, 0), hwm)
+
+
+def run(folder: Path, args: list[str]) -> tuple[float, dict[str, int], Path]:
+    """Wall time of a fresh batch, and the peak memory of its processes by role (sampled every second)."""
     out = Path(tempfile.mkdtemp())
-    code = ("import resource,subprocess,sys;"
-            f"r=subprocess.run([{str(ROOT / '.venv' / 'bin' / 'planparse')!r},'batch',{str(folder)!r},'--out',{str(out)!r}]"
-            f"+{args!r},capture_output=True);"
-            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
     t = time.perf_counter()
-    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    return time.perf_counter() - t, int(r.stdout.strip() or 0), out
+    proc = subprocess.Popen([str(ROOT / ".venv" / "bin" / "planparse"), "batch", str(folder), "--out", str(out)] + args,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peaks: dict[str, int] = {}
+    while proc.poll() is None:
+        _peaks(proc.pid, peaks)
+        time.sleep(1.0)
+    return time.perf_counter() - t, peaks, out
 
 
 def final_write_cpu(out: Path) -> float:
@@ -71,7 +106,8 @@ def main() -> int:
     ap.add_argument("--only", action="append", help="run only the engines whose name contains this")
     args = ap.parse_args()
     lines = ["", f"## Run of {time.strftime('%Y-%m-%d %H:%M')}", "",
-             "| docs | engine | docs/s | peak RSS MiB (largest process) | final writes CPU s |", "|---|---|---|---|---|"]
+             "| docs | engine | docs/s | peak RSS MiB: workers / batch / Tesseract | final writes CPU s |",
+             "|---|---|---|---|---|"]
     engines = (("local -j1", ["-j", "1"]), ("local -j2", ["-j", "2"]),
                ("dask LocalCluster, 1 worker", ["-j", "1", "--engine", "dask"]),
                ("dask LocalCluster, 2 workers", ["-j", "2", "--engine", "dask"]))
@@ -81,9 +117,10 @@ def main() -> int:
             folder = Path(d) / "in"
             build(n, folder)
             for name, extra in engines:
-                wall, rss, out = run(folder, extra)
+                wall, peaks, out = run(folder, extra)
                 write = final_write_cpu(out) if name == "local -j2" else None
-                lines.append(f"| {n} | {name} | {n / wall:.1f} | {rss / 1024:.0f} | "
+                rss = " / ".join(str(peaks.get(r, 0)) for r in ("workers", "batch", "tesseract"))
+                lines.append(f"| {n} | {name} | {n / wall:.1f} | {rss} | "
                              f"{f'{write:.2f}' if write is not None else '–'} |")
                 print(lines[-1], flush=True)
                 shutil.rmtree(out, ignore_errors=True)

@@ -299,3 +299,23 @@ def test_a_date_cut_at_its_year_is_joined_and_other_figures_are_not():
     assert _cell_text("Trước 15/12/20\n26") == "Trước 15/12/2026"
     assert _cell_text("Tháng 01/2025\n02/2025") == "Tháng 01/2025\n02/2025"
     assert _cell_text("QĐ 15/2020\n2021-2025") == "QĐ 15/2020\n2021-2025"
+
+
+def test_the_coloured_ink_mask_read_in_bands_is_the_mask_of_the_whole_page():
+    """A red seal across a band boundary and a blue signature: the same blocks as testing the page at once."""
+    import numpy as np
+    from PIL import Image
+
+    from planparse.readers import ocr
+
+    page = np.full((700, 333, 3), 255, dtype=np.uint8)
+    page[240:300, 40:120] = (200, 30, 30)  # red, across the first band's end (256 rows)
+    page[500:505, 200:330] = (20, 20, 180)  # a blue stroke
+    page[100:110, 10:300] = (10, 10, 10)  # black print is not coloured
+    a = page.astype(np.int16)
+    r, g, b = a[..., 0], a[..., 1], a[..., 2]
+    whole = ((r - np.maximum(g, b) > 60) & (r > 120)) | ((b - np.maximum(r, g) > 40) & (b > 100))
+    h, w = 700 // 8 * 8, 333 // 8 * 8
+    expected = whole[:h, :w].reshape(h // 8, 8, w // 8, 8).any(axis=(1, 3))
+    got = ocr._coloured_mask(Image.fromarray(page), 8)
+    assert got.shape == expected.shape and (got == expected).all() and got.sum() == expected.sum() > 0
