@@ -141,6 +141,7 @@ def test_extraction_imports_no_spacy():
     ("Phòng Văn hóa và Thông tin", "Phòng Văn hóa và Thông tin"),
     # what a body supplies is part of its name ("doanh nghiệp cung cấp dịch vụ viễn thông")
     ("Các doanh nghiệp cung cấp dịch vụ viễn thông đầu tư hạ tầng trạm 5G", "Các doanh nghiệp cung cấp dịch vụ viễn thông"),
+    ("Chi cục Biển đảo và Thủy sản hướng dẫn các cơ sở nuôi trồng", "Chi cục Biển đảo và Thủy sản"),
 ])
 def test_a_units_name_ends_where_its_duty_begins(text, unit):
     assert text[:unit_phrase_end(text)] == unit
