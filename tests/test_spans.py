@@ -213,6 +213,12 @@ def test_who_is_not_a_partner(text):
     assert _partners(text) == []
 
 
+def test_a_body_a_report_goes_through_counts_only_when_its_whole_name_is_read():
+    assert _partners("Báo cáo Ủy ban nhân dân tỉnh (qua Sở Nội vụ để tổng hợp) trước ngày 15/12.") == ["Sở Nội vụ"]
+    # the name reads on in lower case past what the unit finder takes ("Phòng Cảnh sát" ...): left out, not cut
+    assert _partners("Gửi báo cáo về Công an tỉnh (qua Phòng Cảnh sát điều tra tội phạm về ma túy) trước ngày 25/10.") == []
+
+
 def test_partners_after_phoi_hop_chat_che_without_voi_and_research_institutes():
     assert _partners("Chỉ đạo các đơn vị trực thuộc phối hợp chặt chẽ lực lượng Công an tỉnh kiểm tra địa bàn.") == [
         "lực lượng Công an tỉnh"]

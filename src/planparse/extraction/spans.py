@@ -289,8 +289,9 @@ def partner_spans(text: str) -> list[tuple[str, int, int]]:
                 out.append((text[start:stop], start, stop))
         elif label == "via" and s > 0 and a.tokens[s - 1].text == "(" and e < len(a.tokens):
             end = _name_end(a, e)  # "báo cáo UBND tỉnh (qua Sở Nội vụ)": the body a report goes through compiles it
-            if end > e and not _national(text[a.tokens[e].start:]):  # "báo cáo Chính phủ (qua Bộ Công an)": the
-                # issuer's own report upward, through a ministry that is no partner of the duty
+            closed = end < len(a.tokens) and _norm(a.tokens[end].text) in (")", "để", ",", ";")  # its whole name read
+            if end > e and closed and not _national(text[a.tokens[e].start:]):  # "báo cáo Chính phủ (qua Bộ Công an)":
+                # the issuer's own report upward, through a ministry that is no partner of the duty
                 start, stop = a.tokens[e].start, a.tokens[end - 1].end
                 out.append((text[start:stop], start, stop))
         elif label == "compiler_before":
