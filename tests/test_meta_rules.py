@@ -131,6 +131,7 @@ def test_the_plans_own_department_completes_giam_doc_so_and_tone_marks_stay_as_p
     assert normalise_cited_issuer("Giám đốc Sở", places) == "Giám đốc Sở Công Thương tỉnh Lào Cai"
     assert normalise_cited_issuer("Uỷ ban MTTQ Việt Nam", places) == "Uỷ ban MTTQ Việt Nam"
     assert normalise_cited_issuer("Uỷ ban nhân dân tỉnh", places) == "UBND tỉnh Lào Cai"
+    assert normalise_cited_issuer("Ban Thường vụ Tỉnh uỷ", places) == "Ban Thường vụ Tỉnh uỷ Lào Cai"
 
 
 def test_a_document_after_a_title_that_names_none_is_cited_too():

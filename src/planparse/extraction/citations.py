@@ -370,7 +370,7 @@ def normalise_cited_issuer(phrase: str, places: Places) -> str:
     m = re.match(rf"^(.*?\b)({_LEVELS})$", s, re.I)
     if m and (name := places.name(m.group(2))):
         return f"{m.group(1)}{m.group(2).lower()} {name}"
-    if re.search(r"(?:Tỉnh|Thành|Huyện)\s+ủy$", s, re.I) and province:
+    if re.search(r"(?:Tỉnh|Thành|Huyện)\s+(?:ủy|uỷ)$", s, re.I) and province:
         return f"{s} {province[1]}"
     if re.match(r"^(?:Giám đốc\s+|Thủ trưởng\s+)?(?:Sở|Ban)\s+\S", s) and province and not re.search(rf"\b{_LEVELS}\s+\S", s, re.I) \
             and _committee_name_end(s) is None:  # a committee named after its remit names no place of its own
