@@ -71,15 +71,41 @@ def test_the_job_goes_to_the_workers_once_not_inside_every_task(tmp_path, monkey
     from planparse.batch import run_batch
 
     seen = []
-    real_map = Client.map
+    real_submit = Client.submit
 
-    def recording_map(self, func, *iterables, **kwargs):
+    def recording_submit(self, func, *args, **kwargs):
         seen.append(type(kwargs.get("job")))
-        return real_map(self, func, *iterables, **kwargs)
+        return real_submit(self, func, *args, **kwargs)
 
-    monkeypatch.setattr(Client, "map", recording_map)
+    monkeypatch.setattr(Client, "submit", recording_submit)
     run_batch([str(CORPUS / "seeds")], str(tmp_path / "out"), jobs=1, progress=False, engine="dask")
-    assert seen and all(issubclass(t, Future) for t in seen)
+    assert len(seen) == len(list((CORPUS / "seeds").iterdir())) and all(issubclass(t, Future) for t in seen)
+
+
+def test_a_dask_batch_keeps_only_a_window_of_tasks_in_flight(tmp_path, monkeypatch):
+    """The client and the scheduler hold a few tasks per worker thread, refilled as results arrive, not one task per
+    file of the batch (all N submitted at once grew the batch process by about 10 KB a file)."""
+    from distributed import Client
+
+    import planparse.workers as workers
+    from planparse.batch import run_batch
+
+    monkeypatch.setattr(workers, "DASK_TASKS_PER_THREAD", 1)
+    live, most, submitted = set(), [0], []
+    real_submit = Client.submit
+
+    def counting_submit(self, func, *args, **kwargs):
+        fut = real_submit(self, func, *args, **kwargs)
+        submitted.append(fut.key)
+        live.add(fut.key)
+        live.difference_update({k for k in list(live) if k != fut.key and self.futures.get(k) is None})
+        most[0] = max(most[0], len(live))
+        return fut
+
+    monkeypatch.setattr(Client, "submit", counting_submit)
+    records = run_batch([str(CORPUS / "seeds")], str(tmp_path / "out"), jobs=1, progress=False, engine="dask")
+    assert sum(r.status in ("ok", "warnings") for r in records) == len(list((CORPUS / "seeds").iterdir()))
+    assert len(submitted) == len(records) and most[0] <= 2  # one in flight, the next submitted as it finishes
 
 
 def test_a_file_that_hangs_on_dask_is_stopped_at_its_time_budget(tmp_path, monkeypatch):

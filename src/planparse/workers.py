@@ -13,6 +13,7 @@ import os
 import signal
 import time
 from collections import deque
+from itertools import islice
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Callable, Iterable, Optional
@@ -213,6 +214,7 @@ def _on_dask_worker(item: str, job: Callable[[str], dict], limits: budget.Limits
 
 
 _BUDGET_ERRORS = {e.code: e for e in (OverTime, OverMemory, WorkerDied)}
+DASK_TASKS_PER_THREAD = 4  # tasks queued at the scheduler per worker thread: enough to keep every worker busy
 
 
 class DaskPool:
@@ -256,11 +258,22 @@ class DaskPool:
                 # the job (with its table of every file) goes to each worker once, not inside each of N tasks: as
                 # an argument of every task it made the cluster's memory grow with N x N
                 job = client.scatter(self.job, broadcast=True, hash=False)
-                futures = client.map(_on_dask_worker, items, job=job, limits=self.limits, pure=False)
-                item_of = {f.key: item for f, item in zip(futures, items)}
-                done = as_completed(futures)
+                # a window of tasks in flight, refilled as results arrive: the client and the scheduler hold a few
+                # tasks per worker, not one per file of the batch (they grew by ~10 KB a file with all N submitted)
+                pending = iter(items)
+                item_of: dict[str, str] = {}
+
+                def submit(item: str):
+                    fut = client.submit(_on_dask_worker, item, job=job, limits=self.limits, pure=False)
+                    item_of[fut.key] = item
+                    return fut
+
+                window = max(DASK_TASKS_PER_THREAD * sum(client.nthreads().values()), DASK_TASKS_PER_THREAD)
+                in_flight = {submit(item) for item in islice(pending, window)}
+                done = as_completed(in_flight)
                 for fut in done:  # results arrive one by one: the batch never holds them all
-                    item = item_of[fut.key]
+                    in_flight.discard(fut)
+                    item = item_of.pop(fut.key)
                     if fut.status == "finished":
                         rec = fut.result()
                         if rec.get("__error__") in _BUDGET_ERRORS:  # the error as the child's watchdog stated it
@@ -272,8 +285,12 @@ class DaskPool:
                         how = "its Dask worker died" if type(err).__name__ == "KilledWorker" else f"{type(err).__name__}: {err}"
                         go_on = on_failure(item, WorkerDied(item, how[:200]))
                     if not go_on:
-                        client.cancel([f for f in futures if not f.done()])
+                        client.cancel(list(in_flight))
                         break
+                    if (nxt := next(pending, None)) is not None:
+                        new = submit(nxt)
+                        in_flight.add(new)
+                        done.add(new)
             finally:
                 client.close()
                 if cluster is not None:
