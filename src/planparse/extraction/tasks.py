@@ -799,7 +799,7 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
         return
     units = _heading_units(node, ctx)
     if units is not None:
-        leaves = _duty_leaves(node) if node.children else [node]
+        leaves = _duty_leaves(node)
         if node.children:
             # a unit heading with a single duty: the duty is the item and takes its ref
             single = len(leaves) == 1 and len(node.children) == 1
@@ -816,7 +816,7 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
     if node.children and _lists_objects(node):
         # "4. Đánh giá kết quả thực hiện ... trên các lĩnh vực:" over "- Nhóm giải pháp chính trị, xã hội." ...: the
         # fields its one duty covers, not duties of their own
-        text = fold_ws(" ".join([_text_of(node)] + [_text_of(x) for x in _descendants(node)]))
+        text = _duty_text(node)
         lead = _own_lead(text, inh, ctx)
         _add_task(ctx, node, text, lead, list(inh.support), inh.deadline, product=inh.product)
         return
