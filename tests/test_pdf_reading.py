@@ -319,3 +319,12 @@ def test_the_coloured_ink_mask_read_in_bands_is_the_mask_of_the_whole_page():
     expected = whole[:h, :w].reshape(h // 8, 8, w // 8, 8).any(axis=(1, 3))
     got = ocr._coloured_mask(Image.fromarray(page), 8)
     assert got.shape == expected.shape and (got == expected).all() and got.sum() == expected.sum() > 0
+
+
+def test_a_hyphen_pdfium_marks_at_a_line_end_is_kept():
+    # pdfium joins "24/KH-" / "UBND" and writes the hyphen as U+FFFE (as \x02 in a box's text): Vietnamese
+    # breaks no syllable at a line end, so the hyphen is printed text
+    from planparse.readers.pdf import _clean
+    assert _clean("Kế hoạch số 24/KH\ufffeUBND ngày 14/8/2025") == "Kế hoạch số 24/KH-UBND ngày 14/8/2025"
+    assert _clean("Nghị quyết số 71/NQ\x02CP của Chính phủ") == "Nghị quyết số 71/NQ-CP của Chính phủ"
+    assert _clean("Quí IV\ufffe2025") == "Quí IV-2025"

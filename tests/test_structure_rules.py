@@ -866,3 +866,53 @@ def test_a_plan_issued_by_an_inspection_team_has_the_team_lead_its_schedule():
                             "province") == ["Đoàn kiểm tra"]
     assert _inspecting_team("Sở Công Thương tỉnh Lào Cai", ["Ông. Hoàng Văn Thuân - Trưởng đoàn"], "province") is None
     assert _inspecting_team("Đoàn kiểm tra Sở Công Thương tỉnh Lào Cai", ["Phòng Kỹ thuật an toàn"], "province") is None
+
+
+def _paragraphs(*texts: str) -> list[str]:
+    from planparse.readers.lines import Line, join_lines
+    lines = [Line(text=t, start=0, end=len(t), lineno=i + 1, page=1) for i, t in enumerate(texts)]
+    return [" ".join(ln.text for ln in para) for para in join_lines(lines)]
+
+
+def test_a_field_key_line_after_a_full_line_that_ended_its_sentence_starts_a_paragraph():
+    paras = _paragraphs(
+        "8. Tổ chức hội nghị, hội thảo trong công tác xây dựng pháp luật của các cơ quan, đơn vị",
+        "- Tổ chức hội nghị, hội thảo trao đổi nghiệp vụ, kinh nghiệm trong công tác xây dựng pháp luật.",
+        "Đơn vị chủ trì: Sở Tư pháp.",
+        "- Thời gian thực hiện: Hằng năm.",
+        "Tham mưu, đề xuất tổ chức Đoàn của tỉnh hoặc tham gia các Đoàn của Bộ Tư pháp nghiên cứu,",
+        "Đơn vị chủ trì tổ chức các lớp học nằm trong dòng tiếp theo của câu đang viết dở.")
+    assert paras[2] == "Đơn vị chủ trì: Sở Tư pháp."
+    assert paras[3] == "- Thời gian thực hiện: Hằng năm."
+    assert paras[4].endswith("nghiên cứu, Đơn vị chủ trì tổ chức các lớp học nằm trong dòng tiếp theo của câu đang viết dở.")
+
+
+def test_a_hyphenated_phrase_broken_before_its_hyphen_is_not_a_bullet():
+    paras = _paragraphs(
+        "c) Phối hợp với các sở, ban, ngành, Ủy ban Mặt trận Tổ quốc Việt Nam thành phố và các tổ chức chính trị",
+        "- xã hội, các cơ quan báo chí triển khai các hoạt động phòng ngừa xã hội;",
+        "- các cơ quan báo chí mở chuyên mục tuyên truyền;",
+        "- Tổ chức tuyên truyền trên hệ thống loa truyền thanh cơ sở.")
+    assert paras[0].endswith("các tổ chức chính trị - xã hội, các cơ quan báo chí triển khai các hoạt động phòng ngừa xã hội;")
+    assert paras[1:] == ["- các cơ quan báo chí mở chuyên mục tuyên truyền;",
+                         "- Tổ chức tuyên truyền trên hệ thống loa truyền thanh cơ sở."]
+
+
+def test_a_row_a_finer_grid_split_keeps_its_cells_under_the_header():
+    # a page whose rulings add columns (another table's borders): the covered cells go, the row fits its header
+    from planparse.extraction.tables import table_to_items
+    from planparse.models import Block, Cell
+
+    def row(i, *cells):
+        cs = [Cell(text=t, span=s) for t, s in cells]
+        return Block(id=f"r{i}", kind="row", text=" | ".join(c.text for c in cs), cells=cs, table=0)
+    head = row(0, ("STT", 1), ("Nội dung", 1), ("Đơn vị thực hiện", 1), ("Đơn vị phối hợp", 1), ("Thời gian thực hiện", 1))
+    one = row(1, ("8.1", 1), ("Triển khai Chiến lược phát triển công nghiệp công nghệ số", 1), ("Sở Khoa học và Công nghệ", 1),
+              ("Sở Tài chính", 1), ("2026 - 2030", 1))
+    wide = row(2, ("9.1", 1), ("", 0), ("Triển khai Đề án phát triển thanh toán không dùng tiền mặt", 1), ("", 0),
+               ("Sở Tài chính", 1), ("", 0), ("Các sở, ban, ngành", 1), ("", 0), ("", 0), ("2026 - 2030", 1))
+    tasks, _ = table_to_items([head, one, wide], 2026)
+    assert [(t.ref, t.lead, t.support) for t in tasks] == [
+        ("PL.8.1", ["Sở Khoa học và Công nghệ"], ["Sở Tài chính"]),
+        ("PL.9.1", ["Sở Tài chính"], ["Các sở, ban, ngành"])]
+    assert tasks[1].deadline.end == "2030-12-31"

@@ -85,6 +85,21 @@ def _text_cell(row: Block, col: int) -> str:
     return row.cells[col].text if row.cells and col < len(row.cells) else ""
 
 
+def _fit_wide_rows(rows: list[Block], width: int) -> list[Block]:
+    """A row of more cells than the header has columns, some of them covered by the cell on their left (a page
+    whose rulings draw a finer grid: another table's columns, a merged cell's border): its covered cells are
+    dropped when what remains is one cell a column."""
+    out: list[Block] = []
+    for row in rows:
+        cells = row.cells or []
+        if len(cells) > width and any(c.span == 0 for c in cells[1:]):
+            kept = [cells[0]] + [c for c in cells[1:] if c.span != 0]
+            if len(kept) == width:
+                row = row.model_copy(update={"cells": kept})
+        out.append(row)
+    return out
+
+
 def _fill_short_rows(rows: list[Block], width: int) -> list[Block]:
     """A row printed with fewer cells than the table has columns, under a full row, lacks its leading cells: they
     are merged with the row above (a transcription drops merged cells: '- Thuốc bảo vệ thực vật ... | 02 lần/năm'
@@ -211,7 +226,7 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
     prev_lead: list[str] = []
     prev_support: list[str] = []
     units_row: Optional[Block] = None  # the row that printed the units a merged cell repeats
-    body = _fill_short_rows(leading + rows[k:], len(columns))
+    body = _fill_short_rows(_fit_wide_rows(leading + rows[k:], len(columns)), len(columns))
     for r_i, row in enumerate(body):
         cells = [c.text for c in row.cells or []]
         if fold(" ".join(cells)) in header_keys:

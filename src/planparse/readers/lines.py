@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
-from .. import limits
+from .. import lexicon, limits
 from ..errors import LineTooLong, TooManyLines
 from ..labels import parse_label
+from ..text import fold
 
 _URL_ONLY = re.compile(r"^\(?https?://\S+\)?$")
 _TERMINAL = re.compile(r"(?:[.:;!?]|\./\.|\.\.\.)[\"”)\]]*$")
@@ -97,6 +99,14 @@ def join_lines(lines: list[Line]) -> list[list[Line]]:
 _CODE_CUT = re.compile(r"\d+/(?:[A-ZĐ]+-)*$|\d+/$")
 
 
+@lru_cache(maxsize=1)
+def _field_line() -> re.Pattern:
+    """A line that opens with a task's field key ("Đơn vị chủ trì:", "- Thời gian thực hiện:"), folded."""
+    keys = {fold(k) for role in ("lead", "support", "deadline", "product") for k in lexicon.sections().group_keys[role]}
+    alternatives = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+    return re.compile(rf"(?:[-+•*]\s*)?(?:{alternatives})\s*:")
+
+
 def _starts_paragraph(prev: Line, ln: Line, width: int) -> bool:
     if ln.heading or prev.heading or prev.hard_break and _starts_upper(ln.text):
         return True
@@ -111,6 +121,11 @@ def _starts_paragraph(prev: Line, ln: Line, width: int) -> bool:
         # "Văn phòng HĐND" / "- UBND tỉnh": a hyphenated name broken at the line end, not a bullet
         if label.style == "DASH" and _ABBR_END.search(prev.text) and _ABBR_START.match(ln.text):
             return False
+        # "... các tổ chức chính trị" / "- xã hội, ...": a hyphenated phrase broken at the line end; a bullet
+        # opens with a capital, or follows a line that ended its item
+        if label.style == "DASH" and not _starts_upper(ln.text.lstrip("-–— ")) and not _TERMINAL.search(prev.text) \
+                and not prev.text.rstrip().endswith(","):
+            return False
         return True
     if prev.text.count("(") > prev.text.count(")"):
         return False  # "... (thuộc Dự án 7:" / "Truyền thông, giáo dục ...).": a bracket the line break left open
@@ -124,7 +139,7 @@ def _starts_paragraph(prev: Line, ln: Line, width: int) -> bool:
     if not _starts_upper(ln.text):
         return False
     if _TERMINAL.search(prev.text):
-        if ln.blank_before:
+        if ln.blank_before or _field_line().match(fold(ln.text[:60])):
             return True
         return len(prev.text) < width * 0.85 or prev.text.rstrip().endswith((":", "./."))
     # an unpunctuated short line followed by a capital: a heading or title line ended

@@ -44,7 +44,9 @@ _PAGE_NO = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|^\s*Trang\s+\d+", re.I
 
 
 def _clean(s: str) -> str:
-    return nfc(s.replace("\x02", "").replace("\ufffe", "").replace("\r\n", "\n").replace("\r", "\n"))
+    # pdfium joins a line that ends in a hyphen to the next and writes the hyphen as U+FFFE (\x02 in a
+    # box's text): Vietnamese breaks no syllable, so it is a printed hyphen ("24/KH-" / "UBND", "Quý IV-" / "2025")
+    return nfc(s.replace("\x02", "-").replace("\ufffe", "-").replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _text_lines(text: str, page: int, start_no: int) -> list[Line]:
