@@ -916,3 +916,16 @@ def test_a_row_a_finer_grid_split_keeps_its_cells_under_the_header():
         ("PL.8.1", ["Sở Khoa học và Công nghệ"], ["Sở Tài chính"]),
         ("PL.9.1", ["Sở Tài chính"], ["Các sở, ban, ngành"])]
     assert tasks[1].deadline.end == "2030-12-31"
+
+
+def test_a_heading_line_shorter_than_the_text_column_ends_before_a_capital():
+    # a unit heading printed without a stop over its duties; a full line running on into the next stays one paragraph
+    paras = _paragraphs(
+        "6. Sở Khoa học và Công nghệ chủ trì, phối hợp với các cơ quan, đơn vị liên quan tổ chức thực hiện",
+        "7. Các sở, ban, ngành tỉnh, Ủy ban nhân dân các xã, phường",
+        "Trên cơ sở Kế hoạch này, các sở, ban, ngành tỉnh tổ chức thực hiện nhiệm vụ được giao gắn với",
+        "nhiệm vụ của cơ quan, đơn vị; Ủy ban nhân dân các xã, phường căn cứ nhiệm vụ được giao xây dựng",
+        "kế hoạch, chương trình công tác của địa phương và báo cáo kết quả thực hiện về Sở Khoa học và",
+        "Công nghệ trước ngày 15 tháng 12 hằng năm để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.")
+    assert paras[1] == "7. Các sở, ban, ngành tỉnh, Ủy ban nhân dân các xã, phường"
+    assert paras[2].startswith("Trên cơ sở Kế hoạch này") and paras[2].endswith("báo cáo Ủy ban nhân dân tỉnh.")

@@ -143,4 +143,4 @@ def _starts_paragraph(prev: Line, ln: Line, width: int) -> bool:
             return True
         return len(prev.text) < width * 0.85 or prev.text.rstrip().endswith((":", "./."))
     # an unpunctuated short line followed by a capital: a heading or title line ended
-    return len(prev.text) < width * 0.55
+    return len(prev.text) < width * 0.7
