@@ -929,3 +929,17 @@ def test_a_heading_line_shorter_than_the_text_column_ends_before_a_capital():
         "Công nghệ trước ngày 15 tháng 12 hằng năm để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.")
     assert paras[1] == "7. Các sở, ban, ngành tỉnh, Ủy ban nhân dân các xã, phường"
     assert paras[2].startswith("Trên cơ sở Kế hoạch này") and paras[2].endswith("báo cáo Ủy ban nhân dân tỉnh.")
+
+
+def test_a_units_duty_sentence_over_bullets_is_a_task_and_leads_them():
+    plan = plan_of("KẾ HOẠCH\nTổ chức Đợt thi đua\nIV. TỔ CHỨC THỰC HIỆN\n"
+                   "1. Các cơ quan, đơn vị, địa phương căn cứ chức năng, nhiệm vụ được giao xây dựng kế hoạch triển khai "
+                   "thực hiện đợt thi đua gắn với tình hình thực tế của cơ quan, đơn vị.\n"
+                   "- Giới thiệu điển hình tiên tiến trong Đợt thi đua trên các phương tiện thông tin đại chúng.\n"
+                   "- Báo cáo Ủy ban nhân dân tỉnh về kết quả Đợt thi đua khi tổng kết Đợt thi đua.\n"
+                   "2. Sở Nội vụ\n- Hướng dẫn khen thưởng tổng kết Đợt thi đua.\n")
+    tasks = [(t.text[:30], t.lead) for t in plan.tasks]
+    assert tasks == [("Các cơ quan, đơn vị, địa phươn", ["Các cơ quan, đơn vị, địa phương"]),
+                     ("Giới thiệu điển hình tiên tiến", ["Các cơ quan, đơn vị, địa phương"]),
+                     ("Báo cáo Ủy ban nhân dân tỉnh v", ["Các cơ quan, đơn vị, địa phương"]),
+                     ("Hướng dẫn khen thưởng tổng kết", ["Sở Nội vụ"])]

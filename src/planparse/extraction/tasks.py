@@ -820,6 +820,13 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
         lead = _own_lead(text, inh, ctx)
         _add_task(ctx, node, text, lead, list(inh.support), inh.deadline, product=inh.product)
         return
+    if node.children and ctx.subject_lead and not inh.lead and (own := _subject_duty(node)) is not None:
+        # "1. Các cơ quan, đơn vị ... căn cứ chức năng, nhiệm vụ được giao xây dựng kế hoạch ...; đề ra giải pháp ..."
+        # over "- Giới thiệu điển hình ..." / "- Báo cáo ...": the unit's duty, then more of its duties
+        text, lead = own
+        _add_task(ctx, node, text, lead, list(inh.support), inh.deadline, product=inh.product)
+        walk_items(node.children, replace(inh, lead=lead), ctx)
+        return
     if node.children:
         walk_items(node.children, inh, ctx)
         return
@@ -841,6 +848,18 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
             subject = duty_subject(titled)
         lead = split_units(subject) if subject else []
     _add_task(ctx, node, text, lead, list(inh.support), inh.deadline)
+
+
+def _subject_duty(node: Node) -> Optional[tuple[str, list[str]]]:
+    """An item that is itself a finished duty sentence of a unit, over duties that name no unit of their own: its
+    text and that unit."""
+    text = _text_of(node)
+    if not re.search(r"[.;]$", text.rstrip()) or any(starts_unit(strip_assignment(c.text)) for c in node.children):
+        return None
+    subject = duty_subject(text)
+    if subject is None or len(text) - len(subject) < 40:
+        return None
+    return text, split_units(subject)
 
 
 def _lists_objects(node: Node) -> bool:
