@@ -943,3 +943,14 @@ def test_a_units_duty_sentence_over_bullets_is_a_task_and_leads_them():
                      ("Giới thiệu điển hình tiên tiến", ["Các cơ quan, đơn vị, địa phương"]),
                      ("Báo cáo Ủy ban nhân dân tỉnh v", ["Các cơ quan, đơn vị, địa phương"]),
                      ("Hướng dẫn khen thưởng tổng kết", ["Sở Nội vụ"])]
+
+
+def test_a_task_section_timed_within_a_year_gives_its_items_that_time():
+    plan = plan_of("KẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2026\n"
+                   "III. MỘT SỐ HOẠT ĐỘNG TUYÊN TRUYỀN TRỌNG TÂM TRONG NĂM 2026\n"
+                   "1. Tổ chức Cuộc thi tìm hiểu về cải cách hành chính\n"
+                   "Sở Nội vụ chủ trì, phối hợp với các cơ quan, đơn vị liên quan tổ chức Cuộc thi trên địa bàn tỉnh.\n"
+                   "2. Tổ chức tập huấn nghiệp vụ\nSở Nội vụ tổ chức các lớp tập huấn, hoàn thành trước ngày 30/6/2026.\n"
+                   "IV. NHIỆM VỤ GIAI ĐOẠN 2026 - 2030\n1. Sở Tư pháp rà soát các văn bản quy phạm pháp luật.\n")
+    deadlines = [(t.deadline.kind, t.deadline.date) if t.deadline else None for t in plan.tasks]
+    assert deadlines == [("by", "2026-12-31"), ("by", "2026-06-30"), None]

@@ -41,6 +41,7 @@ class Context:
     level: Optional[str] = None
     plan_date: Optional[str] = None  # the plan's own date, for "từ nay", "từ ngày ban hành Kế hoạch"
     period_end: Optional[int] = None  # last year of a multi-year plan
+    frame: Optional[Deadline] = None  # the time a task section's heading frames its items with (_year_frame)
     tasks: list[Task] = field(default_factory=list)
     kpis: list[KPI] = field(default_factory=list)
     section: str = ""
@@ -271,7 +272,7 @@ def _add_task(ctx: Context, node: Node, text: str, lead: list[str], support: lis
     own = None if deadline else deadline_in_duty(text, ctx.year) or event_in_duty(text)
     near = Near(node, ctx.found)
     ctx.tasks.append(Task(ref=ref or node.ref, text=text, lead=list(lead), support=list(support),
-                          deadline=_with_span(deadline or own, near), section=ctx.section, span=_span(node, text),
+                          deadline=_with_span(deadline or own or ctx.frame, near), section=ctx.section, span=_span(node, text),
                           product=product,
                           lead_units=_units(lead, near, ctx.level), support_units=_units(support, near, ctx.level)))
 
@@ -720,6 +721,14 @@ def _heading_span(node: Node, ctx: Context) -> Optional[Deadline]:
     return dl if dl is not None and dl.kind in ("period", "by") else None
 
 
+def _year_frame(sec: Node, ctx: Context) -> Optional[Deadline]:
+    """A task section headed as done within a year ('III. MỘT SỐ HOẠT ĐỘNG TUYÊN TRUYỀN TRỌNG TÂM TRONG NĂM 2026'):
+    its items are due by the year's end unless a time line or the duty itself says when."""
+    m = re.search(r"(?<!\w)trong\s+năm\s+\d{4}(?=[\s.:]*$)", sec.text, re.I)
+    dl = parse_deadline(m.group(0), ctx.year, ctx.plan_date) if m else None
+    return dl if dl is not None and dl.kind == "by" else None
+
+
 def item(node: Node, inh: Inherited, ctx: Context) -> None:
     phase = phase_deadline(node.text, ctx.year) or _phase_span(node, ctx) or _heading_span(node, ctx)
     if phase is not None:
@@ -1151,7 +1160,9 @@ def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[
         ctx.section = role
         if role in ("tasks", "mixed"):
             ctx.subject_lead = True  # an item opening with its unit as subject has that unit as lead
+            ctx.frame = _year_frame(sec, ctx)
             walk_items(sec.children, Inherited(lead=intro_lead(sec)), ctx)
+            ctx.frame = None
             ctx.subject_lead = False
         elif role == "organisation":
             organisation(sec, ctx)
@@ -1182,7 +1193,9 @@ def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[
             # "III. PHÁT TRIỂN NỀN MÓNG KINH TẾ SỐ VÀ XÃ HỘI SỐ" over "a) Hoàn thiện chính sách ...": a task section
             # named by its topic (data contract: task sections are those whose items assign work)
             ctx.subject_lead = True
+            ctx.frame = _year_frame(sec, ctx)
             walk_items(sec.children, Inherited(lead=intro_lead(sec)), ctx)
+            ctx.frame = None
             ctx.subject_lead = False
         elif role == "other" and _items_label_units(sec):
             # "IV. KIẾN NGHỊ" over "1. Bộ tư lệnh Vùng Cảnh sát biển 3: Phối hợp với ...": each item hands its
