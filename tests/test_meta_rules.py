@@ -59,6 +59,18 @@ def test_each_basis_clause_is_cited_and_a_request_is_not():
                    ("Quyết định", "2797/QĐ-SCT", "2025-11-28", "Giám đốc Sở Công Thương tỉnh Lào Cai")]
 
 
+def test_a_plural_citation_gives_each_document_its_date_and_the_issuer_after_the_list():
+    got = _cite("Căn cứ Công điện số 223/CĐ-TTg ngày 20/11/2025 của Thủ tướng Chính phủ về ứng phó lũ đặc biệt lớn; Các "
+                "Công điện: số 007/CĐ-UBND ngày 17/11/2025, số 008/CĐ-UBND và số 009/CĐ-UBND ngày 19/11/2025; số "
+                "010/CĐ-UBND ngày 20/11/2025 của UBND tỉnh về khẩn trương tập trung ứng phó lũ lụt;",
+                "Căn cứ các Quyết định của UBND tỉnh về công tác phòng, chống thiên tai;", places=Places({"tỉnh": "Đắk Lắk"}))
+    assert got == [("Công điện", "223/CĐ-TTg", "2025-11-20", "Thủ tướng Chính phủ"),
+                   ("Công điện", "007/CĐ-UBND", "2025-11-17", "UBND tỉnh Đắk Lắk"),
+                   ("Công điện", "008/CĐ-UBND", "2025-11-19", "UBND tỉnh Đắk Lắk"),
+                   ("Công điện", "009/CĐ-UBND", "2025-11-19", "UBND tỉnh Đắk Lắk"),
+                   ("Công điện", "010/CĐ-UBND", "2025-11-20", "UBND tỉnh Đắk Lắk")]
+
+
 def test_two_documents_joined_at_the_top_are_both_cited():
     got = _cite("Thực hiện Kế hoạch hành động số 705/KH-UBND ngày 21/9/2021 của UBND tỉnh Nghệ An về nâng cao chất lượng; "
                 "Kế hoạch số 185/KH-UBND ngày 14/10/2023 của UBND thành phố Vinh về chuyển đổi số;")

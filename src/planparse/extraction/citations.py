@@ -96,6 +96,11 @@ def extract_citations_from(blocks: list[Block], places: Places) -> list[Citation
             continue
         # "223/KH- UBND": a space typed in the number is moved after it, so offsets stay those of the block
         text = re.sub(r"(\d+/[A-ZĐ]+-)(\s+)([A-ZĐ][\w\-]*)", r"\1\3\2", b.text)
+        found: list[Citation] = []
+        for c in _plural_citations(text, places):
+            seen.add(fold(c.number or ""))
+            found.append(c.model_copy(update={"span": Span(block=b.id, start=c.span.start, end=c.span.end,
+                                                           page=b.page, line=b.line)}))
         for offset, clause in _clauses(text):
             if excluded.match(clause.lstrip(" ,")):
                 continue
@@ -107,10 +112,54 @@ def extract_citations_from(blocks: list[Block], places: Places) -> list[Citation
                 seen.add(key)
                 start = offset + (c.span.start if c.span else 0)
                 end = offset + (c.span.end if c.span else 0)
-                out.append(c.model_copy(update={"span": Span(block=b.id, start=start, end=end, page=b.page, line=b.line)}))
+                found.append(c.model_copy(update={"span": Span(block=b.id, start=start, end=end, page=b.page, line=b.line)}))
+        out += sorted(found, key=lambda c: c.span.start)
     dated = _dates_by_number(blocks)
     return [c.model_copy(update={"date": dated[fold(c.number)]}) if c.number and not c.date and fold(c.number) in dated
             else c for c in out]
+
+
+_LIST_ITEM = re.compile(rf"\s*(?:số\s*:?\s*)?({_NUMBER})")
+_LIST_JOIN = re.compile(r"\s*(?:,|;|và(?!\w))\s*")
+
+
+def _plural_citations(text: str, places: Places) -> list[Citation]:
+    """'Các Công điện: số 007/CĐ-UBND ngày 17/11/2025, số 008/CĐ-UBND và số 009/CĐ-UBND ngày 19/11/2025; số
+    010/CĐ-UBND ngày 20/11/2025 của UBND tỉnh': one document of the kind per number, each dated by the date after
+    it (a date after several numbers dates them all), all issued by the issuer after the list."""
+    data = lexicon.citations()
+    out: list[Citation] = []
+    for m in _doc_re().finditer(text):
+        if not re.search(r"(?<!\w)[Cc]ác\s+$", text[:m.start()]) or not m.group("kind")[:1].isupper():
+            continue
+        kind = normalize_tones(fold_ws(m.group("kind")))
+        kind = kind[:1].upper() + kind[1:].lower()
+        pos = m.end() + len(re.match(r"\s*:?", text[m.end():]).group(0))
+        items: list[list] = []  # [number, date, start, end]
+        while (num := _LIST_ITEM.match(text, pos)) is not None:
+            item = [num.group(1).rstrip(".,;"), None, m.start() if not items else num.start(1), num.end()]
+            pos = num.end()
+            if dm := re.match(_DATE, text[pos:]):
+                for undated in [it for it in items if it[1] is None] + [item]:
+                    undated[1] = _date(dm)
+                pos += dm.end()
+                item[3] = pos
+            items.append(item)
+            join = _LIST_JOIN.match(text, pos)
+            if join is None or _LIST_ITEM.match(text, join.end()) is None:
+                break
+            pos = join.end()
+        if len(items) < 2:
+            continue
+        issuer = None
+        if im := re.match(rf"\s*(?:{'|'.join(data.issuer_after)})\s+", text[pos:]):
+            phrase, _ = _issuer_phrase(text[pos + im.end():])
+            issuer = normalise_cited_issuer(phrase, places) if phrase else None
+        for number, date, start, end in items:
+            out.append(Citation(doc_type=kind, number=number, date=date, issuer=issuer,
+                                text=fold_ws(f"{kind} số {text[start:end]}" if start != m.start() else text[start:end])[:300],
+                                span=Span(block="", start=start, end=end)))
+    return out
 
 
 def _dates_by_number(blocks: list[Block]) -> dict[str, str]:
