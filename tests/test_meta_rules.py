@@ -71,6 +71,18 @@ def test_a_plural_citation_gives_each_document_its_date_and_the_issuer_after_the
                    ("Công điện", "010/CĐ-UBND", "2025-11-20", "UBND tỉnh Đắk Lắk")]
 
 
+def test_a_programme_named_in_a_title_does_not_hide_the_next_cited_document():
+    got = _cite("Căn cứ Quyết định số 4255/QĐ-BNN-KHCN ngày 04/12/2024 của Bộ Nông nghiệp và Phát triển nông thôn về việc "
+                "phê duyệt Chương trình “Quan trắc môi trường phục vụ quản lý ngành đến năm 2040” và Kế hoạch 223/KH-UBND "
+                "ngày 24/10/2025 của UBND tỉnh về quan trắc, cảnh báo môi trường nuôi trồng thủy sản;",
+                "Thực hiện Kế hoạch số 283/KH-UBND ngày 24/9/2025 của UBND tỉnh về thực hiện Nghị quyết số 71/NQ-CP "
+                "ngày 01/4/2025 của Chính phủ và Kế hoạch số 17/KH-UBND ngày 11/8/2025 của UBND tỉnh;",
+                places=Places({"tỉnh": "Thanh Hóa"}))
+    assert got == [("Quyết định", "4255/QĐ-BNN-KHCN", "2024-12-04", "Bộ Nông nghiệp và Phát triển nông thôn"),
+                   ("Kế hoạch", "223/KH-UBND", "2025-10-24", "UBND tỉnh Thanh Hóa"),
+                   ("Kế hoạch", "283/KH-UBND", "2025-09-24", "UBND tỉnh Thanh Hóa")]
+
+
 def test_two_documents_joined_at_the_top_are_both_cited():
     got = _cite("Thực hiện Kế hoạch hành động số 705/KH-UBND ngày 21/9/2021 của UBND tỉnh Nghệ An về nâng cao chất lượng; "
                 "Kế hoạch số 185/KH-UBND ngày 14/10/2023 của UBND thành phố Vinh về chuyển đổi số;")

@@ -245,15 +245,18 @@ def _next_after_title(clause: str, title_start: int, places: Places, number: Opt
         nxt = _doc_re().match(clause, b.end())
         if nxt and nxt.group("kind")[:1].isupper() and _names_cited(b.group(1), number):
             return b.end()  # "... đến năm 2030 (Nghị quyết số 163/2024/QH15), Nghị quyết số 50/NQ-CP ..."
-    m = _doc_re().search(clause, title_start)
-    if m is None or not m.group("kind")[:1].isupper():
-        return None
-    if not re.search(r"(?:\s(?:và|cùng với)|;)\s*$", clause[title_start:m.start()]):
-        return None
-    cit, _ = _read_citation(clause, m, places)
-    if cit is None or not (cit.number and cit.date and cit.issuer):
-        return None
-    return m.start()
+    for m in _doc_re().finditer(clause, title_start):
+        if not m.group("kind")[:1].isupper():
+            return None
+        if not re.search(r"(?:\s(?:và|cùng với)|;)\s*$", clause[title_start:m.start()]):
+            if _numbered_document(clause[m.start():]):
+                return None  # the title names a document before
+            continue  # "phê duyệt Chương trình “Quan trắc ...” và Kế hoạch 223/KH-UBND ...": a name, not a document
+        cit, _ = _read_citation(clause, m, places)
+        if cit is None or not (cit.number and cit.date and cit.issuer):
+            return None
+        return m.start()
+    return None
 
 
 def _read_citation(clause: str, m: re.Match, places: Places) -> tuple[Optional[Citation], int]:
