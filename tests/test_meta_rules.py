@@ -83,6 +83,15 @@ def test_a_programme_named_in_a_title_does_not_hide_the_next_cited_document():
                    ("Kế hoạch", "283/KH-UBND", "2025-09-24", "UBND tỉnh Thanh Hóa")]
 
 
+def test_a_document_amending_the_cited_one_in_a_bracket_is_cited_too():
+    got = _cite("Căn cứ Quyết định số 650/QĐ-LĐTBXH ngày 21 tháng 7 năm 2022 của Bộ trưởng Bộ Lao động - Thương binh và Xã "
+                "hội (được điều chỉnh bổ sung bởi Quyết định số 128/QĐ-LĐTBXH ngày 17 tháng 3 năm 2023 của Bộ trưởng Bộ "
+                "Lao động - Thương binh và Xã hội, phê duyệt điều chỉnh một số nội dung của Kế hoạch truyền thông);",
+                places=Places({"thành phố": "Cần Thơ"}))
+    assert [(t, n, d) for t, n, d, _ in got] == [("Quyết định", "650/QĐ-LĐTBXH", "2022-07-21"),
+                                                ("Quyết định", "128/QĐ-LĐTBXH", "2023-03-17")]
+
+
 def test_two_documents_joined_at_the_top_are_both_cited():
     got = _cite("Thực hiện Kế hoạch hành động số 705/KH-UBND ngày 21/9/2021 của UBND tỉnh Nghệ An về nâng cao chất lượng; "
                 "Kế hoạch số 185/KH-UBND ngày 14/10/2023 của UBND thành phố Vinh về chuyển đổi số;")
