@@ -191,6 +191,10 @@ def test_phoi_hop_tao_dieu_kien_cho_y_is_a_partner():
     ("Gửi báo cáo trước ngày 10/12/2025. Đơn vị tổng hợp: Văn phòng UBND tỉnh.", "Văn phòng UBND tỉnh"),
     ("Hằng quý báo cáo Ủy ban nhân dân tỉnh (thông qua Sở Tư pháp) kết quả thực hiện.", "Sở Tư pháp"),
     ("Gửi kế hoạch về UBND huyện (qua Phòng Văn hóa và Thông tin) trong tháng 01/2026.", "Phòng Văn hóa và Thông tin"),
+    ("Định kỳ báo cáo kết quả thực hiện trước ngày 20/11 về Sở Khoa học và Công nghệ để tổng hợp.", "Sở Khoa học và Công nghệ"),
+    ("Tiếp nhận kiến nghị của các doanh nghiệp, gửi Sở Khoa học và Công nghệ tổng hợp.", "Sở Khoa học và Công nghệ"),
+    ("Hằng năm báo cáo kết quả về Ban Chỉ huy Phòng thủ dân sự tỉnh qua Văn phòng Ban Chỉ huy Phòng thủ dân sự tỉnh để "
+     "tổng hợp, báo cáo.", "Văn phòng Ban Chỉ huy Phòng thủ dân sự tỉnh"),
 ])
 def test_the_compiler_is_a_partner(text, unit):
     assert _partners(text) == [unit]
@@ -208,6 +212,8 @@ def test_the_compiler_is_a_partner(text, unit):
     "Thực hiện theo Quy chế phối hợp 49/QCPH-UBND-UBMT-HCTĐ và quy định hiện hành.",
     "Tiếp nhận phản ánh của người dân (qua cổng dịch vụ công, ứng dụng di động).",
     "Ủy ban nhân dân tỉnh tổng kết và báo cáo Chính phủ (qua Bộ Công an) theo quy định.",
+    "Tuyên truyền về Sở Tư pháp và các hoạt động của ngành.",
+    "Gửi UBND tỉnh và Sở Nội vụ trước ngày 15/12 để theo dõi.",
 ])
 def test_who_is_not_a_partner(text):
     assert _partners(text) == []

@@ -884,6 +884,10 @@ def test_a_field_key_line_after_a_full_line_that_ended_its_sentence_starts_a_par
         "Đơn vị chủ trì tổ chức các lớp học nằm trong dòng tiếp theo của câu đang viết dở.")
     assert paras[2] == "Đơn vị chủ trì: Sở Tư pháp."
     assert paras[3] == "- Thời gian thực hiện: Hằng năm."
+    closing = _paragraphs("3. Các sở, ban, ngành căn cứ chức năng, nhiệm vụ, quyền hạn được giao tổ chức triển khai thực hiện.",
+                          "Trên đây là Kế hoạch thực hiện Chỉ thị số 27/CT-TTg ngày 15 tháng 8 năm 2024 của Thủ tướng Chính",
+                          "phủ về việc tăng cường thực hiện công tác dân số trong tình hình mới.")
+    assert len(closing) == 2 and closing[1].startswith("Trên đây là Kế hoạch")
     assert paras[4].endswith("nghiên cứu, Đơn vị chủ trì tổ chức các lớp học nằm trong dòng tiếp theo của câu đang viết dở.")
 
 

@@ -165,7 +165,8 @@ def _analyse(text: str) -> _Analysis:
             found.append((label, start, end))
     kept: list[tuple[str, int, int]] = []
     for label, s, e in sorted(found, key=lambda r: (r[1] - r[2], r[1])):  # longest first; one inside it is part of it
-        if all(e <= ks or s >= ke for _, ks, ke in kept):
+        # (two rules on the same words both hold: "gửi" ends a unit list and names who compiles: "gửi X tổng hợp")
+        if all(e <= ks or s >= ke or (s, e) == (ks, ke) for _, ks, ke in kept):
             kept.append((label, s, e))
     for label, s, e in kept:
         if label == "not_partner":
@@ -241,11 +242,14 @@ def _name_end(a: _Analysis, i: int) -> int:
 
 
 def _compiles_after(a: _Analysis, i: int, within: int = 16) -> bool:
-    """'... gửi về Sở Nội vụ trước ngày 15/02/2027 để tổng hợp': the unit sent to compiles what it gets, in the
-    same sentence; sent to without 'để tổng hợp' it only receives."""
+    """'... gửi về Sở Nội vụ trước ngày 15/02/2027 để tổng hợp', '... gửi Sở Khoa học và Công nghệ tổng hợp': the unit
+    sent to compiles what it gets, in the same sentence; sent to without 'để tổng hợp' it only receives, and sent
+    to through another unit ('về Ban Chỉ huy ... qua Văn phòng ... để tổng hợp') it is not who compiles."""
     words = [_norm(t.text) for t in a.tokens[i:i + within]]
+    if words[:2] == ["tổng", "hợp"]:
+        return True
     for k in range(len(words)):
-        if words[k] in (".", ";"):
+        if words[k] in (".", ";", "qua"):
             return False
         if words[k:k + 3] == ["để", "tổng", "hợp"]:
             return True
@@ -284,11 +288,16 @@ def partner_spans(text: str) -> list[tuple[str, int, int]]:
                 out.append((text[start:stop], start, stop))
         elif label == "compiler_recipient" and e < len(a.tokens):
             end = _name_end(a, e)
-            if end > e and _compiles_after(a, end):
+            # "về UBND thị xã (qua phòng Văn hóa – Thông tin) để tổng hợp": the unit in the bracket compiles, not the
+            # body the report is addressed to
+            if end > e and _compiles_after(a, end) and not any(t.text == "(" for t in a.tokens[e:end]):
                 start, stop = a.tokens[e].start, a.tokens[end - 1].end
                 out.append((text[start:stop], start, stop))
-        elif label == "via" and s > 0 and a.tokens[s - 1].text == "(" and e < len(a.tokens):
-            end = _name_end(a, e)  # "báo cáo UBND tỉnh (qua Sở Nội vụ)": the body a report goes through compiles it
+        elif label == "via" and e < len(a.tokens) and (s > 0 and a.tokens[s - 1].text == "("
+                                                       or _compiles_after(a, _name_end(a, e))):
+            # "báo cáo UBND tỉnh (qua Sở Nội vụ)", "... qua Văn phòng Ban Chỉ huy ... để tổng hợp": the body a report
+            # goes through compiles it
+            end = _name_end(a, e)
             closed = end < len(a.tokens) and _norm(a.tokens[end].text) in (")", "để", ",", ";")  # its whole name read
             if end > e and closed and not _national(text[a.tokens[e].start:]):  # "báo cáo Chính phủ (qua Bộ Công an)":
                 # the issuer's own report upward, through a ministry that is no partner of the duty

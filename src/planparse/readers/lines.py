@@ -107,6 +107,11 @@ def _field_line() -> re.Pattern:
     return re.compile(rf"(?:[-+•*]\s*)?(?:{alternatives})\s*:")
 
 
+@lru_cache(maxsize=1)
+def _closing_openers() -> tuple[str, ...]:
+    return tuple(fold(k) for k in lexicon.sections().closing_paragraph_openers)
+
+
 def _starts_paragraph(prev: Line, ln: Line, width: int) -> bool:
     if ln.heading or prev.heading or prev.hard_break and _starts_upper(ln.text):
         return True
@@ -139,7 +144,8 @@ def _starts_paragraph(prev: Line, ln: Line, width: int) -> bool:
     if not _starts_upper(ln.text):
         return False
     if _TERMINAL.search(prev.text):
-        if ln.blank_before or _field_line().match(fold(ln.text[:60])):
+        head = fold(ln.text[:60])
+        if ln.blank_before or _field_line().match(head) or head.startswith(_closing_openers()):
             return True
         return len(prev.text) < width * 0.85 or prev.text.rstrip().endswith((":", "./."))
     # an unpunctuated short line followed by a capital: a heading or title line ended
