@@ -958,3 +958,12 @@ def test_a_task_section_timed_within_a_year_gives_its_items_that_time():
                    "IV. NHIỆM VỤ GIAI ĐOẠN 2026 - 2030\n1. Sở Tư pháp rà soát các văn bản quy phạm pháp luật.\n")
     deadlines = [(t.deadline.kind, t.deadline.date) if t.deadline else None for t in plan.tasks]
     assert deadlines == [("by", "2026-12-31"), ("by", "2026-06-30"), None]
+
+
+def test_a_body_encouraged_to_act_in_to_chuc_thuc_hien_leads_and_a_measure_elsewhere_has_no_lead():
+    plan = plan_of("KẾ HOẠCH\nPhát triển kinh tế số\nIII. NHIỆM VỤ, GIẢI PHÁP\n"
+                   "1. Khuyến khích các doanh nghiệp thực hiện trách nhiệm xã hội, xây dựng công trình phúc lợi.\n"
+                   "IV. TỔ CHỨC THỰC HIỆN\n"
+                   "1. Khuyến khích Liên đoàn Lao động tỉnh, Hội Nông dân tỉnh chỉ đạo hệ thống tổ chức tham gia phát triển "
+                   "và ứng dụng công nghệ số.\n")
+    assert [t.lead for t in plan.tasks] == [[], ["Liên đoàn Lao động tỉnh", "Hội Nông dân tỉnh"]]

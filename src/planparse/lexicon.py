@@ -39,6 +39,9 @@ class UnitsData(_Data):
     unit_tails: list[str]  # words that end a unit's name though a tagger reads a verb ("các sở có liên quan")
     clause_openers: list[str]  # a duty may open with a clause before its subject ("Căn cứ Kế hoạch này, các sở ...")
     assignment_openers: list[str]  # words before the unit a duty is given to ("Đề nghị X", "Giao X")
+    # in TỔ CHỨC THỰC HIỆN, words before a body outside the issuer's command that is asked to act ("Khuyến khích X
+    # chỉ đạo ..."); in a task section the same words are the issuer's own measure ("Khuyến khích các doanh nghiệp ...")
+    request_openers: list[str]
     named: list[str]
 
 

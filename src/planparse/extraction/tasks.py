@@ -851,6 +851,8 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
         # the item's subject, or its first paragraph's when the item is a heading over it
         # ("3. Xây dựng các văn bản ..." / "Sở, ban, ngành thuộc UBND Thành phố có trách nhiệm rà soát ...")
         subject = duty_subject(text)
+        if subject is None and ctx.section == "organisation" and (asked := _requested(text)):
+            subject = subject_units(asked)  # "Khuyến khích Liên đoàn Lao động tỉnh, Hội Nông dân tỉnh ... tham gia ..."
         if subject is None and node.body and not re.search(r"[.;]$", node.text.strip()):
             subject = duty_subject(node.body[0].text)
         if subject is None and (titled := _titled_duty(text)):
@@ -869,6 +871,17 @@ def _subject_duty(node: Node) -> Optional[tuple[str, list[str]]]:
     if subject is None or len(text) - len(subject) < 40:
         return None
     return text, split_units(subject)
+
+
+@lru_cache(maxsize=None)
+def _request_re() -> re.Pattern:
+    return re.compile(rf"^\s*(?:{alternation(lexicon.units().request_openers)})\s+", re.I)
+
+
+def _requested(text: str) -> Optional[str]:
+    """'Khuyến khích Đoàn Thanh niên ... chỉ đạo ...' -> 'Đoàn Thanh niên ... chỉ đạo ...': the body asked to act."""
+    m = _request_re().match(text)
+    return text[m.end():] if m and starts_unit(text[m.end():]) else None
 
 
 def _lists_objects(node: Node) -> bool:
