@@ -967,3 +967,13 @@ def test_a_body_encouraged_to_act_in_to_chuc_thuc_hien_leads_and_a_measure_elsew
                    "1. Khuyến khích Liên đoàn Lao động tỉnh, Hội Nông dân tỉnh chỉ đạo hệ thống tổ chức tham gia phát triển "
                    "và ứng dụng công nghệ số.\n")
     assert [t.lead for t in plan.tasks] == [[], ["Liên đoàn Lao động tỉnh", "Hội Nông dân tỉnh"]]
+
+
+def test_a_level_heading_names_who_does_the_duties_under_it():
+    plan = plan_of("KẾ HOẠCH\nGiám sát thực hiện Chương trình năm 2026\nIII. NỘI DUNG THỰC HIỆN\n2. Các bước giám sát\n"
+                   "- Cấp thành phố\n+ Thông báo cho địa phương về kế hoạch giám sát.\n"
+                   "+ Thu thập các thông tin về chỉ đạo, tổ chức, thực hiện Chương trình.\n"
+                   "- Cấp xã\n+ Chọn ngẫu nhiên ấp, khu vực để tiến hành giám sát.\n"
+                   "3. Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã tổ chức diễn tập phòng thủ dân sự các cấp.\n")
+    assert [t.lead for t in plan.tasks] == [["Cấp thành phố"], ["Cấp thành phố"], ["Cấp xã"],
+                                            ["Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã"]]

@@ -23,7 +23,7 @@ from .deadlines import deadline_in_duty, event_in_duty, parse_deadline
 from .targets import clean_indicator, goal_deadline, is_goal, parse_target, split_goals
 from .provenance import block_span, find_in, locate
 from .spans import unit_span_end
-from .units import (canonical_unit, duty_subject, head_choices, partners_in, place_words, split_units, starts_unit,
+from .units import (canonical_unit, duty_subject, head_choices, is_level_name, partners_in, place_words, split_units, starts_unit,
                     strip_assignment, subject_units, unit_phrase_end, units_in_key_value)
 
 
@@ -971,6 +971,8 @@ def _heading_units(node: Node, ctx: Context) -> Optional[list[str]]:
         return None
     if ctx.section == "rewards" or ctx.section != "organisation" and _topic_heading(heading):
         return None  # "i) Doanh nghiệp số" in NHIỆM VỤ: what the duties are about, not who does them
+    if is_level_name(heading):
+        return [heading.strip(" .:")]
     if text.endswith(":") and (node.children or node.body):
         inner = heading.rstrip(" :")
         if ":" in inner or unit_phrase_end(inner) >= len(inner) - 1:

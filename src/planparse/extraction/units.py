@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 
 from .. import lexicon
 from ..models import Span, Unit
-from ..text import fold, fold_ws, normalize_tones
+from ..text import alternation, fold, fold_ws, normalize_tones
 from . import spans
 
 _BRACKET_LIST = re.compile(r"\s*\((?:[^()]*(?:,|\.\.\.|…)[^()]*)\)")
@@ -84,11 +84,26 @@ def _thing_prefixes() -> tuple[str, ...]:
     return tuple(w + s for w in lexicon.units().not_units_after_determiner for s in (" ", ":", ","))
 
 
+@lru_cache(maxsize=None)
+def _level_name_re() -> re.Pattern:
+    words = alternation(w.word for w in lexicon.levels().level_words)
+    level = rf"cấp\s+(?:{words}|cơ sở|trung ương)"
+    return re.compile(rf"^{level}(?:\s*(?:,|và)\s*{level})*$")
+
+
+def is_level_name(piece: str) -> bool:
+    """'Cấp thành phố', 'Cấp tỉnh, cấp xã': the authorities of a level, named by the level, as a heading names
+    who does the duties under it ('- Cấp thành phố' over '+ Thông báo cho địa phương về kế hoạch giám sát')."""
+    return bool(_level_name_re().match(fold(piece).strip(" .:")))
+
+
 def starts_unit(piece: str) -> bool:
     p = piece.strip()
     if not p:
         return False
     f = fold(p)
+    if p.startswith("Cấp") and is_level_name(p.split(":")[0]):
+        return True  # "Cấp xã: ..." (not "..., cấp xã" going on with a name: "Ban Chỉ huy ... cấp tỉnh, cấp xã")
     if f.startswith(("các ", "những ")):
         rest = f.split(" ", 1)[1] if " " in f else ""
         return not (rest in lexicon.units().not_units_after_determiner or rest.startswith(_thing_prefixes()))
