@@ -1,0 +1,188 @@
+"""Does a plan score the same whatever format it arrives in? The web transcriptions of corpus/real/provinces-2025
+are rendered as DOCX and as PDF (Markdown -> HTML by a small converter of this script's own, written apart from
+planparse's Markdown reader -> LibreOffice Writer -> DOCX -> PDF), extracted, and scored against their gold files
+exactly as `planparse eval` scores; micro-F1 per document and per format, and the mean. Gold is the same for
+every rendition, so a gap between formats is the DOCX or PDF reader's (or this converter's: a transcription
+cannot say where a table cell was empty, see `cells_of`). Needs LibreOffice (`soffice`). Not part of CI.
+
+    .venv/bin/python benchmarks/bench_renditions.py [--keep DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+_MARK = re.compile(r"^\s*(?:[-+•*]\s|[0-9]+(?:\.[0-9]+)*[.)]\s|[a-zđ][).]\s|[IVX]+\.\s)")
+_BULLET = re.compile(r"^\s*[-+•]\s")
+
+
+def _inline(text: str) -> str:
+    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|>])", r"\1", text)
+    text = html.escape(text, quote=False)
+    text = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", text)
+    text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"<i>\1</i>", text)
+    return text.replace("*", "")
+
+
+def _cell_lines(lines: list[str]) -> list[str]:
+    """A heading cell prints one line per line ('ỦY BAN NHÂN DÂN' / 'THÀNH PHỐ CẦN THƠ'); a wrapped line goes on."""
+    out: list[str] = []
+    for line in (ln.strip() for ln in lines):
+        if not line:
+            continue
+        breaks = _MARK.match(line) or line.startswith("*") or re.fullmatch(r"[-_=.]{3,}", line) \
+            or (out and out[-1].endswith("*"))
+        if out and not breaks:
+            out[-1] += " " + line
+        else:
+            out.append(line)
+    return out
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """A body paragraph (lines between blank lines) is one paragraph; a bullet line starts another."""
+    out: list[str] = []
+    for line in (ln.strip() for ln in lines):
+        if not line:
+            continue
+        if out and not _BULLET.match(line):
+            out[-1] += " " + line
+        else:
+            out.append(line)
+    return out
+
+
+def _table(rows: list[list[list[str]]]) -> str:
+    """Rows of cells; a row of one cell spans the table (a group row), a shorter row sits at the right (the cells a
+    merged cell above covers are left empty)."""
+    width = max(len(r) for r in rows)
+    out = ['<table border="1" cellspacing="0" cellpadding="2">']
+    for row in rows:
+        cells = []
+        if 1 < len(row) < width:
+            cells += ["<td></td>"] * (width - len(row))
+        for cell in row:
+            span = f' colspan="{width}"' if len(row) == 1 and width > 1 else ""
+            cells.append(f"<td{span}>{'<br>'.join(_inline(x) for x in _cell_lines(cell))}</td>")
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    return "\n".join(out + ["</table>"])
+
+
+def cells_of(lines: list[str], i: int) -> tuple[list[list[list[str]]], int]:
+    """The transcription's table starting at line i: '|' alone on a line closes a cell, two in a row close a row.
+    (An empty cell prints as two '|' as well: it reads as a row's end, the one ambiguity of the format.)"""
+    rows: list[list[list[str]]] = []
+    row: list[list[str]] = []
+    cell: list[str] | None = None
+    n = len(lines)
+    while i < n:
+        if lines[i].strip() == "|":
+            if cell is not None:
+                row.append(cell)
+            nxt = lines[i + 1].strip() if i + 1 < n else ""
+            if nxt == "|":
+                rows.append(row)
+                row, cell = [], []
+                i += 2
+                continue
+            if nxt == "":
+                rows.append(row)
+                return [r for r in rows if r], i + 1
+            cell = []
+            i += 1
+            continue
+        if cell is not None:
+            cell.append(lines[i])
+        i += 1
+    rows.append(row)
+    return [r for r in rows if r], i
+
+
+def markdown_to_html(text: str) -> str:
+    lines = text.splitlines()
+    body: list[str] = []
+    para: list[str] = []
+
+    def flush() -> None:
+        body.extend(f"<p>{_inline(p)}</p>" for p in _paragraphs(para))
+        para.clear()
+
+    i = 0
+    while i < len(lines):
+        if lines[i].strip() == "|":
+            flush()
+            rows, i = cells_of(lines, i)
+            if rows:
+                body.append(_table(rows))
+            continue
+        if lines[i].strip():
+            para.append(lines[i])
+        else:
+            flush()
+        i += 1
+    flush()
+    return '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>\n' + "\n".join(body) + "\n</body></html>\n"
+
+
+def render(sources: list[Path], out: Path) -> dict[str, Path]:
+    """DOCX and PDF renditions of each source under out/docx, out/pdf (LibreOffice, one call per format)."""
+    (out / "html").mkdir(parents=True, exist_ok=True)
+    for src in sources:
+        (out / "html" / f"{src.stem}.html").write_text(markdown_to_html(src.read_text(encoding="utf-8")), encoding="utf-8")
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        sys.exit("bench_renditions: LibreOffice (soffice) is not installed")
+    profile = f"-env:UserInstallation=file://{out / 'lo-profile'}"
+    htmls = sorted(str(p) for p in (out / "html").glob("*.html"))
+    subprocess.run([soffice, profile, "--headless", "--infilter=HTML (StarWriter)", "--convert-to",
+                    "docx:MS Word 2007 XML", "--outdir", str(out / "docx"), *htmls], check=True, capture_output=True)
+    docxs = sorted(str(p) for p in (out / "docx").glob("*.docx"))
+    subprocess.run([soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", str(out / "pdf"), *docxs],
+                   check=True, capture_output=True)
+    return {"docx": out / "docx", "pdf": out / "pdf"}
+
+
+def main() -> None:
+    from planparse.errors import PlanParseError
+    from planparse.evaluate import load_gold, score
+    from planparse.pipeline import extract_file
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--keep", help="render into this folder and keep it")
+    args = ap.parse_args()
+    gold = load_gold(ROOT / "corpus" / "gold")
+    sources = [p for p in sorted((ROOT / "corpus" / "real" / "provinces-2025").glob("*.md")) if p.stem in gold]
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(args.keep) if args.keep else Path(tmp)
+        dirs = render(sources, out)
+        table: dict[str, dict[str, float]] = {}
+        for src in sources:
+            row = table.setdefault(src.stem, {})
+            for fmt, path in [("md", src), ("docx", dirs["docx"] / f"{src.stem}.docx"), ("pdf", dirs["pdf"] / f"{src.stem}.pdf")]:
+                try:
+                    pred = extract_file(path).model_dump(mode="json")
+                    row[fmt] = score(gold[src.stem], pred).micro.f1
+                except PlanParseError as e:  # a rendition read as no plan scores 0
+                    print(f"  {path.name}: {e}", file=sys.stderr)
+                    row[fmt] = 0.0
+    print(f"{'document':28s} {'md':>6s} {'docx':>6s} {'pdf':>6s}")
+    for stem, row in table.items():
+        print(f"{stem:28s} {row['md']:6.3f} {row['docx']:6.3f} {row['pdf']:6.3f}")
+    means = {f: statistics.mean(r[f] for r in table.values()) for f in ("md", "docx", "pdf")}
+    print(f"{'mean of ' + str(len(table)):28s} {means['md']:6.3f} {means['docx']:6.3f} {means['pdf']:6.3f}")
+    print(json.dumps({"documents": len(table), "mean": {k: round(v, 3) for k, v in means.items()}}))
+
+
+if __name__ == "__main__":
+    main()
