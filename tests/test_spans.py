@@ -238,6 +238,16 @@ def test_a_partner_list_ends_where_the_partners_report_guide_or_help_others():
         "lực lượng chuyên trách"]
 
 
+def test_a_kind_of_body_keeps_the_service_it_provides_and_where_it_works():
+    assert _partners("Sở Y tế chủ trì, phối hợp với các tổ chức chi trả dịch vụ triển khai chi trả.") == [
+        "các tổ chức chi trả dịch vụ"]
+    assert _partners("Tổng hợp nhu cầu, phối hợp với các tổ chức cung cấp dịch vụ chi trả phát hành thẻ.") == [
+        "các tổ chức cung cấp dịch vụ chi trả"]
+    assert _partners("Chỉ đạo phòng chuyên môn phối hợp tổ chức chính trị - xã hội tại địa phương thực hiện tuyên truyền.") == [
+        "tổ chức chính trị - xã hội tại địa phương"]
+    assert unit_phrase_end("Các tổ chức chi trả trợ cấp đúng hạn cho người hưởng.") == len("Các tổ chức")
+
+
 def test_partners_named_without_a_head_of_the_gazetteer():
     assert _partners("Phối hợp chính quyền địa phương, Mặt trận cơ sở và các đoàn thể giám sát việc phân bố.") == [
         "chính quyền địa phương", "Mặt trận cơ sở", "các đoàn thể"]

@@ -225,7 +225,8 @@ def _name_end(a: _Analysis, i: int) -> int:
             body = body or tok.text[:1].isupper() or take in (head, length["KIND"], length["LEVEL"], length["BODY"])
             # a body's own kind, after which what it does may follow ("Đoàn kiểm tra", "các cơ quan quản lý");
             # not a body it belongs to ("tổ chức thành viên của Mặt trận kiểm tra ...")
-            own_kind = take == head and item_start and (i == first or not tok.capital)
+            own_kind = take == head and item_start and (i == first or not tok.capital) \
+                or take == length["KIND"] and _provides_service(a, i + take)
         elif length["FUNC"] and (own_kind or prev == "FUNC"):
             take, prev, own_kind = length["FUNC"], "FUNC", False
         elif tok.text == "(" and last > first:
@@ -239,6 +240,17 @@ def _name_end(a: _Analysis, i: int) -> int:
         last = i
         item_start = False
     return last if body else first
+
+
+def _provides_service(a: _Analysis, i: int) -> bool:
+    """'các tổ chức chi trả dịch vụ', 'các đơn vị cung cấp dịch vụ bưu chính': after a kind of body, the service it
+    provides is part of its name (a run of function words that names a service); 'các cơ quan, đơn vị cung cấp
+    thông tin kịp thời' goes on with what the bodies do."""
+    while i < len(a.tokens) and (n := a.classes[i].get("FUNC", i) - i):
+        if _norm(a.tokens[i].text) == "dịch" and i + 1 < len(a.tokens) and _norm(a.tokens[i + 1].text) == "vụ":
+            return True
+        i += n
+    return False
 
 
 def _compiles_after(a: _Analysis, i: int, within: int = 16) -> bool:
