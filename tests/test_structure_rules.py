@@ -977,3 +977,22 @@ def test_a_level_heading_names_who_does_the_duties_under_it():
                    "3. Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã tổ chức diễn tập phòng thủ dân sự các cấp.\n")
     assert [t.lead for t in plan.tasks] == [["Cấp thành phố"], ["Cấp thành phố"], ["Cấp xã"],
                                             ["Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã"]]
+
+
+@pytest.mark.parametrize("heading,role", [
+    ("IV. TỔ CHỨC THỰC HIỆN", "organisation"), ("IV. TỔ CHỨC TRIỂN KHAI THỰC HIỆN", "organisation"),
+    ("III. TRIỂN KHAI THỰC HIỆN", "organisation"), ("V. TRÁCH NHIỆM CỦA CÁC CƠ QUAN, ĐƠN VỊ", "organisation"),
+    ("II. NHIỆM VỤ TRỌNG TÂM", "tasks"), ("II. CÁC BIỆN PHÁP THỰC HIỆN", "tasks"), ("III. CÔNG TÁC CHUẨN BỊ", "tasks"),
+    ("II. KẾ HOẠCH TRIỂN KHAI", "tasks"), ("II. CHƯƠNG TRÌNH CÔNG TÁC", "tasks"),
+    ("I. MỤC ĐÍCH, YÊU CẦU", "purpose"), ("II. MỤC TIÊU", "goals"), ("V. KINH PHÍ THỰC HIỆN", "budget"),
+])
+def test_a_part_is_read_by_what_its_heading_says_it_holds(heading, role):
+    from planparse.structure import Node, section_role
+    assert section_role(Node(label=heading.split(".")[0], text=heading.split(". ", 1)[1], block=None, children=[], ref="II")) == role
+
+
+def test_the_duties_of_a_part_headed_to_chuc_trien_khai_thuc_hien_are_tasks_of_their_units():
+    plan = plan_of("KẾ HOẠCH\nTriển khai công tác năm 2026\nIII. TỔ CHỨC TRIỂN KHAI THỰC HIỆN\n"
+                   "1. Công chức Văn hóa - Xã hội chủ trì tham mưu thực hiện Kế hoạch.\n"
+                   "2. Các ban, ngành, đoàn thể xã căn cứ nhiệm vụ được giao phối hợp thực hiện.\n")
+    assert [t.lead for t in plan.tasks] == [["Công chức Văn hóa - Xã hội"], ["Các ban, ngành, đoàn thể xã"]]
