@@ -63,6 +63,10 @@ def test_deadline_phrases_mean_what_the_data_says():
     assert all(every in data.frequency_order for every in data.recurring.values())
     for word in data.quarter_words:
         assert parse_deadline(f"{word.capitalize()} III/2026", 2025).date == "2026-09-30"
+    for phrase in data.within_year:
+        assert parse_deadline(phrase.capitalize(), 2026).date == "2026-12-31", phrase
+    for phrase in data.whole_year:
+        assert parse_deadline(phrase.capitalize(), 2026).end == "2026-12-31", phrase
     for prep in data.in_duty.due_preps + data.in_duty.weak_preps:
         dl = deadline_in_duty(f"Tổ chức rà soát thủ tục hành chính {prep} ngày 30/9/2026.", 2026)
         assert dl is not None and dl.date == "2026-09-30", prep

@@ -101,6 +101,13 @@ def test_no_time_no_deadline():
     ("Thường xuyên, hằng năm", "ongoing", {}),
     ("Thường xuyên trong năm", "ongoing", {}),
     ("Thực hiện thường xuyên khi có yêu cầu của bộ, ngành Trung ương", "ongoing", {}),
+    # two months or quarters under one year: a span; a plan's own year when none is printed
+    ("Tháng 3-4/2026", "period", {"start": "2026-03-01", "end": "2026-04-30"}),
+    ("Tháng 3, 4 năm 2026", "period", {"start": "2026-03-01", "end": "2026-04-30"}),
+    ("Quý III, IV/2026", "period", {"start": "2026-07-01", "end": "2026-12-31"}),
+    ("Quý I - II/2026", "period", {"start": "2026-01-01", "end": "2026-06-30"}),
+    ("Cả năm", "period", {"start": "2025-01-01", "end": "2025-12-31"}),
+    ("Trong năm", "by", {"date": "2025-12-31"}),
 ])
 def test_deadline_forms_of_real_plans(text, kind, fields):
     dl = parse_deadline(text, 2025)

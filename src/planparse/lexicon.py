@@ -149,6 +149,7 @@ class DeadlinesData(_Data):
     open_start: list[str]  # "Từ 01/7/2025": a period with no end
     range_joiners: list[str]
     whole_year: list[str]
+    within_year: list[str]  # "Trong năm" alone: by the end of the plan's year
     quarter_words: list[str]
     quarters: dict[str, int]
     in_duty: DutyDeadlineWords

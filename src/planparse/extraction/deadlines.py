@@ -34,6 +34,7 @@ class TimePoint:
     month: int = 12
     day: int = 0
     bare: bool = False  # a year printed without "năm" ("2026 - 2030"): a time only inside a range
+    paired: bool = False  # the first of two months or quarters printed under one year ("tháng 3-4/2026"): a span
 
     def first_day(self, year: Optional[int]) -> Optional[str]:
         y = self.year or year
@@ -78,6 +79,10 @@ def _point_patterns() -> tuple[tuple[str, re.Pattern], ...]:
         ("day_words_no_year", re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?!\s*(?:năm|[/\d]))")),
         ("day_month", re.compile(r"(?:ngày\s+)?(?<![\d/.,])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")),
         ("half", re.compile(r"(?<!\d)(?:6|06|sáu)\s+tháng\s+(đầu|cuối)\s+năm(?:\s+(\d{4}))?(?!\d)")),
+        ("quarter_pair", re.compile(rf"(?:{quarter})\s+({roman})\s*(?:[-–,]|và)\s*(?P<second>(?:(?:{quarter})\s+)?({roman})(?![\w])"
+                                    r"\s*(?:[/\-]|năm)\s*(\d{4}))(?!\d)")),
+        ("month_pair", re.compile(r"tháng\s+(\d{1,2})\s*(?:[-–,]|và)\s*(?P<second>(?:tháng\s+)?(\d{1,2})\s*(?:[/\-]|năm)\s*"
+                                  r"(\d{4}))(?!\d)")),
         ("quarter", re.compile(rf"(?:{quarter})\s+({roman})(?![\w])(?:\s*(?:[/\-]|năm)\s*(\d{{4}})(?!\d))?")),
         ("month", re.compile(r"tháng\s+(\d{1,2})(?:\s*(?:[/\-]|năm)\s*(\d{4}))?(?![\d/])")),
         ("year", re.compile(r"năm\s+(\d{4})(?!\d)")),
@@ -99,11 +104,21 @@ def find_points(t: str) -> list[TimePoint]:
         for m in rx.finditer(t):
             if 1 in taken[m.start():m.end()]:  # every pattern takes a digit: no match is empty
                 continue
-            p = _point(shape, m, t, quarters)
-            if p is not None:
-                out.append(p)
+            found = _pair(shape, m, quarters) if shape.endswith("_pair") else [_point(shape, m, t, quarters)]
+            if found and all(p is not None for p in found):
+                out.extend(found)
                 taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     return sorted(out, key=lambda p: p.start)
+
+
+def _pair(shape: str, m: re.Match, quarters: dict[str, int]) -> list[Optional[TimePoint]]:
+    """'tháng 3-4/2026', 'quý III, IV/2026': two months or quarters of one year, the first marked as a span's start."""
+    unit = "quarter" if shape == "quarter_pair" else "month"
+    a, b, y = m.group(1), m.group(3), int(m.group(4))
+    ma, mb = (quarters[a], quarters[b]) if unit == "quarter" else (int(a), int(b))
+    if not (1 <= ma < mb <= 12):
+        return [None]
+    return [TimePoint(m.start(), m.end(1), unit, y, ma, paired=True), TimePoint(m.start("second"), m.end(), unit, y, mb)]
 
 
 def _point(shape: str, m: re.Match, t: str, quarters: dict[str, int]) -> Optional[TimePoint]:
@@ -301,6 +316,12 @@ def _deadline_of(t: str, printed: str, year: Optional[int]) -> Optional[Deadline
     if days and _opens_with(t, dl.planned_words) and points[0].unit == "day":
         return Deadline(kind="on", text=printed, date=days[0].first_day(year))
 
+    bare_words = t.strip(" .;:")
+    if not points and year and bare_words in dl.whole_year:  # "Cả năm" in a plan for one year: that year
+        return Deadline(kind="period", text=printed, start=_iso(year, 1, 1), end=_iso(year, 12, 31))
+    if not points and year and bare_words in dl.within_year:
+        return Deadline(kind="by", text=printed, date=_iso(year, 12, 31))
+
     period = _period(t, points, year)
     if period:
         start, end = period
@@ -354,6 +375,8 @@ def _period(t: str, points: list[TimePoint], year: Optional[int]) -> Optional[tu
                 return start, end
     joiners = dl.range_joiners
     for p, q in zip(points, points[1:]):
+        if p.paired:
+            return _span(p, q, year)
         joiner = t[p.end:q.start].strip()
         coarse = p.unit != "day" and q.unit != "day"
         if joiner in joiners and (joiner != "và" or coarse):
