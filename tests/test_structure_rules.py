@@ -996,3 +996,36 @@ def test_the_duties_of_a_part_headed_to_chuc_trien_khai_thuc_hien_are_tasks_of_t
                    "1. Công chức Văn hóa - Xã hội chủ trì tham mưu thực hiện Kế hoạch.\n"
                    "2. Các ban, ngành, đoàn thể xã căn cứ nhiệm vụ được giao phối hợp thực hiện.\n")
     assert [t.lead for t in plan.tasks] == [["Công chức Văn hóa - Xã hội"], ["Các ban, ngành, đoàn thể xã"]]
+
+
+@pytest.mark.parametrize("body", [
+    "1. Tổ chức tuyên truyền về chuyển đổi số trên địa bàn. Cơ quan chủ trì: Phòng Văn hóa và Thông tin; cơ quan phối "
+    "hợp: Đoàn Thanh niên huyện; thời gian hoàn thành: Quý II/2026.\n",
+    "1. Tổ chức tuyên truyền về chuyển đổi số trên địa bàn (Chủ trì: Phòng Văn hóa và Thông tin; phối hợp: Đoàn Thanh "
+    "niên huyện; thời gian: Quý II/2026).\n",
+    "1. Tổ chức tuyên truyền về chuyển đổi số trên địa bàn.\nĐơn vị chủ trì: Phòng Văn hóa và Thông tin; Đơn vị phối "
+    "hợp: Đoàn Thanh niên huyện; Thời gian thực hiện: Quý II/2026.\n",
+    "1. Tổ chức tuyên truyền về chuyển đổi số trên địa bàn.\nTrách nhiệm thực hiện: Phòng Văn hóa và Thông tin chủ trì, "
+    "Đoàn Thanh niên huyện phối hợp.\nThời gian: Quý II/2026.\n",
+])
+def test_a_duty_with_its_fields_in_one_line_or_in_brackets(body):
+    plan = plan_of("KẾ HOẠCH\nChuyển đổi số năm 2026\nII. NHIỆM VỤ CỤ THỂ\n" + body)
+    [t] = plan.tasks
+    assert t.text == "Tổ chức tuyên truyền về chuyển đổi số trên địa bàn."
+    assert (t.lead, t.support, t.deadline.date) == (["Phòng Văn hóa và Thông tin"], ["Đoàn Thanh niên huyện"], "2026-06-30")
+
+
+def test_a_groups_own_lines_under_its_heading_apply_to_its_lettered_duties():
+    plan = plan_of("KẾ HOẠCH\nChuyển đổi số năm 2026\nII. NHIỆM VỤ CỤ THỂ\n1. Nhóm nhiệm vụ tuyên truyền\n"
+                   "Đơn vị chủ trì: Phòng Văn hóa và Thông tin; Đơn vị phối hợp: Đoàn Thanh niên huyện.\n"
+                   "a) Tổ chức tuyên truyền về chuyển đổi số trên địa bàn.\n"
+                   "b) Xây dựng chuyên mục chuyển đổi số trên Cổng thông tin điện tử huyện.\n")
+    assert [(t.ref, t.lead, t.support) for t in plan.tasks] == [
+        ("II.1.a", ["Phòng Văn hóa và Thông tin"], ["Đoàn Thanh niên huyện"]),
+        ("II.1.b", ["Phòng Văn hóa và Thông tin"], ["Đoàn Thanh niên huyện"])]
+
+
+def test_a_field_word_inside_a_sentence_is_not_a_field():
+    from planparse.extraction.tasks import inline_fields
+    assert inline_fields("Phòng Nội vụ chủ trì tham mưu, phối hợp: tổ chức hội nghị")[1] == []
+    assert inline_fields("Tổ chức hội nghị tổng kết. Thực hiện: các bước như sau")[1] == []

@@ -173,3 +173,9 @@ def test_a_cells_name_qualified_by_levels_is_not_cut_as_a_unit_and_its_work():
     from planparse.extraction.units import units_in_key_value
     assert units_in_key_value("Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã") == ["Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã"]
     assert units_in_key_value("Sở Khoa học và Công nghệ thúc đẩy, theo dõi, báo cáo chỉ tiêu") == ["Sở Khoa học và Công nghệ"]
+
+
+def test_the_office_of_two_bodies_is_one_unit():
+    assert split_units("Văn phòng HĐND và UBND huyện") == ["Văn phòng HĐND và UBND huyện"]
+    assert split_units("Văn phòng Đoàn ĐBQH và HĐND tỉnh, Sở Nội vụ") == ["Văn phòng Đoàn ĐBQH và HĐND tỉnh", "Sở Nội vụ"]
+    assert split_units("Văn phòng UBND tỉnh và UBND các xã") == ["Văn phòng UBND tỉnh", "UBND các xã"]

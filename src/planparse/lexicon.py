@@ -42,6 +42,8 @@ class UnitsData(_Data):
     # in TỔ CHỨC THỰC HIỆN, words before a body outside the issuer's command that is asked to act ("Khuyến khích X
     # chỉ đạo ..."); in a task section the same words are the issuer's own measure ("Khuyến khích các doanh nghiệp ...")
     request_openers: list[str]
+    # bodies one office serves together ("Văn phòng HĐND và UBND huyện", "Văn phòng Đoàn ĐBQH và HĐND tỉnh"): one unit
+    office_bodies: list[str]
     named: list[str]
 
 

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from .. import lexicon
 from ..models import KPI, Block, Deadline, Span, Task, Unit
 from ..structure import Node, section_role
-from ..text import FIRST_WORD as _FIRST_WORD, alternation, fold, fold_ws
+from ..text import FIRST_WORD as _FIRST_WORD, alternation, fold, fold_ws, normalize_tones
 from .deadlines import deadline_in_duty, event_in_duty, parse_deadline
 from .targets import clean_indicator, goal_deadline, is_goal, parse_target, split_goals
 from .provenance import block_span, find_in, locate
@@ -87,6 +87,52 @@ def key_of(text: str) -> tuple[Optional[str], str]:
 
 
 _KEY_LABEL = re.compile(r"([^\W\d_][^:;,.()\d]{4,40}):")
+_LINE_ROLES = ("responsibility", "lead", "support", "deadline", "product")
+
+
+@lru_cache(maxsize=None)
+def _next_key_re() -> re.Pattern:
+    """A further task field in the same line: 'Cơ quan chủ trì: X; cơ quan phối hợp: Y; thời gian hoàn thành: Z',
+    '(Chủ trì: X; phối hợp: Y; thời gian: Z)', after a stop, a semicolon, a comma or an opening bracket."""
+    keys = sorted({k for k, role in _keys() if role in _LINE_ROLES}, key=len, reverse=True)
+    alt = "|".join(r"\s+".join(re.escape(w) for w in k.split()) for k in keys)
+    return re.compile(rf"(?:^|(?<=[;.,(])|(?<=[;.,(]\s))\s*(?:-\s*)?(?:{alt})\s*:", re.I)
+
+
+def key_segments(text: str) -> list[tuple[Optional[str], str]]:
+    """A key line as its fields: [('lead', 'X'), ('support', 'Y'), ('deadline', 'Z')] for 'Đơn vị chủ trì: X;
+    Đơn vị phối hợp: Y; Thời gian: Z'; [(role, value)] of key_of for a line of one field."""
+    role, value = key_of(text)
+    if role not in _LINE_ROLES or not value:
+        return [(role, value)]
+    toned = normalize_tones(value)
+    cuts = [m.start() for m in _next_key_re().finditer(toned) if m.start() > 0]
+    if not cuts:
+        return [(role, value)]
+    out = [(role, value[:cuts[0]].strip(" ;,."))]
+    for a, b in zip(cuts, cuts[1:] + [len(value)]):
+        out.extend(key_segments(value[a:b].strip(" ;,.-")))
+    return out
+
+
+def inline_fields(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """A duty that prints its fields after it ('Tổ chức tuyên truyền ... Cơ quan chủ trì: X; thời gian: Z.',
+    '... trên địa bàn (Chủ trì: X; phối hợp: Y; thời gian: Z).'): the duty, and the fields."""
+    toned = normalize_tones(text)
+    # after a stop, a semicolon or a bracket (a comma goes on with the sentence), and not the bare 'thực hiện:'
+    m = next((m for m in _next_key_re().finditer(toned) if m.start() >= 20 and toned[:m.start()].rstrip()[-1:] in ".;("
+              and not re.match(r"\s*(?:-\s*)?thực\s+hiện\s*:", toned[m.start():], re.I)), None)
+    if m is None:
+        return text, []
+    rest = text[m.start():].strip(" ;,.")
+    bracketed = text[:m.start()].rstrip().endswith("(")
+    if bracketed:
+        rest = rest.rsplit(")", 1)[0]
+    fields = [(r, v) for r, v in key_segments(rest.lstrip("- ")) if r in _LINE_ROLES and v]
+    if not fields:
+        return text, []
+    duty = text[:m.start()].rstrip(" (;,")
+    return (duty if duty.endswith(".") or not duty else duty + "."), fields
 
 
 def _misread_key(text: str, folded: str) -> tuple[Optional[str], str]:
@@ -311,36 +357,59 @@ def _responsibility(nodes: list[Node], ctx: Context) -> tuple[list[str], list[st
     support: list[str] = []
     deadline: Optional[Deadline] = None
     for n in nodes:
-        role, value = key_of(n.text)
-        if role == "responsibility":
-            if value:
-                lead += units_in_key_value(value)
-                support += _partners_of_lead_line(value)
-            sub_lead, sub_support, sub_dl = _responsibility(n.children, ctx)
-            lead += sub_lead
-            support += sub_support
-            deadline = deadline or sub_dl
-        elif role in ("lead", "support"):
-            units: list[str] = []
-            if value:
-                units = units_in_key_value(value)
-            for c in n.children:
-                unit_part, _ = _split_unit_duty(c.full_text())
-                units += split_units(unit_part if unit_part else c.text)
-            if role == "lead":
-                lead += units
-                support += _partners_of_lead_line(value)
-            else:
-                support += units
-        elif role == "deadline":
-            deadline = parse_deadline(value, ctx.year, ctx.plan_date) or deadline
+        fields = key_segments(n.text)
+        for k, (role, value) in enumerate(fields):
+            lead, support, deadline = _read_field(role, value, n, ctx, lead, support, deadline, k == len(fields) - 1)
+    return lead, support, deadline
+
+
+def _responsibility_fields(fields: list[tuple[str, str]], n: Node, ctx: Context
+                           ) -> tuple[list[str], list[str], Optional[Deadline]]:
+    lead: list[str] = []
+    support: list[str] = []
+    deadline: Optional[Deadline] = None
+    for role, value in fields:
+        lead, support, deadline = _read_field(role, value, n, ctx, lead, support, deadline, children=False)
+    return lead, support, deadline
+
+
+def _read_field(role: Optional[str], value: str, n: Node, ctx: Context, lead: list[str], support: list[str],
+                deadline: Optional[Deadline], children: bool = True) -> tuple[list[str], list[str], Optional[Deadline]]:
+    """One field of a key line into the lead, support and deadline read so far; the line's children (a key line
+    over its units, one a line) belong to its last field."""
+    kids = n.children if children else []
+    if role == "responsibility":
+        if value:
+            lead += units_in_key_value(value)
+            support += _partners_of_lead_line(value)
+        sub_lead, sub_support, sub_dl = _responsibility(kids, ctx)
+        lead += sub_lead
+        support += sub_support
+        deadline = deadline or sub_dl
+    elif role in ("lead", "support"):
+        units: list[str] = units_in_key_value(value) if value else []
+        for c in kids:
+            unit_part, _ = _split_unit_duty(c.full_text())
+            units += split_units(unit_part if unit_part else c.text)
+        if role == "lead":
+            lead += units
+            support += _partners_of_lead_line(value)
+        else:
+            support += units
+    elif role == "deadline":
+        deadline = parse_deadline(value, ctx.year, ctx.plan_date) or deadline
     return lead, support, deadline
 
 
 def _partners_of_lead_line(value: Optional[str]) -> list[str]:
-    """'Đơn vị thực hiện: Sở Khoa học và Công nghệ chủ trì, phối hợp với Văn phòng UBND tỉnh': the partners the lead
-    line names are support."""
-    return [u for ph, _, _ in partners_in(value or "") for u in split_units(ph)]
+    """'Đơn vị thực hiện: Sở Khoa học và Công nghệ chủ trì, phối hợp với Văn phòng UBND tỉnh', '... Sở Nội vụ chủ trì,
+    Sở Tư pháp phối hợp': the partners the lead line names are support."""
+    partners = [u for ph, _, _ in partners_in(value or "") for u in split_units(ph)]
+    for part in re.split(r"[;,]\s*", value or "")[1:]:  # "<units> phối hợp (thực hiện)" after the lead's clause
+        m = re.match(r"^(.+?)\s+phối\s+hợp(?:\s+thực\s+hiện)?\s*[.;]?$", part.strip(), re.I)
+        if m and starts_unit(m.group(1)) and unit_phrase_end(m.group(1)) >= len(m.group(1)) - 1:
+            partners += [u for u in split_units(m.group(1)) if u not in partners]
+    return partners
 
 
 def _product(nodes: list[Node]) -> Optional[str]:
@@ -742,6 +811,10 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
         if not inh.lead:
             ctx.unled.append(ctx.tasks[-1])
         return
+    if node.children and node.body and all(key_of(b.text)[0] in _GROUP_LINES for b in node.body):
+        # "1. Nhóm nhiệm vụ tuyên truyền" / "Đơn vị chủ trì: X; Đơn vị phối hợp: Y." over its a), b): the group's
+        # lines apply to every duty under it
+        inh = _lines_of([Node(label=None, text=b.text, block=b, parent=node, ref=node.ref) for b in node.body], inh, ctx)
     runs = _line_runs(node)
     if runs is not None:
         # each run of duties with its own responsibility lines is one task (the contract's "numbered item with
@@ -842,6 +915,10 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
     text = _text_of(node, drop_closing=node is ctx.last)
     if _is_budget_statement(node, text):
         return
+    text, fields = inline_fields(text)
+    if fields:  # "... trên địa bàn (Chủ trì: X; phối hợp: Y; thời gian: Quý II/2026)": the duty's own lines
+        lead, support, deadline = _responsibility_fields(fields, node, ctx)
+        inh = replace(inh, lead=lead or inh.lead, support=support or inh.support, deadline=deadline or inh.deadline)
     unit, duty = _split_unit_duty(text)
     if unit:  # "Phòng Nội vụ: Phối hợp với ..."
         _add_task(ctx, node, duty, split_units(unit), list(inh.support), inh.deadline, product=inh.product)

@@ -119,6 +119,13 @@ def _lone_head(piece: str) -> bool:
         and lexicon.unit_head_at(piece) == fold(piece)
 
 
+def _joint_office(left: str, right: str) -> bool:
+    """'Văn phòng HĐND' / 'UBND huyện': the office of two bodies is one unit."""
+    bodies = tuple(lexicon.units().office_bodies)
+    f_left, f_right = fold(left), fold(right)
+    return f_left.startswith("văn phòng ") and f_left.endswith(bodies) and f_right.startswith(bodies)
+
+
 def _split_plain(text: str) -> list[str]:
     """Split on ',' and ' và ' only where a new unit starts; keep kind enumerations together."""
     pieces = [p.strip() for p in re.split(r"(,|\s+và\s+)", text)]
@@ -142,6 +149,8 @@ def _split_plain(text: str) -> list[str]:
                 or not (starts_unit(p) or kind))
         elif out and _lone_head(out[-1]):
             joins = True  # "Báo và Đài Phát thanh, Truyền hình Lâm Đồng": a head alone names no body; one body
+        elif out and _joint_office(out[-1], p):
+            joins = True  # "Văn phòng HĐND và UBND huyện": the office of both bodies
         else:  # " và " joins two units only when a named unit follows ("... ngành và Ủy ban nhân dân các xã")
             # and a bare kind goes on a list of kinds ("Các phòng, ban và ngành", "UBND các xã, phường và thị trấn"),
             # not a named body ("Sở Tài chính và cơ quan, địa phương liên quan": two units)
