@@ -40,6 +40,10 @@ def test_unknown_keys_are_rejected():
     ("Mục tiêu:", "goals"),
     ("Nhiệm vụ, giải pháp:", "duties"),
     ("Chủ trì theo dõi, kiểm tra", None),
+    ("- Người thực hiện: Đồng chí Chủ tịch Ủy ban MTTQ xã.", None),  # a bullet is read by the structure, not key_of
+    ("Người thực hiện: Đồng chí Chủ tịch Ủy ban MTTQ xã.", "lead"),
+    ("Cán bộ phụ trách: Công chức Văn hóa - Xã hội.", "lead"),
+    ("Phụ trách chung; chủ trì các buổi làm việc.", None),
 ])
 def test_group_keys_read_real_lines(line, role):
     assert key_of(line)[0] == role

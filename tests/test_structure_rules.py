@@ -1029,3 +1029,12 @@ def test_a_field_word_inside_a_sentence_is_not_a_field():
     from planparse.extraction.tasks import inline_fields
     assert inline_fields("Phòng Nội vụ chủ trì tham mưu, phối hợp: tổ chức hội nghị")[1] == []
     assert inline_fields("Tổ chức hội nghị tổng kết. Thực hiện: các bước như sau")[1] == []
+
+
+def test_a_persons_line_under_a_duty_names_its_lead():
+    plan = plan_of("KẾ HOẠCH\nTổ chức Ngày hội Đại đoàn kết toàn dân tộc năm 2026\nII. NỘI DUNG\n"
+                   "1. Tổ chức họp mặt các khu dân cư.\n- Thời gian: Trước ngày 18/11/2026.\n"
+                   "- Người thực hiện: Đồng chí Chủ tịch Ủy ban MTTQ xã.\n")
+    [t] = plan.tasks
+    assert (t.text, t.lead, t.deadline.date) == ("Tổ chức họp mặt các khu dân cư.", ["Đồng chí Chủ tịch Ủy ban MTTQ xã"],
+                                                 "2026-11-18")
