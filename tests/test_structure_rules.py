@@ -1038,3 +1038,21 @@ def test_a_persons_line_under_a_duty_names_its_lead():
     [t] = plan.tasks
     assert (t.text, t.lead, t.deadline.date) == ("Tổ chức họp mặt các khu dân cư.", ["Đồng chí Chủ tịch Ủy ban MTTQ xã"],
                                                  "2026-11-18")
+
+
+_BODY = ("I. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao hiệu quả.\nII. NHIỆM VỤ\n"
+         "1. Phòng Nội vụ tổ chức tuyên truyền, hoàn thành trước 30/6/2026.\n")
+
+
+@pytest.mark.parametrize("heading,title", [
+    ("KẾ HOẠCH TRIỂN KHAI CÔNG TÁC PHÒNG, CHỐNG THIÊN TAI NĂM 2026\n", "TRIỂN KHAI CÔNG TÁC PHÒNG, CHỐNG THIÊN TAI NĂM 2026"),
+    ("K Ế H O Ạ C H\nTriển khai công tác phòng, chống thiên tai năm 2026\n", "Triển khai công tác phòng, chống thiên tai năm 2026"),
+    ("Kế hoạch\ntriển khai công tác phòng, chống thiên tai năm 2026\n", "triển khai công tác phòng, chống thiên tai năm 2026"),
+    ("An Phú, ngày 02 tháng 3 năm 2026\nTriển khai công tác phòng, chống thiên tai năm 2026\n",
+     "Triển khai công tác phòng, chống thiên tai năm 2026"),  # no type heading: the number's code names the type
+])
+def test_the_heading_and_title_however_the_type_heading_is_printed(heading, title):
+    plan = plan_of("ỦY BAN NHÂN DÂN\nXÃ AN PHÚ\nSố: 20/KH-UBND\n" + heading + _BODY)
+    m = plan.meta
+    assert (m.doc_type, m.issuer, m.number, m.title) == ("Kế hoạch", "UBND xã An Phú", "20/KH-UBND", title)
+    assert [t.lead for t in plan.tasks] == [["Phòng Nội vụ"]]

@@ -105,6 +105,7 @@ class SectionsData(_Data):
     # topic ("III. PHÁT TRIỂN NỀN MÓNG KINH TẾ SỐ") whose heading and items open so is a task section
     phase_labels: list[str]  # a phase heading's label ("Đợt 1: Trong tháng 12/2025") before its time
     closing_openers: list[str]
+    type_codes: dict[str, str]  # a number's type code when no heading names the type ("20/KH-UBND" -> Kế hoạch)
     closing_paragraph_openers: list[str]  # a line opening so after a finished sentence starts the closing paragraph
     closing_conditions: list[str]  # "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc ...": the closing formula
     appendix_heading: list[str]

@@ -9,7 +9,7 @@ from typing import Optional
 from . import lexicon
 from .labels import Label, is_bullet, parse_label
 from .models import Block, Document
-from .text import fold, strip_accents
+from .text import fold, fold_ws, strip_accents
 
 _OPENING = re.compile(r"^(?:thực hiện|căn cứ|triển khai|nhằm|để|theo|ngày|trên cơ sở|qua)\b", re.I)
 _CITES = re.compile(r"\bsố\s*:?\s*\d+|\d+/\d{4}/|\d+/[A-ZĐ]", re.I)
@@ -55,20 +55,49 @@ class Structure:
     other_type: Optional[str] = None  # the heading of a document that is not a plan ('báo cáo', 'quyết định')
 
 
-def _heading_type(b: Block, types: list[str]) -> Optional[str]:
-    """The document type a short capitalised heading names ('KẾ HOẠCH HÀNH ĐỘNG' -> 'kế hoạch hành động')."""
+def _spaced_out(text: str) -> str:
+    """'K Ế H O Ạ C H' -> 'KẾ HOẠCH'? A heading printed with its letters spaced out reads as its letters joined;
+    the word break is lost, so it is compared without spaces (_heading_type)."""
+    words = text.strip(" *#").split()
+    return "".join(words) if len(words) >= 4 and all(len(w) == 1 for w in words) else ""
+
+
+def _heading_type(b: Block, types: list[str], title_after: bool = False) -> Optional[str]:
+    """The document type a short capitalised heading names ('KẾ HOẠCH HÀNH ĐỘNG' -> 'kế hoạch hành động'), a line
+    that is only the type in any case ('Kế hoạch'), or its letters spaced out ('K Ế H O Ạ C H'). With
+    `title_after`, also a capitalised heading that goes on with the title on the same line ('KẾ HOẠCH TRIỂN KHAI
+    CÔNG TÁC PHÒNG, CHỐNG THIÊN TAI NĂM 2026')."""
+    if b.kind == "row":
+        return None
     t = fold(b.text).strip(" *#")
-    if len(t.split()) > 6 or b.kind == "row":
+    if t in types:
+        return t
+    spaced = _spaced_out(fold(b.text))
+    if spaced:
+        return next((d for d in types if spaced == d.replace(" ", "")), None)
+    if len(t.split()) > (40 if title_after else 6):
         return None
     letters = [c for c in b.text if c.isalpha()]
     caps = letters and sum(c.isupper() for c in letters) / len(letters) > 0.8
-    if not (caps or b.kind == "heading"):
+    if not (caps or b.kind == "heading" and not title_after):
         return None
     found = next((d for d in types if t == d or t.startswith(d + " ")), None)
     if found is None:  # OCR may get a mark wrong ("KÉ HOẠCH"): compare base letters
         bare = strip_accents(t)
         found = next((d for d in types if bare == strip_accents(d) or bare.startswith(strip_accents(d) + " ")), None)
     return found
+
+
+def heading_type_and_rest(b: Block) -> tuple[Optional[str], str]:
+    """The plan's type heading read: its type ('kế hoạch') and what the same line goes on with (the title, when the
+    heading and the title share a line)."""
+    found = _heading_type(b, lexicon.sections().doc_types, True)
+    if found is None:
+        return None, ""
+    words = b.text.strip(" *#").split()
+    if _spaced_out(fold(b.text)):
+        return found, ""
+    return found, " ".join(words[len(found.split()):]).strip(" *:")
 
 
 def _in_capitals(text: str) -> bool:
@@ -138,6 +167,21 @@ def _letter_header(blocks: list[Block]) -> list[Block]:
     return blocks[:k]
 
 
+_PLACE_AND_DATE = re.compile(r",\s*ngày\s*\d{0,2}\s*tháng\s*\d{0,2}\s*năm\s*\d{4}\s*$", re.I)
+
+
+def _dated_heading_end(blocks: list[Block]) -> Optional[int]:
+    """A plan printed without its type heading: the index after the heading's 'An Phú, ngày 02 tháng 3 năm 2026'
+    line, when it comes among the first lines and before any numbered part; else None."""
+    for k, b in enumerate(blocks[:12]):
+        if b.kind != "row" and parse_label(b.text)[0] is not None:
+            return None
+        texts = [c.text for c in b.cells] if b.kind == "row" and b.cells else [b.text]
+        if any(_PLACE_AND_DATE.search(fold_ws(t)) for t in texts):
+            return k + 1
+    return None
+
+
 def _title_before_opening(b: Block, nxt: Optional[Block]) -> bool:
     """'Triển khai thực hiện Chỉ thị số 30/CT-TTg ... trên địa bàn tỉnh Ninh Bình' then 'Thực hiện Chỉ thị số
     30/CT-TTg ..., UBND tỉnh ban hành ...': a title that names what it implements, before the opening that
@@ -151,15 +195,23 @@ def build_structure(doc: Document) -> Structure:
     n = len(blocks)
     i = 0
     head_idx = next((k for k, b in enumerate(blocks[:40]) if _is_doc_heading(b)), None)
+    if head_idx is None:  # the heading going on with the title on its line, before any numbered part
+        first_part = next((k for k, b in enumerate(blocks[:40]) if (lb := parse_label(b.text)[0]) is not None
+                           and lb.style == "ROMAN"), 40)
+        head_idx = next((k for k, b in enumerate(blocks[:first_part])
+                         if parse_label(b.text)[0] is None and _heading_type(b, lexicon.sections().doc_types, True)), None)
     other_type = None
     if head_idx is None:
         other_type = next((t for b in blocks[:40] if (t := _heading_type(b, lexicon.sections().other_doc_types))), None)
     header = blocks[:head_idx] if head_idx is not None else _letter_header(blocks)
     doc_type = blocks[head_idx] if head_idx is not None else None
+    dated = None if head_idx is not None or other_type or header else _dated_heading_end(blocks)
+    if dated is not None:  # no type heading: the heading lines run to the place and date line, the title follows
+        header = blocks[:dated]
     i = head_idx + 1 if head_idx is not None else len(header)
 
     title: list[Block] = []
-    while i < n and doc_type is not None and len(title) < 3:
+    while i < n and (doc_type is not None or dated is not None) and len(title) < 3:
         b = blocks[i]
         label, _ = parse_label(b.text)
         if b.kind == "row" or label is not None or _is_signature(b):

@@ -8,7 +8,7 @@ from typing import Optional
 
 from .. import lexicon
 from ..models import Block, Citation, Meta, Signer, Span
-from ..structure import Structure
+from ..structure import Structure, heading_type_and_rest
 from ..text import fold, fold_ws, normalize_tones, strip_accents
 
 _MOTTO = re.compile(r"CỘNG\s*H(?:[OÒ]A|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s*-?\s*do\s*-\s*Hạnh\s+phúc", re.I)
@@ -72,12 +72,11 @@ def extract_meta(st: Structure) -> tuple[Meta, list[str]]:
     header_text = " \n ".join(b.text for b in st.header)
     header_clean = _MOTTO.sub(" ", header_text)
     meta = Meta()
+    heading_rest = ""
     if st.doc_type is not None:
-        t = strip_accents(fold(st.doc_type.text).strip(" *#"))
-        for d in lexicon.sections().doc_types:
-            if t.startswith(strip_accents(d)):
-                meta.doc_type = d[:1].upper() + d[1:]
-                break
+        found, heading_rest = heading_type_and_rest(st.doc_type)
+        if found:
+            meta.doc_type = found[:1].upper() + found[1:]
     elif (subject := _letter_subject(st.header)) is not None:
         meta.doc_type = lexicon.sections().letter_type  # a letter assigning duties: 'V/v ...' is its subject
         meta.title = subject
@@ -87,6 +86,14 @@ def extract_meta(st: Structure) -> tuple[Meta, list[str]]:
     m = _NUMBER.search(header_text)
     if m and re.search(r"\d", m.group(1)):
         meta.number = fold_ws(m.group(1) + m.group(2)).replace(" ", "")
+
+    if meta.doc_type is None and meta.number and st.doc_type is None and not st.other_type:
+        # no heading names the type: the number's code does ("20/KH-UBND", "05-KH/CB")
+        codes = lexicon.sections().type_codes
+        code = next((c for c in re.split(r"[/\-]", meta.number)[1:] if c in codes), None)
+        if code:
+            meta.doc_type = codes[code]
+            warnings = [w for w in warnings if not w.startswith("no document heading")]
 
     appendix_text = " ".join(b.text for a in st.appendices for b in a.heading + a.paragraphs)
     pd = _PLACE_DATE.search(header_clean) or _PLACE_DATE.search(appendix_text)
@@ -104,8 +111,8 @@ def extract_meta(st: Structure) -> tuple[Meta, list[str]]:
     if not meta.issuer:
         warnings.append("issuer not found")
 
-    if st.title and not meta.title:
-        meta.title = fold_ws(" ".join(b.text for b in st.title)).strip(" *")
+    if (st.title or heading_rest) and not meta.title:  # "KẾ HOẠCH TRIỂN KHAI ..." on one line: the title goes on there
+        meta.title = fold_ws(" ".join([heading_rest] + [b.text for b in st.title])).strip(" *") or None
     meta.signer = _signer(st.signature)
     return meta, warnings
 

@@ -112,9 +112,16 @@ def _closing_openers() -> tuple[str, ...]:
     return tuple(fold(k) for k in lexicon.sections().closing_paragraph_openers)
 
 
+@lru_cache(maxsize=1)
+def _doc_types() -> frozenset[str]:
+    return frozenset(fold(d) for d in lexicon.sections().doc_types)
+
+
 def _starts_paragraph(prev: Line, ln: Line, width: int) -> bool:
     if ln.heading or prev.heading or prev.hard_break and _starts_upper(ln.text):
         return True
+    if fold(prev.text).strip(" *#:") in _doc_types():
+        return True  # "Kế hoạch" / "triển khai công tác ...": the type heading is a line of its own
     if _CODE_CUT.search(prev.text.rstrip()) and re.match(r"[A-ZĐ\d]", ln.text.lstrip()):
         return False
     if prev.page is not None and ln.page is not None and prev.page != ln.page and _TERMINAL.search(prev.text):
