@@ -1056,3 +1056,11 @@ def test_the_heading_and_title_however_the_type_heading_is_printed(heading, titl
     m = plan.meta
     assert (m.doc_type, m.issuer, m.number, m.title) == ("Kế hoạch", "UBND xã An Phú", "20/KH-UBND", title)
     assert [t.lead for t in plan.tasks] == [["Phòng Nội vụ"]]
+
+
+def test_a_programme_titled_by_what_it_implements_keeps_the_title_and_cites_it():
+    plan = plan_of("ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 15/CTr-UBND\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n"
+                   "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, "
+                   "công nghệ\nI. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao hiệu quả.\nII. NHIỆM VỤ\n1. Sở Nội vụ tổ chức tuyên truyền.\n")
+    assert plan.meta.title.startswith("Thực hiện Nghị quyết số 57-NQ/TW")
+    assert [(c.number, c.date, c.issuer) for c in plan.implements] == [("57-NQ/TW", "2024-12-22", "Bộ Chính trị")]

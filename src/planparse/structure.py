@@ -220,8 +220,11 @@ def build_structure(doc: Document) -> Structure:
                       or re.match(r"căn cứ\b", fold(b.text))):  # a title never opens with "Căn cứ"
             break
         if not title and _OPENING.match(b.text) and _CITES.search(b.text[:80]) and not _in_capitals(b.text) \
-                and not _title_before_opening(b, blocks[i + 1] if i + 1 < n else None):
-            break  # an opening sentence; a title in capitals may also begin "THỰC HIỆN NGHỊ QUYẾT SỐ ..."
+                and not _title_before_opening(b, blocks[i + 1] if i + 1 < n else None) \
+                and (re.search(r"[,;:.]$", b.text.rstrip()) or len(b.text) > 300):
+            # an opening sentence ends its clause; a title in capitals may also begin "THỰC HIỆN NGHỊ QUYẾT SỐ ...",
+            # and a programme's title "Thực hiện Nghị quyết số 57-NQ/TW ..." ends without a stop
+            break
         if title and len(b.text) > 200:
             break
         if title and fold(b.text).startswith(tuple(lexicon.sections().addressee_markers)):

@@ -436,5 +436,8 @@ def plan_places(meta: Meta, st: Structure) -> "Places":
 def extract_citations(st: Structure, meta: Optional[Meta] = None) -> list[Citation]:
     from .citations import extract_citations_from
 
-    return extract_citations_from(st.opening, plan_places(meta or Meta(), st))
+    places = plan_places(meta or Meta(), st)
+    # with no basis in its opening, a title that opens as one names what the plan implements ("Thực hiện Nghị quyết
+    # số 57-NQ/TW ..." under CHƯƠNG TRÌNH HÀNH ĐỘNG)
+    return extract_citations_from(st.opening, places) or extract_citations_from(st.title, places)
 
