@@ -328,3 +328,16 @@ def test_a_hyphen_pdfium_marks_at_a_line_end_is_kept():
     assert _clean("Kế hoạch số 24/KH\ufffeUBND ngày 14/8/2025") == "Kế hoạch số 24/KH-UBND ngày 14/8/2025"
     assert _clean("Nghị quyết số 71/NQ\x02CP của Chính phủ") == "Nghị quyết số 71/NQ-CP của Chính phủ"
     assert _clean("Quí IV\ufffe2025") == "Quí IV-2025"
+
+
+def test_a_list_line_each_item_repeats_is_not_a_running_header_wherever_pages_break():
+    from planparse.readers.lines import Line
+    from planparse.readers.pdf import _drop_furniture
+
+    def page(n, *texts):
+        return [Line(text=t, start=0, end=len(t), lineno=k, page=n) for k, t in enumerate(texts)]
+    lead = "- Đơn vị chủ trì: Sở Khoa học và Công nghệ."
+    pages = [page(n, "UBND TỈNH AN GIANG", f"{n}. Triển khai nhiệm vụ số {n} của Kế hoạch", lead, "Trang " + str(n))
+             for n in range(1, 5)]
+    kept = [ln.text for ln in _drop_furniture(pages) if not ln.blank]
+    assert kept.count(lead) == 4 and "UBND TỈNH AN GIANG" not in kept and not any(t.startswith("Trang") for t in kept)

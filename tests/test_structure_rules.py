@@ -1064,3 +1064,10 @@ def test_a_programme_titled_by_what_it_implements_keeps_the_title_and_cites_it()
                    "công nghệ\nI. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao hiệu quả.\nII. NHIỆM VỤ\n1. Sở Nội vụ tổ chức tuyên truyền.\n")
     assert plan.meta.title.startswith("Thực hiện Nghị quyết số 57-NQ/TW")
     assert [(c.number, c.date, c.issuer) for c in plan.implements] == [("57-NQ/TW", "2024-12-22", "Bộ Chính trị")]
+
+
+def test_a_capitalised_numbered_heading_keeps_its_last_word_wrapped_alone():
+    paras = _paragraphs("III. ĐỐI TƯỢNG, NGUYÊN TẮC, HÌNH THỨC VÀ TIÊU CHUẨN KHEN", "THƯỞNG",
+                        "1. Đối tượng khen thưởng", "KẾ HOẠCH", "TỔ CHỨC")
+    assert paras[0] == "III. ĐỐI TƯỢNG, NGUYÊN TẮC, HÌNH THỨC VÀ TIÊU CHUẨN KHEN THƯỞNG"
+    assert paras[-2:] == ["KẾ HOẠCH", "TỔ CHỨC"]

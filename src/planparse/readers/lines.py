@@ -142,6 +142,9 @@ def _starts_paragraph(prev: Line, ln: Line, width: int) -> bool:
     if prev.text.count("(") > prev.text.count(")"):
         return False  # "... (thuộc Dự án 7:" / "Truyền thông, giáo dục ...).": a bracket the line break left open
     caps_prev, caps_ln = _is_caps_line(prev.text), _is_caps_line(ln.text)
+    if caps_prev and not caps_ln and ln.text.isupper() and len(ln.text.split()) == 1 \
+            and parse_label(prev.text)[0] is not None and not _TERMINAL.search(prev.text):
+        return False  # "III. ĐỐI TƯỢNG, NGUYÊN TẮC, HÌNH THỨC VÀ TIÊU CHUẨN KHEN" / "THƯỞNG": the heading's last word
     if caps_prev != caps_ln:
         return True
     if caps_prev and caps_ln:

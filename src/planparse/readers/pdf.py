@@ -426,19 +426,23 @@ def plumber_cells(plumber_page) -> list[list[tuple[float, float, float, float]]]
     return [[(x0, h - bottom, x1, h - top) for x0, top, x1, bottom in t.cells] for t in plumber_page.find_tables()]
 
 
-def _edges(page_lines: list[Line]) -> list[Line]:
+def _edges(page_lines: list[Line]) -> list[tuple[str, Line]]:
+    """The first two and last two text lines of a page, with the edge they are at."""
     content = [ln for ln in page_lines if not ln.blank and ln.cells is None]
-    return content[:2] + content[-2:]
+    return [("top", ln) for ln in content[:2]] + [("bottom", ln) for ln in content[-2:] if ln not in content[:2]]
 
 
 def _drop_furniture(pages: list[list[Line]]) -> list[Line]:
     """Blank running headers/footers and page numbers; where a table goes on over a page, drop the
-    header rows the page repeats and join a row the page break cut in two."""
-    counts = Counter(ln.text for p in pages for ln in {id(x): x for x in _edges(p)}.values())
+    header rows the page repeats and join a row the page break cut in two. A running line is at the same edge of
+    at least half the pages; a line of the list ('- Đơn vị chủ trì: ...', 'b) Cơ quan thực hiện:') a plan repeats
+    under each item is never one, wherever the page breaks fall."""
+    counts = Counter((edge, ln.text) for p in pages for edge, ln in _edges(p))
     need = max(2, len(pages) // 2)
     for p in pages:
-        for ln in _edges(p):
-            if _PAGE_NO.match(ln.text) or (len(pages) > 1 and counts[ln.text] >= need):
+        for edge, ln in _edges(p):
+            if _PAGE_NO.match(ln.text) or (len(pages) > 1 and counts[(edge, ln.text)] >= need
+                                           and parse_label(ln.text)[0] is None):
                 ln.blank = True
     out: list[Line] = []
     head: list[list[str]] = []  # the first rows of the table still open at the end of the last page
