@@ -92,6 +92,12 @@ def test_a_document_amending_the_cited_one_in_a_bracket_is_cited_too():
                                                 ("Quyết định", "128/QĐ-LĐTBXH", "2023-03-17")]
 
 
+def test_a_number_broken_at_its_hyphen_is_read_whole():
+    got = _cite("Thực hiện Chỉ thị số 45- CT/TW ngày 14 tháng 4 năm 2025 của Bộ Chính trị về Đại hội đảng bộ các cấp; "
+                "Kế hoạch số 223/KH- UBND ngày 24/10/2025 của UBND tỉnh;", places=Places({"tỉnh": "Nghệ An"}))
+    assert [(n, d) for _, n, d, _ in got] == [("45-CT/TW", "2025-04-14"), ("223/KH-UBND", "2025-10-24")]
+
+
 def test_two_documents_joined_at_the_top_are_both_cited():
     got = _cite("Thực hiện Kế hoạch hành động số 705/KH-UBND ngày 21/9/2021 của UBND tỉnh Nghệ An về nâng cao chất lượng; "
                 "Kế hoạch số 185/KH-UBND ngày 14/10/2023 của UBND thành phố Vinh về chuyển đổi số;")

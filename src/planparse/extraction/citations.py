@@ -94,8 +94,10 @@ def extract_citations_from(blocks: list[Block], places: Places) -> list[Citation
     for b in blocks:
         if not basis.match(b.text) or excluded.match(b.text):
             continue
-        # "223/KH- UBND": a space typed in the number is moved after it, so offsets stay those of the block
+        # "223/KH- UBND", "45- CT/TW" (a number broken at its hyphen): a space typed in the number is moved after it,
+        # so offsets stay those of the block
         text = re.sub(r"(\d+/[A-ZĐ]+-)(\s+)([A-ZĐ][\w\-]*)", r"\1\3\2", b.text)
+        text = re.sub(r"(?<![\w/])(\d+-)(\s+)([A-ZĐ]{2,}/[A-ZĐ][\w\-]*)", r"\1\3\2", text)
         found: list[Citation] = []
         for c in _plural_citations(text, places):
             seen.add(fold(c.number or ""))
