@@ -1,6 +1,7 @@
 """Does a plan score the same whatever format it arrives in? The web transcriptions of corpus/real/provinces-2025
 are rendered as DOCX and as PDF (Markdown -> HTML by a small converter of this script's own, written apart from
-planparse's Markdown reader -> LibreOffice Writer -> DOCX -> PDF), extracted, and scored against their gold files
+planparse's Markdown reader -> LibreOffice Writer -> DOCX -> PDF; and a PDF of the DOCX justified with first-line
+indents, as plans are typed), extracted, and scored against their gold files
 exactly as `planparse eval` scores; micro-F1 per document and per format, and the mean. Gold is the same for
 every rendition, so a gap between formats is the DOCX or PDF reader's (or this converter's: a transcription
 cannot say where a table cell was empty, see `cells_of`). Needs LibreOffice (`soffice`). Not part of CI.
@@ -150,7 +151,29 @@ def render(sources: list[Path], out: Path) -> dict[str, Path]:
     docxs = sorted(str(p) for p in (out / "docx").glob("*.docx"))
     subprocess.run([soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", str(out / "pdf"), *docxs],
                    check=True, capture_output=True)
-    return {"docx": out / "docx", "pdf": out / "pdf"}
+    justified = [str(_justified(Path(d), out / "docx-justified")) for d in docxs]
+    subprocess.run([soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", str(out / "pdf-justified"),
+                    *justified], check=True, capture_output=True)
+    return {"docx": out / "docx", "pdf": out / "pdf", "pdf-justified": out / "pdf-justified"}
+
+
+def _justified(docx: Path, out: Path) -> Path:
+    """The DOCX as plans are typed: body paragraphs justified with a first-line indent, 13 pt Times New Roman (page
+    breaks then fall elsewhere, and lines end at the margin)."""
+    from docx import Document as Docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    d = Docx(str(docx))
+    for p in d.paragraphs:
+        if len(p.text) > 60:
+            p.paragraph_format.first_line_indent = Cm(1.27)
+            p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        for r in p.runs:
+            r.font.size, r.font.name = Pt(13), "Times New Roman"
+    out.mkdir(parents=True, exist_ok=True)
+    d.save(str(out / docx.name))
+    return out / docx.name
 
 
 def main() -> None:
@@ -169,18 +192,20 @@ def main() -> None:
         table: dict[str, dict[str, float]] = {}
         for src in sources:
             row = table.setdefault(src.stem, {})
-            for fmt, path in [("md", src), ("docx", dirs["docx"] / f"{src.stem}.docx"), ("pdf", dirs["pdf"] / f"{src.stem}.pdf")]:
+            for fmt, path in [("md", src), ("docx", dirs["docx"] / f"{src.stem}.docx"), ("pdf", dirs["pdf"] / f"{src.stem}.pdf"),
+                              ("pdf-justified", dirs["pdf-justified"] / f"{src.stem}.pdf")]:
                 try:
                     pred = extract_file(path).model_dump(mode="json")
                     row[fmt] = score(gold[src.stem], pred).micro.f1
                 except PlanParseError as e:  # a rendition read as no plan scores 0
                     print(f"  {path.name}: {e}", file=sys.stderr)
                     row[fmt] = 0.0
-    print(f"{'document':28s} {'md':>6s} {'docx':>6s} {'pdf':>6s}")
+    formats = ("md", "docx", "pdf", "pdf-justified")
+    print(f"{'document':28s} " + " ".join(f"{f:>13s}" for f in formats))
     for stem, row in table.items():
-        print(f"{stem:28s} {row['md']:6.3f} {row['docx']:6.3f} {row['pdf']:6.3f}")
-    means = {f: statistics.mean(r[f] for r in table.values()) for f in ("md", "docx", "pdf")}
-    print(f"{'mean of ' + str(len(table)):28s} {means['md']:6.3f} {means['docx']:6.3f} {means['pdf']:6.3f}")
+        print(f"{stem:28s} " + " ".join(f"{row[f]:13.3f}" for f in formats))
+    means = {f: statistics.mean(r[f] for r in table.values()) for f in formats}
+    print(f"{'mean of ' + str(len(table)):28s} " + " ".join(f"{means[f]:13.3f}" for f in formats))
     print(json.dumps({"documents": len(table), "mean": {k: round(v, 3) for k, v in means.items()}}))
 
 
