@@ -1071,3 +1071,45 @@ def test_a_capitalised_numbered_heading_keeps_its_last_word_wrapped_alone():
                         "1. Đối tượng khen thưởng", "KẾ HOẠCH", "TỔ CHỨC")
     assert paras[0] == "III. ĐỐI TƯỢNG, NGUYÊN TẮC, HÌNH THỨC VÀ TIÊU CHUẨN KHEN THƯỞNG"
     assert paras[-2:] == ["KẾ HOẠCH", "TỔ CHỨC"]
+
+
+@pytest.mark.parametrize("items", [
+    "Thứ nhất, tăng cường công tác tuyên truyền về chuyển đổi số.\nThứ hai, đẩy mạnh cải cách thủ tục hành chính.\n",
+    "Nhiệm vụ 1: Tăng cường công tác tuyên truyền về chuyển đổi số.\nNhiệm vụ 2: Đẩy mạnh cải cách thủ tục hành chính.\n",
+    "Hoạt động 1. Tăng cường công tác tuyên truyền về chuyển đổi số.\nHoạt động 2. Đẩy mạnh cải cách thủ tục hành chính.\n",
+    "1- Tăng cường công tác tuyên truyền về chuyển đổi số.\n2- Đẩy mạnh cải cách thủ tục hành chính.\n",
+])
+def test_items_numbered_in_words_or_with_a_dash_are_items(items):
+    plan = plan_of("KẾ HOẠCH\nChuyển đổi số năm 2026\nII. NHIỆM VỤ, GIẢI PHÁP\n" + items)
+    assert [t.ref for t in plan.tasks] == ["II.1", "II.2"]
+    assert [t.text.lower()[:15] for t in plan.tasks] == ["tăng cường công", "đẩy mạnh cải cá"]
+
+
+def test_lower_case_roman_numerals_go_on_a_list_begun_with_i():
+    plan = plan_of("KẾ HOẠCH\nChuyển đổi số năm 2026\nII. NHIỆM VỤ\n1. Nhóm giải pháp về tuyên truyền\n"
+                   "i) Tăng cường công tác tuyên truyền.\nii) Đẩy mạnh truyền thông trên mạng xã hội.\n"
+                   "iii) Xây dựng chuyên mục trên Cổng thông tin điện tử.\n")
+    assert [t.ref for t in plan.tasks] == ["II.1.i", "II.1.ii", "II.1.iii"]
+
+
+def test_a_task_part_of_plain_paragraphs_gives_a_task_each_but_not_a_pointer_to_the_appendix():
+    from planparse.models import Block
+    from planparse.structure import Node
+    from planparse.extraction.tasks import _paragraph_items
+    body = [Block(id=f"b{k}", kind="paragraph", text=t) for k, t in enumerate([
+        "Để thực hiện tốt Kế hoạch, cần tập trung các nhiệm vụ sau:",
+        "Tăng cường công tác tuyên truyền về chuyển đổi số đến Nhân dân.",
+        "Các nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này.",
+        "Đẩy mạnh cải cách thủ tục hành chính, hoàn thành trước 30/6/2026."])]
+    sec = Node(label=None, text="NHIỆM VỤ", block=None, body=body, ref="II")
+    assert [(n.ref, n.text[:12]) for n in _paragraph_items(sec)] == [("II.1", "Tăng cường c"), ("II.2", "Đẩy mạnh cải")]
+
+
+def test_bodies_named_by_the_work_the_plan_assigns_them():
+    from planparse.extraction.units import subject_units
+    assert subject_units("Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm lập dự "
+                         "toán.") == "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này"
+    assert subject_units("Cơ quan, đơn vị được giao nhiệm vụ theo dõi, kiểm tra, đôn đốc tại Phụ lục kèm theo Kế hoạch này "
+                         "thường xuyên kiểm tra.") == ("Cơ quan, đơn vị được giao nhiệm vụ theo dõi, kiểm tra, đôn đốc tại "
+                                                       "Phụ lục kèm theo Kế hoạch này")
+    assert subject_units("Sở Nội vụ được giao chủ trì tổ chức hội nghị sơ kết.") == "Sở Nội vụ được giao chủ trì"

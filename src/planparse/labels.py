@@ -1,4 +1,4 @@
-"""Outline labels of Vietnamese plans: I., 1., 1.1., 1.2.1., a), a., -, +, •."""
+"""Outline labels of Vietnamese plans: I., 1., 1-, 1.1., 1.2.1., a), a., ii), (1), Thứ nhất, Nhiệm vụ 1:, -, +, •."""
 from __future__ import annotations
 
 import re
@@ -7,18 +7,25 @@ from typing import Optional
 
 _ROMAN = r"(?P<roman>[IVX]{1,5})[.)]"
 _DEC_MULTI = r"(?P<decm>\d{1,2}(?:\.\d{1,2}){1,4})\.?\)?"
-_DEC_ONE = r"(?P<dec>\d{1,2})[.)]"
-_ALPHA = r"(?P<alpha>[a-zđ])[.)]"
+_DEC_ONE = r"(?P<dec>\d{1,2})(?:[.)]|-(?=\s+[^\W\d_]))"  # "1.", "1)", "1- Tăng cường ..."
+# "ii)", "iv)": lower-case Roman numerals continue a list that began "i)" (read as the letter i: the same style)
+_ALPHA = r"(?P<alpha>[a-zđ]|ii|iii|iv|vi|vii|viii|ix)[.)]"
 _PAREN = r"\((?P<paren>\d{1,2}|[a-zđ])\)"
 _BULLET = r"(?P<bullet>[-–—+•·*▪○●◦])"
+_ORDINAL = r"(?P<ordinal>Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s*[,:.]"  # "Thứ nhất, tăng cường ..."
+_ORDINALS = {"nhất": "1", "hai": "2", "ba": "3", "tư": "4", "năm": "5", "sáu": "6", "bảy": "7", "tám": "8", "chín": "9",
+             "mười": "10"}
+# "Nhiệm vụ 1: ...", "Hoạt động 2. ...": an item named by what it is and its number
+_NAMED = r"(?P<named>(?:Nhiệm vụ|Hoạt động|Giải pháp|Nội dung)\s+(?P<named_no>\d{1,2}))\s*[:.]"
 LABEL_RE = re.compile(
     rf"^\s*(?:{_ROMAN}|{_DEC_MULTI}|{_DEC_ONE}|{_ALPHA}|{_PAREN})(?=\s|$)\s*|^\s*{_BULLET}(?![-–—+])\s*"
+    rf"|^\s*{_ORDINAL}\s*|^\s*{_NAMED}(?=\s)\s*"
 )
 
 
 @dataclass(frozen=True)
 class Label:
-    style: str  # ROMAN, DEC1..DEC5, ALPHA, PAREN ("(1)", "(a)"), DASH, PLUS, DOT
+    style: str  # ROMAN, DEC1..DEC5, ALPHA, PAREN ("(1)", "(a)"), ORDINAL ("Thứ nhất,"), NAMED ("Nhiệm vụ 1:"), DASH, PLUS, DOT
     raw: str  # as printed ("1.2.", "a)", "-")
     key: str  # the ref component this label contributes ("II", "2", "a"; bullets get theirs later)
 
@@ -45,6 +52,10 @@ def parse_label(text: str) -> tuple[Optional[Label], str]:
         if not rest.strip():
             return None, text
         return Label("ALPHA", raw, m.group("alpha")), rest
+    if m.group("ordinal"):
+        return Label("ORDINAL", raw, _ORDINALS[m.group("ordinal").split()[-1]]), rest
+    if m.group("named"):
+        return Label("NAMED", raw, m.group("named_no").lstrip("0") or "0"), rest
     if m.group("paren"):
         if not rest.strip():
             return None, text

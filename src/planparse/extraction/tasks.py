@@ -938,6 +938,20 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
     _add_task(ctx, node, text, lead, list(inh.support), inh.deadline)
 
 
+def _points_to_appendix(text: str) -> bool:
+    """'Các nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này.': where the duties are, not one of them."""
+    f = fold(text)
+    return len(f.split()) <= 20 and bool(re.search(r"(?:tại|theo|ở)\s+(?:các\s+)?(?:phụ lục|biểu)", f)) \
+        and not starts_unit(text)
+
+
+def _paragraph_items(sec: Node) -> list[Node]:
+    """A task part printed as plain paragraphs, no item numbered (numbering lost in a copy, or never typed): each
+    paragraph is an item (the contract's 'unbulleted Nhiệm vụ paragraph'), but not one that announces a list (':')."""
+    paragraphs = [b for b in sec.body if not b.text.rstrip().endswith(":") and not _points_to_appendix(b.text)]
+    return [Node(label=None, text=b.text, block=b, parent=sec, ref=f"{sec.ref}.{k}") for k, b in enumerate(paragraphs, 1)]
+
+
 def _subject_duty(node: Node) -> Optional[tuple[str, list[str]]]:
     """An item that is itself a finished duty sentence of a unit, over duties that name no unit of their own: its
     text and that unit."""
@@ -1253,7 +1267,7 @@ def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[
         if role in ("tasks", "mixed"):
             ctx.subject_lead = True  # an item opening with its unit as subject has that unit as lead
             ctx.frame = _year_frame(sec, ctx)
-            walk_items(sec.children, Inherited(lead=intro_lead(sec)), ctx)
+            walk_items(sec.children or _paragraph_items(sec), Inherited(lead=intro_lead(sec)), ctx)
             ctx.frame = None
             ctx.subject_lead = False
         elif role == "organisation":

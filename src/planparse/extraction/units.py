@@ -309,12 +309,33 @@ def duty_subject(text: str) -> Optional[str]:
     return None
 
 
+_ASSIGNED = re.compile(r"\s+được\s+(?:giao|phân\s+công)\b", re.I)
+_ASSIGNED_TAIL = re.compile(r"\s+được\s+(?:giao|phân\s+công)(?:\s+chủ\s+trì)?\s*$", re.I)  # read as the name's tail
+_PLAN_REFERENCE = re.compile(r"(?:Phụ\s+lục\s+kèm\s+theo(?:\s+Kế\s+hoạch\s+này)?|Kế\s+hoạch\s+này)(?!\w)", re.I)
+_PREDICATE = re.compile(r"\s+(?:có|chịu)\s+trách\s+nhiệm\b", re.I)
+
+
+def _assigned_clause_end(text: str, n: int) -> int:
+    """'Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm ...': the bodies the
+    plan assigns work are named by that clause; it runs to the plan (or its appendix) it refers to, or to 'có trách
+    nhiệm'."""
+    if not n or not (_ASSIGNED.match(text, n) or _ASSIGNED_TAIL.search(text[:n])):
+        return n
+    window = text[n:n + 160]
+    ref = _PLAN_REFERENCE.search(window)
+    pred = _PREDICATE.search(window)
+    if ref and (pred is None or ref.end() <= pred.start()):
+        return n + ref.end()
+    return n + pred.start() if pred else n
+
+
 def subject_units(text: str) -> Optional[str]:
     """The unit list a duty opens with as its subject ('Phòng Nội vụ triển khai ...'), if any."""
     if not starts_unit(text):
         return None
     # a bracket inside the list ("(sau đây viết tắt là cơ quan, đơn vị)") is not where the list ends
     n = unit_phrase_end(_PAREN.sub(lambda m: " " * len(m.group(0)), text))
+    n = _assigned_clause_end(text, n)
     phrase = _PAREN.sub("", text[:n]).strip(" ,;")
     if not phrase or n >= len(text.rstrip(" .;")) - 1:
         return None
