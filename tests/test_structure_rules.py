@@ -1113,3 +1113,18 @@ def test_bodies_named_by_the_work_the_plan_assigns_them():
                          "thường xuyên kiểm tra.") == ("Cơ quan, đơn vị được giao nhiệm vụ theo dõi, kiểm tra, đôn đốc tại "
                                                        "Phụ lục kèm theo Kế hoạch này")
     assert subject_units("Sở Nội vụ được giao chủ trì tổ chức hội nghị sơ kết.") == "Sở Nội vụ được giao chủ trì"
+
+
+def test_a_group_row_whose_title_names_a_column_is_not_a_second_header():
+    from planparse.extraction.tables import table_to_items
+    from planparse.models import Block, Cell
+
+    def row(i, *cells):
+        cs = [Cell(text=t, span=s) for t, s in cells]
+        return Block(id=f"r{i}", kind="row", text=" | ".join(c.text for c in cs), cells=cs, table=0)
+    rows = [row(0, ("STT", 1), ("Nhiệm vụ", 1), ("Cơ quan chủ trì", 1), ("Thời gian hoàn thành", 1)),
+            row(1, ("I. NHÓM NHIỆM VỤ TUYÊN TRUYỀN", 4), ("", 0), ("", 0), ("", 0)),
+            row(2, ("1", 1), ("Tổ chức tuyên truyền về chuyển đổi số", 1), ("Phòng Văn hóa và Thông tin", 1), ("Quý II/2026", 1))]
+    tasks, _ = table_to_items(rows, 2026)
+    assert [(t.ref, t.text, t.lead) for t in tasks] == [
+        ("PL.I.1", "Tổ chức tuyên truyền về chuyển đổi số", ["Phòng Văn hóa và Thông tin"])]

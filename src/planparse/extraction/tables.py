@@ -15,6 +15,7 @@ from .units import canonical_unit, units_in_key_value
 
 _ROMAN_REF = re.compile(r"^(?:[IVX]{1,5}|[A-Z])\.?$")
 _NUM_REF = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
+_LABELLED_TITLE = re.compile(r"^(?:[IVX]{1,5}|[A-Z]|\d{1,2}(?:\.\d{1,2})*)[.)]\s+\S")
 # a table gives items only when a column names work, its units, its time or a target
 _WORK_COLUMNS = frozenset({"task", "indicator", "inspected", "lead", "support", "deadline", "target", "unit", "product"})
 _DEADLINE_HEADER = re.compile(r"((?:thực hiện|hoàn thành|thời gian|kế hoạch)[^|]*?(?:năm|/)\s*\d{4})", re.I)
@@ -39,8 +40,8 @@ def _role_of(header: str) -> Optional[str]:
 def _is_header_row(row: Block) -> bool:
     cells = [c.text for c in row.cells or []]
     first = cells[0].strip() if cells else ""
-    if _ROMAN_REF.match(first) or _NUM_REF.match(first):
-        return False
+    if _ROMAN_REF.match(first) or _NUM_REF.match(first) or _LABELLED_TITLE.match(first):
+        return False  # "I. NHÓM NHIỆM VỤ TUYÊN TRUYỀN" across the row: a group's title, though it says "nhiệm vụ"
     return sum(1 for c in cells if c and _role_of(c)) >= 2 or all(not c or _role_of(c) for c in cells) and any(cells)
 
 

@@ -941,8 +941,7 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
 def _points_to_appendix(text: str) -> bool:
     """'Các nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này.': where the duties are, not one of them."""
     f = fold(text)
-    return len(f.split()) <= 20 and bool(re.search(r"(?:tại|theo|ở)\s+(?:các\s+)?(?:phụ lục|biểu)", f)) \
-        and not starts_unit(text)
+    return len(f.split()) <= 20 and bool(re.search(r"(?<!\w)(?:phụ lục|biểu mẫu)(?!\w)", f)) and not starts_unit(text)
 
 
 def _paragraph_items(sec: Node) -> list[Node]:
