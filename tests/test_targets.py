@@ -233,3 +233,9 @@ def test_a_sub_target_after_trong_do_is_a_goal_of_its_own():
     para = ("Phấn đấu đến hết năm 2026, mức độ hài lòng của người dân, doanh nghiệp đạt tối thiểu 90%; trong đó, mức độ "
             "hài lòng về lĩnh vực đất đai, xây dựng, đầu tư đạt tối thiểu 85%.")
     assert [parse_target(g).value for g in split_goals(para) if is_goal(g)] == [90, 85]
+
+
+def test_a_counts_unit_ends_where_what_is_said_of_it_begins():
+    from planparse.extraction.targets import parse_target
+    assert (parse_target("Ít nhất 50 doanh nghiệp được hỗ trợ").unit, parse_target("Trên 100 hộ gia đình tham gia").unit,
+            parse_target("Tối thiểu 02 lớp tập huấn/năm").unit) == ("doanh nghiệp", "hộ gia đình", "lớp tập huấn/năm")

@@ -9,6 +9,7 @@ xuống còn 1,5%') is the level to reach ('tỷ lệ hộ nghèo', <= 1.5 %).
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 from functools import lru_cache
 from typing import Optional
 
@@ -103,6 +104,13 @@ def _op_before(t: str, pos: int, end: int, unit_words: int = 0) -> str:
 _RATIO_UNIT = re.compile(r"((?:[^\W\d]+\s+){0,2}[^\W\d]*)\s*/\s*(\d[\d.,]*)?\s*((?:[^\W\d]+\s*){0,5})")
 
 
+def _unit_words(words: str) -> Optional[str]:
+    """A value cell's unit, up to the first word that begins what is said of it ('50 doanh nghiệp được hỗ trợ')."""
+    stops = lexicon.targets().unit_stop_words
+    kept = list(takewhile(lambda w: fold(w) not in stops, fold_ws(words).split()))
+    return " ".join(kept) or fold_ws(words)
+
+
 def _unit_after(rest: str) -> Optional[str]:
     """The unit printed after a count: a ratio ('con/phụ nữ', 'ca/100.000 dân', '/100.000 trẻ đẻ sống'), a known unit
     ('doanh nghiệp'), else up to three words before a stop word."""
@@ -194,7 +202,7 @@ def parse_target(text: str) -> Optional[Target]:
         value = parse_number(m.group(2))
         if value is not None:
             op = _symbol_op(m.group(1)) if m.group(1) else _op_before(t, m.start(2), m.end(2), 3)
-            return Target(op=op, value=value, unit=fold_ws(m.group(3)) if m.group(3) else None, text=t)
+            return Target(op=op, value=value, unit=_unit_words(m.group(3)) if m.group(3) else None, text=t)
     for m in rx["quant"].finditer(t):
         value = parse_number(m.group(2))
         unit = _unit_after(m.group(3) or "")
