@@ -120,7 +120,7 @@ def _doc_types() -> frozenset[str]:
 def _starts_paragraph(prev: Line, ln: Line, width: int) -> bool:
     if ln.heading or prev.heading or prev.hard_break and _starts_upper(ln.text):
         return True
-    if fold(prev.text).strip(" *#:") in _doc_types():
+    if len(prev.text) <= 30 and fold(prev.text).strip(" *#:") in _doc_types():
         return True  # "Kế hoạch" / "triển khai công tác ...": the type heading is a line of its own
     if _CODE_CUT.search(prev.text.rstrip()) and re.match(r"[A-ZĐ\d]", ln.text.lstrip()):
         return False
