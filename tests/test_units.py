@@ -179,3 +179,11 @@ def test_the_office_of_two_bodies_is_one_unit():
     assert split_units("Văn phòng HĐND và UBND huyện") == ["Văn phòng HĐND và UBND huyện"]
     assert split_units("Văn phòng Đoàn ĐBQH và HĐND tỉnh, Sở Nội vụ") == ["Văn phòng Đoàn ĐBQH và HĐND tỉnh", "Sở Nội vụ"]
     assert split_units("Văn phòng UBND tỉnh và UBND các xã") == ["Văn phòng UBND tỉnh", "UBND các xã"]
+
+
+def test_one_kind_with_two_fields_is_one_unit():
+    # contract: "one kind with several qualifiers" stays one unit
+    assert split_units("lực lượng quân đội, công an") == ["lực lượng quân đội, công an"]
+    assert split_units("các cơ quan truyền thông, báo chí") == ["các cơ quan truyền thông, báo chí"]
+    assert split_units("các doanh nghiệp viễn thông, Công ty Điện lực") == ["các doanh nghiệp viễn thông", "Công ty Điện lực"]
+    assert split_units("Sở Tài chính, Sở Xây dựng") == ["Sở Tài chính", "Sở Xây dựng"]

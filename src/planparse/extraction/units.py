@@ -119,6 +119,25 @@ def _lone_head(piece: str) -> bool:
         and lexicon.unit_head_at(piece) == fold(piece)
 
 
+@lru_cache(maxsize=None)
+def _field_names() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon.unit_spans().name_words)
+
+
+def _shares_kind(left: str, right: str) -> bool:
+    """'lực lượng quân đội' / 'công an': a field in lower case after a kind named with its field goes on that kind."""
+    if not right[:1].islower() or fold(right) not in _field_names():
+        return False
+    words = fold(left).split()
+    bodies = tuple(lexicon.unit_spans().body_words)
+    for k in (1, 2, 3):
+        head = " ".join(words[:-k])
+        if len(words) > k and " ".join(words[-k:]) in _field_names() and head \
+                and (is_bare_kind(head) or is_bare_kind(_strip_det(head)) or _strip_det(head) in bodies):
+            return True
+    return False
+
+
 def _joint_office(left: str, right: str) -> bool:
     """'Văn phòng HĐND' / 'UBND huyện': the office of two bodies is one unit."""
     bodies = tuple(lexicon.units().office_bodies)
@@ -137,7 +156,9 @@ def _split_plain(text: str) -> list[str]:
             continue
         if not p:
             continue
-        if sep == ",":
+        if sep == "," and out and _shares_kind(out[-1], p):
+            joins = True  # "lực lượng quân đội, công an", "các cơ quan truyền thông, báo chí": one kind, two fields
+        elif sep == ",":
             # an enumeration of kinds goes on with a kind ("Các phòng, ban, ngành thuộc ...", "các tổ chức chính
             # trị - xã hội, tổ chức thành viên của Mặt trận": kinds under one "các"), not with a body of its own
             # ("Các Sở, ban, ngành, UBND xã, phường"), nor with a kind that has its own "các"
