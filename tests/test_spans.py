@@ -246,6 +246,8 @@ def test_a_kind_of_body_keeps_the_service_it_provides_and_where_it_works():
     assert _partners("Chỉ đạo phòng chuyên môn phối hợp tổ chức chính trị - xã hội tại địa phương thực hiện tuyên truyền.") == [
         "tổ chức chính trị - xã hội tại địa phương"]
     assert unit_phrase_end("Các tổ chức chi trả trợ cấp đúng hạn cho người hưởng.") == len("Các tổ chức")
+    assert _partners("Chủ động phối hợp với các cơ quan, đơn vị, tổ chức khoa học trong và ngoài nước để trao đổi kinh "
+                     "nghiệm.") == ["các cơ quan, đơn vị, tổ chức khoa học trong và ngoài nước"]
 
 
 def test_partners_named_without_a_head_of_the_gazetteer():
