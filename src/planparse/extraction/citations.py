@@ -131,6 +131,8 @@ def _plural_citations(text: str, places: Places) -> list[Citation]:
     it (a date after several numbers dates them all), all issued by the issuer after the list."""
     data = lexicon.citations()
     out: list[Citation] = []
+    if "các " not in text.lower() or len(re.findall(r"\d+/", text)) < 2:
+        return out  # no plural kind, or fewer than two numbers
     for m in _doc_re().finditer(text):
         if not re.search(r"(?<!\w)[Cc]ác\s+$", text[:m.start()]) or not m.group("kind")[:1].isupper():
             continue

@@ -298,8 +298,8 @@ def partner_spans(text: str) -> list[tuple[str, int, int]]:
             if end > e:
                 start, stop = a.tokens[e].start, a.tokens[end - 1].end
                 out.append((text[start:stop], start, stop))
-        elif label == "compiler_recipient" and e < len(a.tokens):
-            end = _name_end(a, e)
+        elif label == "compiler_recipient" and e < len(a.tokens) and "tổng hợp" in text[a.tokens[e].start:].lower():
+            end = _name_end(a, e)  # (a duty that says no 'tổng hợp' after it names no compiler: no name read)
             # "về UBND thị xã (qua phòng Văn hóa – Thông tin) để tổng hợp": the unit in the bracket compiles, not the
             # body the report is addressed to
             if end > e and _compiles_after(a, end) and not any(t.text == "(" for t in a.tokens[e:end]):
