@@ -266,3 +266,18 @@ def test_the_signers_post_in_another_body_is_not_the_signing_title():
             "PHÓ TRƯỞNG BAN", "PHÓ CHỦ TỊCH UBND TỈNH", "Nguyễn Ngọc Phúc")
     meta = _meta([_row(0, ("UBND TỈNH LÂM ĐỒNG", "Số: /KH-UBND"), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",))], body=body)
     assert meta.signer.title.casefold() == "phó trưởng ban" and meta.signer.name == "Nguyễn Ngọc Phúc"
+
+
+@pytest.mark.parametrize("signature,signer", [
+    ("GIÁM ĐỐC\n(ký, đóng dấu)\nĐinh Văn Hải\n", ("Đinh Văn Hải", "Giám đốc")),
+    ("TRƯỞNG BAN\nVũ Thị Kim\n", ("Vũ Thị Kim", "Trưởng ban")),
+    ("TM. BAN THƯỜNG TRỰC\nPHÓ CHỦ TỊCH THƯỜNG TRỰC\nHoàng Thị Em\n", ("Hoàng Thị Em", "Phó Chủ tịch Thường trực")),
+    ("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nTrần Thị Bình\n", ("Trần Thị Bình", "Phó Giám đốc")),
+])
+def test_the_signer_under_a_title_alone_and_a_title_as_the_data_spells_it(signature, signer):
+    from planparse.pipeline import document_to_plan
+    from planparse.readers.text import text_to_document
+    plan = document_to_plan(text_to_document(
+        "SỞ NỘI VỤ\nSố: 20/KH-SNV\nKẾ HOẠCH\nCải cách hành chính năm 2026\nI. NHIỆM VỤ\n"
+        "1. Văn phòng Sở tổ chức tuyên truyền.\n" + signature, "x.txt"))
+    assert (plan.meta.signer.name, plan.meta.signer.title) == signer

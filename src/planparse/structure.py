@@ -115,11 +115,17 @@ def _is_appendix_heading(b: Block) -> bool:
         and (t.split()[0] in ("phụ", "biểu") and (len(t.split()) <= 3 or b.text[:1].isupper()))
 
 
+@lru_cache(maxsize=1)
+def _signer_titles_in_capitals() -> frozenset[str]:
+    return frozenset(t.upper() for t in lexicon.sections().signer_titles)
+
+
 def _is_signature(b: Block) -> bool:
-    """'Nơi nhận:', 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH' lines, or a table row whose cell starts so."""
+    """'Nơi nhận:', 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH' lines, a signer's title alone in capitals ('GIÁM ĐỐC',
+    'TRƯỞNG BAN'), or a table row whose cell starts so."""
     texts = [c.text for c in b.cells] if b.kind == "row" and b.cells else [b.text]
     return any(fold(t).startswith(tuple(lexicon.sections().end_of_body)) or bool(_SIGN.match(t.strip(" *")))
-               for t in texts)
+               or t.strip(" *") in _signer_titles_in_capitals() for t in texts)
 
 
 _LIST_ITEM = ("-", "–", "+", "•")

@@ -396,8 +396,7 @@ def _signer(blocks: list[Block]) -> Optional[Signer]:
             continue  # "PHÓ TRƯỞNG BAN" / "PHÓ CHỦ TỊCH UBND TỈNH": a post in another body is the signer's other post
         if roles:
             role = roles[-1].group(1)
-            title = role[:1] + role[1:].lower()
-            title = title.replace("chủ tịch", "Chủ tịch").replace("Phó chủ tịch", "Phó Chủ tịch").replace("tiểu ban", "Tiểu ban")
+            title = {t.upper(): t for t in lexicon.sections().signer_titles}.get(role) or role[:1] + role[1:].lower()
             seen_role = True
         if not seen_role:
             continue
