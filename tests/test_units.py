@@ -187,3 +187,9 @@ def test_one_kind_with_two_fields_is_one_unit():
     assert split_units("các cơ quan truyền thông, báo chí") == ["các cơ quan truyền thông, báo chí"]
     assert split_units("các doanh nghiệp viễn thông, Công ty Điện lực") == ["các doanh nghiệp viễn thông", "Công ty Điện lực"]
     assert split_units("Sở Tài chính, Sở Xây dựng") == ["Sở Tài chính", "Sở Xây dựng"]
+
+
+def test_the_authorities_are_a_unit_of_their_own_unless_kinds_share_a_qualifier():
+    assert split_units("lực lượng Công an, chính quyền địa phương") == ["lực lượng Công an", "chính quyền địa phương"]
+    assert split_units("Sở Nội vụ, chính quyền cơ sở") == ["Sở Nội vụ", "chính quyền cơ sở"]
+    assert split_units("cấp ủy, chính quyền các cấp") == ["cấp ủy, chính quyền các cấp"]

@@ -158,6 +158,9 @@ def _split_plain(text: str) -> list[str]:
             continue
         if sep == "," and out and _shares_kind(out[-1], p):
             joins = True  # "lực lượng quân đội, công an", "các cơ quan truyền thông, báo chí": one kind, two fields
+        elif sep == "," and out and _strip_det(fold(out[-1])) in lexicon.unit_spans().body_words \
+                and fold(p).startswith(tuple(lexicon.unit_spans().body_words)):
+            joins = True  # "cấp ủy, chính quyền các cấp": bare kinds of body sharing the qualifier after them
         elif sep == ",":
             # an enumeration of kinds goes on with a kind ("Các phòng, ban, ngành thuộc ...", "các tổ chức chính
             # trị - xã hội, tổ chức thành viên của Mặt trận": kinds under one "các"), not with a body of its own
