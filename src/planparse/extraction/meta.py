@@ -369,6 +369,12 @@ def _trim_name(name: str) -> str:
 
 
 @lru_cache(maxsize=None)
+def _title_spelling() -> dict[str, str]:
+    """A signer's title as printed in capitals -> as the data spells it ('PHÓ GIÁM ĐỐC' -> 'Phó Giám đốc')."""
+    return {t.upper(): t for t in lexicon.sections().signer_titles}
+
+
+@lru_cache(maxsize=None)
 def _role_re() -> re.Pattern:
     titles = sorted(lexicon.sections().signer_titles, key=len, reverse=True)
     return re.compile("(" + "|".join(re.escape(t.upper()) for t in titles) + ")")
@@ -396,7 +402,7 @@ def _signer(blocks: list[Block]) -> Optional[Signer]:
             continue  # "PHÓ TRƯỞNG BAN" / "PHÓ CHỦ TỊCH UBND TỈNH": a post in another body is the signer's other post
         if roles:
             role = roles[-1].group(1)
-            title = {t.upper(): t for t in lexicon.sections().signer_titles}.get(role) or role[:1] + role[1:].lower()
+            title = _title_spelling().get(role) or role[:1] + role[1:].lower()
             seen_role = True
         if not seen_role:
             continue

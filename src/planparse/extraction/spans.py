@@ -305,13 +305,14 @@ def partner_spans(text: str) -> list[tuple[str, int, int]]:
             if end > e and _compiles_after(a, end) and not any(t.text == "(" for t in a.tokens[e:end]):
                 start, stop = a.tokens[e].start, a.tokens[end - 1].end
                 out.append((text[start:stop], start, stop))
-        elif label == "via" and e < len(a.tokens) and (s > 0 and a.tokens[s - 1].text == "("
-                                                       or _compiles_after(a, _name_end(a, e))):
+        elif label == "via" and e < len(a.tokens) and ((bracketed := s > 0 and a.tokens[s - 1].text == "(")
+                                                       or "tổng hợp" in text[a.tokens[e].start:].lower()):
             # "báo cáo UBND tỉnh (qua Sở Nội vụ)", "... qua Văn phòng Ban Chỉ huy ... để tổng hợp": the body a report
             # goes through compiles it
             end = _name_end(a, e)
             closed = end < len(a.tokens) and _norm(a.tokens[end].text) in (")", "để", ",", ";")  # its whole name read
-            if end > e and closed and not _national(text[a.tokens[e].start:]):  # "báo cáo Chính phủ (qua Bộ Công an)":
+            if end > e and closed and (bracketed or _compiles_after(a, end)) \
+                    and not _national(text[a.tokens[e].start:]):  # "báo cáo Chính phủ (qua Bộ Công an)":
                 # the issuer's own report upward, through a ministry that is no partner of the duty
                 start, stop = a.tokens[e].start, a.tokens[end - 1].end
                 out.append((text[start:stop], start, stop))
