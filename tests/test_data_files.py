@@ -250,3 +250,20 @@ def test_item_references_read_real_sentences():
     assert _referenced_refs("Sở Nội vụ chủ trì triển khai các nhiệm vụ tại mục (IV) (4.1) (4.2) và Phụ lục") == \
         ["IV.4.1", "IV.4.2"]
     assert _referenced_refs("Công an tỉnh chủ trì thực hiện nội dung tại mục (IV)(3.4)(a)") == ["IV.3.4.a"]
+
+
+def test_every_year_column_opener_names_a_years_target_and_every_report_word_a_forecast():
+    from planparse.pipeline import document_to_plan
+    from planparse.readers.text import text_to_document
+
+    words = lexicon.sections().year_columns
+    head = ("An Giang, ngày 10 tháng 12 năm 2025\nKẾ HOẠCH\nChuyển đổi số giai đoạn 2026 - 2030\nI. CHỈ TIÊU\n"
+            "TT\tChỉ tiêu\tĐơn vị tính\t")
+    row = "1\tTỷ lệ hồ sơ xử lý trực tuyến\t%\t60\t80\n"
+    for opener in words.openers:
+        text = f"{head}{opener.capitalize()} 2027\t{opener.capitalize()} 2030\n{row}"
+        kpis = document_to_plan(text_to_document(text, "x.txt")).kpis
+        assert [(k.target.value, k.deadline.date) for k in kpis] == [(60, "2027-12-31"), (80, "2030-12-31")], opener
+    for word in words.not_targets:
+        text = f"{head}Năm 2026\t{word.capitalize()} năm 2026\tNăm 2027\n" + row.replace("\t80", "\t61\t80")
+        assert document_to_plan(text_to_document(text, "x.txt")).kpis == [], word

@@ -359,6 +359,31 @@ def test_a_reports_statistics_appendix_is_not_a_plan():
     assert plan_of(plan_appendix).kpis[0].target.value == 85
 
 
+def test_a_target_table_with_a_column_per_year_gives_each_years_target():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 15/KH-UBND\nKẾ HOẠCH\nChuyển đổi số giai đoạn 2026 - 2030\n"
+            "I. CHỈ TIÊU\nTT\tChỉ tiêu\tĐơn vị tính\tNăm 2026\tNăm 2027\tĐến năm 2030\tĐơn vị chủ trì\n"
+            "1\tTỷ lệ hồ sơ xử lý trực tuyến\t%\t60\t80\t100\tSở Khoa học và Công nghệ\n"
+            "2\tSố doanh nghiệp công nghệ số\tdoanh nghiệp\t100\t-\t300\tSở Tài chính\n")
+    kpis = [(k.ref, k.indicator, k.target.value, k.target.unit, k.deadline.date, k.lead) for k in plan_of(text).kpis]
+    assert kpis == [
+        ("I.1.1", "Tỷ lệ hồ sơ xử lý trực tuyến", 60, "%", "2026-12-31", ["Sở Khoa học và Công nghệ"]),
+        ("I.1.2", "Tỷ lệ hồ sơ xử lý trực tuyến", 80, "%", "2027-12-31", ["Sở Khoa học và Công nghệ"]),
+        ("I.1.3", "Tỷ lệ hồ sơ xử lý trực tuyến", 100, "%", "2030-12-31", ["Sở Khoa học và Công nghệ"]),
+        ("I.2.1", "Số doanh nghiệp công nghệ số", 100, "doanh nghiệp", "2026-12-31", ["Sở Tài chính"]),
+        ("I.2.2", "Số doanh nghiệp công nghệ số", 300, "doanh nghiệp", "2030-12-31", ["Sở Tài chính"])]
+
+
+@pytest.mark.parametrize("header, sub_header", [
+    ("STT\tNội dung\tĐơn vị tính\tNăm hiện hành 2025\tNăm 2026\tNăm 2027\n", ""),  # this year's estimate beside
+    ("STT\tNội dung\tĐơn vị tính\tNăm 2026\tNăm 2027\tNăm 2028\n", "Dự toán\tƯớc thực hiện\n"),  # a budget
+    ("STT\tNội dung\tĐơn vị tính\tNăm 2024\tNăm 2025\tNăm 2026\n", ""),  # years before the plan's: a baseline
+])
+def test_year_columns_of_a_forecast_or_a_baseline_are_no_targets(header, sub_header):
+    text = ("KẾ HOẠCH\nTài chính - ngân sách nhà nước 03 năm 2026 - 2028\nI. MỤC TIÊU\nBảo đảm cân đối ngân sách.\n"
+            "PHỤ LỤC\n" + header + sub_header + "1\tTổng thu ngân sách nhà nước\tTỷ đồng\t10.367\t11.580\t13.286\n")
+    assert plan_of(text).kpis == []
+
+
 def test_a_heading_over_a_paragraph_takes_the_paragraphs_subject_as_lead():
     text = ("KẾ HOẠCH\nTriển khai Luật Việc làm năm 2025\nII. NỘI DUNG\n"
             "3. Xây dựng các văn bản quy định chi tiết các nội dung được giao\n"

@@ -81,6 +81,15 @@ class ItemReferences(BaseModel):
     place_words: list[str]
 
 
+class YearColumns(BaseModel):
+    """A target table's columns named by a year ('Chỉ tiêu | ĐVT | Năm 2026 | Năm 2027'): each holds that year's target,
+    unless a column of the header reports what was done or estimated (a forecast or a report, not targets)."""
+
+    model_config = ConfigDict(extra="forbid")
+    openers: list[str]  # what may stand before the year ("Năm 2026", "Đến năm 2030", "Giai đoạn 2026 - 2030")
+    not_targets: list[str]  # "Ước thực hiện", "Năm hiện hành", "Dự toán": a header with these is no target table
+
+
 class SectionsData(_Data):
     other_doc_types: list[str]
     doc_types: list[str]
@@ -111,6 +120,7 @@ class SectionsData(_Data):
     appendix_heading: list[str]
     end_of_body: list[str]
     recipients_last: list[str]  # the line that closes a 'Nơi nhận' list ("- Lưu: VT, ...")
+    year_columns: YearColumns
     table_columns: dict[str, list[str]]
 
 

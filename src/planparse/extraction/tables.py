@@ -74,6 +74,53 @@ def _columns(header_rows: list[Block]) -> list[str]:
     return joined
 
 
+@lru_cache(maxsize=1)
+def _year_header() -> tuple[re.Pattern, re.Pattern]:
+    """A column header that is a year or a period ('Năm 2026', '2027', 'Đến năm 2030', 'Giai đoạn 2026 - 2030'),
+    and the words of a header that reports or estimates ('Ước thực hiện', 'Năm hiện hành')."""
+    words = lexicon.sections().year_columns
+    openers = "|".join(re.escape(w) for w in sorted(words.openers, key=len, reverse=True))
+    year = re.compile(rf"^(?:(?:{openers})\s+)?((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?\s*[:.]?$")
+    actual = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words.not_targets) + r")(?!\w)")
+    return year, actual
+
+
+_FIGURE_CELL = re.compile(r"^\s*\d[\d.,]*\s*$")
+
+
+def _year_columns(columns: list[str], roles: dict[str, int], year: Optional[int],
+                  under_header: list[Block]) -> list[tuple[int, int, str]]:
+    """(column, year, header) of a target table's columns that each hold one year's target; none where a column
+    of figures, or a sub-header row under the header ('Kế hoạch | Ước thực hiện'), reports or estimates (a
+    forecast's 'Ước thực hiện', a budget's 'Dự toán'), or where a year is before the plan's (a baseline)."""
+    year_header, actual = _year_header()
+    # columns whose name says who, what or when ('Đơn vị thực hiện', 'Thời gian thực hiện') report nothing
+    named = {i for r, i in roles.items() if r in ("ref", "indicator", "task", "inspected", "lead", "support", "unit",
+                                                    "deadline", "basis")}
+    found: list[tuple[int, int, str]] = []
+    for i, h in enumerate(columns):
+        last = fold(h.split(" - ")[-1])
+        m = year_header.match(last)
+        if m and (i not in roles.values() or roles.get("target") == i):
+            found.append((i, int(m.group(2) or m.group(1)), h.split(" - ")[-1]))
+        elif i not in named and actual.search(fold(h)):
+            return []
+    for row in under_header[:3]:  # rows before the first figure: the header's lower rows the reader left as rows
+        cells = [c.text for c in row.cells or []]
+        if any(_FIGURE_CELL.match(c) for c in cells):
+            break
+        if actual.search(fold(" ".join(cells))):
+            return []
+    if year is not None and any(y < year for _, y, _ in found):
+        return []
+    return found
+
+
+def _target_unit(unit_cell: str) -> str:
+    """The Đơn vị tính cell as a target's unit ('Tỷ lệ %' is '%')."""
+    return "%" if unit_cell.strip() in ("%", "Tỷ lệ %", "tỷ lệ %", "Tỷ lệ (%)") else unit_cell
+
+
 _LETTER = re.compile(r"^\s*([a-zđ])[).]\s+")
 
 
@@ -206,6 +253,7 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
     if not roles.keys() & _WORK_COLUMNS:
         return [], []  # 'TT | Tên điểm quan trắc | Tọa độ | Ghi chú': a list of places, nobody's work or target
     is_kpi = "unit" in roles or "target" in roles or ("indicator" in roles and "task" not in roles and "deadline" not in roles)
+    year_cols = _year_columns(columns, roles, year, rows[k:]) if is_kpi else []
     if "ref" not in roles:
         roles["ref"] = 0
     text_col = roles.get("indicator", roles.get("task", roles.get("inspected")))
@@ -287,13 +335,25 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
         span = block_span(row)
         units = {"lead_units": [canonical_unit(u, level, locate(u, printed)) for u in lead],
                  "support_units": [canonical_unit(u, level, locate(u, printed)) for u in support]}
-        if is_kpi:
+        goals = [(y, h, t) for c, y, h in year_cols if c < len(cells) and (t := parse_target(fold_ws(cells[c])))]
+        if is_kpi and goals:
+            if not re.search(r"[^\W\d_]", text):
+                continue
+            unit = cell("unit")
+            for n, (y, header, target) in enumerate(goals, 1):
+                if unit:
+                    target.unit = _target_unit(unit)
+                due = Deadline(kind="by", date=f"{y}-12-31", text=header, span=locate(header, header_rows))
+                kpis.append(KPI(ref=f"{ref}.{n}" if len(goals) > 1 else ref, indicator=text, target=target, lead=lead,
+                                support=support, deadline=deadline if when else due, basis=cell("basis") or None,
+                                span=span, **units))  # a row's own time first, else its column's year
+        elif is_kpi:
             target = parse_target(cell("target")) if cell("target") else parse_target(text)
             if target is None or not re.search(r"[^\W\d_]", text):
                 continue  # a row without a figure to reach (a heading row, a statistic) is not a target
             unit = cell("unit")
             if target is not None and unit:
-                target.unit = "%" if unit.strip() in ("%", "Tỷ lệ %", "tỷ lệ %", "Tỷ lệ (%)") else unit
+                target.unit = _target_unit(unit)
             indicator = text if cell("target") else clean_indicator(text) or text  # the figure is in the text
             if deadline is None:  # a target row with no time of its own is due when the plan's year or period ends
                 deadline = goal_deadline(text, year, period_end)
