@@ -11,12 +11,13 @@ right). Variants:
 - ``ke-hoach-phu-luc-doc``: portrait, every rule drawn, the table running over three pages;
 - ``ke-hoach-phu-luc-ngang``: the body portrait, the appendix in a landscape section;
 - ``phu-luc-ke-ngang``: only horizontal rules (no vertical rules, no side borders);
-- ``phu-luc-khong-vien``: inner rules only (no outer border).
+- ``phu-luc-khong-vien``: inner rules only (no outer border);
+- ``phu-luc-khong-ke``: no rules at all (a Word table with its borders removed).
 
 The DOCX files are the truth the PDF reader is tested against (tests/test_pdf_reading.py). Generated
 files are committed so tests need neither this script nor LibreOffice.
 
-    python scripts/build_pdf_tables.py
+    python scripts/build_pdf_tables.py [VARIANT ...]
 """
 from __future__ import annotations
 
@@ -126,6 +127,7 @@ VARIANTS = {
     "ke-hoach-phu-luc-ngang": {"borders": "full", "landscape": True, "rows": ROWS},
     "phu-luc-ke-ngang": {"borders": "horizontal", "landscape": False, "rows": ROWS[:9]},
     "phu-luc-khong-vien": {"borders": "inner", "landscape": True, "rows": ROWS[9:17]},
+    "phu-luc-khong-ke": {"borders": "none", "landscape": False, "rows": ROWS[:12]},
 }
 
 
@@ -298,7 +300,8 @@ def to_pdf(paths: list[Path]) -> None:
 
 
 def main() -> int:
-    paths = [build(name, spec) for name, spec in VARIANTS.items()]
+    names = sys.argv[1:] or list(VARIANTS)  # the variants to build (all by default)
+    paths = [build(name, VARIANTS[name]) for name in names]
     to_pdf(paths)
     for p in paths:
         print(p.with_suffix(".pdf").relative_to(ROOT))

@@ -30,6 +30,7 @@ from ..errors import CorruptFile, EncryptedFile, NoText, PageTooLarge, TooManyPa
 from ..labels import parse_label
 from ..models import Document
 from ..text import fold_ws, nfc
+from .borderless import read_table as read_borderless_table
 from .layout import HEADING_ZONE, Run, heading_rows, visual_lines
 from .lines import Line
 from .ocr import RENDER_DPI, OcrPage, TooManyPixels, layout_words, ocr_pdf_page_words, render_dpi, tesseract
@@ -89,6 +90,7 @@ def read_pdf(path: str | Path) -> Document:
     dense: dict[int, str] = {}  # page -> why it was read without tables
     lowered: dict[int, float] = {}  # page -> the resolution an oversized page was rendered at
     budget = limits.current()
+    open_table: Optional[list[float]] = None  # the gutters of a table without rules that ran to a page's foot
     try:
         n_pages = len(pdf)
         if n_pages > budget.pages:
@@ -167,11 +169,17 @@ def read_pdf(path: str | Path) -> Document:
                 page_lines = _page_with_ruled_tables(page, textpage, ruled, i + 1, start_no, top=below)
             elif ocr_lines:
                 page_lines = ocr_lines
+            elif (open_table or _may_hold_a_table(text)) and (found := _page_with_borderless_table(
+                    page, textpage, i + 1, start_no, below, open_table)) is not None:
+                page_lines, open_table = found
+                pages.append(head + page_lines)
+                continue
             elif below is not None:
                 page_lines = _text_lines(_clean(textpage.get_text_bounded(0, 0, page.get_width(), below)), i + 1, start_no)
             else:
                 page_lines = _text_lines(text, i + 1, start_no)
             pages.append(head + page_lines)
+            open_table = None
     finally:
         if plumber is not None:
             plumber.close()
@@ -468,6 +476,7 @@ def _drop_furniture(pages: list[list[Line]]) -> list[Line]:
                 last.text = "\t".join(last.cells)
                 first.blank = True
                 first.cells = None
+                _carry_number(last.cells, rows[k + 1:])  # its lettered siblings below the cut
             elif k < len(rows) and rows[k].cells is not None:
                 _carry_number(last.cells, rows[k:])
                 _carry_merged(last.cells, rows[k:])
@@ -596,6 +605,56 @@ def _page_with_ruled_tables(page, textpage, tables: list[RuledTable], page_no: i
     if above > 0:
         out += _text_lines(_clean(bounded(0, 0, width, above)), page_no, start_no + len(out))
     return out
+
+
+_TABLE_HEAD = re.compile(r"^\s*(?:STT|TT|Số TT|Số thứ tự)\b", re.M | re.I)
+
+
+def _may_hold_a_table(text: str) -> bool:
+    """A line opening 'STT' / 'TT': a table's header may be printed here (a cheap test before reading positions)."""
+    return bool(_TABLE_HEAD.search(text))
+
+
+def _page_with_borderless_table(page, textpage, page_no: int, start_no: int, top: Optional[float],
+                                open_gutters: Optional[list[float]]) -> Optional[tuple[list[Line], Optional[list[float]]]]:
+    """A page holding a table printed without rules (borderless.py): the text above and below it, and each row a
+    line of cells; with the table's gutters when it runs to the page's foot (its next page may go on with it).
+    None where no such table is found."""
+    width, height = page.get_width(), page.get_height()
+    bounded = BoundedText(textpage)
+    runs = []
+    for r in text_rects(textpage):
+        if top is not None and r[1] > top:
+            continue  # in the heading, read apart
+        t = _clean(bounded(*r)).strip()
+        if t:
+            runs.append(Run(t, r[0], height - r[3], r[2], height - r[1]))
+    lines = visual_lines(runs)
+    table = next((t for k in range(len(lines)) if (t := read_borderless_table(lines, k, continues=bool(open_gutters)))),
+                 None)
+    if table is None and open_gutters and lines:
+        table = read_borderless_table(lines, 0, open_gutters)
+    if table is None:
+        return None
+    above = height if top is None else top
+    first_top = height - min(r.y0 for r in lines[table.top]) + 0.5
+    last_bottom = height - max(r.y1 for r in lines[table.end - 1]) - 0.5
+    out = _text_lines(_clean(bounded(0, first_top, width, above)), page_no, start_no) if first_top < above else []
+    number = ""  # a numbered row's number, printed once over its lettered sub-rows (a merged cell, in a ruled table)
+    for row in table.rows:
+        cells = [_cell_text(c) for c in row]
+        if re.match(r"^\d{1,3}\.?$", cells[0]):
+            number = cells[0]
+        elif not cells[0] and number and len(cells) > 1 and re.match(r"^[a-zđ]\)", cells[1]):
+            cells[0] = MERGED_ABOVE + number
+        else:
+            number = ""
+        out.append(Line(text="\t".join(cells), start=0, end=0, lineno=start_no + len(out), page=page_no, cells=cells))
+    if last_bottom > 0:
+        out += _text_lines(_clean(bounded(0, 0, width, last_bottom)), page_no, start_no + len(out))
+    rest = lines[table.end:]
+    runs_on = all(len(line) == 1 and len(line[0].text.split()) <= 5 for line in rest)  # a page number at most
+    return out, table.gutters if runs_on else None
 
 
 def _page_with_tables(page, page_no: int, start_no: int) -> list[Line]:
