@@ -112,6 +112,9 @@ def test_target_words_mean_what_the_data_says():
         assert parse_target(f"Phấn đấu tối thiểu 12 {unit} tham gia").unit == unit, unit
     for per in data.per_period:
         assert parse_target(f"Kinh tế số tăng trưởng đạt 20%{per}").unit == "%" + per
+        assert parse_target(f"Thu nhập bình quân đạt 120 triệu đồng/người{per}").unit == "triệu đồng/người" + per
+    for noun in data.verb_nouns:
+        assert clean_indicator(f"{noun.capitalize()} kinh tế đạt trên 10%") == f"{noun.capitalize()} kinh tế", noun
     from planparse.extraction.targets import is_goal, split_goals
     for joiner in data.goal_joiners:
         goals = [c for c in split_goals(f"Trên 80% số trạm y tế xã {joiner} 100% cơ sở cai nghiện công lập đủ điều kiện")

@@ -73,6 +73,8 @@ def test_a_leading_target_wins_over_later_figures():
     ("Phấn đấu tổng tỷ suất sinh đạt 2,1 con/phụ nữ", ">=", 2.1, "con/phụ nữ"),
     ("Tỷ số giới tính khi sinh dưới 109 bé trai/100 bé gái sinh ra sống", "<", 109, "bé trai/100 bé gái sinh ra sống"),
     ("Tăng trưởng kinh tế số đạt 20%/năm", ">=", 20, "%/năm"),
+    ("Năng suất lao động tăng bình quân 6 - 7%/năm", "between", 6, "%/năm"),  # a range's unit, with its period
+    ("Thu nhập bình quân đầu người đạt 120 triệu đồng/người/năm", ">=", 120, "triệu đồng/người/năm"),
     ("2.989,5 MW", ">=", 2989.5, "MW"),
     ("Công suất điện mặt trời mái nhà đạt 2.989,5 MW", ">=", 2989.5, "MW"),
     ("Hình thành ít nhất 100 doanh nghiệp khởi nghiệp sáng tạo", ">=", 100, "doanh nghiệp"),
@@ -124,6 +126,7 @@ def test_vietnamese_decimal_comma_and_thousands_dot_in_targets():
      "tỷ lệ giải ngân vốn đầu tư công"),
     # the leading verb or figure goes, the trailing target goes
     ("Nâng tỷ lệ người dân có tài khoản định danh điện tử lên 100%.", "tỷ lệ người dân có tài khoản định danh điện tử"),
+    ("Tăng trưởng GRDP đạt trên 10%", "Tăng trưởng GRDP"),  # a verb that opens a noun stays
     ("Tối thiểu 95% văn bản được ký số.", "văn bản được ký số"),
     ("Tỷ lệ phủ sóng 5G trên địa bàn đạt 100% dân số.", "Tỷ lệ phủ sóng 5G trên địa bàn"),
     ("Tỷ lệ hộ gia đình sử dụng nước sạch đạt từ 60-70%", "Tỷ lệ hộ gia đình sử dụng nước sạch"),

@@ -191,6 +191,7 @@ class TargetsData(_Data):
     range_joiners: list[str]  # "60-70%", "60 đến 70%"
     level_verbs: list[str]  # the figure after these is the level to reach; indicator ends before them
     lead_verbs: list[str]  # dropped from the front of an indicator ("Nâng tỷ lệ ... lên 100%")
+    verb_nouns: list[str]  # ... unless they open a noun ("Tăng trưởng GRDP đạt 8%", "Giảm nghèo đa chiều ...")
     mid_openers: list[str]  # "... bảo đảm 100% hồ sơ ...": the indicator is what follows the figure
     modal_words: list[str]  # "phải đạt 100%": dropped with the target
     change_verbs: list[str]  # directly before the figure, the figure is the change; the verb stays in the indicator

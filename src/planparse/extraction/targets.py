@@ -61,7 +61,7 @@ def _rx() -> dict[str, re.Pattern]:
         "cell": re.compile(rf"\s*({_words_re(ops)})?\s*({NUM})\s*(\S.*)?", re.I),
         "label": re.compile(rf"^(?:\(\d{{1,2}}\)\s*|(?:\d{{1,2}}|[a-zđ])[.)]\s+|"
                             rf"(?:{_alt(d.goal_labels)})\s*(?:số\s*)?\d{{1,2}}\s*[:.\-–)]\s*)", re.I),
-        "lead_verb": re.compile(rf"^(?:{_words_re(d.lead_verbs)})\s*", re.I),
+        "lead_verb": re.compile(rf"^(?!{_words_re(d.verb_nouns)})(?:{_words_re(d.lead_verbs)})\s*", re.I),
         "change_verb": re.compile(rf"^(?:{_words_re(d.change_verbs)})(?=\s*{op_chain}(?:{NUM}))", re.I),
         "lead_figure": re.compile(rf"^{op_chain}(?:{NUM})\s*(?:{pct})\s*(?:(?:{floor_after})\s+)?", re.I),
         "lead_count": re.compile(rf"^{op_chain}(?:{NUM})\s+(?=[^\W\d])", re.I),
@@ -124,7 +124,8 @@ def _unit_after(rest: str) -> Optional[str]:
             if fold(w) in d.unit_stop_words:
                 break
             kept.append(w)
-        return fold_ws(f"{fold_ws(m.group(1))}/{m.group(2) or ''} {' '.join(kept)}").replace("/ ", "/")
+        unit = fold_ws(f"{fold_ws(m.group(1))}/{m.group(2) or ''} {' '.join(kept)}").replace("/ ", "/")
+        return _with_period(unit, rest, m.end()) if len(kept) == len(words) else unit
     f = fold(rest)
     for unit in sorted(d.units, key=len, reverse=True):
         if f.startswith(fold(unit)) and (len(f) == len(unit) or not f[len(unit)].isalnum()):
@@ -140,13 +141,17 @@ def _unit_after(rest: str) -> Optional[str]:
     return " ".join(words) or None
 
 
-def _pct_unit(t: str, m: re.Match) -> str:
-    unit = m.group(2)
-    tail = fold(t[m.end():m.end() + 8])
+def _with_period(unit: str, t: str, end: int) -> str:
+    """The unit and the period printed right after it ('%/năm', 'triệu đồng/người/năm')."""
+    tail = fold(t[end:end + 8])
     for per in lexicon.targets().per_period:
         if tail.startswith(per):
             return unit + per
     return unit
+
+
+def _pct_unit(t: str, m: re.Match) -> str:
+    return _with_period(m.group(2), t, m.end())
 
 
 @lru_cache(maxsize=None)
@@ -190,7 +195,9 @@ def parse_target(text: str) -> Optional[Target]:
         if m.group(2) or m.group(4):
             lo, hi = parse_number(m.group(1)), parse_number(m.group(3))
             if lo is not None and hi is not None and lo < hi:
-                return Target(op="between", value=lo, max=hi, unit=m.group(4) or m.group(2), text=m.group(0))
+                unit = m.group(4) or m.group(2)
+                return Target(op="between", value=lo, max=hi, unit=_with_period(unit, t, m.end()) if unit == "%" else unit,
+                              text=m.group(0))
     pcts = list(rx["pct"].finditer(t))
     if pcts:
         m = _chosen_percent(t, pcts)
