@@ -142,6 +142,12 @@ def test_extraction_imports_no_spacy():
     # what a body supplies is part of its name ("doanh nghiệp cung cấp dịch vụ viễn thông")
     ("Các doanh nghiệp cung cấp dịch vụ viễn thông đầu tư hạ tầng trạm 5G", "Các doanh nghiệp cung cấp dịch vụ viễn thông"),
     ("Chi cục Biển đảo và Thủy sản hướng dẫn các cơ sở nuôi trồng", "Chi cục Biển đảo và Thủy sản"),
+    # a committee named after its remit runs over its commas and 'và' to its level word
+    ("Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn xã chỉ đạo các thôn",
+     "Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn xã"),
+    ("Ban Chỉ đạo công tác giảm nghèo bền vững xã kiểm tra việc rà soát", "Ban Chỉ đạo công tác giảm nghèo bền vững xã"),
+    ("Ban Chỉ đạo chỉ đạo các xã rà soát hộ nghèo", "Ban Chỉ đạo"),  # what it directs is not its remit
+    ("Ban Chỉ huy Quân sự xã tổ chức huấn luyện", "Ban Chỉ huy Quân sự xã"),
 ])
 def test_a_units_name_ends_where_its_duty_begins(text, unit):
     assert text[:unit_phrase_end(text)] == unit
@@ -164,6 +170,11 @@ def test_x_chu_tri_phoi_hop_y_without_voi():
     text = "Sở Tài chính chủ trì, phối hợp các sở, ban, ngành tham mưu bố trí kinh phí thực hiện."
     assert _leads(text) == ["Sở Tài chính"]
     assert _partners(text) == ["các sở, ban, ngành"]
+
+
+def test_a_partner_committee_keeps_its_remit():
+    assert _partners("Trạm Y tế phối hợp với Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn xã tổ chức diễn "
+                     "tập.") == ["Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn xã"]
 
 
 def test_x_phoi_hop_voi_y():

@@ -316,12 +316,14 @@ def _numbered_document(text: str) -> bool:
     return bool(m) and bool(re.match(rf"\s*(?:số\s*:?\s*)?{_NUMBER}", text[m.end():], re.I))
 
 
-def _committee_name_end(text: str) -> Optional[int]:
+def committee_name_end(text: str, one_field: bool = False) -> Optional[int]:
     """Where the name of a committee called after its remit ends: 'Ban Chỉ đạo [Trung ương] [về] <field>, <field> và
     <field> [tỉnh]' ('Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số về Kế hoạch ...'):
     the fields run over commas and 'và' while none begins a body or a numbered document, a field after a comma is at
     most 10 words and the last after 'và' at most 4; the name ends at a field's end, before the document's title or a level
-    word's place. None where the text names no such committee with two fields or more (read as any issuer)."""
+    word's place. None where the text names no such committee with two fields or more (read as any issuer), or, with
+    `one_field`, with one field closed by its level ('Ban Chỉ đạo công tác giảm nghèo bền vững xã') and no unit inside
+    it ('Ban Chỉ đạo chỉ đạo các xã' names none)."""
     data = lexicon.citations()
     words = [(w.group(0), w.start(), w.end()) for w in re.finditer(r"\S+", text)]
     folded = [fold(w).strip(",;.:") for w, _, _ in words]
@@ -351,7 +353,11 @@ def _committee_name_end(text: str) -> Optional[int]:
             level = None if ends.match(rest) else re.match(_LEVELS, rest, re.I)
             # "... và chuyển đổi số tỉnh": the committee's level closes its name; "... số thông báo": its title begins
             committed, fields = (start + level.end()) if level else len(text[:start].rstrip(" ,")), fields + 1
+            if one_field and level and fields == 1:
+                fields = 2
             break
+        if one_field and size and starts_unit(rest):
+            return None  # "Ban Chỉ đạo chỉ đạo các xã": what it directs, not its remit
         size += 1
         if size > (4 if after == "và" else 10):
             break
@@ -368,8 +374,8 @@ def _committee_name_end(text: str) -> Optional[int]:
 def _issuer_phrase(text: str) -> tuple[str, int]:
     """'Chính phủ về phát triển ...' -> 'Chính phủ': the issuer ends at its document's title, at
     punctuation or a bracket, or where the next document begins; a committee named after its remit ends
-    where its remit does (_committee_name_end)."""
-    if (end := _committee_name_end(text)) is not None:
+    where its remit does (committee_name_end)."""
+    if (end := committee_name_end(text)) is not None:
         return text[:end].strip(), end
     title = _starts(tuple(lexicon.citations().title_openers))
     taken = 0
@@ -429,7 +435,7 @@ def normalise_cited_issuer(phrase: str, places: Places) -> str:
     if re.search(r"(?:Tỉnh|Thành|Huyện)\s+(?:ủy|uỷ)$", s, re.I) and province:
         return f"{s} {province[1]}"
     if re.match(r"^(?:Giám đốc\s+|Thủ trưởng\s+)?(?:Sở|Ban)\s+\S", s) and province and not re.search(rf"\b{_LEVELS}\s+\S", s, re.I) \
-            and _committee_name_end(s) is None:  # a committee named after its remit names no place of its own
+            and committee_name_end(s) is None:  # a committee named after its remit names no place of its own
         return f"{s} {province[0]} {province[1]}"
     m = re.match(rf"^(UBND)\s+({_LEVELS})\s+(.+)$", s, re.I)
     if m:

@@ -221,6 +221,8 @@ def _name_end(a: _Analysis, i: int) -> int:
             if tok.text[:1].isdigit() and last == first:
                 break  # a number does not begin a unit's name ("Quy chế phối hợp 49/QCPH-...")
             take = max(compound, name_len)  # the longest reading: "các tổ chức" is a kind, not the head "Tổ"
+            if take == head and item_start:
+                take = max(take, _committee_end(a, i) - i)
             prev = "HEAD" if take == head else "NAME"
             body = body or tok.text[:1].isupper() or take in (head, length["KIND"], length["LEVEL"], length["BODY"])
             # a body's own kind, after which what it does may follow ("Đoàn kiểm tra", "các cơ quan quản lý");
@@ -240,6 +242,30 @@ def _name_end(a: _Analysis, i: int) -> int:
         last = i
         item_start = False
     return last if body else first
+
+
+@lru_cache(maxsize=None)
+def _committee_heads() -> tuple[str, ...]:
+    return tuple(fold(h) for h in lexicon.citations().committee_heads)
+
+
+def _committee_end(a: _Analysis, i: int) -> int:
+    """Token index after a committee named after its remit that starts at token i ('Ban Chỉ huy phòng, chống thiên
+    tai và tìm kiếm cứu nạn xã', 'Ban Chỉ đạo công tác giảm nghèo bền vững xã'): its fields run over commas and 'và'
+    to its level word, which the name grammar would not cross; i where none starts there."""
+    toks = a.tokens[i:i + 40]
+    text, offsets = "", []
+    for t in toks:
+        text += " " * (t.start - toks[0].start - len(text)) + t.text
+        offsets.append(t.start - toks[0].start)
+    if not fold(text).startswith(_committee_heads()):
+        return i
+    from .citations import committee_name_end  # citations reads units, which read this module
+
+    end = committee_name_end(text, one_field=True)
+    if end is None:
+        return i
+    return i + next((k for k, o in enumerate(offsets) if o >= end), len(offsets))
 
 
 def _provides_service(a: _Analysis, i: int) -> bool:
