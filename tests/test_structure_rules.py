@@ -1032,6 +1032,13 @@ def test_the_duties_of_a_part_headed_to_chuc_trien_khai_thuc_hien_are_tasks_of_t
     "hợp: Đoàn Thanh niên huyện; Thời gian thực hiện: Quý II/2026.\n",
     "1. Tổ chức tuyên truyền về chuyển đổi số trên địa bàn.\nTrách nhiệm thực hiện: Phòng Văn hóa và Thông tin chủ trì, "
     "Đoàn Thanh niên huyện phối hợp.\nThời gian: Quý II/2026.\n",
+    # the units charged in a bracket after the duty, as a lead line would ('X chủ trì, Y phối hợp')
+    "1. Tổ chức tuyên truyền về chuyển đổi số trên địa bàn (Phòng Văn hóa và Thông tin chủ trì, Đoàn Thanh niên huyện "
+    "phối hợp; thời gian: Quý II/2026).\n",
+    "1. Tổ chức tuyên truyền về chuyển đổi số trên địa bàn (Phòng Văn hóa và Thông tin chủ trì; Đoàn Thanh niên huyện "
+    "phối hợp; thời gian: Quý II/2026).\n",
+    "1. Tổ chức tuyên truyền về chuyển đổi số trên địa bàn (Phòng Văn hóa và Thông tin chủ trì, phối hợp với Đoàn Thanh "
+    "niên huyện; thời gian hoàn thành: Quý II/2026).\n",
 ])
 def test_a_duty_with_its_fields_in_one_line_or_in_brackets(body):
     plan = plan_of("KẾ HOẠCH\nChuyển đổi số năm 2026\nII. NHIỆM VỤ CỤ THỂ\n" + body)
@@ -1054,6 +1061,9 @@ def test_a_field_word_inside_a_sentence_is_not_a_field():
     from planparse.extraction.tasks import inline_fields
     assert inline_fields("Phòng Nội vụ chủ trì tham mưu, phối hợp: tổ chức hội nghị")[1] == []
     assert inline_fields("Tổ chức hội nghị tổng kết. Thực hiện: các bước như sau")[1] == []
+    # a bracket that charges nobody: a remark or a list of places
+    assert inline_fields("Tổ chức hội thi cấp xã (các đơn vị chủ trì tự bố trí kinh phí).")[1] == []
+    assert inline_fields("Rà soát các hộ dân ở vùng nguy cơ sạt lở (thôn Đông, thôn Tây, thôn Nam).")[1] == []
 
 
 def test_a_persons_line_under_a_duty_names_its_lead():

@@ -118,6 +118,9 @@ def key_segments(text: str) -> list[tuple[Optional[str], str]]:
 def inline_fields(text: str) -> tuple[str, list[tuple[str, str]]]:
     """A duty that prints its fields after it ('Tổ chức tuyên truyền ... Cơ quan chủ trì: X; thời gian: Z.',
     '... trên địa bàn (Chủ trì: X; phối hợp: Y; thời gian: Z).'): the duty, and the fields."""
+    duty, fields = _bracketed_responsibility(text)
+    if fields:
+        return duty, fields
     toned = normalize_tones(text)
     # after a stop, a semicolon or a bracket (a comma goes on with the sentence), and not the bare 'thực hiện:'
     m = next((m for m in _next_key_re().finditer(toned) if m.start() >= 20 and toned[:m.start()].rstrip()[-1:] in ".;("
@@ -133,6 +136,39 @@ def inline_fields(text: str) -> tuple[str, list[tuple[str, str]]]:
         return text, []
     duty = text[:m.start()].rstrip(" (;,")
     return (duty if duty.endswith(".") or not duty else duty + "."), fields
+
+
+_TRAILING_BRACKET = re.compile(r"\(([^()]{8,400})\)\s*[.;]?\s*$")
+_PARTNERS_CLAUSE = re.compile(r"^(.+?)\s+phối\s+hợp(?:\s+thực\s+hiện)?$", re.I)
+_LEADS_CLAUSE = re.compile(r"^(.+?)\s+chủ\s+trì(?:\s*[,;]\s*(?:(.+?)\s+phối\s+hợp(?:\s+thực\s+hiện)?|"
+                           r"phối\s+hợp(?:\s+với)?\s+\S.*))?$", re.I)
+
+
+def _bracketed_responsibility(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """'Tổ chức tập huấn ... (Ban Chỉ huy Quân sự xã chủ trì, Công an xã phối hợp; thời gian: tháng 4/2026).': the
+    duty, and the units the bracket after it charges as a lead line would, with its other fields; (text, []) where
+    the bracket says something else (a remark, a list of places)."""
+    m = _TRAILING_BRACKET.search(text)
+    if m is None or len(text[:m.start()].split()) < 3:
+        return text, []
+    fields: list[tuple[str, str]] = []
+    for seg in (s.strip() for s in m.group(1).split(";")):
+        lead = _LEADS_CLAUSE.match(normalize_tones(seg))
+        if lead and starts_unit(seg) and unit_phrase_end(seg) >= len(lead.group(1)) - 1:
+            fields.append(("responsibility", seg))
+            continue
+        partners = _PARTNERS_CLAUSE.match(normalize_tones(seg))
+        if partners and fields and starts_unit(seg) and unit_phrase_end(seg) >= len(partners.group(1)) - 1:
+            fields.append(("support", partners.group(1)))  # "X chủ trì; Y phối hợp"
+            continue
+        found = [(r, v) for r, v in key_segments(seg) if r in _LINE_ROLES and v]
+        if not found:
+            return text, []
+        fields += found
+    if not any(r == "responsibility" for r, _ in fields):
+        return text, []
+    duty = text[:m.start()].rstrip(" ;,")
+    return (duty if duty.endswith(".") else duty + "."), fields
 
 
 def _misread_key(text: str, folded: str) -> tuple[Optional[str], str]:
