@@ -270,3 +270,14 @@ def test_every_year_column_opener_names_a_years_target_and_every_report_word_a_f
     for word in words.not_targets:
         text = f"{head}Năm 2026\t{word.capitalize()} năm 2026\tNăm 2027\n" + row.replace("\t80", "\t61\t80")
         assert document_to_plan(text_to_document(text, "x.txt")).kpis == [], word
+
+
+def test_every_unit_tail_stays_with_its_unit_and_every_thing_word_is_no_unit():
+    from planparse.extraction.units import starts_unit, unit_phrase_end
+
+    data = lexicon.units()
+    for tail in data.unit_tails:
+        text = f"Các cơ quan, đơn vị {tail} tổ chức triển khai thực hiện."
+        assert text[:unit_phrase_end(text)] == f"Các cơ quan, đơn vị {tail}", tail
+    for thing in data.not_units_after_determiner:
+        assert not starts_unit(f"các {thing} được phê duyệt"), thing

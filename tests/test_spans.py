@@ -148,6 +148,9 @@ def test_extraction_imports_no_spacy():
     ("Ban Chỉ đạo công tác giảm nghèo bền vững xã kiểm tra việc rà soát", "Ban Chỉ đạo công tác giảm nghèo bền vững xã"),
     ("Ban Chỉ đạo chỉ đạo các xã rà soát hộ nghèo", "Ban Chỉ đạo"),  # what it directs is not its remit
     ("Ban Chỉ huy Quân sự xã tổ chức huấn luyện", "Ban Chỉ huy Quân sự xã"),
+    # a head whose first word also names things ('các bệnh truyền nhiễm'), and the tier a kind of body works at
+    ("Các bệnh viện tuyến tỉnh bố trí khu cách ly", "Các bệnh viện tuyến tỉnh"),
+    ("Các trạm y tế tuyến xã giám sát ca bệnh", "Các trạm y tế tuyến xã"),
 ])
 def test_a_units_name_ends_where_its_duty_begins(text, unit):
     assert text[:unit_phrase_end(text)] == unit

@@ -79,9 +79,9 @@ def _continues_kinds(before: str, kind: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _thing_prefixes() -> tuple[str, ...]:
-    """'các thông số ...', 'các nội dung:': things after a determiner, not units."""
-    return tuple(w + s for w in lexicon.units().not_units_after_determiner for s in (" ", ":", ","))
+def _things() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """'các thông số ...', 'các nội dung:': things after a determiner, not units (each word with how it may end)."""
+    return tuple((w, tuple(w + s for s in (" ", ":", ","))) for w in lexicon.units().not_units_after_determiner)
 
 
 @lru_cache(maxsize=None)
@@ -106,7 +106,11 @@ def starts_unit(piece: str) -> bool:
         return True  # "Cấp xã: ..." (not "..., cấp xã" going on with a name: "Ban Chỉ huy ... cấp tỉnh, cấp xã")
     if f.startswith(("các ", "những ")):
         rest = f.split(" ", 1)[1] if " " in f else ""
-        return not (rest in lexicon.units().not_units_after_determiner or rest.startswith(_thing_prefixes()))
+        thing = max((len(w) for w, ends in _things() if rest == w or rest.startswith(ends)), default=0)
+        head = lexicon.unit_head_at(rest)
+        # "các bệnh viện": a body's head longer than the things its first word names ("các bệnh truyền nhiễm"); not
+        # "các cơ sở dữ liệu"
+        return head is not None and len(head) > thing or not thing
     if lexicon.unit_head_at(p) is not None:
         return True
     first = p.split()[0]
