@@ -234,6 +234,19 @@ def test_a_law_cited_by_name_and_year_is_dated_by_that_year():
         ("Luật", None, "2017"), ("Bộ luật", None, "2015"), ("Luật", None, None), ("Luật", None, "2025-02-19")]
 
 
+def test_an_amending_law_is_one_law_whose_name_holds_the_laws_it_amends():
+    got = _cite("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều "
+                "của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;")
+    assert got == [("Luật", None, "2015-06-19", None), ("Luật", None, "2019-11-22", None)]
+
+
+def test_a_kind_in_lower_case_with_its_number_is_cited():
+    got = _cite("Thực hiện văn bản số 456/SNNMT-TL ngày 02/01/2026 của Sở Nông nghiệp và Môi trường về việc triển khai công "
+                "tác phòng, chống thiên tai, Ủy ban nhân dân xã ban hành Kế hoạch như sau:")
+    assert got == [("Văn bản", "456/SNNMT-TL", "2026-01-02", "Sở Nông nghiệp và Môi trường tỉnh Đồng Tháp")]
+    assert _cite("Thực hiện các văn bản chỉ đạo của cấp trên, Ủy ban nhân dân xã ban hành Kế hoạch như sau:") == []
+
+
 @pytest.mark.parametrize("printed,issuer", [
     ("Thủ tưởng Chính phủ", "Thủ tướng Chính phủ"),  # a misspelt mark
     ("Bộ Chính tri", "Bộ Chính trị"),

@@ -208,8 +208,8 @@ def _clause_citations(clause: str, places: Places) -> list[Citation]:
         if m is None:
             break
         kind = m.group("kind")
-        if not (kind[:1].isupper() or kind.isupper()):
-            pos = m.end()
+        if not (kind[:1].isupper() or kind.isupper() or _numbered_document(clause[m.start():])):
+            pos = m.end()  # a kind in lower case names a document only with its number ("văn bản số 456/SNNMT-TL")
             continue
         cit, end = _read_citation(clause, m, places)
         if cit is None:
@@ -276,9 +276,13 @@ def _read_citation(clause: str, m: re.Match, places: Places) -> tuple[Optional[C
         number = num.group(1).rstrip(".,;")
         name_end = num.end()
     elif kind in data.named_types:
-        # a law by its name: the name runs to its date, its number or the clause's next document
-        nm = re.match(r"\s*((?:[^;(]*?))(?=\s*(?:,\s*)?\b[Nn]gày\s+\d|\s+số\s+\d|\s+và\s+(?:Luật|Bộ luật|Nghị|Quyết|Pháp)|;|$)", after)
-        if not nm or not nm.group(1).strip() or not nm.group(1).strip()[:1].isupper():
+        # a law by its name: the name runs to its date, its number or the clause's next document; an amending law's
+        # name holds the laws it amends ("Luật sửa đổi, bổ sung một số điều của Luật A và Luật B ngày ...")
+        amending = fold(after).lstrip().startswith(tuple(fold(w) for w in data.amending_names))
+        nm = re.match(r"\s*((?:[^;(]*?))(?=\s*(?:,\s*)?\b[Nn]gày\s+\d|\s+số\s+\d|;|$)", after) if amending else \
+            re.match(r"\s*((?:[^;(]*?))(?=\s*(?:,\s*)?\b[Nn]gày\s+\d|\s+số\s+\d|\s+và\s+(?:Luật|Bộ luật|Nghị|Quyết|Pháp)|;|$)",
+                     after)
+        if not nm or not nm.group(1).strip() or not (amending or nm.group(1).strip()[:1].isupper()):
             return None, m.end()
         name_end = nm.end()
         sn = re.match(rf"\s+số\s+({_NUMBER})", after[name_end:])
