@@ -281,3 +281,13 @@ def test_every_unit_tail_stays_with_its_unit_and_every_thing_word_is_no_unit():
         assert text[:unit_phrase_end(text)] == f"Các cơ quan, đơn vị {tail}", tail
     for thing in data.not_units_after_determiner:
         assert not starts_unit(f"các {thing} được phê duyệt"), thing
+
+
+def test_every_amending_word_makes_one_law_of_an_amending_laws_name():
+    from planparse.extraction.citations import Places, extract_citations_from
+    from planparse.models import Block
+
+    for word in lexicon.citations().amending_names:
+        text = f"Căn cứ Luật {word} một số điều của Luật Đất đai và Luật Nhà ở ngày 29 tháng 6 năm 2024;"
+        cited = extract_citations_from([Block(id="o0", kind="paragraph", text=text)], Places({}))
+        assert [(c.doc_type, c.date) for c in cited] == [("Luật", "2024-06-29")], word
