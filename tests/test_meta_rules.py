@@ -31,6 +31,18 @@ def test_issuer_is_the_last_body_of_the_heading_completed_from_its_superior(left
     assert meta.issuer.casefold() == issuer.casefold() and meta.issuer_level == level
 
 
+def test_an_abbreviation_in_a_heading_in_capitals_stays_in_capitals():
+    meta = _meta([_row(0, ("HĐND - UBND XÃ TIÊN LÃNG", "Số: 07/KH-UBND"), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",))])
+    assert meta.issuer == "HĐND - UBND xã Tiên Lãng"
+
+
+@pytest.mark.parametrize("printed", ["Tiên Lãng, ngày 10 tháng 01 năm 2026", "Tiên Lãng, ngày 10/01/2026",
+                                     "Tiên Lãng, ngày 10-01-2026"])
+def test_the_issue_date_typed_in_words_or_figures(printed):
+    meta = _meta([_row(0, ("UBND XÃ TIÊN LÃNG", "Số: 07/KH-UBND"), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", printed))])
+    assert (meta.date, meta.place) == ("2026-01-10", "Tiên Lãng")
+
+
 def test_a_received_stamp_is_not_the_issuer():
     lines = heading_lines([Block(id=f"p{k}", kind="paragraph", text=t) for k, t in enumerate(
         ["BỘ CÔNG AN", "TỔ CÔNG TÁC LIÊN NGÀNH TW", "UBND TỈNH LÂM ĐỒNG", "ĐẾN", "Chuyển: .....", "Số: 996/KH-TCTLNTW"])])

@@ -173,7 +173,7 @@ def _letter_header(blocks: list[Block]) -> list[Block]:
     return blocks[:k]
 
 
-_PLACE_AND_DATE = re.compile(r",\s*ngày\s*\d{0,2}\s*tháng\s*\d{0,2}\s*năm\s*\d{4}\s*$", re.I)
+_PLACE_AND_DATE = re.compile(r",\s*ngày\s*\d{0,2}\s*(?:tháng\s*\d{0,2}\s*năm\s*|[/.\-]\s*\d{1,2}\s*[/.\-]\s*)\d{4}\s*$", re.I)
 
 
 def _dated_heading_end(blocks: list[Block]) -> Optional[int]:

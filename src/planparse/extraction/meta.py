@@ -13,7 +13,9 @@ from ..text import fold, fold_ws, normalize_tones, strip_accents
 
 _MOTTO = re.compile(r"CỘNG\s*H(?:[OÒ]A|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s*-?\s*do\s*-\s*Hạnh\s+phúc", re.I)
 _NUMBER = re.compile(r"\bSố\s*:?\s*(\S*?)\s*(/\s*[A-ZĐ][\wĐđ\-.]*)")
-_PLACE_DATE = re.compile(r"(?:([A-ZĐÀ-Ỹ][\wÀ-ỹ .\-]{1,40}?),\s*)?ngày\s*(\d{0,2})\s*tháng\s*(\d{0,2})\s*năm\s*(\d{4})", re.I)
+# "An Phú, ngày 05 tháng 01 năm 2026", and as some offices type it, "An Phú, ngày 05/01/2026"
+_PLACE_DATE = re.compile(r"(?:([A-ZĐÀ-Ỹ][\wÀ-ỹ .\-]{1,40}?),\s*)?ngày\s*(\d{0,2})\s*(?:tháng\s*(\d{0,2})\s*năm\s*|"
+                         r"[/.\-]\s*(\d{1,2})\s*[/.\-]\s*)(\d{4})", re.I)
 _UBND = r"(?i:ủy ban nhân dân|uỷ ban nhân dân|ubnd)"
 _LEVELS = r"(?i:thành phố|thị xã|thị trấn|tỉnh|huyện|quận|phường|xã|đặc khu)"
 _NAME = r"(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,4}"
@@ -98,7 +100,7 @@ def extract_meta(st: Structure) -> tuple[Meta, list[str]]:
     appendix_text = " ".join(b.text for a in st.appendices for b in a.heading + a.paragraphs)
     pd = _PLACE_DATE.search(header_clean) or _PLACE_DATE.search(appendix_text)
     if pd:
-        meta.date = _date_string(pd.group(2), pd.group(3), pd.group(4))
+        meta.date = _date_string(pd.group(2), pd.group(3) or pd.group(4) or "", pd.group(5))
         if pd.group(1) and _PLACE_DATE.search(header_clean):
             words = fold_ws(pd.group(1)).split()
             while words and (not words[0][:1].isupper() or re.search(r"[/\d\-:]", words[0]) or words[0].isupper()):
@@ -203,7 +205,8 @@ def _proper_case(name: str) -> str:
     if not name.isupper():
         return name
     name = normalize_tones(name)
-    name = " ".join(w if not (set(w.lower()) & _VOWELS) else w[:1] + w[1:].lower() for w in name.split())
+    name = " ".join(w if not (set(w.lower()) & _VOWELS) or w in _abbreviations() else w[:1] + w[1:].lower()
+                    for w in name.split())
     name = _heads_re().sub(lambda m: _head_spelling()[fold(m.group(0))], name)
     bare = strip_accents(name.lower())  # a head OCR read with a wrong mark ('TỎ CÔNG TÁC' for TỔ CÔNG TÁC)
     for key, head in _bare_head_spelling().items():
@@ -213,6 +216,12 @@ def _proper_case(name: str) -> str:
             if len(bare) == len(name) and fold(name[m.start():m.end()]) != fold(head):
                 name = name[:m.start()] + head + name[m.end():]
     return re.sub(rf"\b({_LEVELS})(?=\s+[A-ZĐÀ-Ỹ])", lambda m: m.group(1).lower(), name)
+
+
+@lru_cache(maxsize=None)
+def _abbreviations() -> frozenset[str]:
+    """Abbreviations with a vowel ('UBND', 'VHTTDL'): kept in capitals as plans print them."""
+    return frozenset(lexicon.abbreviations().expand)
 
 
 @lru_cache(maxsize=None)
