@@ -291,3 +291,17 @@ def test_every_amending_word_makes_one_law_of_an_amending_laws_name():
         text = f"Căn cứ Luật {word} một số điều của Luật Đất đai và Luật Nhà ở ngày 29 tháng 6 năm 2024;"
         cited = extract_citations_from([Block(id="o0", kind="paragraph", text=text)], Places({}))
         assert [(c.doc_type, c.date) for c in cited] == [("Luật", "2024-06-29")], word
+
+
+def test_every_start_and_end_word_makes_a_task_tables_time_a_span():
+    from planparse.pipeline import document_to_plan
+    from planparse.readers.text import text_to_document
+
+    words = lexicon.sections().period_columns
+    for start in words["start"]:
+        for end in words["end"]:
+            text = (f"KẾ HOẠCH\nChuyển đổi số năm 2026\nPHỤ LỤC\nSTT\tNhiệm vụ\tĐơn vị chủ trì\tThời gian {start}\t"
+                    f"Thời gian {end}\n1\tXây dựng kho dữ liệu mở\tSở Khoa học và Công nghệ\t01/2026\t06/2026\n")
+            [task] = document_to_plan(text_to_document(text, "x.txt")).tasks
+            assert (task.deadline.kind, task.deadline.start, task.deadline.end) == ("period", "2026-01-01", "2026-06-30"), \
+                (start, end)

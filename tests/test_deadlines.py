@@ -29,6 +29,11 @@ def test_deadline_kinds(text, kind, fields):
         assert getattr(dl, k) == v
 
 
+def test_a_documents_number_or_a_thirteenth_month_is_no_month():
+    assert parse_deadline("Theo Nghị định số 05/2026/NĐ-CP của Chính phủ") is None
+    assert parse_deadline("13/2026") is None
+
+
 def test_no_time_no_deadline():
     assert parse_deadline("Phòng Nội vụ", 2023) is None
     assert parse_deadline("", 2023) is None
@@ -48,6 +53,9 @@ def test_no_time_no_deadline():
     ("(Dự kiến) tháng 11/2025", "by", {"date": "2025-11-30"}),
     ("Trong tháng 8/2025", "by", {"date": "2025-08-31"}),
     ("Từ tháng 3 đến tháng 9/2026", "period", {"start": "2026-03-01", "end": "2026-09-30"}),
+    # a month and year in figures, as a time cell prints it; not a document's number
+    ("06/2026", "by", {"date": "2026-06-30"}),
+    ("01/2026 - 06/2026", "period", {"start": "2026-01-01", "end": "2026-06-30"}),
     ("Từ tháng 10 năm 2025 đến hết tháng 3 năm 2026", "period", {"start": "2025-10-01", "end": "2026-03-31"}),
     ("08 tháng (từ tháng 3 đến tháng 10)", "period", {"start": "2025-03-01", "end": "2025-10-31"}),
     ("02 tháng (tháng 4 và tháng 8)", "period", {"start": "2025-04-01", "end": "2025-08-31"}),

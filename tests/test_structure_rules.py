@@ -359,6 +359,15 @@ def test_a_reports_statistics_appendix_is_not_a_plan():
     assert plan_of(plan_appendix).kpis[0].target.value == 85
 
 
+@pytest.mark.parametrize("header", ["Thời gian bắt đầu\tThời gian kết thúc", "Bắt đầu thực hiện\tKết thúc"])
+def test_a_task_tables_start_and_end_columns_give_a_span(header):
+    text = ("KẾ HOẠCH\nChuyển đổi số năm 2026\nPHỤ LỤC\nSTT\tNhiệm vụ\tĐơn vị chủ trì\t" + header + "\n"
+            "1\tXây dựng kho dữ liệu mở\tSở Khoa học và Công nghệ\t01/2026\t06/2026\n"
+            "2\tTổng kết, đánh giá\tSở Khoa học và Công nghệ\t\tTháng 12/2026\n")
+    spans = [(t.deadline.kind, t.deadline.start, t.deadline.date or t.deadline.end) for t in plan_of(text).tasks]
+    assert spans == [("period", "2026-01-01", "2026-06-30"), ("by", None, "2026-12-31")]
+
+
 def test_a_target_table_with_a_column_per_year_gives_each_years_target():
     text = ("ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 15/KH-UBND\nKẾ HOẠCH\nChuyển đổi số giai đoạn 2026 - 2030\n"
             "I. CHỈ TIÊU\nTT\tChỉ tiêu\tĐơn vị tính\tNăm 2026\tNăm 2027\tĐến năm 2030\tĐơn vị chủ trì\n"

@@ -120,6 +120,7 @@ class SectionsData(_Data):
     appendix_heading: list[str]
     end_of_body: list[str]
     recipients_last: list[str]  # the line that closes a 'Nơi nhận' list ("- Lưu: VT, ...")
+    period_columns: dict[str, list[str]]  # "Thời gian bắt đầu | Thời gian kết thúc": a task's time from one to the other
     year_columns: YearColumns
     table_columns: dict[str, list[str]]
 

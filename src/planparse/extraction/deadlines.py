@@ -85,6 +85,7 @@ def _point_patterns() -> tuple[tuple[str, re.Pattern], ...]:
                                   r"(\d{4}))(?!\d)")),
         ("quarter", re.compile(rf"(?:{quarter})\s+({roman})(?![\w])(?:\s*(?:[/\-]|năm)\s*(\d{{4}})(?!\d))?")),
         ("month", re.compile(r"tháng\s+(\d{1,2})(?:\s*(?:[/\-]|năm)\s*(\d{4}))?(?![\d/])")),
+        ("month_year", re.compile(r"(?<![\d/.,])(\d{1,2})\s*/\s*(\d{4})(?![\d/])")),  # "06/2026" in a time cell
         ("year", re.compile(r"năm\s+(\d{4})(?!\d)")),
         ("bare_year", re.compile(r"(?<![\d/.,])((?:19|20)\d{2})(?![\d/])")),
     )
@@ -136,7 +137,7 @@ def _point(shape: str, m: re.Match, t: str, quarters: dict[str, int]) -> Optiona
         return TimePoint(s, e, "half", int(g[1]) if g[1] else None, 6 if g[0] == "đầu" else 12)
     elif shape == "quarter":
         return TimePoint(s, e, "quarter", int(g[1]) if g[1] else None, quarters[g[0]])
-    elif shape == "month":
+    elif shape in ("month", "month_year"):
         mo = int(g[0])
         return TimePoint(s, e, "month", int(g[1]) if g[1] else None, mo) if 1 <= mo <= 12 else None
     else:

@@ -116,6 +116,20 @@ def _year_columns(columns: list[str], roles: dict[str, int], year: Optional[int]
     return found
 
 
+def _period_columns(columns: list[str], roles: dict[str, int]) -> Optional[tuple[int, int]]:
+    """The columns a task's time starts and ends in ('Thời gian bắt đầu | Thời gian kết thúc', 'Thời gian thực hiện -
+    Bắt đầu | Kết thúc', 'Bắt đầu thực hiện | Kết thúc'); None without such a pair."""
+    words = lexicon.sections().period_columns
+
+    def naming(kind: str) -> list[int]:
+        return [i for i, h in enumerate(columns) if any(w in fold(h) for w in words[kind])
+                and (i not in roles.values() or roles.get("deadline") == i)]
+    starts, ends = naming("start"), [i for i in naming("end") if roles.get("deadline") != i]
+    if not starts or not ends or starts[0] >= ends[0]:
+        return None
+    return starts[0], ends[0]
+
+
 def _target_unit(unit_cell: str) -> str:
     """The Đơn vị tính cell as a target's unit ('Tỷ lệ %' is '%')."""
     return "%" if unit_cell.strip() in ("%", "Tỷ lệ %", "tỷ lệ %", "Tỷ lệ (%)") else unit_cell
@@ -265,6 +279,7 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
     duration_cols = [i for i, h in enumerate(columns) if i not in roles.values() and "deadline" in _roles_of(h.replace(" - ", " "))]
     # a schedule names who is inspected and what ("Tên đơn vị được kiểm tra | Đối tượng kiểm tra"): both are its text,
     # the unit in the unnamed or second inspected column before the object
+    period = _period_columns(columns, roles)
     who_cols = [i for i in range(roles["ref"] + 1, len(columns)) if i != text_col and i not in roles.values()
                 and (i < text_col or "inspected" in _roles_of(columns[i]))] if section == "schedule" else []
     header_keys = [fold(" ".join(c.text for c in r.cells or [])) for r in header_rows]
@@ -329,6 +344,9 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
         printed = [row] + ([units_row] if units_row is not None and units_row is not row else [])
         when = "; ".join([cell("deadline")] + [fold_ws(cells[i]) for i in duration_cols
                                                 if i < len(cells) and is_duration(cells[i])]).strip("; ")
+        if period is not None:  # "01/2026 | 06/2026" under "Bắt đầu | Kết thúc": a span
+            since, until = (fold_ws(cells[i]) if i < len(cells) else "" for i in period)
+            when = f"{since} - {until}" if since and until else until or since or when
         deadline = parse_deadline(when, year) if when else header_deadline
         if deadline is not None:
             deadline = deadline.model_copy(update={"span": locate(deadline.text, [row] + header_rows)})
