@@ -1,6 +1,7 @@
 import pytest
 
-from planparse.extraction.targets import clean_indicator, is_goal, leading_time, parse_number, parse_target, split_goals
+from planparse.extraction.targets import (clean_indicator, goal_deadline, is_goal, leading_time, parse_number, parse_target,
+                                         split_goals)
 
 
 @pytest.mark.parametrize("text,op,value,unit", [
@@ -197,6 +198,9 @@ def test_a_clause_opening_with_its_own_target_is_a_goal_of_its_own():
     # 'và' before a figure that is not a second target, or after a clause with no figure: one goal
     ("Tỷ lệ hồ sơ trực tuyến đạt 80% và duy trì ổn định", [80]),
     ("Giảm số vụ tai nạn và trên 70% số xã có đội tự quản", [70]),
+    # a second subject with its own figure after a comma: its own goal; a comma before no figure joins nothing
+    ("Phấn đấu tỷ lệ hộ gia đình sử dụng nước sạch đạt 98%, tỷ lệ thu gom rác thải sinh hoạt đạt 90%.", [98, 90]),
+    ("Tỷ lệ hộ nghèo giảm còn 2%, các xã còn lại tiếp tục duy trì kết quả.", [2]),
 ])
 def test_targets_joined_by_va_are_goals_of_their_own(para, values):
     goals = [c for c in split_goals(para) if is_goal(c)]
@@ -242,3 +246,23 @@ def test_a_counts_unit_ends_where_what_is_said_of_it_begins():
     from planparse.extraction.targets import parse_target
     assert (parse_target("Ít nhất 50 doanh nghiệp được hỗ trợ").unit, parse_target("Trên 100 hộ gia đình tham gia").unit,
             parse_target("Tối thiểu 02 lớp tập huấn/năm").unit) == ("doanh nghiệp", "hộ gia đình", "lớp tập huấn/năm")
+
+
+def test_the_time_a_goal_sentence_opens_with_is_each_of_its_goals_time():
+    goals = [c for c in split_goals("Đến năm 2030, tỷ lệ hộ dùng nước sạch đạt 98%, tỷ lệ thu gom rác thải đạt 90% và "
+                                    "100% cơ sở sản xuất cam kết bảo vệ môi trường.") if is_goal(c)]
+    assert [goal_deadline(g, 2026).date for g in goals] == ["2030-12-31"] * 3
+    assert [clean_indicator(g) for g in goals] == ["tỷ lệ hộ dùng nước sạch", "tỷ lệ thu gom rác thải",
+                                                   "cơ sở sản xuất cam kết bảo vệ môi trường"]
+
+
+def test_a_goals_part_printed_as_paragraphs_gives_its_kpis():
+    from planparse.pipeline import document_to_plan
+    from planparse.readers.text import text_to_document
+
+    text = ("KẾ HOẠCH\nCải cách hành chính năm 2026\nII. CHỈ TIÊU CỤ THỂ\n"
+            "Chỉ tiêu 1: Tỷ lệ hồ sơ giải quyết đúng hạn đạt 98%.\n"
+            "Chỉ tiêu 2: 100% cán bộ, công chức được bồi dưỡng kỹ năng số.\nIII. NHIỆM VỤ\n1. Rà soát thủ tục.\n")
+    kpis = document_to_plan(text_to_document(text, "x.txt")).kpis
+    assert [(k.indicator, k.target.value) for k in kpis] == [("Tỷ lệ hồ sơ giải quyết đúng hạn", 98),
+                                                             ("cán bộ, công chức được bồi dưỡng kỹ năng số", 100)]

@@ -387,18 +387,33 @@ def _joined_target() -> re.Pattern:
     return re.compile(rf"\s+(?:{joiners})\s+(?=(?:(?:{op})\s+)?\d+(?:[.,]\d+)?\s*%)", re.I)
 
 
+@lru_cache(maxsize=None)
+def _comma_target() -> re.Pattern:
+    """', tỷ lệ thu gom rác thải đạt 90%' after a clause with a percentage: a second goal with its own subject."""
+    openers = "|".join(re.escape(o) for o in sorted(lexicon.targets().goal_openers, key=len, reverse=True) if o[:1].isalpha())
+    return re.compile(rf",\s+(?=(?:{openers})\s)", re.I)
+
+
 def _split_joined_targets(clause: str) -> list[str]:
-    """'100% các điểm ... và 100% diện tích ...' -> two clauses, each with its own target; a clause whose first part
-    states no percentage ('giảm và trên 70% ...' is not two targets) stays whole."""
+    """'100% các điểm ... và 100% diện tích ...', 'tỷ lệ A đạt 98%, tỷ lệ B đạt 90%' -> two clauses, each with its own
+    target; a clause whose first part states no percentage ('giảm và trên 70% ...' is not two targets), or whose
+    part after a comma states no figure ('đạt 98%, các xã còn lại ...'), stays whole."""
     out: list[str] = []
     start = 0
-    for m in _joined_target().finditer(clause):
-        head = clause[start:m.start()]
-        if _rx()["pct"].search(fold(head)):
+    cuts = sorted([(m.start(), m.end()) for m in _joined_target().finditer(clause)]
+                  + [(m.start(), m.end()) for m in _comma_target().finditer(clause)])
+    for k, (a, z) in enumerate(cuts):
+        if a < start:
+            continue
+        head = clause[start:a]
+        tail = clause[z:cuts[k + 1][0] if k + 1 < len(cuts) else len(clause)]
+        if _rx()["pct"].search(fold(head)) and (clause[a] != "," or is_goal(tail)):
             out.append(head.strip())
-            start = m.end()
+            start = z
     out.append(clause[start:].strip())
-    return out
+    when = leading_time(out[0]) if len(out) > 1 else None
+    # "Đến năm 2030, tỷ lệ A đạt 98%, tỷ lệ B đạt 90%": the time the sentence opens with is each goal's
+    return out[:1] + [f"{when}, {p}" if when and not leading_time(p) else p for p in out[1:]]
 
 
 def split_goals(text: str) -> list[str]:

@@ -1323,7 +1323,10 @@ def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[
                     goals_to_kpis(c, inh, ctx, inline=value or None)
                 elif not _is_aside(c):
                     items.append(c)
-            goals_to_kpis(Node(label=None, text="", block=None, children=items, ref=sec.ref), inh, ctx)
+            # a part printing its goals as paragraphs, not items ("Phấn đấu đến cuối năm 2026, tỷ lệ ... đạt 98%"):
+            # the paragraphs are the goals
+            goals_to_kpis(Node(label=None, text="", block=sec.block, children=items, ref=sec.ref,
+                               body=[] if sec.children else sec.body), inh, ctx)
         elif role in ("other", "report") and _has_lead_lines(sec):
             # a part named otherwise ('1. Hoàn thiện hạ tầng công nghệ thông tin' in a letter) whose items
             # carry their own "Đơn vị chủ trì:" lines assigns work: its items are tasks
