@@ -77,3 +77,9 @@ def test_rows_at_the_top_of_a_page_go_on_with_the_gutters_the_page_above_left_op
     next_page = visual_lines(_line(60, ["", "còn hiệu lực", "UBND tỉnh", ""]) + _line(76, ["2", "Số hóa hồ sơ", "Sở Nội vụ", "Năm 2026"]))
     table = read_table(next_page, 0, first.gutters)
     assert table.rows == [["", "còn hiệu lực", "UBND tỉnh", ""], ["2", "Số hóa hồ sơ", "Sở Nội vụ", "Năm 2026"]]
+
+
+def test_a_header_wider_than_any_page_is_no_table():
+    far = [Run("STT", 0, 0, 20, 10), Run("Nhiệm vụ", 100, 0, 150, 10), Run("Cơ quan chủ trì", 1e9, 0, 1e9 + 80, 10)]
+    body = [Run("1", 0, 20, 5, 30), Run("Rà soát", 100, 20, 140, 30), Run("Sở Nội vụ", 1e9, 20, 1e9 + 50, 30)]
+    assert read_table(visual_lines(far + body), 0) is None

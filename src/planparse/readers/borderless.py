@@ -17,6 +17,8 @@ from .layout import Run
 MIN_COLUMNS = 3  # STT, the work, and one column of who or when at least
 HEADER_LINES = 4  # a header cell wraps over a few lines at most ("Thời gian" / "hoàn thành")
 MAX_GAP_LINES = 3.0  # a vertical gap of more than three lines' height ends the table
+MAX_WIDTH = 20000  # points: wider than the widest page a plan prints on (A0 is 2384 pt)
+MAX_BODY_LINES = 300  # lines a page's table is measured over (a page prints 40-60)
 _REF_WORDS = ("stt", "tt", "số tt", "số thứ tự")
 _ROW_REF = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*|[IVX]{1,5}|[A-Z])\.?$")
 _LETTERED = re.compile(r"^[a-zđ]\)\s")
@@ -75,8 +77,11 @@ def _gutters(columns: list[tuple[float, float, list[str]]], body: list[list[Run]
     """Between each two header cells, the middle of the widest stretch of the fewest body lines printing there;
     None where two header cells touch."""
     lo = int(columns[0][0])
-    cover = [0] * (int(columns[-1][1]) - lo + 2)
-    for line in body:
+    span = int(columns[-1][1]) - lo + 2
+    if not 0 < span <= MAX_WIDTH:
+        return None  # a header wider than any page (a crafted file's coordinates)
+    cover = [0] * span
+    for line in body[:MAX_BODY_LINES]:
         marked = set()
         for r in line:
             marked.update(range(max(0, int(r.x0) - lo), min(len(cover), int(r.x1) - lo + 1)))

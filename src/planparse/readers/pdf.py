@@ -608,6 +608,7 @@ def _page_with_ruled_tables(page, textpage, tables: list[RuledTable], page_no: i
 
 
 _TABLE_HEAD = re.compile(r"^\s*(?:STT|TT|Số TT|Số thứ tự)\b", re.M | re.I)
+MAX_BORDERLESS_HEADS = 4  # lines opening 'STT' tried as a table's header on one page (a crafted page prints thousands)
 
 
 def _may_hold_a_table(text: str) -> bool:
@@ -630,8 +631,8 @@ def _page_with_borderless_table(page, textpage, page_no: int, start_no: int, top
         if t:
             runs.append(Run(t, r[0], height - r[3], r[2], height - r[1]))
     lines = visual_lines(runs)
-    table = next((t for k in range(len(lines)) if (t := read_borderless_table(lines, k, continues=bool(open_gutters)))),
-                 None)
+    heads = [k for k, line in enumerate(lines) if _TABLE_HEAD.match(line[0].text)][:MAX_BORDERLESS_HEADS]
+    table = next((t for k in heads if (t := read_borderless_table(lines, k, continues=bool(open_gutters)))), None)
     if table is None and open_gutters and lines:
         table = read_borderless_table(lines, 0, open_gutters)
     if table is None:
