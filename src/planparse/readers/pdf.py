@@ -608,6 +608,7 @@ def _page_with_ruled_tables(page, textpage, tables: list[RuledTable], page_no: i
 
 
 _TABLE_HEAD = re.compile(r"^\s*(?:STT|TT|Số TT|Số thứ tự)\b", re.M | re.I)
+MAX_BORDERLESS_RUNS = 2000  # runs of text on a page read by position (a page of a plan prints a few hundred)
 MAX_BORDERLESS_HEADS = 4  # lines opening 'STT' tried as a table's header on one page (a crafted page prints thousands)
 
 
@@ -622,6 +623,8 @@ def _page_with_borderless_table(page, textpage, page_no: int, start_no: int, top
     line of cells; with the table's gutters when it runs to the page's foot (its next page may go on with it).
     None where no such table is found."""
     width, height = page.get_width(), page.get_height()
+    if textpage.count_rects() > MAX_BORDERLESS_RUNS:
+        return None  # each run's text is a walk over the page's characters: read as text
     bounded = BoundedText(textpage)
     runs = []
     for r in text_rects(textpage):
