@@ -1,7 +1,8 @@
 """Does a plan score the same whatever format it arrives in? The web transcriptions of corpus/real/provinces-2025
 are rendered as DOCX and as PDF (Markdown -> HTML by a small converter of this script's own, written apart from
-planparse's Markdown reader -> LibreOffice Writer -> DOCX -> PDF; and a PDF of the DOCX justified with first-line
-indents, as plans are typed), extracted, and scored against their gold files
+planparse's Markdown reader -> LibreOffice Writer -> DOCX -> PDF; a PDF of the DOCX justified with first-line
+indents, as plans are typed; and a PDF of the DOCX with its tables' borders removed), extracted, and scored against
+their gold files
 exactly as `planparse eval` scores; micro-F1 per document and per format, and the mean. Gold is the same for
 every rendition, so a gap between formats is the DOCX or PDF reader's (or this converter's: a transcription
 cannot say where a table cell was empty, see `cells_of`). Needs LibreOffice (`soffice`). Not part of CI.
@@ -154,7 +155,31 @@ def render(sources: list[Path], out: Path) -> dict[str, Path]:
     justified = [str(_justified(Path(d), out / "docx-justified")) for d in docxs]
     subprocess.run([soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", str(out / "pdf-justified"),
                     *justified], check=True, capture_output=True)
-    return {"docx": out / "docx", "pdf": out / "pdf", "pdf-justified": out / "pdf-justified"}
+    borderless = [str(_borderless(Path(d), out / "docx-borderless")) for d in docxs]
+    subprocess.run([soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", str(out / "pdf-borderless"),
+                    *borderless], check=True, capture_output=True)
+    return {"docx": out / "docx", "pdf": out / "pdf", "pdf-justified": out / "pdf-justified",
+            "pdf-borderless": out / "pdf-borderless"}
+
+
+def _borderless(docx: Path, out: Path) -> Path:
+    """The DOCX with its tables' borders removed and their cells top-aligned (Word's defaults), as a table typed
+    without rules prints: the PDF reader has only the text's positions to find its columns and rows."""
+    from docx import Document as Docx
+    from docx.oxml.ns import qn
+
+    d = Docx(str(docx))
+    for t in d.tables:
+        props = t._tbl.tblPr
+        for el in props.findall(qn("w:tblBorders")) + props.findall(qn("w:tblStyle")):
+            props.remove(el)
+        for tc in t._tbl.iter(qn("w:tc")):
+            if tc.tcPr is not None:
+                for el in tc.tcPr.findall(qn("w:tcBorders")) + tc.tcPr.findall(qn("w:vAlign")):
+                    tc.tcPr.remove(el)
+    out.mkdir(parents=True, exist_ok=True)
+    d.save(str(out / docx.name))
+    return out / docx.name
 
 
 def _justified(docx: Path, out: Path) -> Path:
@@ -193,14 +218,15 @@ def main() -> None:
         for src in sources:
             row = table.setdefault(src.stem, {})
             for fmt, path in [("md", src), ("docx", dirs["docx"] / f"{src.stem}.docx"), ("pdf", dirs["pdf"] / f"{src.stem}.pdf"),
-                              ("pdf-justified", dirs["pdf-justified"] / f"{src.stem}.pdf")]:
+                              ("pdf-justified", dirs["pdf-justified"] / f"{src.stem}.pdf"),
+                              ("pdf-borderless", dirs["pdf-borderless"] / f"{src.stem}.pdf")]:
                 try:
                     pred = extract_file(path).model_dump(mode="json")
                     row[fmt] = score(gold[src.stem], pred).micro.f1
                 except PlanParseError as e:  # a rendition read as no plan scores 0
                     print(f"  {path.name}: {e}", file=sys.stderr)
                     row[fmt] = 0.0
-    formats = ("md", "docx", "pdf", "pdf-justified")
+    formats = ("md", "docx", "pdf", "pdf-justified", "pdf-borderless")
     print(f"{'document':28s} " + " ".join(f"{f:>13s}" for f in formats))
     for stem, row in table.items():
         print(f"{stem:28s} " + " ".join(f"{row[f]:13.3f}" for f in formats))
