@@ -100,6 +100,7 @@ def test_no_time_no_deadline():
     ("02 lần/năm", "recurring", {"every": "half_year"}),
     ("02 lần/tháng", "recurring", {"every": "month"}),
     ("Trước ngày 05 của tháng liền kề", "recurring", {"every": "month", "day": 5}),
+    ("Báo cáo quý: gửi trước ngày 15 của tháng cuối quý", "recurring", {"every": "quarter", "day": 15}),
     # events and ongoing
     ("Sau khi có Quy chế của Trung ương", "event", {}),
     ("Khi có yêu cầu của cấp trên", "event", {}),
