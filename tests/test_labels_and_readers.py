@@ -14,6 +14,28 @@ def test_labels():
     assert parse_label("100% cán bộ")[0] is None
 
 
+def test_a_plans_part_is_a_label_of_the_top_level_and_a_part_named_in_a_sentence_is_not():
+    assert [(lb.style, lb.key, rest) for lb, rest in map(parse_label, ["Phần thứ hai", "PHẦN II. NHIỆM VỤ", "Phần 3"])] == [
+        ("ROMAN", "P2", ""), ("ROMAN", "P2", "NHIỆM VỤ"), ("ROMAN", "P3", "")]
+    assert parse_label("Phần I của Kế hoạch này")[0] is None
+    assert parse_label("Phần III Kế hoạch này; tuyên truyền nâng cao nhận thức")[0] is None  # a line a PDF broke
+    assert parse_label("Phần kinh phí do ngân sách nhà nước bảo đảm")[0] is None
+
+
+def test_a_parts_title_under_its_label_names_it_and_its_items_are_its_own():
+    from planparse.pipeline import document_to_plan
+
+    text = ("KẾ HOẠCH\nPhát triển kinh tế - xã hội năm 2026\nPhần thứ nhất\nĐÁNH GIÁ KẾT QUẢ NĂM 2025\n"
+            "I. KẾT QUẢ ĐẠT ĐƯỢC\n1. Tổng giá trị sản xuất đạt 95% kế hoạch.\nPhần thứ hai\nNHIỆM VỤ NĂM 2026\n"
+            "I. NHIỆM VỤ, GIẢI PHÁP\n1. Tăng cường công tác quản lý đất đai.\nPhần thứ ba\nTỔ CHỨC THỰC HIỆN\n"
+            "1. Phòng Kinh tế\n- Hướng dẫn các hợp tác xã xây dựng phương án sản xuất.\n")
+    plan = document_to_plan(text_to_document(text, "x.txt"))
+    assert [(t.ref, t.text, t.lead) for t in plan.tasks] == [
+        ("I.1", "Tăng cường công tác quản lý đất đai.", []),
+        ("P3.1", "Hướng dẫn các hợp tác xã xây dựng phương án sản xuất.", ["Phòng Kinh tế"])]
+    assert plan.kpis == []  # the first part reports what was done
+
+
 def test_wrapped_lines_with_blank_lines_join_into_paragraphs():
     text = ("1. Giao nhiệm vụ cho tổ công nghệ số cộng đồng, trong đó thành viên tổ\n\n"
             "công nghệ số hướng dẫn người dân.\n\n- Đơn vị chủ trì thực hiện: UBND các phường;\n")

@@ -1,4 +1,5 @@
-"""Outline labels of Vietnamese plans: I., 1., 1-, 1.1., 1.2.1., a), a., ii), (1), Thứ nhất, Nhiệm vụ 1:, -, +, •."""
+"""Outline labels of Vietnamese plans: Phần thứ hai, I., 1., 1-, 1.1., 1.2.1., a), a., ii), (1), Thứ nhất, Nhiệm vụ 1:, -, +,
+•."""
 from __future__ import annotations
 
 import re
@@ -17,15 +18,29 @@ _ORDINALS = {"nhất": "1", "hai": "2", "ba": "3", "tư": "4", "năm": "5", "sá
              "mười": "10"}
 # "Nhiệm vụ 1: ...", "Hoạt động 2. ...": an item named by what it is and its number
 _NAMED = r"(?P<named>(?:Nhiệm vụ|Hoạt động|Giải pháp|Nội dung)\s+(?P<named_no>\d{1,2}))\s*[:.]"
+# "Phần thứ hai", "PHẦN II. NHIỆM VỤ", "Phần 3": a part of the plan over its Roman-numbered sections (a part of the
+# outline's top level, as they are)
+_PART = (r"(?P<part>[Pp]hần|PHẦN)\s+(?:(?P<part_ord>(?:thứ|THỨ)\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|NHẤT|HAI|BA|TƯ|"
+         r"NĂM|SÁU|BẢY|TÁM|CHÍN|MƯỜI))|(?P<part_no>[IVX]{1,5}|\d{1,2}))\s*[.:]?")
 LABEL_RE = re.compile(
     rf"^\s*(?:{_ROMAN}|{_DEC_MULTI}|{_DEC_ONE}|{_ALPHA}|{_PAREN})(?=\s|$)\s*|^\s*{_BULLET}(?![-–—+])\s*"
-    rf"|^\s*{_ORDINAL}\s*|^\s*{_NAMED}(?=\s)\s*"
+    rf"|^\s*{_ORDINAL}\s*|^\s*{_NAMED}(?=\s)\s*|^\s*{_PART}(?=\s|$)\s*"
 )
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman_value(numeral: str) -> int:
+    total = 0
+    for a, b in zip(numeral, numeral[1:] + " "):
+        v = _ROMAN_VALUES[a]
+        total += -v if b in _ROMAN_VALUES and _ROMAN_VALUES[b] > v else v
+    return total
 
 
 @dataclass(frozen=True)
 class Label:
-    style: str  # ROMAN, DEC1..DEC5, ALPHA, PAREN ("(1)", "(a)"), ORDINAL ("Thứ nhất,"), NAMED ("Nhiệm vụ 1:"), DASH, PLUS, DOT
+    style: str  # ROMAN (also "Phần thứ hai", key "P2"), DEC1..DEC5, ALPHA, PAREN ("(1)", "(a)"), ORDINAL ("Thứ nhất,"),
+    # NAMED ("Nhiệm vụ 1:"), DASH, PLUS, DOT
     raw: str  # as printed ("1.2.", "a)", "-")
     key: str  # the ref component this label contributes ("II", "2", "a"; bullets get theirs later)
 
@@ -56,6 +71,15 @@ def parse_label(text: str) -> tuple[Optional[Label], str]:
         return Label("ORDINAL", raw, _ORDINALS[m.group("ordinal").split()[-1]]), rest
     if m.group("named"):
         return Label("NAMED", raw, m.group("named_no").lstrip("0") or "0"), rest
+    if m.group("part"):
+        title = rest.strip()
+        letters = [c for c in title[:60] if c.isalpha()]
+        if title and not raw.endswith((".", ":")) and not (letters and sum(c.isupper() for c in letters) > 0.9 * len(letters)):
+            return None, text  # "Phần I của Kế hoạch này", "Phần III Kế hoạch này; ...": a part named in a sentence
+        no = m.group("part_no")
+        n = _ORDINALS[m.group("part_ord").split()[-1].lower()] if m.group("part_ord") else \
+            str(_roman_value(no)) if no[0] in "IVX" else no.lstrip("0") or "0"
+        return Label("ROMAN", raw, f"P{n}"), rest
     if m.group("paren"):
         if not rest.strip():
             return None, text

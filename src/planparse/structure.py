@@ -105,6 +105,11 @@ def _in_capitals(text: str) -> bool:
     return len(letters) >= 10 and sum(c.isupper() for c in letters) / len(letters) > 0.9
 
 
+def _part_title(b: Block) -> bool:
+    """The line under a part's label ('Phần thứ hai' / 'KẾ HOẠCH NĂM 2026') that names it: unlabelled, in capitals."""
+    return b.kind != "row" and parse_label(b.text)[0] is None and _in_capitals(b.text) and len(b.text) <= 200
+
+
 def _is_doc_heading(b: Block) -> bool:
     return _heading_type(b, lexicon.sections().doc_types) is not None
 
@@ -283,6 +288,9 @@ def build_structure(doc: Document) -> Structure:
             i += 1
             continue
         node = Node(label=label, text=rest.strip(), block=b)
+        if label.key.startswith("P") and not node.text and i + 1 < n and _part_title(blocks[i + 1]):
+            node.text = blocks[i + 1].text  # "Phần thứ ba" over "TỔ CHỨC THỰC HIỆN": the part's title
+            i += 1
         _push(stack, node)
         i += 1
 
