@@ -151,6 +151,9 @@ def test_extraction_imports_no_spacy():
     # a head whose first word also names things ('các bệnh truyền nhiễm'), and the tier a kind of body works at
     ("Các bệnh viện tuyến tỉnh bố trí khu cách ly", "Các bệnh viện tuyến tỉnh"),
     ("Các trạm y tế tuyến xã giám sát ca bệnh", "Các trạm y tế tuyến xã"),
+    # a branch of a front's member or of the youth union
+    ("Các chi hội phụ nữ thôn vận động hội viên", "Các chi hội phụ nữ thôn"),
+    ("Chi đoàn các thôn ra quân làm sạch đường làng", "Chi đoàn các thôn"),
 ])
 def test_a_units_name_ends_where_its_duty_begins(text, unit):
     assert text[:unit_phrase_end(text)] == unit
