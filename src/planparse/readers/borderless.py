@@ -19,7 +19,6 @@ HEADER_LINES = 4  # a header cell wraps over a few lines at most ("Thời gian" 
 MAX_GAP_LINES = 3.0  # a vertical gap of more than three lines' height ends the table
 MAX_WIDTH = 20000  # points: wider than the widest page a plan prints on (A0 is 2384 pt)
 MAX_BODY_LINES = 300  # lines a page's table is measured over (a page prints 40-60)
-_REF_WORDS = ("stt", "tt", "số tt", "số thứ tự")
 _ROW_REF = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*|[IVX]{1,5}|[A-Z])\.?$")
 _LETTERED = re.compile(r"^[a-zđ]\)\s")
 _GROUP_REF = re.compile(r"^(?:[IVX]{1,5}|[A-Z])\.?$")
@@ -49,7 +48,7 @@ def _header_at(lines: list[list[Run]], i: int) -> Optional[tuple[list[tuple[floa
     its wrapped lines merged into the columns they stand under, and the index of the line after it; None where
     line i opens no header."""
     first = lines[i]
-    if len(first) < MIN_COLUMNS or fold(first[0].text).strip(" .") not in _REF_WORDS:
+    if len(first) < MIN_COLUMNS or fold(first[0].text).strip(" .") not in lexicon.sections().table_columns["ref"]:
         return None
     cols = [[r.x0, r.x1, [fold_ws(r.text)]] for r in first]
     end = i + 1
