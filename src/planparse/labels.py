@@ -89,5 +89,10 @@ def parse_label(text: str) -> tuple[Optional[Label], str]:
     return Label(style, raw, ""), rest
 
 
+def is_part(label: Optional[Label]) -> bool:
+    """'Phần thứ hai': a part of the plan (keys 'P1', 'P2', ...), not a Roman-numbered section."""
+    return label is not None and label.style == "ROMAN" and label.key.startswith("P")
+
+
 def is_bullet(label: Optional[Label]) -> bool:
     return label is not None and label.style in ("DASH", "PLUS", "DOT")

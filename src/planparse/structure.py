@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Optional
 
 from . import lexicon
-from .labels import Label, is_bullet, parse_label
+from .labels import Label, is_bullet, is_part, parse_label
 from .models import Block, Document
 from .text import fold, fold_ws, strip_accents
 
@@ -288,7 +288,7 @@ def build_structure(doc: Document) -> Structure:
             i += 1
             continue
         node = Node(label=label, text=rest.strip(), block=b)
-        if label.key.startswith("P") and not node.text and i + 1 < n and _part_title(blocks[i + 1]):
+        if is_part(label) and not node.text and i + 1 < n and _part_title(blocks[i + 1]):
             node.text = blocks[i + 1].text  # "Phần thứ ba" over "TỔ CHỨC THỰC HIỆN": the part's title
             i += 1
         _push(stack, node)

@@ -249,10 +249,17 @@ def _committee_heads() -> tuple[str, ...]:
     return tuple(fold(h) for h in lexicon.citations().committee_heads)
 
 
+@lru_cache(maxsize=None)
+def _committee_first_words() -> frozenset[str]:
+    return frozenset(h.split()[0] for h in _committee_heads())
+
+
 def _committee_end(a: _Analysis, i: int) -> int:
     """Token index after a committee named after its remit that starts at token i ('Ban Chỉ huy phòng, chống thiên
     tai và tìm kiếm cứu nạn xã', 'Ban Chỉ đạo công tác giảm nghèo bền vững xã'): its fields run over commas and 'và'
     to its level word, which the name grammar would not cross; i where none starts there."""
+    if _norm(a.tokens[i].text) not in _committee_first_words():
+        return i  # the cheap test first: a unit's head is read here for every name
     toks = a.tokens[i:i + 40]
     text, offsets = "", []
     for t in toks:
