@@ -43,6 +43,16 @@ def test_the_issue_date_typed_in_words_or_figures(printed):
     assert (meta.date, meta.place) == ("2026-01-10", "Tiên Lãng")
 
 
+def test_the_signers_name_without_the_title_a_person_is_addressed_by():
+    from planparse.pipeline import document_to_plan
+    from planparse.readers.text import text_to_document
+
+    text = ("BAN CHỈ ĐẠO\nSố: 03/KH-BCĐ\nKẾ HOẠCH\nPhòng, chống thiên tai năm 2026\nI. NHIỆM VỤ\n"
+            "1. Các thành viên Ban Chỉ đạo theo dõi địa bàn được phân công.\nTRƯỞNG BAN\n\nĐ/c Vũ Thị Lan\n")
+    signer = document_to_plan(text_to_document(text, "x.txt")).meta.signer
+    assert (signer.name, signer.title) == ("Vũ Thị Lan", "Trưởng ban")
+
+
 def test_a_received_stamp_is_not_the_issuer():
     lines = heading_lines([Block(id=f"p{k}", kind="paragraph", text=t) for k, t in enumerate(
         ["BỘ CÔNG AN", "TỔ CÔNG TÁC LIÊN NGÀNH TW", "UBND TỈNH LÂM ĐỒNG", "ĐẾN", "Chuyển: .....", "Số: 996/KH-TCTLNTW"])])

@@ -392,6 +392,13 @@ def _role_re() -> re.Pattern:
 _NAME_AT_END = re.compile(r"((?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+)\s*$")
 
 
+@lru_cache(maxsize=None)
+def _person_title() -> re.Pattern:
+    """'Đ/c', 'Đồng chí', 'Ông', 'Bà' before a name (the gazetteer's titles of persons)."""
+    heads = sorted((k.head for k in lexicon.units().kinds if k.kind == "person"), key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(re.escape(h) for h in heads) + r")\.?\s+(?=[A-ZĐÀ-Ỹ])")
+
+
 def _signer(blocks: list[Block]) -> Optional[Signer]:
     """Title from the last role line (PHÓ CHỦ TỊCH under KT. CHỦ TỊCH), name from the line or cell that
     ends with a person's name after it. Works on lines and on signature blocks laid out as table cells."""
@@ -416,6 +423,7 @@ def _signer(blocks: list[Block]) -> Optional[Signer]:
         if not seen_role:
             continue
         tail = re.sub(r"\([^)]*\)", " ", seg[roles[-1].end():] if roles else seg).strip()
+        tail = _person_title().sub("", tail)  # "Đ/c Vũ Thị Lan": the name, not how a person is addressed
         m = _NAME_AT_END.search(tail)
         if m and not re.search(r"[;:,]\s*$", tail) and len(tail.split()) <= 6 + len(m.group(1).split()):
             if roles or len(tail.split()) == len(m.group(1).split()):
