@@ -43,6 +43,13 @@ def test_the_issue_date_typed_in_words_or_figures(printed):
     assert (meta.date, meta.place) == ("2026-01-10", "Tiên Lãng")
 
 
+@pytest.mark.parametrize("printed", ["Số: 15/KH-UBND", "Số: 15/KH - UBND", "Số: 15 / KH-UBND", "Số:15/KH-UBND"])
+def test_the_number_typed_with_spaces_around_its_parts_is_the_same_number(printed):
+    meta = _meta([_row(0, ("UBND XÃ TIÊN LÃNG", printed), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                                          "Tiên Lãng, ngày 10 tháng 01 năm 2026"))])
+    assert meta.number == "15/KH-UBND"
+
+
 def test_the_signers_name_without_the_title_a_person_is_addressed_by():
     from planparse.pipeline import document_to_plan
     from planparse.readers.text import text_to_document

@@ -12,7 +12,8 @@ from ..structure import Structure, heading_type_and_rest
 from ..text import fold, fold_ws, normalize_tones, strip_accents
 
 _MOTTO = re.compile(r"CỘNG\s*H(?:[OÒ]A|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s*-?\s*do\s*-\s*Hạnh\s+phúc", re.I)
-_NUMBER = re.compile(r"\bSố\s*:?\s*(\S*?)\s*(/\s*[A-ZĐ][\wĐđ\-.]*)")
+# "Số: 15/KH-UBND"; typed with spaces around its parts ("15 / KH - UBND") it is the same number
+_NUMBER = re.compile(r"\bSố\s*:?\s*(\S*?)\s*(/\s*[A-ZĐ][\wĐđ\-.]*(?:\s*-\s*[A-ZĐ0-9][A-ZĐ0-9.]*(?![\wÀ-ỹ]))*)")
 # "An Phú, ngày 05 tháng 01 năm 2026", and as some offices type it, "An Phú, ngày 05/01/2026"
 _PLACE_DATE = re.compile(r"(?:([A-ZĐÀ-Ỹ][\wÀ-ỹ .\-]{1,40}?),\s*)?ngày\s*(\d{0,2})\s*(?:tháng\s*(\d{0,2})\s*năm\s*|"
                          r"[/.\-]\s*(\d{1,2})\s*[/.\-]\s*)(\d{4})", re.I)
