@@ -25,6 +25,8 @@ def _meta(header_rows, body=("KẾ HOẠCH", "Kiểm tra công tác năm 2026", 
      "Ban Thường trực Ủy ban MTTQ Việt Nam phường Bắc Cam Ranh", "commune"),
     (("ỦY BAN BẦU CỬ XÃ PHỐ BẢNG", "TIỂU BAN THÔNG TIN, TUYÊN TRUYỀN, KHÁNH TIẾT", "Số: 01/KH-TBTTKT"),
      "Tiểu ban thông tin, tuyên truyền, khánh tiết xã Phố Bảng", "commune"),
+    # a body that ends with its level word takes its superior's place name after it, not the level again
+    (("UBND XÃ AN PHÚ", "CÔNG AN XÃ", "Số: 02/KH-CAX"), "Công an xã An Phú", "commune"),
 ])
 def test_issuer_is_the_last_body_of_the_heading_completed_from_its_superior(left, issuer, level):
     meta = _meta([_row(0, left, ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"))])

@@ -266,6 +266,10 @@ def _issuer_from_heading(st: Structure, place: Optional[str] = None) -> Optional
         if ad_hoc or _is_bare_body(issuer):
             issuer = f"{issuer} {superior}"
         elif (where := _place_of(superior)) is not None:
+            level = re.match(_LEVELS, where)
+            own = re.search(rf"\s({_LEVELS})$", issuer)
+            if own and level and fold(own.group(1)) == fold(level.group(0)):
+                issuer = issuer[:own.start()]  # "CÔNG AN XÃ" under "UBND XÃ AN PHÚ": 'Công an xã An Phú', not 'xã xã'
             issuer = f"{issuer} {where}"
     elif len(bodies) == 1:
         issuer = _with_place(issuer, place)
