@@ -29,7 +29,8 @@ LABEL_RE = re.compile(
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
 
-def _roman_value(numeral: str) -> int:
+def roman_value(numeral: str) -> int:
+    """'IV' -> 4."""
     total = 0
     for a, b in zip(numeral, numeral[1:] + " "):
         v = _ROMAN_VALUES[a]
@@ -78,7 +79,7 @@ def parse_label(text: str) -> tuple[Optional[Label], str]:
             return None, text  # "Phần I của Kế hoạch này", "Phần III Kế hoạch này; ...": a part named in a sentence
         no = m.group("part_no")
         n = _ORDINALS[m.group("part_ord").split()[-1].lower()] if m.group("part_ord") else \
-            str(_roman_value(no)) if no[0] in "IVX" else no.lstrip("0") or "0"
+            str(roman_value(no)) if no[0] in "IVX" else no.lstrip("0") or "0"
         return Label("ROMAN", raw, f"P{n}"), rest
     if m.group("paren"):
         if not rest.strip():

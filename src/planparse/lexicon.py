@@ -315,6 +315,13 @@ def unit_roles() -> UnitRolesData:
 
 
 @lru_cache(maxsize=None)
+def person_titles() -> tuple[str, ...]:
+    """How a person is addressed before a name ('Đồng chí', 'Đ/c', 'Ông', 'Bà'): the gazetteer's person heads,
+    longest first."""
+    return tuple(sorted((k.head for k in units().kinds if k.kind == "person"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
 def unit_heads_folded() -> tuple[str, ...]:
     """Unit head words, folded, longest first (so 'ban chỉ đạo' wins over 'ban')."""
     heads = {fold(k.head) for k in units().kinds}

@@ -11,6 +11,7 @@ from .errors import NotAPlan, PlanParseError, shown_path
 from .extraction.meta import extract_citations, extract_meta
 from .extraction.tables import table_to_items
 from .extraction.tasks import inspecting_team, outline_to_items, with_charged_lead
+from .labels import roman_value
 from .models import Document, Plan, Unit
 from .readers import read_document
 from .structure import build_structure
@@ -77,9 +78,6 @@ def document_to_plan(doc: Document) -> Plan:
     return plan
 
 
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
-
-
 def _appendix_number(app, default: int) -> int:
     """'Phụ lục II' -> 2, 'Phụ lục số 03' -> 3, so refs of several appendices stay apart (PL2.I.1)."""
     head = " ".join(b.text for b in app.heading[:1])
@@ -87,7 +85,7 @@ def _appendix_number(app, default: int) -> int:
     if not m:
         return default
     label = m.group(1).upper()
-    return int(label) if label.isdigit() else _ROMAN.get(label, default)
+    return int(label) if label.isdigit() else roman_value(label)
 
 
 def _appendix_of(doc: Document) -> Optional[str]:

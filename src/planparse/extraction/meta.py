@@ -400,8 +400,7 @@ _NAME_AT_END = re.compile(r"((?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s+){1,4}[A-ZĐÀ-Ỹ
 @lru_cache(maxsize=None)
 def _person_title() -> re.Pattern:
     """'Đ/c', 'Đồng chí', 'Ông', 'Bà' before a name (the gazetteer's titles of persons)."""
-    heads = sorted((k.head for k in lexicon.units().kinds if k.kind == "person"), key=len, reverse=True)
-    return re.compile(r"^(?:" + "|".join(re.escape(h) for h in heads) + r")\.?\s+(?=[A-ZĐÀ-Ỹ])")
+    return re.compile(r"^(?:" + "|".join(re.escape(h) for h in lexicon.person_titles()) + r")\.?\s+(?=[A-ZĐÀ-Ỹ])")
 
 
 def _signer(blocks: list[Block]) -> Optional[Signer]:

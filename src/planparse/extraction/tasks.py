@@ -139,7 +139,7 @@ def inline_fields(text: str) -> tuple[str, list[tuple[str, str]]]:
 
 
 _TRAILING_BRACKET = re.compile(r"\(([^()]{8,400})\)\s*[.;]?\s*$")
-_PARTNERS_CLAUSE = re.compile(r"^(.+?)\s+phối\s+hợp(?:\s+thực\s+hiện)?$", re.I)
+_PARTNERS_CLAUSE = re.compile(r"^(.+?)\s+phối\s+hợp(?:\s+thực\s+hiện)?\s*[.;]?$", re.I)  # "<units> phối hợp"
 _LEADS_CLAUSE = re.compile(r"^(.+?)\s+chủ\s+trì(?:\s*[,;]\s*(?:(.+?)\s+phối\s+hợp(?:\s+thực\s+hiện)?|"
                            r"phối\s+hợp(?:\s+với)?\s+\S.*))?$", re.I)
 
@@ -151,24 +151,27 @@ def _bracketed_responsibility(text: str) -> tuple[str, list[tuple[str, str]]]:
     m = _TRAILING_BRACKET.search(text)
     if m is None or len(text[:m.start()].split()) < 3:
         return text, []
+    charged: list[str] = []  # "X chủ trì", "Y phối hợp": read as one lead line ("X chủ trì, Y phối hợp")
     fields: list[tuple[str, str]] = []
     for seg in (s.strip() for s in m.group(1).split(";")):
         lead = _LEADS_CLAUSE.match(normalize_tones(seg))
-        if lead and starts_unit(seg) and unit_phrase_end(seg) >= len(lead.group(1)) - 1:
-            fields.append(("responsibility", seg))
-            continue
         partners = _PARTNERS_CLAUSE.match(normalize_tones(seg))
-        if partners and fields and starts_unit(seg) and unit_phrase_end(seg) >= len(partners.group(1)) - 1:
-            fields.append(("support", partners.group(1)))  # "X chủ trì; Y phối hợp"
+        if lead and _all_units(lead.group(1)) or charged and partners and _all_units(partners.group(1)):
+            charged.append(seg)
             continue
         found = [(r, v) for r, v in key_segments(seg) if r in _LINE_ROLES and v]
         if not found:
             return text, []
         fields += found
-    if not any(r == "responsibility" for r, _ in fields):
+    if not charged:
         return text, []
     duty = text[:m.start()].rstrip(" ;,")
-    return (duty if duty.endswith(".") else duty + "."), fields
+    return (duty if duty.endswith(".") else duty + "."), [("responsibility", ", ".join(charged))] + fields
+
+
+def _all_units(phrase: str) -> bool:
+    """'Sở Tư pháp', 'Đoàn Thanh niên huyện': the phrase is units and nothing more."""
+    return starts_unit(phrase) and unit_phrase_end(phrase) >= len(phrase.rstrip(" .;")) - 1
 
 
 def _misread_key(text: str, folded: str) -> tuple[Optional[str], str]:
@@ -442,8 +445,8 @@ def _partners_of_lead_line(value: Optional[str]) -> list[str]:
     Sở Tư pháp phối hợp': the partners the lead line names are support."""
     partners = [u for ph, _, _ in partners_in(value or "") for u in split_units(ph)]
     for part in re.split(r"[;,]\s*", value or "")[1:]:  # "<units> phối hợp (thực hiện)" after the lead's clause
-        m = re.match(r"^(.+?)\s+phối\s+hợp(?:\s+thực\s+hiện)?\s*[.;]?$", part.strip(), re.I)
-        if m and starts_unit(m.group(1)) and unit_phrase_end(m.group(1)) >= len(m.group(1)) - 1:
+        m = _PARTNERS_CLAUSE.match(normalize_tones(part.strip()))
+        if m and _all_units(m.group(1)):
             partners += [u for u in split_units(m.group(1)) if u not in partners]
     return partners
 
@@ -460,8 +463,7 @@ def _product(nodes: list[Node]) -> Optional[str]:
 @lru_cache(maxsize=None)
 def _person_title_stop() -> re.Pattern:
     """'Ông.', 'Bà.', 'Đ/c.': the gazetteer's titles of persons, printed with a stop."""
-    heads = sorted((k.head for k in lexicon.units().kinds if k.kind == "person"), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(" + "|".join(re.escape(h) for h in heads) + r")\.", re.I)
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(h) for h in lexicon.person_titles()) + r")\.", re.I)
 
 
 def _split_unit_duty(text: str) -> tuple[Optional[str], str]:

@@ -22,10 +22,11 @@ from __future__ import annotations
 import re
 import subprocess
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from .. import limits
+from .. import lexicon, limits
 from ..errors import CorruptFile, EncryptedFile, NoText, PageTooLarge, TooManyPages
 from ..labels import parse_label
 from ..models import Document
@@ -607,14 +608,21 @@ def _page_with_ruled_tables(page, textpage, tables: list[RuledTable], page_no: i
     return out
 
 
-_TABLE_HEAD = re.compile(r"^\s*(?:STT|TT|Số TT|Số thứ tự)\b", re.M | re.I)
 MAX_BORDERLESS_RUNS = 2000  # runs of text on a page read by position (a page of a plan prints a few hundred)
 MAX_BORDERLESS_HEADS = 4  # lines opening 'STT' tried as a table's header on one page (a crafted page prints thousands)
 
 
+@lru_cache(maxsize=1)
+def _table_head() -> re.Pattern:
+    """A line opening with a number column's name ('STT', 'TT', 'Số thứ tự': sections.json)."""
+    words = sorted(lexicon.sections().table_columns["ref"], key=len, reverse=True)
+    return re.compile(r"^\s*(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")(?!\w)",
+                      re.M | re.I)
+
+
 def _may_hold_a_table(text: str) -> bool:
     """A line opening 'STT' / 'TT': a table's header may be printed here (a cheap test before reading positions)."""
-    return bool(_TABLE_HEAD.search(text))
+    return bool(_table_head().search(text))
 
 
 def _page_with_borderless_table(page, textpage, page_no: int, start_no: int, top: Optional[float],
@@ -634,7 +642,7 @@ def _page_with_borderless_table(page, textpage, page_no: int, start_no: int, top
         if t:
             runs.append(Run(t, r[0], height - r[3], r[2], height - r[1]))
     lines = visual_lines(runs)
-    heads = [k for k, line in enumerate(lines) if _TABLE_HEAD.match(line[0].text)][:MAX_BORDERLESS_HEADS]
+    heads = [k for k, line in enumerate(lines) if _table_head().match(line[0].text)][:MAX_BORDERLESS_HEADS]
     table = next((t for k in heads if (t := read_borderless_table(lines, k, continues=bool(open_gutters)))), None)
     if table is None and open_gutters and lines:
         table = read_borderless_table(lines, 0, open_gutters)
