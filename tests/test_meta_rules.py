@@ -52,6 +52,34 @@ def test_the_number_typed_with_spaces_around_its_parts_is_the_same_number(printe
     assert meta.number == "15/KH-UBND"
 
 
+def test_a_running_header_above_the_heading_gives_neither_number_nor_date():
+    # a gazette copy: "CÔNG BÁO/Số 286/Ngày 27-05-2026" is the gazette's issue, not the plan's number or date
+    from planparse.pipeline import document_to_plan
+    from planparse.readers.text import text_to_document
+
+    text = ("CÔNG BÁO/Số 286/Ngày 27-05-2026\nTHỦ TƯỚNG CHÍNH PHỦ\nSố: 844/QĐ-TTg\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 13 tháng 5 năm 2026\n"
+            "KẾ HOẠCH HÀNH ĐỘNG\nThực hiện bảo hiểm y tế toàn dân\nI. NHIỆM VỤ\n"
+            "1. Bộ Y tế chủ trì, phối hợp với các bộ, ngành theo dõi, đôn đốc việc triển khai Kế hoạch.\n")
+    meta = document_to_plan(text_to_document(text, "x.txt")).meta
+    assert (meta.number, meta.date, meta.place) == ("844/QĐ-TTg", "2026-05-13", "Hà Nội")
+
+
+def test_a_plan_issued_with_a_decision_takes_its_date_and_keeps_the_caption_out_of_its_title():
+    from planparse.pipeline import document_to_plan
+    from planparse.readers.text import text_to_document
+
+    text = ("THỦ TƯỚNG CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "KẾ HOẠCH HÀNH ĐỘNG\nThực hiện Chỉ thị số 52-CT/TW ngày 03 tháng 10 năm 2025 của Ban Bí thư\n"
+            "(Kèm theo Quyết định số 844/QĐ-TTg\nngày 13 tháng 5 năm 2026 của Thủ tướng Chính phủ)\nI. NHIỆM VỤ\n"
+            "1. Bộ Y tế chủ trì, phối hợp với các bộ, ngành theo dõi, đôn đốc việc triển khai Kế hoạch.\n"
+            "PHỤ LỤC\nDANH MỤC NHIỆM VỤ THỰC HIỆN CHỈ THỊ SỐ 52-CT/TW NGÀY 03 THÁNG 10 NĂM 2025\n")
+    meta = document_to_plan(text_to_document(text, "x.txt")).meta
+    assert meta.date == "2026-05-13" and meta.number is None
+    assert meta.title == "Thực hiện Chỉ thị số 52-CT/TW ngày 03 tháng 10 năm 2025 của Ban Bí thư"
+    assert meta.issuer == "Thủ tướng Chính phủ" and meta.issuer_level is None  # a central body: no level of the three
+
+
 def test_the_signers_name_without_the_title_a_person_is_addressed_by():
     from planparse.pipeline import document_to_plan
     from planparse.readers.text import text_to_document

@@ -154,6 +154,11 @@ def test_extraction_imports_no_spacy():
     # a branch of a front's member or of the youth union
     ("Các chi hội phụ nữ thôn vận động hội viên", "Các chi hội phụ nữ thôn"),
     ("Chi đoàn các thôn ra quân làm sạch đường làng", "Chi đoàn các thôn"),
+    # the central bodies: ministry-level agencies and the Government's own
+    ("Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ tổ chức xây dựng kế hoạch",
+     "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"),
+    ("Thủ trưởng cơ quan ngang bộ tập trung chỉ đạo", "Thủ trưởng cơ quan ngang bộ"),
+    ("Thủ tướng Chính phủ chỉ đạo các bộ", "Thủ tướng Chính phủ"),
 ])
 def test_a_units_name_ends_where_its_duty_begins(text, unit):
     assert text[:unit_phrase_end(text)] == unit
@@ -231,6 +236,7 @@ def test_the_compiler_is_a_partner(text, unit):
     "Ủy ban nhân dân tỉnh tổng kết và báo cáo Chính phủ (qua Bộ Công an) theo quy định.",
     "Tuyên truyền về Sở Tư pháp và các hoạt động của ngành.",
     "Gửi UBND tỉnh và Sở Nội vụ trước ngày 15/12 để theo dõi.",
+    "Tăng cường, hoàn thiện cơ chế phối hợp thanh tra, kiểm tra, giám sát liên ngành.",  # a mechanism, no partner
 ])
 def test_who_is_not_a_partner(text):
     assert _partners(text) == []

@@ -242,10 +242,11 @@ class TokenSpec(BaseModel):
 class SpanRule(BaseModel):
     """Wordings around units in a duty: partners after ('phối hợp với X'), a compiler after ('Đơn vị tổng hợp: X')
     or in brackets before ('(X) để tổng hợp'), a report's way through a body ('(qua X)': 'via' words after '('), a unit sent to that compiles ('gửi về X
-    ... để tổng hợp': compiler_recipient), and words after which a unit is no partner ('báo cáo X')."""
+    ... để tổng hợp': compiler_recipient), words after which a unit is no partner ('báo cáo X'), and 'phối hợp' as part of
+    a noun ('cơ chế phối hợp thanh tra': a mechanism, no partner named; read as the longer match over 'phối hợp')."""
 
     model_config = ConfigDict(extra="forbid")
-    label: Literal["partner", "compiler", "compiler_before", "via", "not_partner", "compiler_recipient"]
+    label: Literal["partner", "compiler", "compiler_before", "via", "not_partner", "compiler_recipient", "mechanism"]
     patterns: list[list[TokenSpec]]
     example: str  # a sentence of the kind plans print
     units: list[str]  # the support units that sentence names

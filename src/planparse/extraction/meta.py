@@ -13,7 +13,7 @@ from ..text import fold, fold_ws, normalize_tones, strip_accents
 
 _MOTTO = re.compile(r"CỘNG\s*H(?:[OÒ]A|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s*-?\s*do\s*-\s*Hạnh\s+phúc", re.I)
 # "Số: 15/KH-UBND"; typed with spaces around its parts ("15 / KH - UBND") it is the same number
-_NUMBER = re.compile(r"\bSố\s*:?\s*(\S*?)\s*(/\s*[A-ZĐ][\wĐđ\-.]*(?:\s*-\s*[A-ZĐ0-9][A-ZĐ0-9.]*(?![\wÀ-ỹ]))*)")
+_NUMBER = re.compile(r"\bSố\s*:?\s*(\S*?)\s*(/\s*[A-ZĐ][A-ZĐ0-9][\wĐđ\-.]*(?:\s*-\s*[A-ZĐ0-9][A-ZĐ0-9.]*(?![\wÀ-ỹ]))*)")
 # "An Phú, ngày 05 tháng 01 năm 2026", and as some offices type it, "An Phú, ngày 05/01/2026"
 _PLACE_DATE = re.compile(r"(?:([A-ZĐÀ-Ỹ][\wÀ-ỹ .\-]{1,40}?),\s*)?ngày\s*(\d{0,2})\s*(?:tháng\s*(\d{0,2})\s*năm\s*|"
                          r"[/.\-]\s*(\d{1,2})\s*[/.\-]\s*)(\d{4})", re.I)
@@ -99,10 +99,16 @@ def extract_meta(st: Structure) -> tuple[Meta, list[str]]:
             warnings = [w for w in warnings if not w.startswith("no document heading")]
 
     appendix_text = " ".join(b.text for a in st.appendices for b in a.heading + a.paragraphs)
-    pd = _PLACE_DATE.search(header_clean) or _PLACE_DATE.search(appendix_text)
+    in_header = list(_PLACE_DATE.finditer(header_clean))
+    title_text = fold_ws(" ".join([heading_rest or ""] + [b.text for b in st.title]))
+    issued_with = _ISSUED_WITH.search(title_text)
+    # the place-and-date line names its place ("Hà Nội, ngày ..."); a bare "Ngày 27-05-2026" above it is a
+    # running header or a stamp. A plan issued with a decision has no date line: the decision's date is its own
+    pd = next((m for m in in_header if m.group(1)), None) or next(iter(in_header), None) \
+        or (issued_with and _PLACE_DATE.search(issued_with.group(0))) or _PLACE_DATE.search(appendix_text)
     if pd:
         meta.date = _date_string(pd.group(2), pd.group(3) or pd.group(4) or "", pd.group(5))
-        if pd.group(1) and _PLACE_DATE.search(header_clean):
+        if pd.group(1) and in_header:
             words = fold_ws(pd.group(1)).split()
             while words and (not words[0][:1].isupper() or re.search(r"[/\d\-:]", words[0]) or words[0].isupper()):
                 words = words[1:]
@@ -116,9 +122,14 @@ def extract_meta(st: Structure) -> tuple[Meta, list[str]]:
 
     if (st.title or heading_rest) and not meta.title:  # "KẾ HOẠCH TRIỂN KHAI ..." on one line: the title goes on there
         meta.title = fold_ws(" ".join([heading_rest] + [b.text for b in st.title])).strip(" *") or None
+        if meta.title and (issued := _ISSUED_WITH.search(meta.title)):
+            meta.title = meta.title[:issued.start()].strip(" *") or meta.title  # the caption is not the title
     meta.signer = _signer(st.signature)
     return meta, warnings
 
+
+# "(Ban hành kèm theo Quyết định số 844/QĐ-TTg ngày 13 tháng 5 năm 2026 của Thủ tướng Chính phủ)" under the title
+_ISSUED_WITH = re.compile(r"\(\s*(?:ban hành\s+)?kèm theo\s+(?:quyết định|nghị quyết|công văn|chỉ thị)\b[^()]*\)\s*$", re.I)
 
 _RULE_LINE = re.compile(r"^[-_=*.~\s]{3,}$")
 _PLACE = re.compile(rf"\b({_LEVELS})\s+((?:[^\W\d_][\w]*)(?:\s+[^\W\d_][\w]*){{0,4}})", re.I)
