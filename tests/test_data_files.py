@@ -120,6 +120,11 @@ def test_target_words_mean_what_the_data_says():
         goals = [c for c in split_goals(f"Trên 80% số trạm y tế xã {joiner} 100% cơ sở cai nghiện công lập đủ điều kiện")
                  if is_goal(c)]
         assert [parse_target(g).value for g in goals] == [80, 100], joiner
+    for blocker in data.count_blockers:  # a figure after these dates, refers or states: no count goal
+        assert not is_goal(f"Rà soát {blocker} 12 hộ nghèo trên địa bàn"), blocker
+    assert is_goal("Rà soát 12 hộ nghèo trên địa bàn")
+    for unit in data.activity_units:  # sessions held are an activity, a target only with a level word
+        assert not is_goal(f"Tổ chức 03 {unit} cho cán bộ") and is_goal(f"Tổ chức ít nhất 03 {unit} cho cán bộ"), unit
     for opener in data.goal_openers:
         clause = opener if opener[0].isdigit() else f"{opener} 70% người dân có điện thoại thông minh"
         assert len(split_goals(f"Trên 80% cơ quan có chuyên mục; {clause}")) == 2, opener

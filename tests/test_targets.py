@@ -266,3 +266,35 @@ def test_a_goals_part_printed_as_paragraphs_gives_its_kpis():
     kpis = document_to_plan(text_to_document(text, "x.txt")).kpis
     assert [(k.indicator, k.target.value) for k in kpis] == [("Tỷ lệ hồ sơ giải quyết đúng hạn", 98),
                                                              ("cán bộ, công chức được bồi dưỡng kỹ năng số", 100)]
+
+
+@pytest.mark.parametrize("clause,value,unit", [
+    ("Giải quyết việc làm mới cho 300 lao động.", 300, "lao động"),
+    ("Có thêm 02 thôn đạt chuẩn thôn nông thôn mới kiểu mẫu.", 2, "thôn"),
+    ("Trồng mới 20 ha rừng tập trung.", 20, "ha"),
+    ("Xây dựng mới 35 địa bàn cấp xã không ma túy, gồm: Phường A; Xã B.", 35, "địa bàn"),
+    ("Đối với 29 xã, phường, đặc khu có Quyết định công nhận địa bàn không ma túy năm 2025", 29, "xã, phường, đặc khu"),
+    ("Tổng giá trị giao dịch thanh toán không dùng tiền mặt gấp 30 lần GRDP", 30, "lần GRDP"),
+])
+def test_a_goal_counted_in_its_unit_without_a_level_word_is_a_target(clause, value, unit):
+    target = parse_target(clause, counts=True)
+    assert is_goal(clause) and (target.op, target.value, target.unit) == (">=", value, unit)
+
+
+@pytest.mark.parametrize("clause", [
+    "Đến năm 2030 xã đạt chuẩn nông thôn mới nâng cao.",  # a year, not a count of communes
+    "Thực hiện theo Điều 5 xã hội hóa các hoạt động.",
+    "Tập trung tuyên truyền sử dụng dịch vụ công, trong đó số dịch vụ thiết yếu là 25 dịch vụ.",  # what is, not a goal
+])
+def test_a_figure_that_dates_refers_or_states_is_no_count(clause):
+    assert not is_goal(clause)
+
+
+def test_a_table_rows_quantities_are_no_targets_of_their_own():
+    # a budget appendix's row: its counts are how much is bought, not a target
+    assert parse_target("Phô tô tài liệu và văn phòng phẩm (50 bộ/lớp x 02 lớp)") is None
+
+
+def test_the_members_a_goal_lists_are_not_its_indicator():
+    assert clean_indicator("Xây dựng mới 35 địa bàn cấp xã không ma túy, gồm: Phường A; Xã B.") \
+        == "Xây dựng mới 35 địa bàn cấp xã không ma túy"

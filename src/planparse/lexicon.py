@@ -207,6 +207,8 @@ class TargetsData(_Data):
     per_period: list[str]  # "%/năm"
     units: list[str]  # units of counts as printed, longest match wins
     unit_stop_words: list[str]  # a count's unit ends before these
+    count_blockers: list[str]  # a figure after these is a date, a reference or a rank, not a count ("năm 2025", "Điều 5")
+    activity_units: list[str]  # "Tổ chức 02 hội nghị": sessions held are an activity; with no level word, no target
 
 
 class UnitRolesData(_Data):

@@ -126,10 +126,8 @@ def _unit_after(rest: str) -> Optional[str]:
             kept.append(w)
         unit = fold_ws(f"{fold_ws(m.group(1))}/{m.group(2) or ''} {' '.join(kept)}").replace("/ ", "/")
         return _with_period(unit, rest, m.end()) if len(kept) == len(words) else unit
-    f = fold(rest)
-    for unit in sorted(d.units, key=len, reverse=True):
-        if f.startswith(fold(unit)) and (len(f) == len(unit) or not f[len(unit)].isalnum()):
-            return rest[:len(unit)]
+    if (known := _known_unit(rest)) is not None:
+        return known
     words: list[str] = []
     for w in rest.split():
         w2 = w.strip(",.;:()")
@@ -139,6 +137,49 @@ def _unit_after(rest: str) -> Optional[str]:
         if w != w2 or len(words) >= 3:
             break
     return " ".join(words) or None
+
+
+def _known_unit(rest: str) -> Optional[str]:
+    """The unit of targets.json that `rest` opens with, as printed (the longest: 'xã, phường, đặc khu' over 'xã')."""
+    f = fold(rest)
+    for unit in _units_longest_first():
+        if f.startswith(unit) and (len(f) == len(unit) or not f[len(unit)].isalnum()):
+            return rest[:len(unit)]
+    return None
+
+
+@lru_cache(maxsize=None)
+def _units_longest_first() -> tuple[str, ...]:
+    return tuple(sorted((fold(u) for u in lexicon.targets().units), key=len, reverse=True))
+
+
+_FIGURE = re.compile(rf"(?<![\w/.,\-])({NUM})(?![\w/\-])\s*")
+
+
+def _count(t: str) -> Optional[tuple[int, int, str]]:
+    """A count stated with its unit and no level word ('Giải quyết việc làm mới cho 300 lao động', 'Trồng mới 20 ha
+    rừng', 'Xây dựng mới 35 địa bàn ...'): (start, end) of the figure and the unit; not a figure after a word that
+    makes it a date, a reference or a rank ('năm 2030 xã ...', 'Điều 5'), nor sessions held ('Tổ chức 02 hội nghị')."""
+    blockers = _count_blockers()
+    for m in _FIGURE.finditer(t):
+        before = fold(t[max(0, m.start() - 20):m.start()]).rstrip()
+        if blockers.search(before):
+            continue
+        unit = _known_unit(t[m.end():])
+        if unit and fold(unit) not in _activity_units():
+            after = re.match(r"\s+([A-ZĐ]{2,})\b", t[m.end() + len(unit):])  # '30 lần GRDP': the measure's base
+            return m.start(1), m.end(1), f"{unit} {after.group(1)}" if after else unit
+    return None
+
+
+@lru_cache(maxsize=None)
+def _activity_units() -> frozenset[str]:
+    return frozenset(fold(u) for u in lexicon.targets().activity_units)
+
+
+@lru_cache(maxsize=None)
+def _count_blockers() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{_alt(fold(w) for w in lexicon.targets().count_blockers)})$")
 
 
 def _with_period(unit: str, t: str, end: int) -> str:
@@ -185,8 +226,9 @@ def _rank(t: str) -> Optional[Target]:
     return None
 
 
-def parse_target(text: str) -> Optional[Target]:
-    """The target a phrase or a value cell states, or None."""
+def parse_target(text: str, counts: bool = False) -> Optional[Target]:
+    """The target a phrase or a value cell states, or None. `counts`: the phrase is a goal clause, where a figure with
+    its unit and no level word is a target too ('Trồng mới 20 ha rừng'); in a table row's text it is a quantity."""
     t = fold_ws(text)
     rx = _rx()
     if not rx["pct"].search(t) and (rank := _rank(t)):
@@ -216,6 +258,10 @@ def parse_target(text: str) -> Optional[Target]:
         if value is not None and unit:
             return Target(op=_op_before(t, m.start(2), m.end(2), len(unit.split())), value=value, unit=unit,
                           text=fold_ws(t[m.start():m.end(2)] + " " + unit))
+    if counts and (count := _count(t)) is not None and (value := parse_number(t[count[0]:count[1]])) is not None:
+        start, end, unit = count
+        return Target(op=_op_before(t, start, end, len(unit.split())), value=value, unit=unit,
+                      text=fold_ws(t[start:end] + " " + unit))
     return None
 
 
@@ -259,7 +305,7 @@ def is_goal(clause: str) -> bool:
         rest = m.group(3) or ""
         if fold(m.group(1)) not in fillers and _unit_after(rest) or "/" in " ".join(rest.split(" ")[:3]):
             return True
-    return False
+    return _count(t) is not None
 
 
 def leading_time(clause: str) -> Optional[str]:
@@ -320,11 +366,15 @@ def _strip_lead(s: str) -> tuple[str, Optional[str]]:
     return s, change
 
 
+# "Xây dựng mới 35 địa bàn ..., gồm: Phường A; Xã B; ...": the members listed are not what is measured
+_MEMBERS = re.compile(r",?\s*\bgồm\s*:\s*(?=\S)", re.I)
+
+
 def clean_indicator(clause: str) -> str:
     """What a goal clause measures, as printed, without its leading time, label, figure or verb and trailing target.
     A scope before a colon stays ('Tại địa bàn đô thị: 100% trẻ em ...' -> 'Tại địa bàn đô thị: trẻ em ...')."""
     rx = _rx()
-    s, change = _strip_lead(fold_ws(clause).strip(" ;"))
+    s, change = _strip_lead(_MEMBERS.split(fold_ws(clause), 1)[0].strip(" ;"))
     scope = re.match(r"^([^:;]{3,60}):\s+(?=\S)", s)
     if scope and len(scope.group(1).split()) <= 8 and not rx["pct"].search(scope.group(1)):
         rest = clean_indicator(s[scope.end():])

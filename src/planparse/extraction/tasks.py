@@ -384,7 +384,7 @@ def goals_to_kpis(node: Node, inh: Inherited, ctx: Context, inline: Optional[str
             deadline = inh.deadline or goal_deadline(clause, ctx.year, ctx.period_end)
             near = Near(src, ctx.found)
             indicator = clean_indicator(clause)
-            ctx.kpis.append(KPI(ref=ref, indicator=indicator, target=parse_target(clause),
+            ctx.kpis.append(KPI(ref=ref, indicator=indicator, target=parse_target(clause, counts=True),
                                 lead=list(inh.lead), deadline=_with_span(deadline, near),
                                 span=locate(indicator, islice(_nearby(src), 1 + len(src.body))) or _span(src),
                                 lead_units=_units(inh.lead, near, ctx.level)))
