@@ -80,6 +80,23 @@ def test_a_plan_issued_with_a_decision_takes_its_date_and_keeps_the_caption_out_
     assert meta.issuer == "Thủ tướng Chính phủ" and meta.issuer_level is None  # a central body: no level of the three
 
 
+@pytest.mark.parametrize("read,issuer", [
+    ("UBND TỈNH ĐỒNG THÁP_", "UBND tỉnh Đồng Tháp"),  # the rule under the heading, OCR'd
+    ("UBND THÀNH PHỐ HÀ NỘI (", "UBND thành phố Hà Nội"),  # a column's rule
+    ("UBND thành phố Hồ Chí Minh, ngày 18 tháng 11 năm 2025", "UBND thành phố Hồ Chí Minh"),  # the date line run in
+])
+def test_what_ocr_leaves_after_a_heading_is_not_part_of_the_issuer(read, issuer):
+    from planparse.extraction.meta import normalise_issuer
+
+    assert normalise_issuer(read) == issuer
+
+
+def test_a_rule_ocrd_after_the_number_is_not_part_of_it():
+    meta = _meta([_row(0, ("UBND TỈNH ĐẮK LẮK", "Số: 0125/KH-UBND_"), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                                                    "Đắk Lắk, ngày 10 tháng 11 năm 2025"))])
+    assert meta.number == "0125/KH-UBND"
+
+
 def test_the_signers_name_without_the_title_a_person_is_addressed_by():
     from planparse.pipeline import document_to_plan
     from planparse.readers.text import text_to_document

@@ -29,8 +29,13 @@ def _title_name(name: str) -> str:
     return " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
 
 
+# what OCR leaves after a heading's last word: the rule under it ('_', '-'), a column's rule ('(', '|'), or the
+# place-and-date line run into it (', ngày 18 tháng 11 năm 2025')
+_HEADING_TAIL = re.compile(r"(?:,?\s*ngày\s+\d.*|[\s_|(\[\-–.,;:]+)$", re.I)
+
+
 def normalise_issuer(text: str) -> str:
-    text = fold_ws(text)
+    text = _HEADING_TAIL.sub("", fold_ws(text))
     text = re.sub(rf"^{_UBND}", "UBND", text, flags=re.I)
     m = re.match(rf"^UBND\s+({_LEVELS})(?:\s+(.*))?$", text, re.I)
     if m:
@@ -88,7 +93,7 @@ def extract_meta(st: Structure) -> tuple[Meta, list[str]]:
 
     m = _NUMBER.search(header_text)
     if m and re.search(r"\d", m.group(1)):
-        meta.number = fold_ws(m.group(1) + m.group(2)).replace(" ", "")
+        meta.number = fold_ws(m.group(1) + m.group(2)).replace(" ", "").rstrip("_.-")  # '0125/KH-UBND_': a rule OCR'd
 
     if meta.doc_type is None and meta.number and st.doc_type is None and not st.other_type:
         # no heading names the type: the number's code does ("20/KH-UBND", "05-KH/CB")
