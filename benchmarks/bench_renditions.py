@@ -5,9 +5,11 @@ indents, as plans are typed; and a PDF of the DOCX with its tables' borders remo
 their gold files
 exactly as `planparse eval` scores; micro-F1 per document and per format, and the mean. Gold is the same for
 every rendition, so a gap between formats is the DOCX or PDF reader's (or this converter's: a transcription
-cannot say where a table cell was empty, see `cells_of`). Needs LibreOffice (`soffice`). Not part of CI.
+cannot say where a table cell was empty, see `cells_of`). With --scan, a sixth rendition: the justified PDF as a
+clean scan (pages rendered to grey images, no text layer), read by Tesseract. Needs LibreOffice (`soffice`), and
+Tesseract for --scan. Not part of CI.
 
-    .venv/bin/python benchmarks/bench_renditions.py [--keep DIR]
+    .venv/bin/python benchmarks/bench_renditions.py [--keep DIR] [--scan]
 """
 from __future__ import annotations
 
@@ -201,13 +203,43 @@ def _justified(docx: Path, out: Path) -> Path:
     return out / docx.name
 
 
+def _scanned(pdf: Path, out: Path, dpi: int = 200) -> Path:
+    """The PDF as a scan: every page rendered to a grey image at `dpi` and saved as a PDF of images, no text layer
+    (a clean scan: no skew, speckle or seal; the web tables' drawn borders print as in the PDF)."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    images = [page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L") for page in doc]
+    doc.close()
+    out.mkdir(parents=True, exist_ok=True)
+    images[0].save(str(out / pdf.name), save_all=True, append_images=images[1:], resolution=dpi)
+    return out / pdf.name
+
+
+def _extract_score(args: tuple[str, dict]) -> float:
+    from planparse.errors import PlanParseError
+    from planparse.evaluate import score
+    from planparse.pipeline import extract_file
+
+    path, gold = args
+    try:
+        return score(gold, extract_file(path).model_dump(mode="json")).micro.f1
+    except PlanParseError as e:  # a rendition read as no plan scores 0
+        print(f"  {Path(path).name}: {e}", file=sys.stderr)
+        return 0.0
+
+
 def main() -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
     from planparse.errors import PlanParseError
     from planparse.evaluate import load_gold, score
     from planparse.pipeline import extract_file
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--keep", help="render into this folder and keep it")
+    ap.add_argument("--scan", action="store_true", help="also a sixth rendition, the justified PDF as a scan "
+                    "(Tesseract reads it: about 10 minutes on 2 cores)")
     args = ap.parse_args()
     gold = load_gold(ROOT / "corpus" / "gold")
     sources = [p for p in sorted((ROOT / "corpus" / "real" / "provinces-2025").glob("*.md")) if p.stem in gold]
@@ -226,7 +258,12 @@ def main() -> None:
                 except PlanParseError as e:  # a rendition read as no plan scores 0
                     print(f"  {path.name}: {e}", file=sys.stderr)
                     row[fmt] = 0.0
-    formats = ("md", "docx", "pdf", "pdf-justified", "pdf-borderless")
+        if args.scan:
+            scans = [str(_scanned(dirs["pdf-justified"] / f"{src.stem}.pdf", out / "scan")) for src in sources]
+            with ProcessPoolExecutor(2) as pool:
+                for src, f1 in zip(sources, pool.map(_extract_score, [(p, gold[s.stem]) for p, s in zip(scans, sources)])):
+                    table[src.stem]["scan"] = f1
+    formats = ("md", "docx", "pdf", "pdf-justified", "pdf-borderless") + (("scan",) if args.scan else ())
     print(f"{'document':28s} " + " ".join(f"{f:>13s}" for f in formats))
     for stem, row in table.items():
         print(f"{stem:28s} " + " ".join(f"{row[f]:13.3f}" for f in formats))

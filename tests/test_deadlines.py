@@ -96,6 +96,9 @@ def test_no_time_no_deadline():
     ("Định kỳ 6 tháng", "recurring", {"every": "half_year"}),
     ("Định kỳ 6 tháng, hằng năm", "recurring", {"every": "half_year"}),
     ("trước ngày 01/6 và 15/11 hằng năm", "recurring", {"every": "half_year"}),
+    ("Tháng 6 và tháng 12 hằng năm", "recurring", {"every": "half_year"}),  # two months a year
+    ("Dịp Tết Nguyên đán Ất Tỵ 2025", "event", {}),
+    ("Trước Tết Nguyên đán Bính Ngọ 2026", "event", {}),
     ("định kỳ trước ngày 01/6 và 15/11 hằng năm (hoặc đột xuất khi có yêu cầu)", "recurring", {"every": "half_year"}),
     ("02 lần/năm", "recurring", {"every": "half_year"}),
     ("02 lần/tháng", "recurring", {"every": "month"}),

@@ -840,6 +840,16 @@ def test_an_intro_names_its_subject_in_any_clause_before_the_colon():
     assert [t.lead for t in plan.tasks] == [["các sở, ban, ngành, đoàn thể", "Ủy ban nhân dân cấp xã"]] * 2
 
 
+def test_an_intro_names_its_subject_after_a_colon_inside_it():
+    # OCR reads the semicolon before the subject as a colon: the clause after it still names who carries the items out
+    plan = plan_of("KẾ HOẠCH\nĐợt thi đua năm 2025\nII. NỘI DUNG ĐỢT THI ĐUA\n"
+                   "Để toàn dân đồng lòng, thi đua hành động, hướng tới Đại hội thành công: các sở, ban, ngành, các xã,"
+                   " phường triển khai Đợt thi đua, tập trung thi đua thực hiện các nội dung chủ yếu sau:\n"
+                   "1. Thi đua thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội năm 2025.\n"
+                   "2. Thi đua thực hiện tốt công tác chuẩn bị Đại hội.\n")
+    assert [t.lead for t in plan.tasks] == [["các sở, ban, ngành", "các xã, phường"]] * 2
+
+
 def test_the_partners_a_lead_line_names_are_support():
     plan = plan_of("KẾ HOẠCH\nChuyển đổi số năm 2026\nII. NHIỆM VỤ\n"
                    "1. Tổ chức phổ biến khóa học cho cán bộ, công chức tại địa phương.\n"

@@ -211,8 +211,11 @@ def _frequency(t: str, points: list[TimePoint]) -> Optional[str]:
     for m in pats["months_per_time"].finditer(t):
         found.append({1: "month", 3: "quarter", 6: "half_year", 12: "year"}.get(int(m.group(1)), "month"))
     dated = [p for p in points if p.unit == "day" and p.year is None]
-    if "year" in found and len(dated) >= 2:
-        found.append(_per_year(len(dated)))
+    # "Tháng 6 và tháng 12 hằng năm": months named apart, not a span ("Từ tháng 3 đến tháng 11 hằng năm")
+    months = [p for p in points if p.unit == "month" and p.year is None] \
+        if re.search(r"tháng\s+\d{1,2}\s*(?:,|và)\s*(?:tháng\s+)?\d", t, re.I) else []
+    if "year" in found and max(len(dated), len(months)) >= 2:
+        found.append(_per_year(max(len(dated), len(months))))
     if not found and dated and _phrase_re(tuple(dl.periodic_words)).search(t):
         found.append(_per_year(len(dated)))  # "định kỳ báo cáo ... trước ngày 20/11": the date comes round each year
     if not found:

@@ -653,7 +653,9 @@ def intro_lead(node: Node) -> list[str]:
     ..., tập trung thực hiện các nội dung chủ yếu sau:'): a group-level unit line in prose."""
     if not node.body or not node.children or not node.body[-1].text.rstrip().endswith(":"):
         return []
-    for clause in reversed(re.split(r";\s*", node.body[-1].text)):  # "Căn cứ ...; các sở ... tiến hành ...; ... sau:"
+    # "Căn cứ ...; các sở ... tiến hành ...; ... sau:"; a colon inside it parts clauses too (and is what OCR reads a
+    # semicolon as: "... thành công: các sở, ban, ngành ... triển khai ...")
+    for clause in reversed(re.split(r"[;:]\s*", node.body[-1].text.rstrip()[:-1])):
         subject = subject_units(strip_assignment(clause))
         if subject:
             return split_units(subject)
