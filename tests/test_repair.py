@@ -178,6 +178,16 @@ def test_an_abbreviation_printed_without_its_dd_is_restored():
 def test_ocr_damaged_roman_outline_labels_are_read_as_numerals():
     assert repair_line("Il. NHIEM VU, GIAI PHAP")[0] == "II. NHIỆM VỤ, GIẢI PHÁP"
     assert repair_line("Ill. TO CHUC THUC HIEN")[0].startswith("III. TỔ CHỨC")
+
+
+@pytest.mark.parametrize("line,meant", [("H. NỘI DUNG KẾ HOẠCH", "II. NỘI DUNG KẾ HOẠCH"),
+                                        ("IH. TỔ CHỨC THỰC HIỆN", "III. TỔ CHỨC THỰC HIỆN")])
+def test_the_two_strokes_of_ii_read_as_one_h_are_the_numeral(line, meant):
+    assert repair_line(line)[0] == meant
+
+
+def test_a_letter_h_before_words_in_lower_case_stays():
+    assert repair_line("H. Nội dung chính")[0].startswith("H.")
     assert repair_line("Vv. TO CHUC THUC HIEN")[0].startswith("V. TỔ CHỨC")
     assert repair_line("LMUC DICH, YEU CAU")[0] == "I. MỤC ĐÍCH, YÊU CẦU"
     assert repair_line("III. KINH PHI")[0] == "III. KINH PHÍ"  # a right numeral is not a word to repair

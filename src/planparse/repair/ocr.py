@@ -665,7 +665,8 @@ _AS_ROMAN = str.maketrans("l1|ivx", "IIIIVX")
 def _outline_label(line: str, tokens: list[Token]) -> dict[int, str]:
     """OCR'd Roman outline labels, as printed -> as meant, by token index. Scanners read the I of a
     heading's number as l, 1, | or small letters, and a bold "I." glued to the heading as "L":
-    "Il. NHIEM VU" is "II. NHIỆM VỤ", "Ill." is "III.", "Vv." is "V.", "LMUC DICH" is "I. MUC DICH".
+    "Il. NHIEM VU" is "II. NHIỆM VỤ", "Ill." is "III.", "Vv." is "V.", "LMUC DICH" is "I. MUC DICH", and the two
+    strokes of II as one H: "H. NỘI DUNG KẾ HOẠCH" is "II. NỘI DUNG KẾ HOẠCH", "IH." is "III.".
     Only at the start of a line and before a capital, with at least one real I, V or X (so "1." and
     "11." stay numbers)."""
     if not tokens or tokens[0].start != len(line) - len(line.lstrip()):
@@ -673,6 +674,12 @@ def _outline_label(line: str, tokens: list[Token]) -> dict[int, str]:
     first = tokens[0]
     after = line[first.end:first.end + 1]
     rest = line[first.end + 1:].lstrip()
+    in_capitals = sum(c.isupper() for c in line) >= 0.8 * sum(c.isalpha() for c in line)
+    if after == "." and in_capitals and len(first.text) <= 3 and "H" in first.text and set(first.text) <= set("HIl1|"):
+        meant = first.text.replace("H", "II").translate(_AS_ROMAN)  # the two strokes of "II" read as one "H"
+        if _ROMAN_NUMERAL.fullmatch(meant):
+            first.fixed = True
+            return {0: meant}
     if after in (".", ")") and rest[:1].isupper() and any(c in "IVX" for c in first.text):
         if _ROMAN_NUMERAL.fullmatch(first.text):
             first.fixed = True  # "III." is a number, not a word to repair
@@ -684,7 +691,6 @@ def _outline_label(line: str, tokens: list[Token]) -> dict[int, str]:
             first.fixed = True
             return {0: meant}
     word = first.text
-    in_capitals = sum(c.isupper() for c in line) >= 0.8 * sum(c.isalpha() for c in line)
     if len(word) > 2 and word[0] == "L" and word.isupper() and in_capitals:
         shapes = language_model().by_skeleton
         if skeleton(word) not in shapes and skeleton(word[1:]) in shapes:
