@@ -1125,6 +1125,9 @@ def test_a_capitalised_numbered_heading_keeps_its_last_word_wrapped_alone():
                         "1. Đối tượng khen thưởng", "KẾ HOẠCH", "TỔ CHỨC")
     assert paras[0] == "III. ĐỐI TƯỢNG, NGUYÊN TẮC, HÌNH THỨC VÀ TIÊU CHUẨN KHEN THƯỞNG"
     assert paras[-2:] == ["KẾ HOẠCH", "TỔ CHỨC"]
+    # read by OCR, its number not yet read back ("HI." for III.)
+    paras = _paragraphs("HI. ĐỐI TƯỢNG, NGUYÊN TẮC, HÌNH THỨC VÀ TIÊU CHUẨN KHEN", "THƯỞNG", "1. Đối tượng khen thưởng")
+    assert paras[0] == "HI. ĐỐI TƯỢNG, NGUYÊN TẮC, HÌNH THỨC VÀ TIÊU CHUẨN KHEN THƯỞNG"
 
 
 @pytest.mark.parametrize("items", [

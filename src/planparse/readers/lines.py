@@ -117,6 +117,14 @@ def _doc_types() -> frozenset[str]:
     return frozenset(fold(d) for d in lexicon.sections().doc_types)
 
 
+# a Roman heading number as OCR reads it before the repair stage has read it back ("HI." for III., "Il." for II.)
+_OCR_ROMAN = re.compile(r"^\s*[IVXHl1|]{1,4}\.\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def _numbered(text: str) -> bool:
+    return parse_label(text)[0] is not None or bool(_OCR_ROMAN.match(text))
+
+
 def _starts_paragraph(prev: Line, ln: Line, width: int) -> bool:
     if ln.heading or prev.heading or prev.hard_break and _starts_upper(ln.text):
         return True
@@ -143,12 +151,12 @@ def _starts_paragraph(prev: Line, ln: Line, width: int) -> bool:
         return False  # "... (thuộc Dự án 7:" / "Truyền thông, giáo dục ...).": a bracket the line break left open
     caps_prev, caps_ln = _is_caps_line(prev.text), _is_caps_line(ln.text)
     if caps_prev and not caps_ln and ln.text.isupper() and len(ln.text.split()) == 1 \
-            and parse_label(prev.text)[0] is not None and not _TERMINAL.search(prev.text):
+            and _numbered(prev.text) and not _TERMINAL.search(prev.text):
         return False  # "III. ĐỐI TƯỢNG, NGUYÊN TẮC, HÌNH THỨC VÀ TIÊU CHUẨN KHEN" / "THƯỞNG": the heading's last word
     if caps_prev != caps_ln:
         return True
     if caps_prev and caps_ln:
-        if parse_label(prev.text)[0] is not None and len(ln.text.split()) <= 5 and not _TERMINAL.search(prev.text):
+        if _numbered(prev.text) and len(ln.text.split()) <= 5 and not _TERMINAL.search(prev.text):
             return False  # "III. NỘI DUNG, GIẢI PHÁP TRỌNG TÂM VÀ PHÂN CÔNG" / "NHIỆM VỤ": a numbered heading wrapped
         return len(prev.text) < width * 0.6 and not prev.text.rstrip().endswith((",", "-", "VÀ", "CỦA"))
     if not _starts_upper(ln.text):
