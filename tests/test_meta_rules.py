@@ -370,3 +370,27 @@ def test_the_signer_under_a_title_alone_and_a_title_as_the_data_spells_it(signat
         "SỞ NỘI VỤ\nSố: 20/KH-SNV\nKẾ HOẠCH\nCải cách hành chính năm 2026\nI. NHIỆM VỤ\n"
         "1. Văn phòng Sở tổ chức tuyên truyền.\n" + signature, "x.txt"))
     assert (plan.meta.signer.name, plan.meta.signer.title) == signer
+
+
+@pytest.mark.parametrize("opening,dated", [
+    ("Thực hiện Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030 (gọi chung là Chương trình), Ủy ban "
+     "nhân dân tỉnh Lâm Đồng xây dựng kế hoạch thực hiện Chương trình như sau:", None),
+    ("Căn cứ Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025;", None),  # its span, no date
+])
+def test_a_national_target_programme_is_cited_by_its_name(opening, dated):
+    cited = _cite(opening, places=Places({"tỉnh": "Lâm Đồng"}))
+    assert cited == [("Chương trình", None, dated, None)]
+
+
+def test_a_programme_named_in_a_cited_decisions_title_is_not_cited_itself():
+    cited = _cite("Căn cứ Quyết định số 90/QĐ-TTg ngày 18/01/2022 của Thủ tướng Chính phủ phê duyệt Chương trình mục "
+                  "tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025;")
+    assert cited == [("Quyết định", "90/QĐ-TTg", "2022-01-18", "Thủ tướng Chính phủ")]
+
+
+def test_a_title_after_a_comma_names_no_document_the_plan_cites():
+    cited = _cite("Căn cứ Quyết định số 650/QĐ-LĐTBXH ngày 21 tháng 7 năm 2022 của Bộ trưởng Bộ Lao động - Thương binh và "
+                  "Xã hội (được điều chỉnh bổ sung bởi Quyết định số 128/QĐ-LĐTBXH ngày 17 tháng 3 năm 2023 của Bộ trưởng "
+                  "Bộ Lao động - Thương binh và Xã hội, phê duyệt Điều chỉnh Kế hoạch truyền thông về Chương trình mục "
+                  "tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025);")
+    assert [c[1] for c in cited] == ["650/QĐ-LĐTBXH", "128/QĐ-LĐTBXH"]

@@ -172,6 +172,8 @@ class DeadlinesData(_Data):
 class CitationsData(_Data):
     doc_types: list[str]  # kinds of documents a plan cites, longest first where one begins another
     named_types: list[str]  # kinds often cited by name without a number ("Luật Đất đai ngày ...")
+    # a kind cited by the name of its legal category, in lower case ("Chương trình mục tiêu quốc gia phòng, chống ma túy")
+    named_categories: dict[str, list[str]]
     amending_names: list[str]  # "Luật sửa đổi, bổ sung một số điều của Luật A và Luật B ngày ...": one law, A and B in its name
     basis_openers: list[str]  # how an opening sentence names what the plan implements or rests on
     excluded_openers: list[str]  # a submission or request the plan was issued on: not implemented

@@ -222,7 +222,8 @@ def _clause_citations(clause: str, places: Places) -> list[Citation]:
             out += _clause_citations(bracket.group(1), places)
             end += bracket.end()
             rest = clause[end:]
-        if title.match(rest) or not re.match(r"^\s*(?:,|và\b|;|$)", rest):
+        # "..., phê duyệt ...": a title after a comma is the document's title too
+        if title.match(rest.lstrip(" ,")) or not re.match(r"^\s*(?:,|và\b|;|$)", rest):
             nxt = _next_after_title(clause, end, places, cit.number)
             if nxt is None:
                 break  # the rest of the clause is this document's title
@@ -272,17 +273,20 @@ def _read_citation(clause: str, m: re.Match, places: Places) -> tuple[Optional[C
     num = re.match(rf"\s*(?:số\s*:?\s*)?({_NUMBER})", after, re.I)
     number = None
     name_end = 0
+    category = False
     if num:
         number = num.group(1).rstrip(".,;")
         name_end = num.end()
-    elif kind in data.named_types:
+    elif kind in data.named_types or (category := fold(after).lstrip().startswith(
+            tuple(fold(w) for w in data.named_categories.get(kind, ())))):
         # a law by its name: the name runs to its date, its number or the clause's next document; an amending law's
         # name holds the laws it amends ("Luật sửa đổi, bổ sung một số điều của Luật A và Luật B ngày ...")
         amending = fold(after).lstrip().startswith(tuple(fold(w) for w in data.amending_names))
         nm = re.match(r"\s*((?:[^;(]*?))(?=\s*(?:,\s*)?\b[Nn]gày\s+\d|\s+số\s+\d|;|$)", after) if amending else \
+            re.match(r"\s*((?:[^;(]*?))(?=\s*(?:,\s*)?\b[Nn]gày\s+\d|\s*\(|[,\s]*$|;)", after) if category else \
             re.match(r"\s*((?:[^;(]*?))(?=\s*(?:,\s*)?\b[Nn]gày\s+\d|\s+số\s+\d|\s+và\s+(?:Luật|Bộ luật|Nghị|Quyết|Pháp)|;|$)",
                      after)
-        if not nm or not nm.group(1).strip() or not (amending or nm.group(1).strip()[:1].isupper()):
+        if not nm or not nm.group(1).strip() or not (amending or category or nm.group(1).strip()[:1].isupper()):
             return None, m.end()
         name_end = nm.end()
         sn = re.match(rf"\s+số\s+({_NUMBER})", after[name_end:])
@@ -297,8 +301,9 @@ def _read_citation(clause: str, m: re.Match, places: Places) -> tuple[Optional[C
     if dm:
         date = _date(dm)
         end += dm.end()
-    elif not num and (year := re.search(r"(?:\bnăm\s+|\s)((?:19|20)\d\d)\s*$", clause[m.end():end])):
+    elif not num and not category and (year := re.search(r"(?:\bnăm\s+|\s)((?:19|20)\d\d)\s*$", clause[m.end():end])):
         date = year.group(1)  # "Luật Thủy sản năm 2017": a law by its name and year is dated as far as printed
+        # (a programme's "đến năm 2030" is its horizon, not its date)
     issuer = None
     im = re.match(rf"\s*(?:{'|'.join(data.issuer_after)})\s+", clause[end:])
     if im:
