@@ -125,6 +125,10 @@ def test_target_words_mean_what_the_data_says():
     assert is_goal("Rà soát 12 hộ nghèo trên địa bàn")
     for unit in data.activity_units:  # sessions held are an activity, a target only with a level word
         assert not is_goal(f"Tổ chức 03 {unit} cho cán bộ") and is_goal(f"Tổ chức ít nhất 03 {unit} cho cán bộ"), unit
+    for word in data.within_words:  # a time limit is a ceiling on the time taken
+        for unit in data.duration_units:
+            t = parse_target(f"Giải quyết hồ sơ {word} 05 {unit}", counts=True)
+            assert (t.op, t.value, t.unit) == ("<=", 5, unit), (word, unit)
     for opener in data.goal_openers:
         clause = opener if opener[0].isdigit() else f"{opener} 70% người dân có điện thoại thông minh"
         assert len(split_goals(f"Trên 80% cơ quan có chuyên mục; {clause}")) == 2, opener

@@ -298,3 +298,12 @@ def test_a_table_rows_quantities_are_no_targets_of_their_own():
 def test_the_members_a_goal_lists_are_not_its_indicator():
     assert clean_indicator("Xây dựng mới 35 địa bàn cấp xã không ma túy, gồm: Phường A; Xã B.") \
         == "Xây dựng mới 35 địa bàn cấp xã không ma túy"
+
+
+@pytest.mark.parametrize("clause,value,unit", [
+    ("Đảm bảo người già neo đơn, hộ nghèo tại khu vực bị ảnh hưởng được tiếp cận hỗ trợ trong 24 giờ đầu", 24, "giờ"),
+    ("Giải quyết hồ sơ đăng ký kinh doanh trong vòng 03 ngày làm việc", 3, "ngày làm việc"),
+])
+def test_a_time_limit_a_goal_sets_is_a_ceiling(clause, value, unit):
+    target = parse_target(clause, counts=True)
+    assert is_goal(clause) and (target.op, target.value, target.unit) == ("<=", value, unit)

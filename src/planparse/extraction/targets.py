@@ -173,6 +173,13 @@ def _count(t: str) -> Optional[tuple[int, int, str]]:
 
 
 @lru_cache(maxsize=None)
+def _time_limit() -> re.Pattern:
+    """'trong 24 giờ đầu', 'trong vòng 03 ngày làm việc': the most time a goal allows (a ceiling)."""
+    d = lexicon.targets()
+    return re.compile(rf"(?<!\w)(?:{_alt(d.within_words)})\s+({NUM})\s+({_alt(d.duration_units)})(?!\w)", re.I)
+
+
+@lru_cache(maxsize=None)
 def _activity_units() -> frozenset[str]:
     return frozenset(fold(u) for u in lexicon.targets().activity_units)
 
@@ -258,6 +265,8 @@ def parse_target(text: str, counts: bool = False) -> Optional[Target]:
         if value is not None and unit:
             return Target(op=_op_before(t, m.start(2), m.end(2), len(unit.split())), value=value, unit=unit,
                           text=fold_ws(t[m.start():m.end(2)] + " " + unit))
+    if counts and (limit := _time_limit().search(t)) and (value := parse_number(limit.group(1))) is not None:
+        return Target(op="<=", value=value, unit=limit.group(2), text=limit.group(0))
     if counts and (count := _count(t)) is not None and (value := parse_number(t[count[0]:count[1]])) is not None:
         start, end, unit = count
         return Target(op=_op_before(t, start, end, len(unit.split())), value=value, unit=unit,
@@ -305,7 +314,7 @@ def is_goal(clause: str) -> bool:
         rest = m.group(3) or ""
         if fold(m.group(1)) not in fillers and _unit_after(rest) or "/" in " ".join(rest.split(" ")[:3]):
             return True
-    return _count(t) is not None
+    return _count(t) is not None or bool(_time_limit().search(clause))
 
 
 def leading_time(clause: str) -> Optional[str]:
