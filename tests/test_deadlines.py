@@ -304,6 +304,10 @@ def test_event_bounded_spans_and_phases(line, kind, start, end):
     ("Sở Khoa học và Công nghệ tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 30/11 hằng năm.", "year",
      "trước ngày 30/11 hằng năm"),
     ("Các xã gửi báo cáo về Phòng Văn hóa - Xã hội trước ngày 25 hàng tháng.", "month", "trước ngày 25 hàng tháng"),
+    # a time of day is a schedule too
+    ("Tổng hợp nhu cầu từ cơ sở, báo cáo UBND tỉnh trước 19h00’ hằng ngày và đột xuất khi cần thiết.", "day",
+     "trước 19h00’ hằng ngày"),
+    ("Báo cáo tình hình trước 16 giờ 30 phút hằng ngày về Văn phòng.", "day", "trước 16 giờ 30 phút hằng ngày"),
 ])
 def test_a_dated_schedule_followed_by_its_frequency_recurs(duty, every, text):
     dl = deadline_in_duty(duty, 2025)
@@ -402,3 +406,7 @@ def test_dates_due_on_one_day_at_one_interval_are_a_recurrence(text, every, day)
 def test_dates_due_on_different_days_are_the_first_due():
     dl = deadline_in_duty("Hoàn thành giai đoạn 1 trước ngày 30/6/2026; giai đoạn 2 trước ngày 31/12/2026", 2026)
     assert (dl.kind, dl.date) == ("by", "2026-06-30")
+
+
+def test_a_time_of_day_without_a_frequency_is_no_deadline():
+    assert deadline_in_duty("Tổ chức họp giao ban lúc 8 giờ sáng thứ Hai tại trụ sở.", 2025) is None

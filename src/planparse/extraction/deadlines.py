@@ -461,7 +461,7 @@ def deadline_in_duty(text: str, year: Optional[int] = None) -> Optional[Deadline
         return None
     t = normalise(printed)
     points = find_points(t)
-    candidates = [c for c in (_opening_recurrence(t), _opening_time(t, year), _schedule(t, points)) if c] \
+    candidates = [c for c in (_opening_recurrence(t), _opening_time(t, year), _schedule(t, points, printed)) if c] \
         + list(_due_times(t, points, year))
     dues: list[tuple[int, int, Deadline]] = []
     for start, end, core_start in sorted(candidates):
@@ -588,13 +588,18 @@ def _opening_recurrence(t: str) -> Optional[tuple[int, int, int]]:
     return None
 
 
-def _schedule(t: str, points: list[TimePoint]) -> Optional[tuple[int, int, int]]:
+_TIME_OF_DAY = re.compile(r"(?<![\w/])\d{1,2}\s*(?:h|giờ)\s*(?:\d{2}\s*(?:phút|['’”])?)?(?!\w)", re.I)
+
+
+def _schedule(t: str, points: list[TimePoint], printed: str = "") -> Optional[tuple[int, int, int]]:
     """A dated schedule: days without a year beside a recurrence in one sentence ('định kỳ trước ngày 01/6 và 15/11
-    hằng năm', 'trước ngày 15 hằng tháng', 'định kỳ 6 tháng (trước ngày 15/6)')."""
+    hằng năm', 'trước ngày 15 hằng tháng', 'định kỳ 6 tháng (trước ngày 15/6)', 'trước 19h00 hằng ngày')."""
     pats = _duty_patterns()
     day_of_month = re.compile(r"(?<!\w)ngày\s+\d{1,2}(?!\s*[/\d])(?!\s+tháng\s+\d)")
     anchors = [(p.start, p.end) for p in points if p.unit == "day" and p.year is None]
     anchors += [(m.start(), m.end()) for m in day_of_month.finditer(t)]
+    if len(printed) == len(t):  # a time of day, which normalise() blanks: "báo cáo ... trước 19h00 hằng ngày"
+        anchors += [(m.start(), m.end()) for m in _TIME_OF_DAY.finditer(printed)]
     for a_start, a_end in sorted(anchors):
         head = _back_over(t, a_start, pats["schedule"])
         sentence_start, sentence_end = _sentence_start(t, head), _sentence_end(t, a_end)
