@@ -1185,3 +1185,15 @@ def test_a_group_row_whose_title_names_a_column_is_not_a_second_header():
     tasks, _ = table_to_items(rows, 2026)
     assert [(t.ref, t.text, t.lead) for t in tasks] == [
         ("PL.I.1", "Tổ chức tuyên truyền về chuyển đổi số", ["Phòng Văn hóa và Thông tin"])]
+
+
+def test_the_opening_after_an_unpunctuated_title_line_is_a_paragraph_of_its_own():
+    # a party committee's plan: its title in lower case, then the opening that cites a guidance
+    paras = _paragraphs("ĐẢNG BỘ TỈNH NINH BÌNH", "ĐẢNG ỦY XÃ GIA VIỄN", "Số 15-KH/ĐU", "ĐẢNG CỘNG SẢN VIỆT NAM",
+                        "Gia Viễn, ngày 20 tháng 3 năm 2026", "KẾ HOẠCH",
+                        "tổ chức các hoạt động kỷ niệm 96 năm Ngày thành lập Đảng Cộng sản Việt Nam",
+                        "Thực hiện Hướng dẫn số 12-HD/BTGDVTU ngày 10/01/2026 của Ban Tuyên giáo và Dân vận Tỉnh ủy, Ban "
+                        "Thường vụ Đảng ủy xã xây dựng kế hoạch như sau:", "I. MỤC ĐÍCH, YÊU CẦU",
+                        "1. Giáo dục truyền thống cách mạng.", "II. NỘI DUNG", "1. Tổ chức tuyên truyền trên hệ thống truyền thanh xã.")
+    assert "tổ chức các hoạt động kỷ niệm 96 năm Ngày thành lập Đảng Cộng sản Việt Nam" in paras
+    assert any(p.startswith("Thực hiện Hướng dẫn số 12-HD/BTGDVTU") for p in paras)

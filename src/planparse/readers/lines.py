@@ -14,8 +14,17 @@ from ..text import fold
 _URL_ONLY = re.compile(r"^\(?https?://\S+\)?$")
 _TERMINAL = re.compile(r"(?:[.:;!?]|\./\.|\.\.\.)[\"”)\]]*$")
 _ABBR_END = re.compile(r"\b[A-ZĐ]{2,}[A-ZĐa-z&]*$")
-_OPENING = re.compile(r"^(?:Thực hiện|Căn cứ)\s+(?:Kế hoạch|Quyết định|Nghị quyết|Chỉ thị|Công văn|Luật|Nghị định|Thông tư|Chương trình)\b")
 _ABBR_START = re.compile(r"^[-–]\s*[A-ZĐ]{2,}\b")
+
+
+@lru_cache(maxsize=None)
+def _opening() -> re.Pattern:
+    """'Thực hiện Hướng dẫn số ...', 'Căn cứ Luật ...' at a line's start: the opening begins (after an unpunctuated
+    title line too), from citations.json's openers and document kinds."""
+    d = lexicon.citations()
+    openers = sorted({w[:1].upper() + w[1:] for w in d.basis_openers}, key=len, reverse=True)
+    kinds = sorted(d.doc_types, key=len, reverse=True)
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, openers))})\s+(?:{'|'.join(map(re.escape, kinds))})\b")
 
 
 @dataclass
@@ -134,7 +143,7 @@ def _starts_paragraph(prev: Line, ln: Line, width: int) -> bool:
         return False
     if prev.page is not None and ln.page is not None and prev.page != ln.page and _TERMINAL.search(prev.text):
         return True
-    if _OPENING.match(ln.text) and not prev.text.rstrip().endswith((",", "và")):
+    if _opening().match(ln.text) and not prev.text.rstrip().endswith((",", "và")):
         return True
     label, _ = parse_label(ln.text)
     if label is not None:
