@@ -25,6 +25,8 @@ def _meta(header_rows, body=("KẾ HOẠCH", "Kiểm tra công tác năm 2026", 
      "Ban Thường trực Ủy ban MTTQ Việt Nam phường Bắc Cam Ranh", "commune"),
     (("ỦY BAN BẦU CỬ XÃ PHỐ BẢNG", "TIỂU BAN THÔNG TIN, TUYÊN TRUYỀN, KHÁNH TIẾT", "Số: 01/KH-TBTTKT"),
      "Tiểu ban thông tin, tuyên truyền, khánh tiết xã Phố Bảng", "commune"),
+    # the youth union's executive committee under its district union, named by its abbreviation
+    (("HUYỆN ĐOÀN THANH CHƯƠNG", "BCH ĐOÀN XÃ THANH NGỌC", "Số: 08-KH/ĐTN"), "BCH Đoàn xã Thanh Ngọc", "commune"),
     # a body that ends with its level word takes its superior's place name after it, not the level again
     (("UBND XÃ AN PHÚ", "CÔNG AN XÃ", "Số: 02/KH-CAX"), "Công an xã An Phú", "commune"),
 ])

@@ -1197,3 +1197,12 @@ def test_the_opening_after_an_unpunctuated_title_line_is_a_paragraph_of_its_own(
                         "1. Giáo dục truyền thống cách mạng.", "II. NỘI DUNG", "1. Tổ chức tuyên truyền trên hệ thống truyền thanh xã.")
     assert "tổ chức các hoạt động kỷ niệm 96 năm Ngày thành lập Đảng Cộng sản Việt Nam" in paras
     assert any(p.startswith("Thực hiện Hướng dẫn số 12-HD/BTGDVTU") for p in paras)
+
+
+def test_an_assignment_line_naming_lead_and_partners_is_the_items_responsibility():
+    plan = plan_of("KẾ HOẠCH\nTháng Thanh niên năm 2024\nIII. NỘI DUNG\n1. Tổ chức lễ ra quân Tháng Thanh niên.\n"
+                   "- Thời gian: Ngày 03/3/2024.\n- Phân công: Ban Thường vụ Đoàn xã chủ trì; các chi đoàn phối hợp.\n"
+                   "2. Tổ chức ngày hội hiến máu tình nguyện.\n")
+    first = plan.tasks[0]
+    assert first.text == "Tổ chức lễ ra quân Tháng Thanh niên." and len(plan.tasks) == 2
+    assert (first.lead, first.support) == (["Ban Thường vụ Đoàn xã"], ["các chi đoàn"])

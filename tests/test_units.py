@@ -193,3 +193,10 @@ def test_the_authorities_are_a_unit_of_their_own_unless_kinds_share_a_qualifier(
     assert split_units("lực lượng Công an, chính quyền địa phương") == ["lực lượng Công an", "chính quyền địa phương"]
     assert split_units("Sở Nội vụ, chính quyền cơ sở") == ["Sở Nội vụ", "chính quyền cơ sở"]
     assert split_units("cấp ủy, chính quyền các cấp") == ["cấp ủy, chính quyền các cấp"]
+
+
+def test_units_after_the_lead_that_only_partner_it_are_no_leads():
+    from planparse.extraction.units import units_in_key_value
+
+    assert units_in_key_value("Ban Thường vụ Đoàn xã chủ trì; các chi đoàn phối hợp.") == ["Ban Thường vụ Đoàn xã"]
+    assert units_in_key_value("Phòng Nội vụ; Phòng Tư pháp") == ["Phòng Nội vụ", "Phòng Tư pháp"]

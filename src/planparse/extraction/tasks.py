@@ -79,13 +79,17 @@ def key_of(text: str) -> tuple[Optional[str], str]:
             rest = text[len(key):]
             stripped = rest.strip()
             if stripped.startswith(":") or re.fullmatch(r"[\s.:;]*", rest):
-                return role, stripped.lstrip(":").strip()
+                value = stripped.lstrip(":").strip()
+                if role == "assignment" and _ROLE_WORDS.search(fold(value)):
+                    return "responsibility", value  # "- Phân công: X chủ trì; Y phối hợp.": one item's line, not a group
+                return role, value
     m = re.match(r"^(?:thời gian|thời hạn)(?:\s+[^\s:;,.]+){1,6}(?:,?\s+[^\s:;,.]+){0,4}\s*(?::|$)", t)
     if m:  # "Thời gian tuyên truyền: ...", "Thời gian kiểm tra tại các cơ quan, địa phương: ...": "Thời gian <what>"
         return "deadline", text[m.end():].strip()
     return _misread_key(text, t)
 
 
+_ROLE_WORDS = re.compile(r"\b(?:chủ trì|phối hợp)\b")
 _KEY_LABEL = re.compile(r"([^\W\d_][^:;,.()\d]{4,40}):")
 _LINE_ROLES = ("responsibility", "lead", "support", "deadline", "product")
 

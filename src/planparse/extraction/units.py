@@ -261,15 +261,20 @@ def _split_units_plain(text: str) -> list[str]:
     return [u for u in (fold_ws(x.strip(" .,;:-")) for x in result) if u]
 
 
+_PARTNERS_PART = re.compile(r"^.+?\s+phối hợp(?:\s+thực hiện)?\s*[.;]?$")
+
+
 def units_in_key_value(value: str) -> list[str]:
     """The units of a lead/support line's value ("Cơ quan thực hiện: Sở Nội vụ chủ trì tham mưu ...; Sở Tư
     pháp ..."): each ';' part ends where a duty verb begins; remarks on the units' remit are dropped."""
     text = _remark_re().sub("", value)
     verbs = _duty_verb_re()
     parts = []
-    for part in re.split(r"\s*;\s*", text):
+    for k, part in enumerate(re.split(r"\s*;\s*", text)):
         if fold(part).startswith(_elsewhere()):
             continue  # "Theo phân công tại Quyết định số 1441/QĐ-UBND ...": the units are named there, not here
+        if k and _PARTNERS_PART.match(fold(part)):
+            continue  # "X chủ trì; Y phối hợp": Y is the lead's partner (support), not a lead
         m = verbs.search(part)
         if m and m.start() > 0 and starts_unit(part):
             part = part[:m.start()]
