@@ -396,3 +396,19 @@ def test_a_title_after_a_comma_names_no_document_the_plan_cites():
                   "Bộ Lao động - Thương binh và Xã hội, phê duyệt Điều chỉnh Kế hoạch truyền thông về Chương trình mục "
                   "tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025);")
     assert [c[1] for c in cited] == ["650/QĐ-LĐTBXH", "128/QĐ-LĐTBXH"]
+
+
+def test_the_issuer_named_before_the_document_it_spoke_in():
+    cited = _cite("Thực hiện ý kiến chỉ đạo của Chủ tịch UBND tỉnh tại Công văn số 1234/UBND-KGVX ngày 05/3/2024 về "
+                  "việc triển khai Tháng hành động;", places=Places({"tỉnh": "Nghệ An"}))
+    assert cited == [("Công văn", "1234/UBND-KGVX", "2024-03-05", "Chủ tịch UBND tỉnh Nghệ An")]
+
+
+@pytest.mark.parametrize("printed,places,issuer", [
+    ("Ban Thường vụ Huyện ủy", {"tỉnh": "Nghệ An", "huyện": "Yên Thành"}, "Ban Thường vụ Huyện ủy Yên Thành"),
+    ("Ban Thường vụ Tỉnh ủy", {"tỉnh": "Nghệ An", "huyện": "Yên Thành"}, "Ban Thường vụ Tỉnh ủy Nghệ An"),
+    ("Thành ủy", {"thành phố": "Hà Nội"}, "Thành ủy Hà Nội"),
+    ("Thành ủy", {"tỉnh": "Nghệ An"}, "Thành ủy"),  # a city of the province, not named: no place added
+])
+def test_a_party_committee_takes_the_place_of_its_own_level(printed, places, issuer):
+    assert normalise_cited_issuer(printed, Places(places)) == issuer

@@ -264,6 +264,10 @@ def _next_after_title(clause: str, title_start: int, places: Places, number: Opt
     return None
 
 
+# "Thực hiện ý kiến chỉ đạo của Chủ tịch UBND tỉnh tại Công văn số ...": the document's issuer named before it
+_ISSUER_BEFORE = re.compile(r"\bcủa\s+([^,;()]{3,80}?)\s+tại\s+(?:các\s+)?$", re.I)
+
+
 def _read_citation(clause: str, m: re.Match, places: Places) -> tuple[Optional[Citation], int]:
     """The document whose kind word matched at `m`: its number, date and issuer; and where it ends."""
     data = lexicon.citations()
@@ -314,6 +318,8 @@ def _read_citation(clause: str, m: re.Match, places: Places) -> tuple[Optional[C
             if date is None and (dm := re.match(_DATE, clause[end:])):  # "... của Thủ tướng Chính phủ ngày 31/3/2022"
                 date = _date(dm)
                 end += dm.end()
+    if issuer is None and (before := _ISSUER_BEFORE.search(clause[:m.start()])):
+        issuer = normalise_cited_issuer(before.group(1), places)  # "ý kiến chỉ đạo của Chủ tịch UBND tỉnh tại Công văn số ..."
     text = fold_ws(clause[m.start():end])
     return Citation(doc_type=kind, number=number, date=date, issuer=issuer, text=text[:300],
                     span=Span(block="", start=m.start(), end=end)), end
@@ -441,8 +447,12 @@ def normalise_cited_issuer(phrase: str, places: Places) -> str:
     m = re.match(rf"^(.*?\b)({_LEVELS})$", s, re.I)
     if m and (name := places.name(m.group(2))):
         return f"{m.group(1)}{m.group(2).lower()} {name}"
-    if re.search(r"(?:Tỉnh|Thành|Huyện)\s+(?:ủy|uỷ)$", s, re.I) and province:
-        return f"{s} {province[1]}"
+    party = re.search(r"(Tỉnh|Thành|Huyện|Thị)\s+(?:ủy|uỷ)$", s, re.I)
+    if party:  # a party committee takes the place of its own level: a district's Huyện ủy, not the province's name
+        own = {"huyện": places.name("huyện"), "thị": places.name("thị xã"), "thành": places.name("thành phố")}.get(
+            party.group(1).lower())
+        if own or province and party.group(1).lower() == "tỉnh":
+            return f"{s} {own or province[1]}"
     if re.match(r"^(?:Giám đốc\s+|Thủ trưởng\s+)?(?:Sở|Ban)\s+\S", s) and province and not re.search(rf"\b{_LEVELS}\s+\S", s, re.I) \
             and committee_name_end(s) is None:  # a committee named after its remit names no place of its own
         return f"{s} {province[0]} {province[1]}"
