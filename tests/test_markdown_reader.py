@@ -393,3 +393,16 @@ def test_a_sentence_going_on_in_lower_case_after_a_blank_line_is_one_paragraph()
         "- Đơn vị phối hợp: Văn phòng UBND tỉnh; các cơ quan, đơn vị, địa phương liên quan.",
         "- Ưu tiên dịch vụ công trực tuyến toàn trình, phục vụ người dân - doanh nghiệp nhanh hơn.",
         "b) Hệ thống dữ liệu phục vụ quản lý.", "c) Kết nối dữ liệu."]
+
+
+def test_a_line_break_typed_as_br_in_a_pipe_table_cell_parts_its_lines():
+    from planparse.pipeline import document_to_plan
+
+    text = ("| UBND HUYỆN NAM ĐÀN<br>**PHÒNG NỘI VỤ** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>Độc lập - Tự do - Hạnh phúc |\n"
+            "|---|---|\n| Số: 25/KH-PNV | *Nam Đàn, ngày 02 tháng 4 năm 2024* |\n\n**KẾ HOẠCH**\n\n"
+            "**Kiểm tra công tác cải cách hành chính năm 2024**\n\n**I. NHIỆM VỤ**\n\n"
+            "1. Phòng Nội vụ thông báo lịch kiểm tra đến các đơn vị trước ngày 10/4/2024.\n")
+    doc = markdown_to_document(text, "kt.md")
+    assert doc.blocks[0].cells[0].lines == ["UBND HUYỆN NAM ĐÀN", "PHÒNG NỘI VỤ"]
+    meta = document_to_plan(doc).meta
+    assert (meta.issuer.casefold(), meta.issuer_level) == ("phòng nội vụ huyện nam đàn", "district")

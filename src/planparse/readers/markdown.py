@@ -518,6 +518,9 @@ def _pipe_table(rows: list[list[list[_Line]]], width: int, footnotes: set[str]) 
     return out
 
 
+_BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
+
+
 def _cell(lines: list[_Line], footnotes: set[str]) -> Cell:
     """A cell's text, and its paragraphs as DOCX keeps them (`Cell.lines`) when it has several: a rule
     line ends one; a line break where bold or italic ends or begins, before a capital, a number or a
@@ -531,9 +534,10 @@ def _cell(lines: list[_Line], footnotes: set[str]) -> Cell:
         if _RULE_LINE.match(ln.raw):
             rule = True
             continue
-        raws.append(ln.raw)
-        after_rule.append(rule)
-        rule = False
+        for part in (p for p in _BREAK_TAG.split(ln.raw) if p.strip()):  # "<br>": a line break typed in one line
+            raws.append(part)
+            after_rule.append(rule)
+            rule = False
     whole = _inline("\n".join(raws), footnotes)
     groups: list[list[str]] = []
     for k, raw in enumerate(raws):
@@ -585,7 +589,8 @@ def _gfm_table(lines: list[_Line], footnotes: set[str]) -> list[_TableRow]:
     for k, ln in enumerate(lines):
         if k == 1:
             continue  # the delimiter row
-        texts = [_inline(c.replace("\\|", "|"), footnotes).text for c in _split_gfm_row(ln.raw)]
+        row = [_gfm_cell(c, footnotes) for c in _split_gfm_row(ln.raw)]
+        texts = [c.text for c in row]
         if not any(texts):
             continue
         if k > 2 and out and len(out) > 1 and _continues(texts):
@@ -594,8 +599,15 @@ def _gfm_table(lines: list[_Line], footnotes: set[str]) -> list[_TableRow]:
                       for i, t in enumerate(texts)] + cells[len(texts):]
             out[-1] = (merged, first, ln)
             continue
-        out.append(([Cell(text=t) for t in texts], ln, ln))
+        out.append((row, ln, ln))
     return out
+
+
+def _gfm_cell(raw: str, footnotes: set[str]) -> Cell:
+    """A pipe table's cell; its '<br>' line breaks part its lines as a DOCX cell's paragraphs ("UBND HUYỆN NAM
+    ĐÀN<br>**PHÒNG NỘI VỤ**": the superior, then the issuer)."""
+    parts = [t for t in (_inline(p.replace("\\|", "|"), footnotes).text for p in _BREAK_TAG.split(raw)) if t]
+    return Cell(text=fold_ws(" ".join(parts)), lines=parts if len(parts) > 1 else None)
 
 
 def _continues(texts: list[str]) -> bool:
