@@ -1206,3 +1206,14 @@ def test_an_assignment_line_naming_lead_and_partners_is_the_items_responsibility
     first = plan.tasks[0]
     assert first.text == "Tổ chức lễ ra quân Tháng Thanh niên." and len(plan.tasks) == 2
     assert (first.lead, first.support) == (["Ban Thường vụ Đoàn xã"], ["các chi đoàn"])
+
+
+def test_to_chuc_thuc_hien_printed_as_paragraphs_gives_the_duties_units_are_handed():
+    plan = plan_of("KẾ HOẠCH\nCải cách hành chính năm 2024\nI. NHIỆM VỤ\n1. Rà soát thủ tục hành chính.\n"
+                   "II. TỔ CHỨC THỰC HIỆN\n"
+                   "Giao Phòng Nội vụ chủ trì theo dõi, đôn đốc việc thực hiện Kế hoạch; tổng hợp báo cáo UBND huyện "
+                   "trước ngày 15/12/2024.\n\n"
+                   "Kế hoạch này được gửi đến các cơ quan, đơn vị để biết và thực hiện.\n\n"
+                   "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các đơn vị phản ánh về Phòng Nội vụ để tổng hợp.\n")
+    organised = [t for t in plan.tasks if t.ref.startswith("II")]
+    assert [(t.lead, t.deadline.date) for t in organised] == [(["Phòng Nội vụ"], "2024-12-15")]

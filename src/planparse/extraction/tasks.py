@@ -1173,7 +1173,7 @@ def organisation(sec: Node, ctx: Context) -> None:
         when = value or " ".join(b.text for b in c.body) or _text_of(c)
         if role == "deadline" and (dl := parse_deadline(when, ctx.year, ctx.plan_date)):
             inh = replace(inh, deadline=dl)
-    for c in sec.children:
+    for c in sec.children or _unit_paragraphs(sec):
         if _is_aside(c) or key_of(c.text)[0] in ("deadline", "product", "venue"):
             continue
         charged = _charging_line(c)
@@ -1187,6 +1187,15 @@ def organisation(sec: Node, ctx: Context) -> None:
             ctx.charged = next((t.lead for t in ctx.tasks[before:] if t.lead), [])
     ctx.subject_lead = False
     ctx.last = None
+
+
+def _unit_paragraphs(sec: Node) -> list[Node]:
+    """TỔ CHỨC THỰC HIỆN printed as plain paragraphs: each that hands a unit its duty ('Giao Phòng Nội vụ chủ trì
+    theo dõi ...', 'Đề nghị Ủy ban MTTQ xã ...', 'Các phòng, ban căn cứ ... triển khai ...') is an item; the standard
+    closing paragraphs and those naming no unit ('Kế hoạch này được gửi ...') are not."""
+    return [n for n in _paragraph_items(sec)
+            if not _closing(n.text) and not is_closing_formula(n.text)
+            and starts_unit(strip_assignment(_requested(n.text) or n.text))]
 
 
 def inspection(sec: Node, ctx: Context) -> None:
