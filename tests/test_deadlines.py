@@ -97,6 +97,8 @@ def test_no_time_no_deadline():
     ("Định kỳ 6 tháng, hằng năm", "recurring", {"every": "half_year"}),
     ("trước ngày 01/6 và 15/11 hằng năm", "recurring", {"every": "half_year"}),
     ("Tháng 6 và tháng 12 hằng năm", "recurring", {"every": "half_year"}),  # two months a year
+    ("Báo cáo 6 tháng đầu năm và cả năm", "recurring", {"every": "half_year"}),  # a mid-year and a year's report
+    ("6 tháng đầu năm 2026", "by", {"date": "2026-06-30"}),
     ("Dịp Tết Nguyên đán Ất Tỵ 2025", "event", {}),
     ("Trước Tết Nguyên đán Bính Ngọ 2026", "event", {}),
     ("định kỳ trước ngày 01/6 và 15/11 hằng năm (hoặc đột xuất khi có yêu cầu)", "recurring", {"every": "half_year"}),

@@ -312,6 +312,10 @@ def _deadline_of(t: str, printed: str, year: Optional[int]) -> Optional[Deadline
     if not points and _opens_with(t, dl.event_bounds):  # "Từ khi thành lập đến khi kết thúc nhiệm vụ ..."
         return Deadline(kind="event", text=printed)
 
+    halves = [p for p in points if p.unit == "half"]
+    if halves and not any(p.year for p in halves) and re.match(r"\s*(?:,|và)\s*(?:cả\s+)?năm(?!\s*\d)", t[halves[-1].end:]):
+        # "(Báo cáo) 6 tháng đầu năm và cả năm": a report at mid-year and one at the year's end, every year
+        return Deadline(kind="recurring", text=printed, every="half_year")
     every = _frequency(t, points)
     if every and (t.startswith(tuple(dl.frequency_markers) + ("trước ngày",)) or "định kỳ" in t[:30]
                   or not any(p.year and not p.bare for p in points) and not any(p.unit == "half" for p in points)):
