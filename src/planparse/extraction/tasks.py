@@ -23,8 +23,8 @@ from .deadlines import deadline_in_duty, event_in_duty, parse_deadline
 from .targets import clean_indicator, goal_deadline, is_goal, parse_target, split_goals
 from .provenance import block_span, find_in, locate
 from .spans import unit_span_end
-from .units import (canonical_unit, duty_subject, head_choices, is_level_name, partners_in, place_words, split_units, starts_unit,
-                    strip_assignment, subject_units, unit_phrase_end, units_in_key_value)
+from .units import (PARTNERS_CLAUSE, canonical_unit, duty_subject, head_choices, is_level_name, partners_in, place_words,
+                    split_units, starts_unit, strip_assignment, subject_units, unit_phrase_end, units_in_key_value)
 
 
 @dataclass
@@ -143,7 +143,6 @@ def inline_fields(text: str) -> tuple[str, list[tuple[str, str]]]:
 
 
 _TRAILING_BRACKET = re.compile(r"\(([^()]{8,400})\)\s*[.;]?\s*$")
-_PARTNERS_CLAUSE = re.compile(r"^(.+?)\s+phối\s+hợp(?:\s+thực\s+hiện)?\s*[.;]?$", re.I)  # "<units> phối hợp"
 _LEADS_CLAUSE = re.compile(r"^(.+?)\s+chủ\s+trì(?:\s*[,;]\s*(?:(.+?)\s+phối\s+hợp(?:\s+thực\s+hiện)?|"
                            r"phối\s+hợp(?:\s+với)?\s+\S.*))?$", re.I)
 
@@ -159,7 +158,7 @@ def _bracketed_responsibility(text: str) -> tuple[str, list[tuple[str, str]]]:
     fields: list[tuple[str, str]] = []
     for seg in (s.strip() for s in m.group(1).split(";")):
         lead = _LEADS_CLAUSE.match(normalize_tones(seg))
-        partners = _PARTNERS_CLAUSE.match(normalize_tones(seg))
+        partners = PARTNERS_CLAUSE.match(normalize_tones(seg))
         if lead and _all_units(lead.group(1)) or charged and partners and _all_units(partners.group(1)):
             charged.append(seg)
             continue
@@ -449,7 +448,7 @@ def _partners_of_lead_line(value: Optional[str]) -> list[str]:
     Sở Tư pháp phối hợp': the partners the lead line names are support."""
     partners = [u for ph, _, _ in partners_in(value or "") for u in split_units(ph)]
     for part in re.split(r"[;,]\s*", value or "")[1:]:  # "<units> phối hợp (thực hiện)" after the lead's clause
-        m = _PARTNERS_CLAUSE.match(normalize_tones(part.strip()))
+        m = PARTNERS_CLAUSE.match(normalize_tones(part.strip()))
         if m and _all_units(m.group(1)):
             partners += [u for u in split_units(m.group(1)) if u not in partners]
     return partners

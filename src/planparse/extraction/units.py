@@ -261,7 +261,7 @@ def _split_units_plain(text: str) -> list[str]:
     return [u for u in (fold_ws(x.strip(" .,;:-")) for x in result) if u]
 
 
-_PARTNERS_PART = re.compile(r"^.+?\s+phối hợp(?:\s+thực hiện)?\s*[.;]?$")
+PARTNERS_CLAUSE = re.compile(r"^(.+?)\s+phối\s+hợp(?:\s+thực\s+hiện)?\s*[.;]?$", re.I)  # "<units> phối hợp"
 
 
 def units_in_key_value(value: str) -> list[str]:
@@ -273,7 +273,7 @@ def units_in_key_value(value: str) -> list[str]:
     for k, part in enumerate(re.split(r"\s*;\s*", text)):
         if fold(part).startswith(_elsewhere()):
             continue  # "Theo phân công tại Quyết định số 1441/QĐ-UBND ...": the units are named there, not here
-        if k and _PARTNERS_PART.match(fold(part)):
+        if k and PARTNERS_CLAUSE.match(normalize_tones(part)):
             continue  # "X chủ trì; Y phối hợp": Y is the lead's partner (support), not a lead
         m = verbs.search(part)
         if m and m.start() > 0 and starts_unit(part):

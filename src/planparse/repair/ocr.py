@@ -674,8 +674,10 @@ def _outline_label(line: str, tokens: list[Token]) -> dict[int, str]:
     first = tokens[0]
     after = line[first.end:first.end + 1]
     rest = line[first.end + 1:].lstrip()
-    in_capitals = sum(c.isupper() for c in line) >= 0.8 * sum(c.isalpha() for c in line)
-    if after == "." and in_capitals and len(first.text) <= 3 and "H" in first.text and set(first.text) <= set("HIl1|"):
+    def in_capitals() -> bool:
+        return sum(c.isupper() for c in line) >= 0.8 * sum(c.isalpha() for c in line)
+
+    if after == "." and len(first.text) <= 3 and "H" in first.text and set(first.text) <= set("HIl1|") and in_capitals():
         meant = first.text.replace("H", "II").translate(_AS_ROMAN)  # the two strokes of "II" read as one "H"
         if _ROMAN_NUMERAL.fullmatch(meant):
             first.fixed = True
@@ -691,7 +693,7 @@ def _outline_label(line: str, tokens: list[Token]) -> dict[int, str]:
             first.fixed = True
             return {0: meant}
     word = first.text
-    if len(word) > 2 and word[0] == "L" and word.isupper() and in_capitals:
+    if len(word) > 2 and word[0] == "L" and word.isupper() and in_capitals():
         shapes = language_model().by_skeleton
         if skeleton(word) not in shapes and skeleton(word[1:]) in shapes:
             tokens[0:1] = [Token(first.start, first.start + 1, "L", True),
