@@ -1217,3 +1217,42 @@ def test_to_chuc_thuc_hien_printed_as_paragraphs_gives_the_duties_units_are_hand
                    "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các đơn vị phản ánh về Phòng Nội vụ để tổng hợp.\n")
     organised = [t for t in plan.tasks if t.ref.startswith("II")]
     assert [(t.lead, t.deadline.date) for t in organised] == [(["Phòng Nội vụ"], "2024-12-15")]
+
+
+def test_a_line_cut_where_its_sentence_cannot_end_goes_on_in_the_next():
+    # web copies and narrow pages break lines after any word: a function word, or a date word before its number
+    paras = _paragraphs(
+        "Thực hiện Kế hoạch số 45/KH-UBND ngày",
+        "20 tháng 01 năm 2025 của Ủy ban nhân dân tỉnh về cải cách hành chính năm 2025; Ủy ban nhân dân",
+        "huyện ban hành Kế hoạch thực hiện như sau:",
+        "- Thời gian hoàn thành: Quý",
+        "III năm 2025.",
+        "Văn phòng HĐND và UBND huyện chủ trì, phối hợp với",
+        "Phòng Nội vụ công khai thủ tục hành chính trên Cổng thông tin điện tử của huyện.",
+        "1. Tổ chức hội nghị sơ kết trong",
+        "2. Báo cáo kết quả thực hiện Kế hoạch.",
+        "Đẩy mạnh chuyển đổi số",
+        "Tổ chức hội nghị triển khai.")
+    assert paras == [
+        "Thực hiện Kế hoạch số 45/KH-UBND ngày 20 tháng 01 năm 2025 của Ủy ban nhân dân tỉnh về cải cách hành chính "
+        "năm 2025; Ủy ban nhân dân huyện ban hành Kế hoạch thực hiện như sau:",
+        "- Thời gian hoàn thành: Quý III năm 2025.",
+        "Văn phòng HĐND và UBND huyện chủ trì, phối hợp với Phòng Nội vụ công khai thủ tục hành chính trên Cổng thông "
+        "tin điện tử của huyện.",
+        "1. Tổ chức hội nghị sơ kết trong",  # an item label starts its item whatever the line before ended with
+        "2. Báo cáo kết quả thực hiện Kế hoạch.",
+        "Đẩy mạnh chuyển đổi số",  # "số" ends a phrase; only a number after it continues the line
+        "Tổ chức hội nghị triển khai."]
+
+
+def test_unfinished_line_ends_are_words_a_vietnamese_sentence_does_not_end_with():
+    from planparse import lexicon
+    from planparse.readers.lines import _unfinished
+
+    d = lexicon.sections()
+    for w in d.unfinished_line_ends:
+        assert _unfinished(f"Sở Nội vụ chủ trì, phối hợp {w}", "Sở Tài chính tổ chức thực hiện."), w
+        assert not _unfinished(f"Sở Nội vụ chủ trì, phối hợp {w}", "- Sở Tài chính tổ chức thực hiện."), w
+    for w in d.number_line_ends:
+        assert _unfinished(f"Hoàn thành {w}", "30 tháng 6 năm 2025."), w
+        assert not _unfinished(f"Hoàn thành {w}", "Sở Tài chính tổ chức thực hiện."), w

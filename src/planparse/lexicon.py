@@ -115,6 +115,8 @@ class SectionsData(_Data):
     phase_labels: list[str]  # a phase heading's label ("Đợt 1: Trong tháng 12/2025") before its time
     closing_openers: list[str]
     type_codes: dict[str, str]  # a number's type code when no heading names the type ("20/KH-UBND" -> Kế hoạch)
+    unfinished_line_ends: list[str]  # a line ending with one of these goes on in the next ("... phối hợp với" / "Sở Y")
+    number_line_ends: list[str]  # ... and with one of these when the next opens with a number ("ngày" / "20 tháng 01 ...")
     closing_paragraph_openers: list[str]  # a line opening so after a finished sentence starts the closing paragraph
     closing_conditions: list[str]  # "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc ...": the closing formula
     appendix_heading: list[str]

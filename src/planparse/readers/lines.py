@@ -134,12 +134,38 @@ def _numbered(text: str) -> bool:
     return parse_label(text)[0] is not None or bool(_OCR_ROMAN.match(text))
 
 
+@lru_cache(maxsize=1)
+def _unfinished_ends() -> tuple[re.Pattern, re.Pattern]:
+    d = lexicon.sections()
+
+    def ending(words: list[str]) -> re.Pattern:
+        return re.compile(rf"(?:^|\s)(?:{'|'.join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))})$")
+    return ending(d.unfinished_line_ends), ending(d.number_line_ends)
+
+
+_NUMBER_START = re.compile(r"\d|[IVX]+\s")
+
+
+def _unfinished(prev: str, nxt: str) -> bool:
+    """A line cut where its sentence cannot end ("... phối hợp với" / "Sở Y ...", "Trước ngày" / "30 tháng 6 ..."):
+    web copies and narrow pages break lines anywhere; an item label on the next line still starts an item."""
+    tail = fold(prev[-24:]).rstrip()
+    if not tail or not tail[-1].isalpha():
+        return False
+    words, numbers = _unfinished_ends()
+    if not (words.search(tail) or numbers.search(tail) and _NUMBER_START.match(nxt.lstrip())):
+        return False
+    return parse_label(nxt)[0] is None
+
+
 def _starts_paragraph(prev: Line, ln: Line, width: int) -> bool:
     if ln.heading or prev.heading or prev.hard_break and _starts_upper(ln.text):
         return True
     if len(prev.text) <= 30 and fold(prev.text).strip(" *#:") in _doc_types():
         return True  # "Kế hoạch" / "triển khai công tác ...": the type heading is a line of its own
     if _CODE_CUT.search(prev.text.rstrip()) and re.match(r"[A-ZĐ\d]", ln.text.lstrip()):
+        return False
+    if _unfinished(prev.text, ln.text):
         return False
     if prev.page is not None and ln.page is not None and prev.page != ln.page and _TERMINAL.search(prev.text):
         return True
