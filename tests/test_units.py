@@ -58,6 +58,35 @@ def test_canonical_name_expands_abbreviations_and_knows_the_level():
     assert canonical_unit("Công chức VP-TK", "commune").canonical == "Công chức Văn phòng - Thống kê"
 
 
+def test_a_level_word_opening_another_word_gives_no_level():
+    # "Xã hội" in a department's name is society, not a commune; the level word after it still counts
+    assert canonical_unit("Sở Lao động - Thương binh và Xã hội", "province").level == "province"
+    assert canonical_unit("các tổ chức chính trị - xã hội", "district").level == "district"
+    assert canonical_unit("các tổ chức chính trị - xã hội xã", "district").level == "commune"
+    from planparse import lexicon
+    for compound in lexicon.levels().level_word_compounds:
+        assert canonical_unit(f"Hội {compound.capitalize()}", "province").level == "province", compound
+
+
+def test_members_of_a_body_are_named_with_the_body_they_are_in():
+    from planparse import lexicon
+    from planparse.extraction.units import partners_in
+
+    def names(text):
+        return [p for p, _, _ in partners_in(text)]
+    for joiner in lexicon.unit_spans().member_joiners:
+        assert names(f"chủ trì phối hợp với các thành viên {joiner} tiểu ban thực hiện các nhiệm vụ tuyên truyền") == [
+            f"các thành viên {joiner} tiểu ban"]
+        assert names(f"phối hợp với các cơ quan {joiner} Ban Chỉ đạo tỉnh triển khai thực hiện") == [
+            f"các cơ quan {joiner} Ban Chỉ đạo tỉnh"]
+        # not before a body's head: a time or a place ends the name
+        assert names(f"phối hợp với các đơn vị khác {joiner} năm 2025 triển khai") == ["các đơn vị khác"]
+        assert names(f"phối hợp với các sở, ngành {joiner} tỉnh triển khai") == ["các sở, ngành"]
+        assert names(f"phối hợp với Sở Y tế {joiner} Ban Chỉ đạo triển khai") == ["Sở Y tế"]
+    assert names("phối hợp với các cơ quan, tổ chức khác có liên quan triển khai") == [
+        "các cơ quan, tổ chức khác có liên quan"]
+
+
 def test_a_generic_list_after_and_is_its_own_unit():
     # contract: "các cơ quan, đơn vị, địa phương" under one "các" is one unit, apart from the unit before "và"
     assert split_units("Sở Thông tin và Truyền thông và các cơ quan, địa phương") == [

@@ -63,6 +63,7 @@ class LevelsData(_Data):
     level_words: list[LevelWord]
     settlements: list[str]  # places below a commune (thôn, xóm, tổ dân phố): "xã, xóm" lists places
     central_cities: list[str]
+    level_word_compounds: list[str]  # a level word opening another word ("Xã hội" in "Sở ... và Xã hội"): no level
     level_adjectives: dict[str, str]
 
 
@@ -265,6 +266,8 @@ class UnitSpansData(_Data):
     name_words: list[str]  # lowercase words a unit's name is made of ("các doanh nghiệp viễn thông trên địa bàn")
     function_words: list[str]  # what a body does, part of its name right after its kind ("Tổ kiểm tra")
     joiners: list[str]  # go on with a name only when more of a name follows ("Sở Khoa học và Công nghệ")
+    member_joiners: list[str]  # after members or a kind, before a body's head: the body they are in, part of the
+    # name ("các thành viên trong tiểu ban", "các cơ quan trong Ban Chỉ đạo tỉnh"); a stop elsewhere ("trong năm")
     stops: list[str]  # end a name, even capitalised after a name ("... Du lịch Chủ động ...")
     rules: list[SpanRule]
 

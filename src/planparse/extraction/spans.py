@@ -194,6 +194,7 @@ def _name_end(a: _Analysis, i: int) -> int:
     prev = ""  # class of the token taken just before
     item_start = True  # a new item of the list may begin here: at the start, after a joiner or a determiner
     own_kind = False
+    members = False  # the last name read names members or a kind of unit ("các thành viên", "các cơ quan")
     body = False  # a kind of body was named, not only what it deals with ("các công nghệ mở" names none)
     while i < n:
         cls, tok = a.classes[i], tokens[i]
@@ -205,6 +206,10 @@ def _name_end(a: _Analysis, i: int) -> int:
             stop = False  # "các cơ quan, tổ chức có liên quan": a kind where a later item begins
         if stop and tok.capital and (prev == "HEAD" or item_start and i > first):
             stop = False  # "Sở Xây dựng", "Địa chính - Xây dựng": a capitalised word right after a head or joiner
+        if stop and members and i + 1 < n and _norm(tok.text) in _member_joiners() and a.classes[i + 1].get("HEAD"):
+            i += 1  # "các thành viên trong tiểu ban": the body the members are in goes on with the name
+            item_start, prev = True, ""
+            continue
         if stop:
             break
         compound = _compound_length(tokens, i) if tok.capital else 0
@@ -213,7 +218,7 @@ def _name_end(a: _Analysis, i: int) -> int:
         joiner = max(length["DET"], length["JOIN"] if i > first else 0)
         if joiner and joiner >= max(name_len, length["TAIL"]):
             i += joiner  # taken only if more of a name follows
-            item_start, prev = True, ""
+            item_start, prev = True, "DET" if joiner == length["DET"] else ""
             continue
         if last > first and length["TAIL"]:
             take, prev, own_kind = length["TAIL"], "TAIL", False
@@ -223,6 +228,9 @@ def _name_end(a: _Analysis, i: int) -> int:
             take = max(compound, name_len)  # the longest reading: "các tổ chức" is a kind, not the head "Tổ"
             if take == head and item_start:
                 take = max(take, _committee_end(a, i) - i)
+            # members or a kind of unit in general ("các thành viên", "các cơ quan"), not one body ("Sở Y tế")
+            members = take in (length["KIND"], length["BODY"]) and (prev == "DET" or not tok.capital) \
+                or members and take == length["NAME"]  # "các thành viên khác"
             prev = "HEAD" if take == head else "NAME"
             body = body or tok.text[:1].isupper() or take in (head, length["KIND"], length["LEVEL"], length["BODY"])
             # a body's own kind, after which what it does may follow ("Đoàn kiểm tra", "các cơ quan quản lý");
@@ -242,6 +250,11 @@ def _name_end(a: _Analysis, i: int) -> int:
         last = i
         item_start = False
     return last if body else first
+
+
+@lru_cache(maxsize=None)
+def _member_joiners() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon.unit_spans().member_joiners)
 
 
 @lru_cache(maxsize=None)

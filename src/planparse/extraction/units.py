@@ -423,7 +423,12 @@ def _level_map() -> dict[str, str]:
 @lru_cache(maxsize=None)
 def _level_re() -> re.Pattern:
     words = sorted(_level_map(), key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
+    compounds = [fold(c) for c in lexicon.levels().level_word_compounds]
+
+    def word(w: str) -> str:
+        rests = [c[len(w):] for c in compounds if c.startswith(w + " ")]
+        return re.escape(w) + (f"(?!{'|'.join(map(re.escape, rests))})" if rests else "")
+    return re.compile(r"(?<![\w])(?:" + "|".join(map(word, words)) + r")(?![\w])")
 
 
 def unit_level(expanded: str, kind_rec: Optional[lexicon.UnitKind], plan_level: Optional[str]) -> Optional[str]:
