@@ -1256,3 +1256,24 @@ def test_unfinished_line_ends_are_words_a_vietnamese_sentence_does_not_end_with(
     for w in d.number_line_ends:
         assert _unfinished(f"Hoàn thành {w}", "30 tháng 6 năm 2025."), w
         assert not _unfinished(f"Hoàn thành {w}", "Sở Tài chính tổ chức thực hiện."), w
+
+
+def test_a_duty_stated_first_takes_the_lead_a_later_clause_names():
+    plan = plan_of("KẾ HOẠCH\nChuyển đổi số năm 2025\nIII. NHIỆM VỤ, GIẢI PHÁP\n"
+                   "1. Đẩy mạnh công tác tuyên truyền về chuyển đổi số. Giao Ban Tuyên giáo và Dân vận Đảng ủy chủ trì, "
+                   "phối hợp với Ủy ban MTTQ xã thực hiện.\n"
+                   "2. Rà soát thủ tục hành chính trên địa bàn; Văn phòng HĐND và UBND xã chủ trì thực hiện.\n"
+                   "3. Tổ chức hội nghị sơ kết, giao Công an xã chủ trì, phối hợp với các thôn thực hiện.\n"
+                   "4. Xây dựng báo cáo đánh giá để báo cáo Ban Chỉ đạo xã, Sở Nội vụ và các sở, ngành chủ trì "
+                   "các chương trình.\n")
+    assert [t.lead for t in plan.tasks] == [["Ban Tuyên giáo và Dân vận Đảng ủy"], ["Văn phòng HĐND và UBND xã"],
+                                            ["Công an xã"], []]
+    assert plan.tasks[0].support == ["Ủy ban MTTQ xã"]
+
+
+def test_the_recipients_line_after_a_full_last_paragraph_ends_the_body():
+    paras = _paragraphs(
+        "2. Đề nghị Ủy ban MTTQ và các đoàn thể chính trị - xã hội xã tuyên truyền, vận động đoàn viên, hội viên tham gia.",
+        "Nơi nhận:",
+        "- Ban Thường vụ Tỉnh ủy,")
+    assert paras[1] == "Nơi nhận:"

@@ -977,8 +977,29 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
             subject = duty_subject(node.body[0].text)
         if subject is None and (titled := _titled_duty(text)):
             subject = duty_subject(titled)
+        if subject is None:
+            subject = _lead_named_later(text)
         lead = split_units(subject) if subject else []
     _add_task(ctx, node, text, lead, list(inh.support), inh.deadline)
+
+
+_CLAUSE_START = re.compile(r"[.;:,]\s+")
+_LEAD_WORD = re.compile(r"\s*,?\s*chủ\s+trì(?!\w)", re.I)
+
+
+def _lead_named_later(text: str) -> Optional[str]:
+    """'Đẩy mạnh tuyên truyền ... . Giao Ban Tuyên giáo chủ trì, phối hợp với ...', '...; Sở Nội vụ chủ trì thực
+    hiện', '..., giao Sở Y tế chủ trì': a duty stated first, then the unit that leads it, in a later sentence or
+    clause opening with it. After a comma only with "giao"/"đề nghị": a comma may go on with a list ("báo cáo Ban
+    Chỉ đạo, Sở X và các Sở, ngành chủ trì ...": the bodies reported to, that lead something else)."""
+    for m in _CLAUSE_START.finditer(text):
+        after = text[m.end():]
+        rest = strip_assignment(after)
+        if m.group(0).startswith(",") and rest == after:
+            continue
+        if starts_unit(rest) and (subject := subject_units(rest)) and _LEAD_WORD.match(rest, len(subject)):
+            return subject
+    return None
 
 
 def _points_to_appendix(text: str) -> bool:

@@ -118,7 +118,8 @@ def _field_line() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _closing_openers() -> tuple[str, ...]:
-    return tuple(fold(k) for k in lexicon.sections().closing_paragraph_openers)
+    d = lexicon.sections()
+    return tuple(fold(k) for k in d.closing_paragraph_openers + d.end_of_body)  # "Nơi nhận:" too
 
 
 @lru_cache(maxsize=1)
