@@ -1,6 +1,8 @@
 import pytest
 
 from planparse.extraction.units import canonical_unit, partners_in, split_units, subject_units
+from planparse.pipeline import document_to_plan
+from planparse.readers.text import text_to_document
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -85,6 +87,16 @@ def test_members_of_a_body_are_named_with_the_body_they_are_in():
         assert names(f"phối hợp với Sở Y tế {joiner} Ban Chỉ đạo triển khai") == ["Sở Y tế"]
     assert names("phối hợp với các cơ quan, tổ chức khác có liên quan triển khai") == [
         "các cơ quan, tổ chức khác có liên quan"]
+
+
+def test_a_schools_posts_and_staff_are_units():
+    # a school's plan assigns its duties to posts and staff ("Người thực hiện: Nhân viên văn thư, giáo viên ...")
+    assert split_units("Nhân viên văn thư, giáo viên chủ nhiệm") == ["Nhân viên văn thư", "giáo viên chủ nhiệm"]
+    plan = document_to_plan(text_to_document(
+        "KẾ HOẠCH\nChuyển đổi số năm học 2025 - 2026\nIII. TỔ CHỨC THỰC HIỆN\n"
+        "1. Hiệu trưởng chỉ đạo chung, phân công nhiệm vụ cụ thể cho các bộ phận.\n"
+        "2. Ban Giám hiệu kiểm tra, đánh giá kết quả thực hiện hằng tháng.\n", "x.txt"))
+    assert [t.lead for t in plan.tasks] == [["Hiệu trưởng"], ["Ban Giám hiệu"]]
 
 
 def test_a_generic_list_after_and_is_its_own_unit():

@@ -234,8 +234,10 @@ def _name_end(a: _Analysis, i: int) -> int:
             prev = "HEAD" if take == head else "NAME"
             body = body or tok.text[:1].isupper() or take in (head, length["KIND"], length["LEVEL"], length["BODY"])
             # a body's own kind, after which what it does may follow ("Đoàn kiểm tra", "các cơ quan quản lý");
-            # not a body it belongs to ("tổ chức thành viên của Mặt trận kiểm tra ...")
+            # not a body it belongs to ("tổ chức thành viên của Mặt trận kiểm tra ..."), nor a head that is a whole
+            # name ("Ban Giám hiệu kiểm tra ...", "Ban Chỉ đạo giám sát ...")
             own_kind = take == head and item_start and (i == first or not tok.capital) \
+                and not any(t.capital for t in tokens[i + 1:i + take]) \
                 or take == length["KIND"] and _provides_service(a, i + take)
         elif length["FUNC"] and (own_kind or prev == "FUNC"):
             take, prev, own_kind = length["FUNC"], "FUNC", False
