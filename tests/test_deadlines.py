@@ -2,6 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from planparse import lexicon
 from planparse.extraction.deadlines import deadline_in_duty, event_in_duty, parse_deadline
 
 
@@ -412,3 +413,27 @@ def test_dates_due_on_different_days_are_the_first_due():
 
 def test_a_time_of_day_without_a_frequency_is_no_deadline():
     assert deadline_in_duty("Tổ chức họp giao ban lúc 8 giờ sáng thứ Hai tại trụ sở.", 2025) is None
+
+
+def test_a_time_limit_counted_from_the_plans_issue_is_due_by_that_many_days_after_its_date():
+    words = lexicon.deadlines().relative_limit
+    for anchor in words.plan_anchors:
+        for limit in words.limit_words:
+            dl = parse_deadline(f"{limit.capitalize()} 30 ngày kể từ {anchor}", 2025, "2025-01-31")
+            assert (dl.kind, dl.date) == ("by", "2025-03-02"), (limit, anchor)
+    assert parse_deadline("Trong 01 tháng kể từ ngày ký", 2025, "2025-01-31").date == "2025-02-28"
+    assert parse_deadline("Trong vòng 02 tuần kể từ ngày ký", 2025, "2025-01-31").date == "2025-02-14"
+    # counted from another event, or in working days: the event is the deadline
+    for text in ("Trong thời hạn 15 ngày kể từ ngày nhận được văn bản",
+                 "Trong vòng 10 ngày làm việc kể từ ngày Kế hoạch được ban hành",
+                 "Chậm nhất 07 ngày sau khi kết thúc hội nghị"):
+        assert parse_deadline(text, 2025, "2025-01-31").kind == "event", text
+    # without the plan's date no day can be told
+    assert parse_deadline("Trong vòng 30 ngày kể từ ngày ký", 2025).kind == "event"
+
+
+def test_a_duty_due_within_days_of_the_plans_signing_takes_that_day():
+    dl = deadline_in_duty("Các xã xây dựng kế hoạch, hoàn thành trong vòng 30 ngày kể từ ngày ký, gửi về Sở Nội vụ.",
+                          2025, "2025-09-15")
+    assert (dl.kind, dl.date, dl.text) == ("by", "2025-10-15", "trong vòng 30 ngày kể từ ngày ký")
+    assert deadline_in_duty("Các xã giải quyết hồ sơ trong 10 ngày kể từ ngày nhận được hồ sơ.", 2025, "2025-09-15") is None

@@ -147,6 +147,19 @@ class DutyDeadlineWords(BaseModel):
     limit_words: list[str]  # "trong 10 ngày kể từ ...": a time limit, not how long a sitting lasts
 
 
+class RelativeLimit(BaseModel):
+    """'Trong vòng 30 ngày kể từ ngày ký', 'chậm nhất 07 ngày sau khi kết thúc hội nghị': a limit counted from an
+    event; from the plan's own issue, a day by the plan's date."""
+
+    model_config = ConfigDict(extra="forbid")
+    limit_words: list[str]
+    units: dict[str, int]  # days a unit counts ("tuần": 7)
+    month_units: list[str]  # counted in calendar months ("02 tháng kể từ ngày ký")
+    workday_words: list[str]  # "10 ngày làm việc": working days, no calendar day can be told
+    from_words: list[str]
+    plan_anchors: list[str]  # the plan's own signing or issue
+
+
 class DeadlinesData(_Data):
     ongoing: list[str]
     event_openers: list[str]
@@ -163,6 +176,7 @@ class DeadlinesData(_Data):
     open_end: list[str]  # "... và các năm tiếp theo": a period with no end
     event_bounds: list[str]  # "Từ khi thành lập đến khi kết thúc ...": a span bounded by events, no dates
     from_plan_date: list[str]  # "từ nay", "từ ngày ban hành Kế hoạch": a span counted from the plan's date
+    relative_limit: RelativeLimit
     open_start: list[str]  # "Từ 01/7/2025": a period with no end
     range_joiners: list[str]
     whole_year: list[str]

@@ -241,6 +241,8 @@ def parse_deadline(text: str, year: Optional[int] = None, plan_date: Optional[st
     if not printed:
         return None
     t = fold_ws(normalise(printed))
+    if (relative := _relative_limit(t, printed, plan_date)) is not None:
+        return relative
     if plan_date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", plan_date):
         y, m, d = plan_date.split("-")
         t = _phrase_re(tuple(lexicon.deadlines().from_plan_date)).sub(f"từ ngày {int(d)}/{int(m)}/{y}", t)
@@ -257,6 +259,40 @@ def parse_deadline(text: str, year: Optional[int] = None, plan_date: Optional[st
             last = date.fromisoformat(first) + timedelta(days=days - 1)
             dl = Deadline(kind="period", start=first, end=last.isoformat(), text=dl.text)
     return dl
+
+
+@lru_cache(maxsize=None)
+def _relative_re() -> re.Pattern:
+    r = lexicon.deadlines().relative_limit
+    return re.compile(rf"(?:^|(?<=\s))(?:{_alternation(tuple(r.limit_words))})\s+(\d{{1,3}})\s+"
+                      rf"({_alternation(tuple(r.units) + tuple(r.month_units))})((?:\s+(?:{_alternation(tuple(r.workday_words))}))?)\s+"
+                      rf"(?:{_alternation(tuple(r.from_words))})\s+(.+)$", re.I)
+
+
+def _relative_limit(t: str, printed: str, plan_date: Optional[str], anywhere: bool = False) -> Optional[Deadline]:
+    """'Trong vòng 30 ngày kể từ ngày ký': by the plan's date and so many days; counted from another event, or in
+    working days, the event is the deadline. `anywhere`: inside a duty ('..., hoàn thành trong vòng 30 ngày kể từ
+    ngày ký'), where only a limit from the plan's own date is read (other events in a duty are event_in_duty's)."""
+    m = _relative_re().search(t) if anywhere else _relative_re().match(t)
+    if m is None:
+        return None
+    r = lexicon.deadlines().relative_limit
+    anchor = m.group(4).strip(" .;,")
+    own = anchor.startswith(tuple(r.plan_anchors)) and not re.search(r"\d", anchor[:30])
+    if own and not m.group(3) and plan_date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", plan_date):
+        n, unit, start = int(m.group(1)), m.group(2), date.fromisoformat(plan_date)
+        if unit in r.month_units:
+            months = start.month - 1 + n
+            y, mo = start.year + months // 12, months % 12 + 1
+            due = date(y, mo, min(start.day, calendar.monthrange(y, mo)[1]))
+        else:
+            due = start + timedelta(days=n * r.units[unit])
+        if not anywhere:
+            return Deadline(kind="by", date=due.isoformat(), text=printed)
+        clause = re.search(r"[.;,(]", t[m.start(4):])  # the anchor's clause ends the phrase as printed
+        end = m.start(4) + clause.start() if clause else len(t)
+        return Deadline(kind="by", date=due.isoformat(), text=printed[m.start():end].strip())
+    return None if anywhere else Deadline(kind="event", text=printed)
 
 
 @lru_cache(maxsize=None)
@@ -450,7 +486,7 @@ _CLAUSE_END = re.compile(r"[.;:!?]\s|[.;:!?]$|\(|\)|,")
 _CLAUSE_END_NO_BRACKETS = re.compile(r"[.;:!?]\s|[.;:!?]$|,")
 
 
-def deadline_in_duty(text: str, year: Optional[int] = None) -> Optional[Deadline]:
+def deadline_in_duty(text: str, year: Optional[int] = None, plan_date: Optional[str] = None) -> Optional[Deadline]:
     """The completion time a duty states in its own words, or None.
 
     Read as due: a recurrence the duty opens with ('Định kỳ hằng quý gửi báo cáo ...', 'Hằng năm, ...'), a report
@@ -458,7 +494,8 @@ def deadline_in_duty(text: str, year: Optional[int] = None) -> Optional[Deadline
     ngày 01/6 và 15/11 hằng năm'), a time after a completion word ('hoàn thành trước ngày 30/6/2026', 'xong trong
     quý II/2026', 'trình UBND tỉnh trong năm 2024') and a span 'từ ... đến ...'. Not due: a cited document's date, a
     baseline ('so với năm 2020'), a programme's span ('giai đoạn 2025 - 2035', 'đến năm 2030'), undated time words.
-    The first due time wins; `text` is the phrase as printed, whitespace folded.
+    With the plan's date, a limit counted from the plan's issue ('trong vòng 30 ngày kể từ ngày ký') where no time is
+    printed. The first due time wins; `text` is the phrase as printed, whitespace folded.
     """
     printed = fold_ws(nfc(text))
     if not printed:
@@ -481,7 +518,7 @@ def deadline_in_duty(text: str, year: Optional[int] = None) -> Optional[Deadline
             continue
         dues.append((start, end, dl))
     if not dues:
-        return None
+        return _relative_limit(t, printed, plan_date, anywhere=True)  # "..., trong vòng 30 ngày kể từ ngày ký"
     return _regular_dues(dues, printed) or dues[0][2]
 
 

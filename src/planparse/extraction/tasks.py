@@ -357,7 +357,7 @@ def _add_task(ctx: Context, node: Node, text: str, lead: list[str], support: lis
         for u in split_units(phrase):
             if u not in support and u not in lead:
                 support = support + [u]
-    own = None if deadline else deadline_in_duty(text, ctx.year) or event_in_duty(text)
+    own = None if deadline else deadline_in_duty(text, ctx.year, ctx.plan_date) or event_in_duty(text)
     near = Near(node, ctx.found)
     ctx.tasks.append(Task(ref=ref or node.ref, text=text, lead=list(lead), support=list(support),
                           deadline=_with_span(deadline or own or ctx.frame, near), section=ctx.section, span=_span(node, text),
