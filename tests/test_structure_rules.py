@@ -1250,6 +1250,7 @@ def test_unfinished_line_ends_are_words_a_vietnamese_sentence_does_not_end_with(
     from planparse.readers.lines import _unfinished
 
     d = lexicon.sections()
+    assert all(len(w.split()) <= 2 and len(w) <= 12 for w in d.unfinished_line_ends + d.number_line_ends)  # read so
     for w in d.unfinished_line_ends:
         assert _unfinished(f"Sở Nội vụ chủ trì, phối hợp {w}", "Sở Tài chính tổ chức thực hiện."), w
         assert not _unfinished(f"Sở Nội vụ chủ trì, phối hợp {w}", "- Sở Tài chính tổ chức thực hiện."), w

@@ -136,12 +136,9 @@ def _numbered(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _unfinished_ends() -> tuple[re.Pattern, re.Pattern]:
+def _unfinished_ends() -> tuple[frozenset[str], frozenset[str]]:
     d = lexicon.sections()
-
-    def ending(words: list[str]) -> re.Pattern:
-        return re.compile(rf"(?:^|\s)(?:{'|'.join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))})$")
-    return ending(d.unfinished_line_ends), ending(d.number_line_ends)
+    return frozenset(fold(w) for w in d.unfinished_line_ends), frozenset(fold(w) for w in d.number_line_ends)
 
 
 _NUMBER_START = re.compile(r"\d|[IVX]+\s")
@@ -150,11 +147,12 @@ _NUMBER_START = re.compile(r"\d|[IVX]+\s")
 def _unfinished(prev: str, nxt: str) -> bool:
     """A line cut where its sentence cannot end ("... phối hợp với" / "Sở Y ...", "Trước ngày" / "30 tháng 6 ..."):
     web copies and narrow pages break lines anywhere; an item label on the next line still starts an item."""
-    tail = fold(prev[-24:]).rstrip()
-    if not tail or not tail[-1].isalpha():
+    if not prev[-1:].isalpha():
         return False
     words, numbers = _unfinished_ends()
-    if not (words.search(tail) or numbers.search(tail) and _NUMBER_START.match(nxt.lstrip())):
+    tail = fold(prev[-16:]).split()[-2:]  # the last word, and the last two (the lists hold words of one or two syllables)
+    ends = {tail[-1], " ".join(tail)}
+    if not (ends & words or ends & numbers and _NUMBER_START.match(nxt.lstrip())):
         return False
     return parse_label(nxt)[0] is None
 
