@@ -99,6 +99,18 @@ def test_a_schools_posts_and_staff_are_units():
     assert [t.lead for t in plan.tasks] == [["Hiệu trưởng"], ["Ban Giám hiệu"]]
 
 
+def test_a_person_named_with_a_post_after_a_comma_is_one_assignee():
+    # contract: persons and roles are units as printed; the post in apposition says who the person is
+    assert split_units("Đồng chí Nguyễn Văn Bình, Chủ tịch Ủy ban MTTQ xã") == [
+        "Đồng chí Nguyễn Văn Bình, Chủ tịch Ủy ban MTTQ xã"]
+    assert split_units("Đ/c Lê Thị Hoa, Phó Chủ tịch UBND xã") == ["Đ/c Lê Thị Hoa, Phó Chủ tịch UBND xã"]
+    # a post named without a person, or two persons, are units of their own
+    assert split_units("Đồng chí Chủ tịch UBMTTQ xã, Công an xã") == ["Đồng chí Chủ tịch UBMTTQ xã", "Công an xã"]
+    assert split_units("Công an xã, Chủ tịch UBND xã") == ["Công an xã", "Chủ tịch UBND xã"]
+    assert split_units("Đồng chí Nguyễn Văn Bình, Đồng chí Lê Văn Cường") == [
+        "Đồng chí Nguyễn Văn Bình", "Đồng chí Lê Văn Cường"]
+
+
 def test_a_generic_list_after_and_is_its_own_unit():
     # contract: "các cơ quan, đơn vị, địa phương" under one "các" is one unit, apart from the unit before "và"
     assert split_units("Sở Thông tin và Truyền thông và các cơ quan, địa phương") == [

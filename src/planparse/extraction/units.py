@@ -258,7 +258,34 @@ def _split_units_plain(text: str) -> list[str]:
                 result.extend(items[:-1])
             else:
                 result.extend(items)
-    return [u for u in (fold_ws(x.strip(" .,;:-")) for x in result) if u]
+    return _with_titles([u for u in (fold_ws(x.strip(" .,;:-")) for x in result) if u])
+
+
+@lru_cache(maxsize=None)
+def _heads_of_kind() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for k in lexicon.units().kinds:
+        out.setdefault(k.kind, set()).add(fold(k.head))
+    return {kind: frozenset(heads) for kind, heads in out.items()}
+
+
+_NAME_WORDS = re.compile(r"(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]*){1,5}")
+
+
+def _with_titles(units: list[str]) -> list[str]:
+    """'Đồng chí Nguyễn Văn Bình, Chủ tịch Ủy ban MTTQ xã': a person named with the post after the comma is one
+    assignee, as printed (the post says who the person is; it is not a second unit)."""
+    heads = _heads_of_kind()
+    out: list[str] = []
+    for u in units:
+        prev = out[-1] if out else ""
+        head = lexicon.unit_head_at(prev) if prev else None
+        if head in heads.get("person", ()) and _NAME_WORDS.fullmatch(prev[len(head):]) \
+                and lexicon.unit_head_at(u) in heads.get("official", ()):
+            out[-1] = f"{prev}, {u}"
+            continue
+        out.append(u)
+    return out
 
 
 PARTNERS_CLAUSE = re.compile(r"^(.+?)\s+phối\s+hợp(?:\s+thực\s+hiện)?\s*[.;]?$", re.I)  # "<units> phối hợp"
