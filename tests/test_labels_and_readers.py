@@ -22,6 +22,31 @@ def test_a_plans_part_is_a_label_of_the_top_level_and_a_part_named_in_a_sentence
     assert parse_label("Phần kinh phí do ngân sách nhà nước bảo đảm")[0] is None
 
 
+def test_a_capital_letter_over_a_heading_in_capitals_is_a_part_label():
+    assert [(lb.style, lb.key, rest) for lb, rest in map(parse_label, ["A. NHIỆM VỤ CHUNG", "B- NHIỆM VỤ CỤ THỂ",
+                                                                        "Đ. KHEN THƯỞNG"])] == [
+        ("UPPER", "A", "NHIỆM VỤ CHUNG"), ("UPPER", "B", "NHIỆM VỤ CỤ THỂ"), ("UPPER", "Đ", "KHEN THƯỞNG")]
+    assert parse_label("A. Nguyễn Văn Bình, Trưởng thôn")[0] is None  # an initial, not a part
+    assert parse_label("B. Kế hoạch số 12/KH-UBND")[0] is None
+    assert parse_label("I. NHIỆM VỤ")[0].style == "ROMAN"  # I, V, X are Roman numerals
+
+
+def test_capital_letter_parts_hold_their_numbered_items_and_unit_headings():
+    from planparse.pipeline import document_to_plan
+
+    text = ("KẾ HOẠCH\nPhát triển văn hóa đọc năm 2025\nII. NHIỆM VỤ VÀ GIẢI PHÁP\nA. NHIỆM VỤ CHUNG\n"
+            "1. Đẩy mạnh tuyên truyền về văn hóa đọc.\nB. NHIỆM VỤ CỤ THỂ\n1. Phòng Văn hóa và Thông tin\n"
+            "a) Chủ trì tổ chức Ngày sách và Văn hóa đọc Việt Nam.\n2. UBND các xã, thị trấn\n"
+            "Bố trí không gian đọc tại nhà văn hóa thôn.\nIII. TỔ CHỨC THỰC HIỆN\n"
+            "Phòng Văn hóa và Thông tin theo dõi, tổng hợp báo cáo UBND huyện.\n")
+    plan = document_to_plan(text_to_document(text, "x.txt"))
+    assert [(t.ref, t.text[:20], t.lead) for t in plan.tasks] == [
+        ("II.A.1", "Đẩy mạnh tuyên truyề", []),
+        ("II.B.1", "Chủ trì tổ chức Ngày", ["Phòng Văn hóa và Thông tin"]),  # a unit's single duty takes its ref
+        ("II.B.2", "Bố trí không gian đọ", ["UBND các xã, thị trấn"]),
+        ("III.1", "Phòng Văn hóa và Thô", ["Phòng Văn hóa và Thông tin"])]
+
+
 def test_a_parts_title_under_its_label_names_it_and_its_items_are_its_own():
     from planparse.pipeline import document_to_plan
 

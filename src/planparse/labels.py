@@ -12,6 +12,8 @@ _DEC_ONE = r"(?P<dec>\d{1,2})(?:[.)]|-(?=\s+[^\W\d_]))"  # "1.", "1)", "1- Tăng
 # "ii)", "iv)": lower-case Roman numerals continue a list that began "i)" (read as the letter i: the same style)
 _ALPHA = r"(?P<alpha>[a-zđ]|ii|iii|iv|vi|vii|viii|ix)[.)]"
 _PAREN = r"\((?P<paren>\d{1,2}|[a-zđ])\)"
+# "A. NHIỆM VỤ CHUNG", "B- NHIỆM VỤ CỤ THỂ": a capital letter over a part in capitals (not I, V, X: Roman numerals)
+_UPPER = r"(?P<upper>[A-HĐK-U])(?:[.)]|\s*-(?=\s))"
 _BULLET = r"(?P<bullet>[-–—+•·*▪○●◦])"
 _ORDINAL = r"(?P<ordinal>Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s*[,:.]"  # "Thứ nhất, tăng cường ..."
 _ORDINALS = {"nhất": "1", "hai": "2", "ba": "3", "tư": "4", "năm": "5", "sáu": "6", "bảy": "7", "tám": "8", "chín": "9",
@@ -23,7 +25,7 @@ _NAMED = r"(?P<named>(?:Nhiệm vụ|Hoạt động|Giải pháp|Nội dung)\s+(
 _PART = (r"(?P<part>[Pp]hần|PHẦN)\s+(?:(?P<part_ord>(?:thứ|THỨ)\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|NHẤT|HAI|BA|TƯ|"
          r"NĂM|SÁU|BẢY|TÁM|CHÍN|MƯỜI))|(?P<part_no>[IVX]{1,5}|\d{1,2}))\s*[.:]?")
 LABEL_RE = re.compile(
-    rf"^\s*(?:{_ROMAN}|{_DEC_MULTI}|{_DEC_ONE}|{_ALPHA}|{_PAREN})(?=\s|$)\s*|^\s*{_BULLET}(?![-–—+])\s*"
+    rf"^\s*(?:{_ROMAN}|{_DEC_MULTI}|{_DEC_ONE}|{_ALPHA}|{_PAREN}|{_UPPER})(?=\s|$)\s*|^\s*{_BULLET}(?![-–—+])\s*"
     rf"|^\s*{_ORDINAL}\s*|^\s*{_NAMED}(?=\s)\s*|^\s*{_PART}(?=\s|$)\s*"
 )
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
@@ -40,7 +42,7 @@ def roman_value(numeral: str) -> int:
 
 @dataclass(frozen=True)
 class Label:
-    style: str  # ROMAN (also "Phần thứ hai", key "P2"), DEC1..DEC5, ALPHA, PAREN ("(1)", "(a)"), ORDINAL ("Thứ nhất,"),
+    style: str  # ROMAN (also "Phần thứ hai", key "P2"), UPPER ("A. NHIỆM VỤ CHUNG"), DEC1..DEC5, ALPHA, PAREN ("(1)", "(a)"), ORDINAL ("Thứ nhất,"),
     # NAMED ("Nhiệm vụ 1:"), DASH, PLUS, DOT
     raw: str  # as printed ("1.2.", "a)", "-")
     key: str  # the ref component this label contributes ("II", "2", "a"; bullets get theirs later)
@@ -68,6 +70,11 @@ def parse_label(text: str) -> tuple[Optional[Label], str]:
         if not rest.strip():
             return None, text
         return Label("ALPHA", raw, m.group("alpha")), rest
+    if m.group("upper"):
+        letters = [c for c in rest[:80] if c.isalpha()]
+        if len(letters) < 4 or any(c.islower() for c in letters):
+            return None, text  # "A. Nguyễn Văn ...", "B. Kế hoạch ...": a heading's letter only over capitals
+        return Label("UPPER", raw, m.group("upper")), rest
     if m.group("ordinal"):
         return Label("ORDINAL", raw, _ORDINALS[m.group("ordinal").split()[-1]]), rest
     if m.group("named"):

@@ -321,7 +321,8 @@ def build_structure(doc: Document) -> Structure:
                      signature=signature, appendices=appendices, loose_tables=loose_tables, other_type=other_type)
 
 
-_RANK = {"ROMAN": 0, "DEC1": 1, "DEC2": 2, "DEC3": 3, "DEC4": 4, "DEC5": 5}
+# a capital letter part ("A. NHIỆM VỤ CHUNG") holds numbered items and sits under a Roman section or a Part
+_RANK = {"ROMAN": 0, "UPPER": 0.5, "DEC1": 1, "DEC2": 2, "DEC3": 3, "DEC4": 4, "DEC5": 5}
 
 
 def _push(stack: list[Node], node: Node) -> None:

@@ -723,6 +723,9 @@ def walk_items(children: list[Node], inh: Inherited, ctx: Context) -> None:
             dl = parse_deadline(c.text, ctx.year) if not value else None  # "Chỉ tiêu chủ yếu đến năm 2030"
             goals_to_kpis(c, replace(inh, deadline=dl) if dl and dl.kind in ("by", "on", "period") else inh, ctx,
                           inline=value or None)
+        elif role == "duties" and not value and c.children and (c.text.isupper() or any(
+                _heading_units(k, ctx) for k in c.children if k.children or k.body)):
+            item(c, inh, ctx)  # "B. NHIỆM VỤ CỤ THỂ" over unit headings: a part of the plan, not a group's duty line
         elif role == "duties":
             if c.children:
                 for leaf in _duty_leaves(c):
@@ -992,8 +995,8 @@ def _lead_named_later(text: str) -> Optional[str]:
     hiện', '..., giao Sở Y tế chủ trì': a duty stated first, then the unit that leads it, in a later sentence or
     clause opening with it. After a comma only with "giao"/"đề nghị": a comma may go on with a list ("báo cáo Ban
     Chỉ đạo, Sở X và các Sở, ngành chủ trì ...": the bodies reported to, that lead something else)."""
-    for m in _CLAUSE_START.finditer(text):
-        after = text[m.end():]
+    for m in _CLAUSE_START.finditer(text, 0, 2000):  # the lead follows the duty it is given, not pages later
+        after = text[m.end():m.end() + 300]  # a clause's opening names its subject
         rest = strip_assignment(after)
         if m.group(0).startswith(",") and rest == after:
             continue
