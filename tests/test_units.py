@@ -111,6 +111,15 @@ def test_a_person_named_with_a_post_after_a_comma_is_one_assignee():
         "Đồng chí Nguyễn Văn Bình", "Đồng chí Lê Văn Cường"]
 
 
+def test_a_party_committees_organs_are_units():
+    # a Tỉnh ủy's programme charges the party organs of the authorities ("Ban cán sự đảng UBND tỉnh lãnh đạo ...")
+    plan = document_to_plan(text_to_document(
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết số 66-NQ/TW\nII. NHIỆM VỤ, GIẢI PHÁP\n"
+        "1. Ban cán sự đảng UBND tỉnh lãnh đạo, chỉ đạo UBND tỉnh rà soát văn bản quy phạm pháp luật.\n"
+        "2. Đảng đoàn HĐND tỉnh lãnh đạo nâng cao chất lượng giám sát văn bản.\n", "x.txt"))
+    assert [t.lead for t in plan.tasks] == [["Ban cán sự đảng UBND tỉnh"], ["Đảng đoàn HĐND tỉnh"]]
+
+
 def test_a_generic_list_after_and_is_its_own_unit():
     # contract: "các cơ quan, đơn vị, địa phương" under one "các" is one unit, apart from the unit before "và"
     assert split_units("Sở Thông tin và Truyền thông và các cơ quan, địa phương") == [
