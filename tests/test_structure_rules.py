@@ -1278,3 +1278,25 @@ def test_the_recipients_line_after_a_full_last_paragraph_ends_the_body():
         "Nơi nhận:",
         "- Ban Thường vụ Tỉnh ủy,")
     assert paras[1] == "Nơi nhận:"
+
+
+def test_a_lead_cell_or_line_that_names_its_partners_gives_them_as_support():
+    from planparse.extraction.tables import table_to_items
+    from planparse.models import Block, Cell
+
+    def row(i, *cells):
+        return Block(id=f"r{i}", kind="row", text=" | ".join(cells), cells=[Cell(text=c) for c in cells], table=0)
+    rows = [row(0, "STT", "Nội dung nhiệm vụ", "Cơ quan thực hiện", "Thời gian"),
+            row(1, "1", "Làm sạch dữ liệu dân cư", "Công an tỉnh chủ trì; UBND các xã, phường phối hợp", "Quý I/2026"),
+            row(2, "2", "Triển khai thanh toán không dùng tiền mặt",
+                "Sở Tài chính (chủ trì), Ngân hàng Nhà nước khu vực (phối hợp)", "Năm 2026"),
+            row(3, "3", "Tuyên truyền Đề án 06", "Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình tỉnh",
+                "Thường xuyên")]
+    tasks, _ = table_to_items(rows, 2026)
+    assert [(t.lead, t.support) for t in tasks] == [
+        (["Công an tỉnh"], ["UBND các xã, phường"]),
+        (["Sở Tài chính"], ["Ngân hàng Nhà nước khu vực"]),
+        (["Sở Văn hóa, Thể thao và Du lịch", "Báo và Phát thanh, Truyền hình tỉnh"], [])]
+    plan = plan_of("KẾ HOẠCH\nThực hiện Đề án 06 năm 2026\nII. NHIỆM VỤ\n1. Triển khai thanh toán không dùng tiền mặt.\n"
+                   "- Cơ quan thực hiện: Sở Tài chính (chủ trì), Ngân hàng Nhà nước khu vực (phối hợp).\n")
+    assert [(t.lead, t.support) for t in plan.tasks] == [(["Sở Tài chính"], ["Ngân hàng Nhà nước khu vực"])]

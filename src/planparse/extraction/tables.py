@@ -11,7 +11,7 @@ from ..text import fold, fold_ws
 from .deadlines import is_duration, parse_deadline
 from .provenance import block_span, locate
 from .targets import clean_indicator, goal_deadline, parse_target
-from .units import canonical_unit, units_in_key_value
+from .units import canonical_unit, partners_of_lead_line, units_in_key_value
 
 _ROMAN_REF = re.compile(r"^(?:[IVX]{1,5}|[A-Z])\.?$")
 _NUM_REF = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
@@ -218,7 +218,8 @@ def _responsibility_cell(cell: Optional[Cell]) -> tuple[list[str], list[str]]:
     """A 'Trách nhiệm thực hiện' cell: its units are the leads, unless it says which lead and which support
     ('Chủ trì: Sở Nội vụ; Phối hợp: các sở, ngành')."""
     if cell is None or not _ROLE_IN_CELL.search(cell.text):
-        return cell_units(cell), []
+        # "Công an tỉnh chủ trì; UBND các xã phối hợp", "Sở Tài chính (chủ trì), Ngân hàng ... (phối hợp)"
+        return cell_units(cell), partners_of_lead_line(cell.text) if cell is not None else []
     lead: list[str] = []
     support: list[str] = []
     parts = _ROLE_IN_CELL.split(cell.text)

@@ -23,7 +23,7 @@ from .deadlines import deadline_in_duty, event_in_duty, parse_deadline
 from .targets import clean_indicator, goal_deadline, is_goal, parse_target, split_goals
 from .provenance import block_span, find_in, locate
 from .spans import unit_span_end
-from .units import (PARTNERS_CLAUSE, canonical_unit, duty_subject, head_choices, is_level_name, partners_in, place_words,
+from .units import (PARTNERS_CLAUSE, canonical_unit, partners_of_lead_line, duty_subject, head_choices, is_level_name, partners_in, place_words,
                     split_units, starts_unit, strip_assignment, subject_units, unit_phrase_end, units_in_key_value)
 
 
@@ -423,7 +423,7 @@ def _read_field(role: Optional[str], value: str, n: Node, ctx: Context, lead: li
     if role == "responsibility":
         if value:
             lead += units_in_key_value(value)
-            support += _partners_of_lead_line(value)
+            support += partners_of_lead_line(value)
         sub_lead, sub_support, sub_dl = _responsibility(kids, ctx)
         lead += sub_lead
         support += sub_support
@@ -435,23 +435,12 @@ def _read_field(role: Optional[str], value: str, n: Node, ctx: Context, lead: li
             units += split_units(unit_part if unit_part else c.text)
         if role == "lead":
             lead += units
-            support += _partners_of_lead_line(value)
+            support += partners_of_lead_line(value)
         else:
             support += units
     elif role == "deadline":
         deadline = parse_deadline(value, ctx.year, ctx.plan_date) or deadline
     return lead, support, deadline
-
-
-def _partners_of_lead_line(value: Optional[str]) -> list[str]:
-    """'Đơn vị thực hiện: Sở Khoa học và Công nghệ chủ trì, phối hợp với Văn phòng UBND tỉnh', '... Sở Nội vụ chủ trì,
-    Sở Tư pháp phối hợp': the partners the lead line names are support."""
-    partners = [u for ph, _, _ in partners_in(value or "") for u in split_units(ph)]
-    for part in re.split(r"[;,]\s*", value or "")[1:]:  # "<units> phối hợp (thực hiện)" after the lead's clause
-        m = PARTNERS_CLAUSE.match(normalize_tones(part.strip()))
-        if m and _all_units(m.group(1)):
-            partners += [u for u in split_units(m.group(1)) if u not in partners]
-    return partners
 
 
 def _product(nodes: list[Node]) -> Optional[str]:

@@ -302,6 +302,9 @@ def units_in_key_value(value: str) -> list[str]:
             continue  # "Theo phân công tại Quyết định số 1441/QĐ-UBND ...": the units are named there, not here
         if k and PARTNERS_CLAUSE.match(normalize_tones(part)):
             continue  # "X chủ trì; Y phối hợp": Y is the lead's partner (support), not a lead
+        if _BRACKETED_ROLE.search(part):  # "Sở Tài chính (chủ trì), Ngân hàng ... (phối hợp)": the leads only
+            pieces = re.split(r",\s*(?![^()]*\))", part)
+            part = ", ".join(_BRACKETED_ROLE.sub("", x) for x in pieces if not re.search(r"\(phối\s+hợp\)", x, re.I))
         m = verbs.search(part)
         if m and m.start() > 0 and starts_unit(part):
             part = part[:m.start()]
@@ -310,6 +313,26 @@ def units_in_key_value(value: str) -> list[str]:
             part = subject  # "Sở Khoa học và Công nghệ thúc đẩy, theo dõi, báo cáo chỉ tiêu": one unit and its work
         parts.append(part)
     return split_units("; ".join(p for p in parts if p.strip()))
+
+
+_BRACKETED_ROLE = re.compile(r"\s*\((chủ\s+trì|phối\s+hợp)\)", re.I)
+
+
+def partners_of_lead_line(value: Optional[str]) -> list[str]:
+    """'Đơn vị thực hiện: Sở Khoa học và Công nghệ chủ trì, phối hợp với Văn phòng UBND tỉnh', '... Sở Nội vụ chủ trì,
+    Sở Tư pháp phối hợp', 'Sở Tài chính (chủ trì), Ngân hàng Nhà nước khu vực (phối hợp)': the partners the lead line
+    names are support."""
+    partners = [u for ph, _, _ in partners_in(value or "") for u in split_units(ph)]
+    for k, segment in enumerate(re.split(r"\s*;\s*", value or "")):
+        # "<units> phối hợp (thực hiện)" after the lead's clause: a later ';' part, or the longest tail after a comma
+        tails = [segment] if k else [segment[m.end():] for m in re.finditer(r",\s*(?![^()]*\))", segment)]
+        for tail in tails:
+            tail = normalize_tones(tail.strip())
+            m = PARTNERS_CLAUSE.match(tail) or re.match(r"^(.+?)\s*\(phối\s+hợp\)\s*[.;]?$", tail, re.I)
+            if m and starts_unit(m.group(1)) and unit_phrase_end(m.group(1)) >= len(m.group(1).rstrip(" .;")) - 1:
+                partners += [u for u in split_units(m.group(1)) if u not in partners]
+                break
+    return partners
 
 
 @lru_cache(maxsize=None)
