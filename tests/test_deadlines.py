@@ -437,3 +437,11 @@ def test_a_duty_due_within_days_of_the_plans_signing_takes_that_day():
                           2025, "2025-09-15")
     assert (dl.kind, dl.date, dl.text) == ("by", "2025-10-15", "trong vòng 30 ngày kể từ ngày ký")
     assert deadline_in_duty("Các xã giải quyết hồ sơ trong 10 ngày kể từ ngày nhận được hồ sơ.", 2025, "2025-09-15") is None
+
+
+def test_a_monthly_day_printed_without_ngay_is_the_recurrences_day():
+    for word in lexicon.deadlines().in_duty.schedule_days:
+        dl = parse_deadline(f"{word.capitalize()} 20 hằng tháng", 2026)
+        assert (dl.kind, dl.every, dl.day) == ("recurring", "month", 20), word
+    assert parse_deadline("Trước ngày 15 hàng tháng", 2026).day == 15
+    assert parse_deadline("Hằng tháng", 2026).day is None

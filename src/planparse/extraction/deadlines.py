@@ -227,9 +227,18 @@ def _per_year(n: int) -> str:
     return "month" if n >= 12 else "quarter" if n >= 4 else "half_year" if n >= 2 else "year"
 
 
+@lru_cache(maxsize=None)
+def _bare_day_re() -> re.Pattern:
+    """'trước 20 hằng tháng': a day of the month printed without 'ngày', after a schedule word."""
+    d = lexicon.deadlines()
+    return re.compile(rf"(?<!\w)(?:{_alternation(d.in_duty.schedule_days)})\s+(\d{{1,2}})\s+(?:của\s+)?"
+                      rf"(?:{_alternation(d.frequency_markers)})\s+tháng(?!\w)")
+
+
 def _recurring_day(t: str) -> Optional[int]:
-    """'trước ngày 15 hàng tháng', 'trước ngày 05 của tháng liền kề' -> 15, 5 (a day of the month, not a date)."""
-    m = re.search(r"ngày\s+(\d{1,2})(?!\s*[/\d])(?!\s+tháng\s+\d)", t)
+    """'trước ngày 15 hàng tháng', 'trước ngày 05 của tháng liền kề', 'trước 20 hằng tháng' -> 15, 5, 20 (a day of the
+    month, not a date)."""
+    m = re.search(r"ngày\s+(\d{1,2})(?!\s*[/\d])(?!\s+tháng\s+\d)", t) or _bare_day_re().search(t)
     return int(m.group(1)) if m and 1 <= int(m.group(1)) <= 31 else None
 
 
