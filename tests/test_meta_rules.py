@@ -29,10 +29,21 @@ def _meta(header_rows, body=("KẾ HOẠCH", "Kiểm tra công tác năm 2026", 
     (("HUYỆN ĐOÀN THANH CHƯƠNG", "BCH ĐOÀN XÃ THANH NGỌC", "Số: 08-KH/ĐTN"), "BCH Đoàn xã Thanh Ngọc", "commune"),
     # a body that ends with its level word takes its superior's place name after it, not the level again
     (("UBND XÃ AN PHÚ", "CÔNG AN XÃ", "Số: 02/KH-CAX"), "Công an xã An Phú", "commune"),
+    # a party committee's board is named after the committee, whose head begins with a level word
+    (("TỈNH ỦY BẮC NINH", "BAN TUYÊN GIÁO VÀ DÂN VẬN", "Số: 12-KH/BTGDVTU"), "Ban Tuyên giáo và Dân vận Tỉnh ủy Bắc Ninh",
+     "province"),
+    (("HUYỆN ỦY YÊN THÀNH", "BAN DÂN VẬN", "Số: 05-KH/BDVHU"), "Ban Dân vận Huyện ủy Yên Thành", "district"),
 ])
 def test_issuer_is_the_last_body_of_the_heading_completed_from_its_superior(left, issuer, level):
     meta = _meta([_row(0, left, ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"))])
     assert meta.issuer.casefold() == issuer.casefold() and meta.issuer_level == level
+
+
+def test_a_name_in_capitals_reads_with_its_joining_words_and_heads_in_lower_case():
+    from planparse.extraction.meta import _proper_case
+    assert _proper_case("BAN TUYÊN GIÁO VÀ DÂN VẬN") == "Ban Tuyên giáo và Dân Vận"
+    assert _proper_case("TỈNH ỦY BẮC NINH") == "Tỉnh ủy Bắc Ninh"  # a head, not the level word before a name
+    assert _proper_case("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG") == "Ủy ban nhân dân tỉnh Lâm Đồng"
 
 
 def test_an_abbreviation_in_a_heading_in_capitals_stays_in_capitals():

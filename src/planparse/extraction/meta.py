@@ -183,9 +183,10 @@ def heading_lines(header: list[Block]) -> list[str]:
 def _starts_body(line: str) -> bool:
     """A heading line that names a new body ('SỞ CÔNG THƯƠNG') rather than continuing one ('DÂN',
     'TỈNH LÂM ĐỒNG', 'PHƯỜNG BẮC CAM RANH')."""
+    head = lexicon.unit_head_at(line)
     if re.match(rf"^\s*{_LEVELS}\b", line):
-        return False
-    if lexicon.unit_head_at(line) is not None:
+        return head is not None and len(head.split()) > 1  # "TỈNH ỦY BẮC NINH", "HUYỆN ĐOÀN ...": a body's head
+    if head is not None:
         return True
     bare = strip_accents(fold(line))  # a scan's heading with a mark misread ("TỎ CÔNG TÁC" for TỔ CÔNG TÁC)
     return any(bare.startswith(h + " ") for h in _bare_heads())
@@ -232,7 +233,16 @@ def _proper_case(name: str) -> str:
         for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", bare):
             if len(bare) == len(name) and fold(name[m.start():m.end()]) != fold(head):
                 name = name[:m.start()] + head + name[m.end():]
-    return re.sub(rf"\b({_LEVELS})(?=\s+[A-ZĐÀ-Ỹ])", lambda m: m.group(1).lower(), name)
+    # a level word before a capitalised name is in lower case ("tỉnh Lâm Đồng"), not one that begins a head ("Tỉnh ủy");
+    # the joining words of a name too ("Ban Tuyên giáo và Dân vận")
+    name = re.sub(rf"\b({_LEVELS})(?=\s+(\w))", lambda m: m.group(1).lower() if m.group(2).isupper() else m.group(1), name)
+    return re.sub(r"(?<=\s)(\w+)(?=\s)", lambda m: m.group(1).lower() if m.group(1).lower() in _name_joiners() else m.group(1),
+                  name)
+
+
+@lru_cache(maxsize=None)
+def _name_joiners() -> frozenset[str]:
+    return frozenset(w for w in lexicon.unit_spans().joiners if w.isalpha())
 
 
 @lru_cache(maxsize=None)
@@ -281,6 +291,8 @@ def _issuer_from_heading(st: Structure, place: Optional[str] = None) -> Optional
         superior = _with_place(normalise_issuer(_proper_case(bodies[-2].replace(_AD_HOC.strip(), "").strip())), place)
         if ad_hoc or _is_bare_body(issuer):
             issuer = f"{issuer} {superior}"
+        elif _is_party_committee(superior):
+            issuer = f"{issuer} {superior}"  # "BAN TUYÊN GIÁO VÀ DÂN VẬN" under "TỈNH ỦY BẮC NINH": the committee's board
         elif (where := _place_of(superior)) is not None:
             level = re.match(_LEVELS, where)
             own = re.search(rf"\s({_LEVELS})$", issuer)
@@ -290,6 +302,13 @@ def _issuer_from_heading(st: Structure, place: Optional[str] = None) -> Optional
     elif len(bodies) == 1:
         issuer = _with_place(issuer, place)
     return normalize_tones(fold_ws(issuer))
+
+
+def _is_party_committee(body: str) -> bool:
+    """'Tỉnh ủy Bắc Ninh', 'Đảng ủy xã Cam Lộ': a party committee, whose boards are named after it."""
+    head = lexicon.unit_head_at(body)
+    kind = next((k for k in lexicon.units().kinds if fold(k.head) == head), None) if head else None
+    return kind is not None and kind.kind == "party" and len(body.split()) > len(head.split())
 
 
 def _with_place(body: str, place: Optional[str]) -> str:
