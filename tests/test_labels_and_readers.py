@@ -169,3 +169,13 @@ def test_a_cell_printing_a_name_a_line_keeps_the_names_apart_even_with_a_small_m
     cell = _cell("Đỗ Mạnh Cường\nVũ Việt Linh\nNguyễn Thị thúy Nhung")
     assert cell.lines == ["Đỗ Mạnh Cường", "Vũ Việt Linh", "Nguyễn Thị thúy Nhung"]
     assert _cell("Văn phòng UBND\ntỉnh Lâm Đồng").lines is None  # a name wrapped over two lines
+
+
+def test_the_capital_and_small_letter_classes_tell_vietnamese_case():
+    import re
+
+    from planparse.text import LOWER, UPPER, vi
+    assert all(re.fullmatch(UPPER, c) for c in "AĂÂĐÊÔƠƯÀẢÃÁẠỦỸ") and not any(re.fullmatch(UPPER, c) for c in "aăđêủỹ")
+    assert all(re.fullmatch(LOWER, c) for c in "aăâđêôơưàảãáạủỹ") and not any(re.fullmatch(LOWER, c) for c in "AĐỦ")
+    # the range "À-Ỹ" holds small letters too: a pattern written with it reads them as capitals
+    assert re.fullmatch("[A-ZĐÀ-Ỹ]", "ủ") and not re.fullmatch(vi("[A-ZĐÀ-Ỹ]"), "ủ")

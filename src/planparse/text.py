@@ -14,6 +14,23 @@ _OLD_TO_NEW = {
 _OLD_RE = re.compile(r"(?<![qQ])(" + "|".join(_OLD_TO_NEW) + r")(?![a-zà-ỹ])", re.IGNORECASE)
 
 
+def _letters(upper: bool) -> str:
+    return "".join(c for c in map(chr, range(0x41, 0x1EFA))
+                   if (c.isupper() if upper else c.islower()) and unicodedata.name(c, "").startswith("LATIN"))
+
+
+# Vietnamese capitals and small letters as regex classes: the ranges "À-Ỹ" and "à-ỹ" hold both cases
+# (Latin-1 and the Vietnamese block alternate capital and small letter), so they cannot tell a capital
+UPPER = f"[{_letters(True)}]"
+LOWER = f"[{_letters(False)}]"
+
+
+def vi(pattern: str) -> str:
+    """A pattern written with the classes "[A-ZĐÀ-Ỹ]" (a capital) and "[a-zđà-ỹ]" (a small letter), with the true
+    classes put in."""
+    return pattern.replace("[A-ZĐÀ-Ỹ]", UPPER).replace("[a-zđà-ỹ]", LOWER)
+
+
 FIRST_WORD = re.compile(r"[^\W_]+")  # a word's letters and digits: what a lookup by first word keys on
 
 

@@ -9,7 +9,7 @@ from typing import Optional
 from .. import lexicon
 from ..models import Block, Citation, Meta, Signer, Span
 from ..structure import Structure, heading_type_and_rest
-from ..text import fold, fold_ws, normalize_tones, strip_accents
+from ..text import fold, fold_ws, normalize_tones, strip_accents, vi
 
 _MOTTO = re.compile(r"CỘNG\s*H(?:[OÒ]A|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s*-?\s*do\s*-\s*Hạnh\s+phúc", re.I)
 # "Số: 15/KH-UBND"; typed with spaces around its parts ("15 / KH - UBND") it is the same number
@@ -19,7 +19,7 @@ _PLACE_DATE = re.compile(r"(?:([A-ZĐÀ-Ỹ][\wÀ-ỹ .\-]{1,40}?),\s*)?ngày\s*
                          r"[/.\-]\s*(\d{1,2})\s*[/.\-]\s*)(\d{4})", re.I)
 _UBND = r"(?i:ủy ban nhân dân|uỷ ban nhân dân|ubnd)"
 _LEVELS = r"(?i:thành phố|thị xã|thị trấn|tỉnh|huyện|quận|phường|xã|đặc khu)"
-_NAME = r"(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,4}"
+_NAME = vi(r"(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,4}")
 _ISSUER_IN_TEXT = re.compile(rf"{_UBND}\s+({_LEVELS})(?:\s+({_NAME}))?")
 
 
@@ -355,7 +355,7 @@ def _issuer(st: Structure, header: str, appendix: str, place: Optional[str] = No
         return normalise_issuer(f"UBND {m.group(1)} {name}")
     # the header in capitals, its lines run together or the motto damaged: "... THỊ XÃ CỬA LÒ Độc lập ..."
     if re.search(_UBND, header):
-        for m in re.finditer(rf"\b({_LEVELS})\s+((?:[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ]*\s*){{1,4}})(?=\s|$)", header):
+        for m in re.finditer(vi(rf"\b({_LEVELS})\s+((?:[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ]*\s*){{1,4}})(?=\s|$)"), header):
             name = m.group(2).strip()
             if name.split()[0] not in ("HỘI", "CHỦ") and not re.search(r"ĐỘC LẬP|HẠNH PHÚC", name):
                 return normalise_issuer(f"UBND {m.group(1)} {name}")
@@ -429,13 +429,13 @@ def _role_re() -> re.Pattern:
     return re.compile("(" + "|".join(re.escape(t.upper()) for t in titles) + ")")
 
 
-_NAME_AT_END = re.compile(r"((?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+)\s*$")
+_NAME_AT_END = re.compile(vi(r"((?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+)\s*$"))
 
 
 @lru_cache(maxsize=None)
 def _person_title() -> re.Pattern:
     """'Đ/c', 'Đồng chí', 'Ông', 'Bà' before a name (the gazetteer's titles of persons)."""
-    return re.compile(r"^(?:" + "|".join(re.escape(h) for h in lexicon.person_titles()) + r")\.?\s+(?=[A-ZĐÀ-Ỹ])")
+    return re.compile(r"^(?:" + "|".join(re.escape(h) for h in lexicon.person_titles()) + vi(r")\.?\s+(?=[A-ZĐÀ-Ỹ])"))
 
 
 def _signer(blocks: list[Block]) -> Optional[Signer]:
@@ -487,7 +487,7 @@ def plan_places(meta: Meta, st: Structure) -> "Places":
             named.setdefault(level, name)
     if not any(k in named for k in ("tỉnh", "thành phố")):
         text = " ".join(b.text for b in st.title + st.opening)
-        found = [m.group(1) for m in re.finditer(r"\btỉnh\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,2})", text)]
+        found = [m.group(1) for m in re.finditer(vi(r"\btỉnh\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,2})"), text)]
         if found:
             named["tỉnh"] = max(set(found), key=found.count)
     own = meta.issuer if meta.issuer and re.match(r"Sở\s+\S", meta.issuer) else None

@@ -15,7 +15,7 @@ from typing import Optional
 
 from .. import lexicon
 from ..models import Deadline, Target
-from ..text import alternation as _alt, fold, fold_ws
+from ..text import alternation as _alt, fold, fold_ws, vi
 from .deadlines import find_points, normalise, parse_deadline
 
 NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
@@ -297,7 +297,7 @@ def _chosen_percent(t: str, pcts: list[re.Match]) -> re.Match:
 
 
 # ------------------------------------------------------------------ goal clauses
-_SENT_SPLIT = re.compile(r"(?<=[.;])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])|;\s*")
+_SENT_SPLIT = re.compile(vi(r"(?<=[.;])\s+(?=[\"“(]?(?:[A-ZĐÀ-Ỹ]|\d))|;\s*"))
 
 
 def is_goal(clause: str) -> bool:

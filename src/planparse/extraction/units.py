@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 
 from .. import lexicon
 from ..models import Span, Unit
-from ..text import alternation, fold, fold_ws, normalize_tones
+from ..text import alternation, fold, fold_ws, normalize_tones, vi
 from . import spans
 
 _BRACKET_LIST = re.compile(r"\s*\((?:[^()]*(?:,|\.\.\.|…)[^()]*)\)")
@@ -269,7 +269,7 @@ def _heads_of_kind() -> dict[str, frozenset[str]]:
     return {kind: frozenset(heads) for kind, heads in out.items()}
 
 
-_NAME_WORDS = re.compile(r"(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]*){1,5}")
+_NAME_WORDS = re.compile(vi(r"(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]*){1,5}"))
 
 
 def _with_titles(units: list[str]) -> list[str]:

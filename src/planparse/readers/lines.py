@@ -9,7 +9,7 @@ from typing import Optional
 from .. import lexicon, limits
 from ..errors import LineTooLong, TooManyLines
 from ..labels import parse_label
-from ..text import fold
+from ..text import fold, vi
 
 _URL_ONLY = re.compile(r"^\(?https?://\S+\)?$")
 _TERMINAL = re.compile(r"(?:[.:;!?]|\./\.|\.\.\.)[\"”)\]]*$")
@@ -128,7 +128,7 @@ def _doc_types() -> frozenset[str]:
 
 
 # a Roman heading number as OCR reads it before the repair stage has read it back ("HI." for III., "Il." for II.)
-_OCR_ROMAN = re.compile(r"^\s*[IVXHl1|]{1,4}\.\s+(?=[A-ZĐÀ-Ỹ])")
+_OCR_ROMAN = re.compile(vi(r"^\s*[IVXHl1|]{1,4}\.\s+(?=[A-ZĐÀ-Ỹ])"))
 
 
 def _numbered(text: str) -> bool:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import CorruptFile, EmptyFile
 from ..models import Block, Cell, Document
-from ..text import fold_ws, nfc
+from ..text import fold_ws, nfc, vi
 from .files import read_limited
 from .lines import Line, check_lines, join_lines
 from .spilled import find_spilled_table, parse_spilled_table, parse_spilled_task_table
@@ -209,8 +209,8 @@ def _cell(c: str) -> Cell:
 
 
 # a person's name: capitalised words, or one middle word printed small among three or more ("Nguyễn Thị thúy Nhung")
-_PERSON = re.compile(r"(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+"
-                     r"|[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s+(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s+)?[a-zđà-ỹ]+\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+")
+_PERSON = re.compile(vi(r"(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+"
+                     r"|[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s+(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s+)?[a-zđà-ỹ]+\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+"))
 
 
 def _para_block(para: list[Line], bid: str) -> Block:

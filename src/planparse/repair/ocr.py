@@ -17,7 +17,7 @@ from operator import add, itemgetter, sub
 from typing import Optional
 
 from .. import lexicon
-from ..text import alternation
+from ..text import alternation, vi
 from .lm import BACKOFF, BOUNDARY, NUMBER, LanguageModel, is_syllable, language_model, skeleton, syllable_skeletons
 
 LM_WEIGHT = 0.5
@@ -442,7 +442,7 @@ def _single_letter_kept(line: str, start: int, end: int) -> bool:
     return after in (")", ".") and (not before or before.isspace()) or "/" in (before, after)
 
 
-_NAME_WORD = re.compile(r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]*")
+_NAME_WORD = re.compile(vi(r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]*"))
 
 
 def _proper_name_words(line: str, tokens: list[Token]) -> set[int]:
