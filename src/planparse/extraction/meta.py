@@ -10,6 +10,7 @@ from .. import lexicon
 from ..models import Block, Citation, Meta, Signer, Span
 from ..structure import Structure, heading_type_and_rest
 from ..text import fold, fold_ws, normalize_tones, strip_accents, vi
+from .units import head_choices
 
 _MOTTO = re.compile(r"CỘNG\s*H(?:[OÒ]A|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s*-?\s*do\s*-\s*Hạnh\s+phúc", re.I)
 # "Số: 15/KH-UBND"; typed with spaces around its parts ("15 / KH - UBND") it is the same number
@@ -307,7 +308,7 @@ def _issuer_from_heading(st: Structure, place: Optional[str] = None) -> Optional
 def _is_party_committee(body: str) -> bool:
     """'Tỉnh ủy Bắc Ninh', 'Đảng ủy xã Cam Lộ': a party committee, whose boards are named after it."""
     head = lexicon.unit_head_at(body)
-    kind = next((k for k in lexicon.units().kinds if fold(k.head) == head), None) if head else None
+    kind = head_choices().get(head) if head else None
     return kind is not None and kind.kind == "party" and len(body.split()) > len(head.split())
 
 
@@ -315,7 +316,7 @@ def _with_place(body: str, place: Optional[str]) -> str:
     """A provincial body printed without its province ('SỞ Y TẾ' over 'Quảng Ninh, ngày ...') completed with the
     place line's province."""
     head = lexicon.unit_head_at(body)
-    kind = next((k for k in lexicon.units().kinds if fold(k.head) == head), None) if head else None
+    kind = head_choices().get(head) if head else None
     if not place or _place_of(body) is not None or kind is None or kind.level != "province":
         return body
     city = any(fold(c) == fold(place) for c in lexicon.levels().central_cities)

@@ -23,7 +23,7 @@ from .deadlines import deadline_in_duty, event_in_duty, parse_deadline
 from .targets import clean_indicator, goal_deadline, is_goal, parse_target, split_goals
 from .provenance import block_span, find_in, locate
 from .spans import unit_span_end
-from .units import (PARTNERS_CLAUSE, canonical_unit, partners_of_lead_line, duty_subject, head_choices, is_level_name, partners_in, place_words,
+from .units import (PARTNERS_CLAUSE, all_units, canonical_unit, partners_of_lead_line, duty_subject, head_choices, is_level_name, partners_in, place_words,
                     split_units, starts_unit, strip_assignment, subject_units, unit_phrase_end, units_in_key_value)
 
 
@@ -159,7 +159,7 @@ def _bracketed_responsibility(text: str) -> tuple[str, list[tuple[str, str]]]:
     for seg in (s.strip() for s in m.group(1).split(";")):
         lead = _LEADS_CLAUSE.match(normalize_tones(seg))
         partners = PARTNERS_CLAUSE.match(normalize_tones(seg))
-        if lead and _all_units(lead.group(1)) or charged and partners and _all_units(partners.group(1)):
+        if lead and all_units(lead.group(1)) or charged and partners and all_units(partners.group(1)):
             charged.append(seg)
             continue
         found = [(r, v) for r, v in key_segments(seg) if r in _LINE_ROLES and v]
@@ -170,11 +170,6 @@ def _bracketed_responsibility(text: str) -> tuple[str, list[tuple[str, str]]]:
         return text, []
     duty = text[:m.start()].rstrip(" ;,")
     return (duty if duty.endswith(".") else duty + "."), [("responsibility", ", ".join(charged))] + fields
-
-
-def _all_units(phrase: str) -> bool:
-    """'Sở Tư pháp', 'Đoàn Thanh niên huyện': the phrase is units and nothing more."""
-    return starts_unit(phrase) and unit_phrase_end(phrase) >= len(phrase.rstrip(" .;")) - 1
 
 
 def _misread_key(text: str, folded: str) -> tuple[Optional[str], str]:

@@ -261,27 +261,22 @@ def _split_units_plain(text: str) -> list[str]:
     return _with_titles([u for u in (fold_ws(x.strip(" .,;:-")) for x in result) if u])
 
 
-@lru_cache(maxsize=None)
-def _heads_of_kind() -> dict[str, frozenset[str]]:
-    out: dict[str, set[str]] = {}
-    for k in lexicon.units().kinds:
-        out.setdefault(k.kind, set()).add(fold(k.head))
-    return {kind: frozenset(heads) for kind, heads in out.items()}
-
-
 _NAME_WORDS = re.compile(vi(r"(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]*){1,5}"))
 
 
 def _with_titles(units: list[str]) -> list[str]:
     """'Đồng chí Nguyễn Văn Bình, Chủ tịch Ủy ban MTTQ xã': a person named with the post after the comma is one
     assignee, as printed (the post says who the person is; it is not a second unit)."""
-    heads = _heads_of_kind()
+    kinds = head_choices()
+
+    def kind(name: str) -> Optional[str]:
+        head = lexicon.unit_head_at(name)
+        return kinds[head].kind if head in kinds else None
     out: list[str] = []
     for u in units:
         prev = out[-1] if out else ""
-        head = lexicon.unit_head_at(prev) if prev else None
-        if head in heads.get("person", ()) and _NAME_WORDS.fullmatch(prev[len(head):]) \
-                and lexicon.unit_head_at(u) in heads.get("official", ()):
+        if prev and kind(prev) == "person" and _NAME_WORDS.fullmatch(prev[len(lexicon.unit_head_at(prev) or ""):]) \
+                and kind(u) == "official":
             out[-1] = f"{prev}, {u}"
             continue
         out.append(u)
@@ -315,6 +310,11 @@ def units_in_key_value(value: str) -> list[str]:
     return split_units("; ".join(p for p in parts if p.strip()))
 
 
+def all_units(phrase: str) -> bool:
+    """'Sở Tư pháp', 'Đoàn Thanh niên huyện': the phrase is units and nothing more."""
+    return starts_unit(phrase) and unit_phrase_end(phrase) >= len(phrase.rstrip(" .;")) - 1
+
+
 _BRACKETED_ROLE = re.compile(r"\s*\((chủ\s+trì|phối\s+hợp)\)", re.I)
 
 
@@ -329,7 +329,7 @@ def partners_of_lead_line(value: Optional[str]) -> list[str]:
         for tail in tails:
             tail = normalize_tones(tail.strip())
             m = PARTNERS_CLAUSE.match(tail) or re.match(r"^(.+?)\s*\(phối\s+hợp\)\s*[.;]?$", tail, re.I)
-            if m and starts_unit(m.group(1)) and unit_phrase_end(m.group(1)) >= len(m.group(1).rstrip(" .;")) - 1:
+            if m and all_units(m.group(1)):
                 partners += [u for u in split_units(m.group(1)) if u not in partners]
                 break
     return partners
