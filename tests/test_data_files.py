@@ -132,6 +132,14 @@ def test_target_words_mean_what_the_data_says():
     for opener in data.goal_openers:
         clause = opener if opener[0].isdigit() else f"{opener} 70% người dân có điện thoại thông minh"
         assert len(split_goals(f"Trên 80% cơ quan có chuyên mục; {clause}")) == 2, opener
+    from planparse.extraction.targets import breakdown_parties
+    for opener in data.breakdown_openers:  # a target's shares, by party, in a bracket after it
+        clause = f"Cấp giấy chứng nhận: 300 hồ sơ ({opener.capitalize()}: xã Đông Sơn: 100 hồ sơ, xã Tây Sơn: 200 hồ sơ)"
+        assert breakdown_parties(clause) == ["xã Đông Sơn", "xã Tây Sơn"], opener
+        assert clean_indicator(clause) == "Cấp giấy chứng nhận", opener
+    for verb in data.second_goal_verbs:  # after a comma, a second goal with its own figure
+        goals = split_goals(f"Xây mới trạm y tế: 12 trạm, {verb} số trạm y tế đạt chuẩn lên 80 trạm")
+        assert len(goals) == 2 and parse_target(goals[1], counts=True).value == 80, verb
 
 
 def test_every_error_code_has_vietnamese_words_for_the_pages():

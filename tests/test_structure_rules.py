@@ -494,6 +494,30 @@ def test_targets_a_paragraph_announces_are_kpis_and_the_paragraph_a_task():
     assert [(k.target.op, k.target.value) for k in plan.kpis] == [(">=", 100), (">=", 85)]
 
 
+def test_a_breakdown_of_a_duty_into_targets_gives_the_duty_and_a_kpi_per_target():
+    text = ("KẾ HOẠCH\nPhát triển lâm nghiệp giai đoạn 2026 - 2030\nII. NHIỆM VỤ, GIẢI PHÁP\n1. Phát triển rừng\n"
+            "- Trồng rừng gỗ lớn: Đảm bảo nguồn nguyên liệu cho chế biến.\nTrong đó:\n"
+            "+ Trồng mới rừng sản xuất: 320 ha (Trong đó: Công ty Lâm nghiệp A: 120 ha, Hợp tác xã B: 200 ha);\n"
+            "+ Trồng cây phân tán: 50.000 cây;\n- Chăm sóc rừng trồng.\n")
+    plan = plan_of(text)
+    assert [t.text for t in plan.tasks] == ["Trồng rừng gỗ lớn: Đảm bảo nguồn nguyên liệu cho chế biến.",
+                                            "Chăm sóc rừng trồng."]
+    assert [(k.indicator, k.target.value, k.target.unit, k.lead) for k in plan.kpis] == [
+        ("Trồng mới rừng sản xuất", 320, "ha", ["Công ty Lâm nghiệp A", "Hợp tác xã B"]),
+        ("Trồng cây phân tán", 50000, "cây", [])]
+
+
+def test_a_groups_introduction_gives_its_goal_and_its_time_to_the_goals_below():
+    text = ("KẾ HOẠCH\nPhát triển hạ tầng số giai đoạn 2026 - 2030\nII. NỘI DUNG THỰC HIỆN\n"
+            "1. Phát triển hạ tầng\nTrong giai đoạn 2027 - 2029, bảo đảm phủ sóng 4G đạt 100% thôn, bản, cụ thể như sau:\n"
+            "1.1. Xây dựng trạm\n- Khảo sát vị trí lắp đặt trạm.\nTrong đó:\n+ Lắp đặt mới trạm BTS: 40 trạm;\n")
+    plan = plan_of(text)
+    assert [t.text for t in plan.tasks] == ["Khảo sát vị trí lắp đặt trạm."]
+    assert plan.tasks[0].deadline is None  # the introduction's time frames its goals, not its duties
+    assert [(k.ref, k.target.value, k.deadline.kind, k.deadline.start, k.deadline.end) for k in plan.kpis] == [
+        ("II.1", 100, "period", "2027-01-01", "2029-12-31"), ("II.1.1.1.1", 40, "period", "2027-01-01", "2029-12-31")]
+
+
 def test_goals_a_level_down_under_a_dated_heading_are_kpis_due_then():
     text = ("KẾ HOẠCH\nPhát triển giáo dục mầm non\nI. MỤC TIÊU\n1. Mục tiêu cụ thể đến năm 2035\na) Đối với trẻ em\n"
             "- Tại địa bàn đô thị: 100% trẻ em được chăm sóc, giáo dục bảo đảm an toàn.\n"

@@ -1,7 +1,7 @@
 import pytest
 
-from planparse.extraction.targets import (clean_indicator, goal_deadline, is_goal, leading_time, parse_number, parse_target,
-                                         split_goals)
+from planparse.extraction.targets import (breakdown_parties, clean_indicator, goal_deadline, is_goal, leading_time,
+                                         parse_number, parse_target, split_goals)
 
 
 @pytest.mark.parametrize("text,op,value,unit", [
@@ -307,3 +307,34 @@ def test_the_members_a_goal_lists_are_not_its_indicator():
 def test_a_time_limit_a_goal_sets_is_a_ceiling(clause, value, unit):
     target = parse_target(clause, counts=True)
     assert is_goal(clause) and (target.op, target.value, target.unit) == ("<=", value, unit)
+
+
+@pytest.mark.parametrize("clause,indicator", [
+    ("Xây mới nhà văn hóa thôn: 12 nhà", "Xây mới nhà văn hóa thôn"),
+    ("Số hộ được hỗ trợ cải tạo nhà ở: tối thiểu 150 hộ", "Số hộ được hỗ trợ cải tạo nhà ở"),
+    ("Trồng mới rừng sản xuất: 320 ha (Trong đó: xã Tân Lập: 120 ha, xã Hòa Bình: 200 ha)", "Trồng mới rừng sản xuất"),
+])
+def test_a_name_before_a_colon_with_only_its_target_after_is_the_indicator(clause, indicator):
+    assert clean_indicator(clause) == indicator
+
+
+def test_a_scope_before_a_colon_still_stays_in_the_indicator():
+    assert clean_indicator("Tại khu vực nông thôn: 95% hộ dân được dùng nước sạch") \
+        == "Tại khu vực nông thôn: hộ dân được dùng nước sạch"
+
+
+def test_the_parties_a_target_is_shared_to_are_named_in_its_breakdown():
+    clause = "Trồng mới rừng sản xuất: 320 ha (Trong đó: xã Tân Lập: 120 ha, xã Hòa Bình: 200 ha)"
+    assert breakdown_parties(clause) == ["xã Tân Lập", "xã Hòa Bình"]
+    assert parse_target(clause, counts=True).value == 320  # the total, not a share
+    assert breakdown_parties("Đạt 95% hộ dân (trong đó vùng sâu 90%)") == []  # no party named before a colon
+
+
+def test_a_second_goal_opened_by_its_verb_after_a_comma_is_a_goal_of_its_own():
+    goals = split_goals("Cứng hóa đường giao thông nông thôn: 45 km (Trong đó: Hợp tác xã A: 20 km, Hợp tác xã B: 25 km), "
+                        "nâng tổng chiều dài đường được cứng hóa: 210 km.")
+    assert [clean_indicator(g) for g in goals] == ["Cứng hóa đường giao thông nông thôn",
+                                                  "tổng chiều dài đường được cứng hóa"]
+    assert [parse_target(g, counts=True).value for g in goals] == [45, 210]
+    # a clause that states no target of its own stays with the one before
+    assert len(split_goals("Trồng mới 50 ha rừng, nâng cao chất lượng rừng trồng.")) == 1

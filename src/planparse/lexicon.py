@@ -218,6 +218,8 @@ class TargetsData(_Data):
     change_verbs: list[str]  # directly before the figure, the figure is the change; the verb stays in the indicator
     goal_labels: list[str]  # "Chỉ tiêu 1:" numbering dropped from the indicator
     goal_joiners: list[str]  # "100% A và 100% B": two targets in one clause, one KPI each
+    breakdown_openers: list[str]  # "58 trạm (Trong đó: VNPT: 25 trạm, Viettel: 33 trạm)": the target's shares
+    second_goal_verbs: list[str]  # "..., nâng tổng số trạm 5G: 188 trạm" after a goal: a second goal
     goal_openers: list[str]  # a clause opening so has a subject of its own: a goal of its own, not a continuation
     rank_words: list[str]  # "top 03 vùng": a rank to reach, at most N
     rank_groups: list[str]  # "nhóm 15 tỉnh, thành phố dẫn đầu": a rank only when the group is the leading one

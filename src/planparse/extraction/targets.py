@@ -379,11 +379,42 @@ def _strip_lead(s: str) -> tuple[str, Optional[str]]:
 _MEMBERS = re.compile(r",?\s*\bgồm\s*:\s*(?=\S)", re.I)
 
 
+@lru_cache(maxsize=None)
+def _breakdown() -> re.Pattern:
+    """'(Trong đó: VNPT: 25 trạm, Viettel: 33 trạm)' after a target: how it is shared out, not what is measured."""
+    words = "|".join(re.escape(w) for w in sorted(lexicon.targets().breakdown_openers, key=len, reverse=True))
+    return re.compile(rf"\s*\(\s*(?:{words})\s*:\s*([^()]*)\)", re.I)
+
+
+_SHARE = re.compile(r"^\s*([^:,;\d\s][^:,;]{0,60}?)\s*:\s*\d")
+
+
+def breakdown_parties(clause: str) -> list[str]:
+    """Whom a target is shared out to ('58 trạm (Trong đó: VNPT: 25 trạm, Viettel: 33 trạm)' -> VNPT, Viettel): every
+    share of the bracket names its party before a colon and its figure after; else none."""
+    m = _breakdown().search(clause)
+    if not m:
+        return []
+    entries = [e for e in re.split(r"[,;]", m.group(1)) if e.strip()]
+    names = [share.group(1).strip() for e in entries if (share := _SHARE.match(e))]
+    return names if names and len(names) == len(entries) else []
+
+
+def _only_target(s: str) -> bool:
+    """'58 trạm', 'tối thiểu 20 trạm', '50%': a text that is a target and nothing else."""
+    target = parse_target(s, counts=True)
+    return target is not None and fold(s).strip(" .;,:") == fold(target.text).strip(" .;,:")
+
+
 def clean_indicator(clause: str) -> str:
     """What a goal clause measures, as printed, without its leading time, label, figure or verb and trailing target.
-    A scope before a colon stays ('Tại địa bàn đô thị: 100% trẻ em ...' -> 'Tại địa bàn đô thị: trẻ em ...')."""
+    A scope before a colon stays ('Tại địa bàn đô thị: 100% trẻ em ...' -> 'Tại địa bàn đô thị: trẻ em ...'); a
+    name before a colon and nothing but the target after it is the indicator ('Lắp đặt mới trạm 3G/4G: 58 trạm')."""
     rx = _rx()
-    s, change = _strip_lead(_MEMBERS.split(fold_ws(clause), 1)[0].strip(" ;"))
+    s, change = _strip_lead(_MEMBERS.split(fold_ws(_breakdown().sub("", clause)), 1)[0].strip(" ;"))
+    named = re.match(r"^([^:;]{3,120}?):\s+(?=\S)", s)
+    if named and not rx["pct"].search(fold(named.group(1))) and _only_target(s[named.end():]):
+        return named.group(1).strip(" .;,:")
     scope = re.match(r"^([^:;]{3,60}):\s+(?=\S)", s)
     if scope and len(scope.group(1).split()) <= 8 and not rx["pct"].search(scope.group(1)):
         rest = clean_indicator(s[scope.end():])
@@ -453,20 +484,29 @@ def _comma_target() -> re.Pattern:
     return re.compile(rf",\s+(?=(?:{openers})\s)", re.I)
 
 
+@lru_cache(maxsize=None)
+def _comma_verb_target() -> re.Pattern:
+    """', nâng tổng số trạm 5G: 188 trạm' after a clause with a target: a second goal, opened by its verb."""
+    verbs = "|".join(re.escape(v) for v in sorted(lexicon.targets().second_goal_verbs, key=len, reverse=True))
+    return re.compile(rf",\s+(?={verbs}\s)", re.I)
+
+
 def _split_joined_targets(clause: str) -> list[str]:
     """'100% các điểm ... và 100% diện tích ...', 'tỷ lệ A đạt 98%, tỷ lệ B đạt 90%' -> two clauses, each with its own
     target; a clause whose first part states no percentage ('giảm và trên 70% ...' is not two targets), or whose
     part after a comma states no figure ('đạt 98%, các xã còn lại ...'), stays whole."""
     out: list[str] = []
     start = 0
-    cuts = sorted([(m.start(), m.end()) for m in _joined_target().finditer(clause)]
-                  + [(m.start(), m.end()) for m in _comma_target().finditer(clause)])
-    for k, (a, z) in enumerate(cuts):
+    cuts = sorted([(m.start(), m.end(), False) for m in _joined_target().finditer(clause)]
+                  + [(m.start(), m.end(), False) for m in _comma_target().finditer(clause)]
+                  + [(m.start(), m.end(), True) for m in _comma_verb_target().finditer(clause)])
+    for k, (a, z, verb) in enumerate(cuts):
         if a < start:
             continue
         head = clause[start:a]
         tail = clause[z:cuts[k + 1][0] if k + 1 < len(cuts) else len(clause)]
-        if _rx()["pct"].search(fold(head)) and (clause[a] != "," or is_goal(tail)):
+        stated = _rx()["pct"].search(fold(head)) or verb and is_goal(_breakdown().sub("", head))
+        if stated and (clause[a] != "," or is_goal(tail)):
             out.append(head.strip())
             start = z
     out.append(clause[start:].strip())
@@ -479,10 +519,11 @@ def split_goals(text: str) -> list[str]:
     """Clauses of a goal paragraph; a lower-case clause without a subject of its own joins the one before, unless
     it states a figure and the one before states none ('Hằng năm, giảm số người nghiện; phấn đấu đạt 50% ...').
     Two targets joined by 'và' are two clauses."""
-    parts = [q.strip() for p in _SENT_SPLIT.split(fold_ws(text)) if p and p.strip() for q in _split_joined_targets(p)]
+    parts = [(q.strip(), k > 0) for p in _SENT_SPLIT.split(fold_ws(text)) if p and p.strip()
+             for k, q in enumerate(_split_joined_targets(p))]
     out: list[str] = []
-    for p in parts:
-        own = fold(p).startswith(_goal_openers()) or p[:1].isdigit() or _opens_with_figure(p) \
+    for p, split_off in parts:  # a clause split off a sentence for a target of its own is a goal of its own
+        own = split_off or fold(p).startswith(_goal_openers()) or p[:1].isdigit() or _opens_with_figure(p) \
             or is_goal(p) and not is_goal(out[-1] if out else "")
         if out and p[:1].islower() and not own:
             out[-1] = out[-1].rstrip(";") + "; " + p
@@ -491,9 +532,11 @@ def split_goals(text: str) -> list[str]:
     return out
 
 
-def goal_deadline(clause: str, year: Optional[int], period_end: Optional[int] = None) -> Optional[Deadline]:
+def goal_deadline(clause: str, year: Optional[int], period_end: Optional[int] = None,
+                  framed: Optional[Deadline] = None) -> Optional[Deadline]:
     """A goal's own time (the one it opens with, 'Đến hết năm 2025: ...', 'Trong giai đoạn 2026 - 2030 phấn
-    đấu ...', or 'đến năm ...' inside it), else the end of the plan's year or period."""
+    đấu ...', or 'đến năm ...' inside it), else the time its group's introduction frames it with (`framed`), else
+    the end of the plan's year or period."""
     lead_time = leading_time(clause)
     if not lead_time:  # 'Trong giai đoạn 2026 - 2030 phấn đấu có ít nhất 10% ...' (no comma after the time)
         m = re.match(r"^\s*((?:trong|đến|từ)\s+[^,;:%]{0,40}?\d{4}(?:\s*[-–]\s*\d{4})?)\s+(?=phấn đấu|có|đạt)", clause, re.I)
@@ -507,6 +550,8 @@ def goal_deadline(clause: str, year: Optional[int], period_end: Optional[int] = 
         dl = parse_deadline(m.group(0), year)
         if dl:
             return dl
+    if framed is not None:
+        return framed
     last = period_end or year
     if last:
         return Deadline(kind="by", text=f"năm {last}", date=f"{last}-12-31")

@@ -20,7 +20,7 @@ from ..models import KPI, Block, Deadline, Span, Task, Unit
 from ..structure import Node, section_role
 from ..text import FIRST_WORD as _FIRST_WORD, alternation, fold, fold_ws, normalize_tones
 from .deadlines import deadline_in_duty, event_in_duty, parse_deadline
-from .targets import clean_indicator, goal_deadline, is_goal, parse_target, split_goals
+from .targets import breakdown_parties, clean_indicator, goal_deadline, is_goal, leading_time, parse_target, split_goals
 from .provenance import block_span, find_in, locate
 from .spans import unit_span_end
 from .units import (PARTNERS_CLAUSE, all_units, canonical_unit, partners_of_lead_line, duty_subject, head_choices, is_level_name, partners_in, place_words,
@@ -33,6 +33,7 @@ class Inherited:
     deadline: Optional[Deadline] = None
     support: list[str] = field(default_factory=list)
     product: Optional[str] = None
+    goal_time: Optional[Deadline] = None  # "Trong giai đoạn 2026 - 2030, ..., cụ thể như sau:": when the goals below fall due
 
 
 @dataclass
@@ -379,13 +380,16 @@ def goals_to_kpis(node: Node, inh: Inherited, ctx: Context, inline: Optional[str
         goals = [c for c in split_goals(text) if is_goal(c)]
         for k, clause in enumerate(goals, start=1):
             ref = src.ref if len(goals) == 1 else f"{src.ref}.{k}"
-            deadline = inh.deadline or goal_deadline(clause, ctx.year, ctx.period_end)
+            deadline = inh.deadline or goal_deadline(clause, ctx.year, ctx.period_end, inh.goal_time)
             near = Near(src, ctx.found)
             indicator = clean_indicator(clause)
+            # a target shared out in its bracket ('58 trạm (Trong đó: VNPT: 25 trạm, Viettel: 33 trạm)') is led by
+            # the parties it is shared to, when no unit leads the group
+            lead = list(inh.lead) or breakdown_parties(clause) or breakdown_parties(text)
             ctx.kpis.append(KPI(ref=ref, indicator=indicator, target=parse_target(clause, counts=True),
-                                lead=list(inh.lead), deadline=_with_span(deadline, near),
+                                lead=lead, deadline=_with_span(deadline, near),
                                 span=locate(indicator, islice(_nearby(src), 1 + len(src.body))) or _span(src),
-                                lead_units=_units(inh.lead, near, ctx.level)))
+                                lead_units=_units(lead, near, ctx.level)))
 
 
 # ---------------------------------------------------------------- responsibility
@@ -603,6 +607,13 @@ def _target_announcement_re() -> re.Pattern:
 def _announces_targets(text: str) -> bool:
     """'..., các nội dung này được cụ thể hóa bằng các chỉ tiêu cụ thể như sau:': what follows are targets."""
     return bool(_target_announcement_re().search(fold(text).strip()))
+
+
+def _opens_breakdown(text: str) -> bool:
+    """'Trong đó:' on a line of its own after a duty: what follows breaks its work down, into targets when each
+    item states one ('+ Lắp đặt mới trạm 3G/4G: 58 trạm')."""
+    return fold(text).strip().rstrip(":").strip() in {fold(w) for w in lexicon.targets().breakdown_openers} \
+        and text.rstrip().endswith(":")
 
 
 def _lists_members(node: Node) -> bool:
@@ -889,6 +900,15 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
     if any(r is not None for r in child_roles):
         walk_items(node.children, inh, ctx)
         return
+    if node.children and node.body and _opens_breakdown(node.body[-1].text) \
+            and all(is_goal(_text_of(c)) and not c.children for c in node.children):
+        # "- Triển khai cáp quang ...: Đảm bảo ..." / "Trong đó:" / "+ Lắp đặt mới trạm 3G/4G: 58 trạm": the item
+        # is the duty, its breakdown the targets
+        text = fold_ws(" ".join([node.text] + [b.text for b in node.body[:-1]]))
+        lead = _own_lead(text, inh, ctx)
+        _add_task(ctx, node, text, lead, list(inh.support), inh.deadline, product=inh.product)
+        goals_to_kpis(Node(label=None, text="", block=None, children=node.children, ref=node.ref), inh, ctx)
+        return
     if node.children and node.body and _announces_targets(node.body[-1].text) \
             and sum(is_goal(_text_of(c)) for c in node.children) * 2 > len(node.children):
         # "... được cụ thể hóa bằng các chỉ tiêu cụ thể như sau: (1) 100% ... (2) Ít nhất 85% ...": the paragraph
@@ -940,7 +960,7 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
         walk_items(node.children, replace(inh, lead=lead), ctx)
         return
     if node.children:
-        walk_items(node.children, inh, ctx)
+        walk_items(node.children, _with_introduction(node, inh, ctx), ctx)
         return
     text = _text_of(node, drop_closing=node is ctx.last)
     if _is_budget_statement(node, text):
@@ -968,6 +988,18 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
             subject = _lead_named_later(text)
         lead = split_units(subject) if subject else []
     _add_task(ctx, node, text, lead, list(inh.support), inh.deadline)
+
+
+def _with_introduction(node: Node, inh: Inherited, ctx: Context) -> Inherited:
+    """A group's introduction ("Trong giai đoạn 2026 - 2030, Đảm bảo xây dựng trạm BTS 5G đạt 100% ..., cụ thể như
+    sau:") is no duty: a numeric goal it states is a KPI, and the time it opens with is when the goals below fall due."""
+    if not node.body or any(key_of(b.text)[0] is not None for b in node.body):
+        return inh
+    intro = _body_of(node, drop_closing=False)
+    goals_to_kpis(Node(label=None, text=node.text, block=node.block, body=node.body, ref=node.ref), inh, ctx)
+    when = leading_time(intro)
+    dl = parse_deadline(when, ctx.year, ctx.plan_date) if when else None
+    return replace(inh, goal_time=dl) if dl is not None and dl.kind in ("by", "period") else inh
 
 
 _CLAUSE_START = re.compile(r"[.;:,]\s+")
