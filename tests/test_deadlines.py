@@ -326,6 +326,23 @@ def test_a_report_duty_stating_its_frequency_recurs(duty, every):
     assert (dl.kind, dl.every) == ("recurring", every)
 
 
+@pytest.mark.parametrize("duty,every", [
+    ("Tổ chức ứng trực 24/24 giờ tại các điểm xung yếu; báo cáo 02 lần/ngày (trước 8h00 và 15h00) về Ban Chỉ huy.", "day"),
+    ("Rà soát các hộ nghèo trên địa bàn. Báo cáo kết quả về Sở Y tế hằng tháng.", "month"),
+])
+def test_a_later_report_clause_stating_its_frequency_makes_the_duty_recur(duty, every):
+    dl = deadline_in_duty(duty, 2025)
+    assert (dl.kind, dl.every) == ("recurring", every)
+
+
+@pytest.mark.parametrize("duty", [
+    "Tổ chức tập huấn 02 lần/năm cho cán bộ cấp xã.",  # a frequency of the duty's activity, not of a report
+    "Rà soát các hộ nghèo trên địa bàn; báo cáo kết quả về Sở Y tế.",  # a report with no frequency
+])
+def test_a_frequency_outside_a_report_clause_or_a_report_without_one_is_no_deadline(duty):
+    assert deadline_in_duty(duty, 2025) is None
+
+
 def test_a_dated_deadline_with_its_year_stays_a_deadline_before_a_frequency_word():
     dl = deadline_in_duty("Hoàn thành trước ngày 30/6/2026 hằng năm", 2025)
     assert (dl.kind, dl.date) == ("by", "2026-06-30")

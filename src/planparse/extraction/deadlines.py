@@ -635,6 +635,23 @@ def _opening_recurrence(t: str) -> Optional[tuple[int, int, int]]:
         for m in _recurrence_re().finditer(t):
             if m.group(0).startswith(tuple(lexicon.deadlines().in_duty.report_markers)):
                 return m.start(), m.end(), m.start()
+    return _report_clause_frequency(t)
+
+
+def _report_clause_frequency(t: str) -> Optional[tuple[int, int, int]]:
+    """'Huy động nguồn lực ...; báo cáo 02 lần/ngày (trước 9h00 và 16h00)': a later clause of the duty that is a report
+    at a stated frequency ('N lần/ngày', 'hằng tháng') makes the duty fall due at that frequency."""
+    d = lexicon.deadlines().in_duty
+    for start in (m.end() for m in re.finditer(r"[;.]\s+", t)):
+        if not _opens_with(t[start:], d.report_openers):
+            continue
+        end = next((m.start() for m in re.finditer(r"[;.](?:\s|$)", t[start:])), len(t) - start) + start
+        times = _frequency_patterns()["times_per"].search(t, start, end)
+        if times:
+            return times.start(), times.end(), times.start()
+        for m in _recurrence_re().finditer(t, start, end):
+            if m.group(0).startswith(tuple(d.report_markers)):
+                return m.start(), m.end(), m.start()
     return None
 
 
