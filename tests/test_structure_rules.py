@@ -518,6 +518,18 @@ def test_a_groups_introduction_gives_its_goal_and_its_time_to_the_goals_below():
         ("II.1", 100, "period", "2027-01-01", "2029-12-31"), ("II.1.1.1.1", 40, "period", "2027-01-01", "2029-12-31")]
 
 
+def test_bullets_after_a_units_bullet_announcing_them_are_its_steps():
+    text = ("KẾ HOẠCH\nKiểm tra công tác phòng cháy năm 2026\nIII. TỔ CHỨC THỰC HIỆN\n1. Tổ chức đoàn kiểm tra\n"
+            "- Phòng Văn hóa - Xã hội chủ trì tổ chức đoàn kiểm tra tại các thôn. Cụ thể:\n"
+            "- Ban hành quyết định thành lập đoàn kiểm tra.\n- Xây dựng đề cương báo cáo gửi các thôn.\n"
+            "- Công an xã bảo đảm an ninh, trật tự trong thời gian kiểm tra.\n")
+    plan = plan_of(text)
+    assert [t.lead for t in plan.tasks] == [["Phòng Văn hóa - Xã hội"]] * 3 + [["Công an xã"]]
+    # without the announcement the bullets are duties of their own, with no lead
+    plain = plan_of(text.replace(" Cụ thể:", ""))
+    assert [t.lead for t in plain.tasks] == [["Phòng Văn hóa - Xã hội"], [], [], ["Công an xã"]]
+
+
 def test_goals_a_level_down_under_a_dated_heading_are_kpis_due_then():
     text = ("KẾ HOẠCH\nPhát triển giáo dục mầm non\nI. MỤC TIÊU\n1. Mục tiêu cụ thể đến năm 2035\na) Đối với trẻ em\n"
             "- Tại địa bàn đô thị: 100% trẻ em được chăm sóc, giáo dục bảo đảm an toàn.\n"
@@ -1324,3 +1336,13 @@ def test_a_lead_cell_or_line_that_names_its_partners_gives_them_as_support():
     plan = plan_of("KẾ HOẠCH\nThực hiện Đề án 06 năm 2026\nII. NHIỆM VỤ\n1. Triển khai thanh toán không dùng tiền mặt.\n"
                    "- Cơ quan thực hiện: Sở Tài chính (chủ trì), Ngân hàng Nhà nước khu vực (phối hợp).\n")
     assert [(t.lead, t.support) for t in plan.tasks] == [(["Sở Tài chính"], ["Ngân hàng Nhà nước khu vực"])]
+
+
+def test_sibling_announcers_are_words_that_close_an_announcing_sentence():
+    from planparse import lexicon
+
+    for w in lexicon.sections().sibling_announcers:
+        assert w == w.lower() and len(w.split()) <= 3, w
+        text = ("KẾ HOẠCH\nTuyên truyền bầu cử năm 2026\nIII. TỔ CHỨC THỰC HIỆN\n1. Tuyên truyền\n"
+                f"- Đoàn Thanh niên xã chủ trì tổ chức tuyên truyền {w}:\n- In ấn tờ rơi.\n")
+        assert [t.lead for t in plan_of(text).tasks] == [["Đoàn Thanh niên xã"]] * 2, w

@@ -119,6 +119,7 @@ class SectionsData(_Data):
     unfinished_line_ends: list[str]  # a line ending with one of these goes on in the next ("... phối hợp với" / "Sở Y")
     number_line_ends: list[str]  # ... and with one of these when the next opens with a number ("ngày" / "20 tháng 01 ...")
     closing_paragraph_openers: list[str]  # a line opening so after a finished sentence starts the closing paragraph
+    sibling_announcers: list[str]  # "- X chủ trì ... Cụ thể:" then "- Ban hành ...": the bullets after it are X's steps
     closing_conditions: list[str]  # "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc ...": the closing formula
     appendix_heading: list[str]
     end_of_body: list[str]

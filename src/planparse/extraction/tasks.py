@@ -33,6 +33,7 @@ class Inherited:
     deadline: Optional[Deadline] = None
     support: list[str] = field(default_factory=list)
     product: Optional[str] = None
+    fallback_lead: list[str] = field(default_factory=list)  # a sibling announced these steps; a duty's own subject wins
     goal_time: Optional[Deadline] = None  # "Trong giai đoạn 2026 - 2030, ..., cụ thể như sau:": when the goals below fall due
 
 
@@ -686,7 +687,7 @@ def _own_lead(text: str, inh: Inherited, ctx: Context, bodies_only: bool = False
     tham mưu ...", "Sở Tư pháp tham mưu ..."); `bodies_only`: a body, not staff or the public (a Nhiệm vụ bullet
     "Cán bộ, công chức tự học ..." says what they do, it assigns no unit)."""
     if inh.lead or not ctx.subject_lead or not (s := duty_subject(text)):
-        return inh.lead
+        return inh.lead or list(inh.fallback_lead)
     units = split_units(s)
     if bodies_only and any(canonical_unit(u).kind in STAFF_KINDS for u in units):
         return []
@@ -736,7 +737,23 @@ def walk_items(children: list[Node], inh: Inherited, ctx: Context) -> None:
         elif role is None and key_of(c.text)[0] == "deadline":
             item(c, replace(inh, deadline=None), ctx)  # "2. Tiến độ thực hiện" over its a), b): each states its time
         else:
+            done = len(ctx.tasks)
             item(c, inh, ctx)
+            if not inh.lead and not c.children and len(ctx.tasks) == done + 1 and ctx.tasks[-1].lead \
+                    and _announces_siblings(c):
+                # "- Ban Thường trực ... chủ trì tổ chức đoàn kiểm tra ... Cụ thể:" / "- Ban hành quyết định ...": the
+                # bullets after it, at its own level, are its steps, led by it unless they name a subject of their own
+                inh = replace(inh, fallback_lead=list(ctx.tasks[-1].lead))
+
+
+@lru_cache(maxsize=None)
+def _sibling_announcer() -> re.Pattern:
+    words = "|".join(re.escape(fold(w)) for w in lexicon.sections().sibling_announcers)
+    return re.compile(rf"(?:{words})\s*:$")
+
+
+def _announces_siblings(node: Node) -> bool:
+    return bool(_sibling_announcer().search(fold(_text_of(node))))
 
 
 def _session(children: list[Node], roles: list[tuple[Optional[str], str]], inh: Inherited, ctx: Context) -> bool:
@@ -926,8 +943,8 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
         lead = _own_lead(text, inh, ctx)
         _add_task(ctx, node, text, lead, list(inh.support), inh.deadline, product=inh.product)
         rest = node.children[len(members):]
-        if rest:
-            walk_items(rest, replace(inh, lead=lead), ctx)
+        if rest:  # a lead the item only falls back on stays a fallback for the duties after its members
+            walk_items(rest, inh if lead == inh.fallback_lead and not inh.lead else replace(inh, lead=lead), ctx)
         return
     units = _heading_units(node, ctx)
     if units is not None:
@@ -986,7 +1003,7 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
             subject = duty_subject(titled)
         if subject is None:
             subject = _lead_named_later(text)
-        lead = split_units(subject) if subject else []
+        lead = split_units(subject) if subject else list(inh.fallback_lead)
     _add_task(ctx, node, text, lead, list(inh.support), inh.deadline)
 
 
