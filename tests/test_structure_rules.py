@@ -284,6 +284,16 @@ def test_a_span_counted_from_the_plans_issue_starts_on_its_date():
     assert parse_deadline("từ nay đến kết thúc cuộc bầu cử", 2025, "2025-12") is None  # the day is not known
 
 
+def test_every_word_for_the_plans_issue_starts_a_span_on_its_date():
+    from planparse import lexicon
+    from planparse.extraction.deadlines import parse_deadline
+    for words in lexicon.deadlines().from_plan_date:
+        dl = parse_deadline(f"{words.capitalize()} đến hết năm 2030", 2025, "2025-10-01")
+        assert (dl.kind, dl.start, dl.end) == ("period", "2025-10-01", "2030-12-31"), words
+    # a body's own founding is an event, not the plan's issue
+    assert parse_deadline("Từ khi thành lập đến khi kết thúc nhiệm vụ", 2025, "2025-10-01").kind == "event"
+
+
 def test_a_forms_section_gives_its_activities_not_the_channels_or_awards_it_names():
     text = ("KẾ HOẠCH\nTuyên truyền bầu cử năm 2025\nIII. HÌNH THỨC, THỜI GIAN TUYÊN TRUYỀN\n"
             "1. Hình thức tuyên truyền\n- Tuyên truyền qua hệ thống loa phát thanh cơ sở, đội truyền thông lưu động.\n"
