@@ -313,6 +313,8 @@ def test_a_time_limit_a_goal_sets_is_a_ceiling(clause, value, unit):
     ("Xây mới nhà văn hóa thôn: 12 nhà", "Xây mới nhà văn hóa thôn"),
     ("Số hộ được hỗ trợ cải tạo nhà ở: tối thiểu 150 hộ", "Số hộ được hỗ trợ cải tạo nhà ở"),
     ("Trồng mới rừng sản xuất: 320 ha (Trong đó: xã Tân Lập: 120 ha, xã Hòa Bình: 200 ha)", "Trồng mới rừng sản xuất"),
+    ("Tỷ lệ tăng dân số tự nhiên: dưới 1%/năm", "Tỷ lệ tăng dân số tự nhiên"),  # operator and the unit's period
+    ("Giảm tỷ lệ hộ nghèo đa chiều: 1,5%/năm", "tỷ lệ hộ nghèo đa chiều"),  # the lead verb dropped, as before a figure
 ])
 def test_a_name_before_a_colon_with_only_its_target_after_is_the_indicator(clause, indicator):
     assert clean_indicator(clause) == indicator

@@ -403,7 +403,24 @@ def breakdown_parties(clause: str) -> list[str]:
 def _only_target(s: str) -> bool:
     """'58 trạm', 'tối thiểu 20 trạm', '50%': a text that is a target and nothing else."""
     target = parse_target(s, counts=True)
-    return target is not None and fold(s).strip(" .;,:") == fold(target.text).strip(" .;,:")
+    if target is None:
+        return False
+    whole, figure = fold(s).strip(" .;,:"), fold(target.text).strip(" .;,:")
+    at = whole.find(figure)
+    if at < 0:
+        return False
+    after = whole[at + len(figure):].strip(" .;,:")
+    if after and not (target.unit and fold(target.unit).endswith(after)):  # '1,5%/năm': the unit's period
+        return False
+    before = whole[:at].strip()  # 'dưới 1%', 'đạt 95%': an operator or a level verb
+    return not before or before in _target_words()
+
+
+@lru_cache(maxsize=None)
+def _target_words() -> frozenset[str]:
+    d = lexicon.targets()
+    ops = [w for words in list(d.operators_before.values()) + list(d.operators_after.values()) for w in words]
+    return frozenset(fold(w) for w in ops + d.level_verbs + d.quantity_fillers)
 
 
 def clean_indicator(clause: str) -> str:
@@ -414,7 +431,8 @@ def clean_indicator(clause: str) -> str:
     s, change = _strip_lead(_MEMBERS.split(fold_ws(_breakdown().sub("", clause)), 1)[0].strip(" ;"))
     named = re.match(r"^([^:;]{3,120}?):\s+(?=\S)", s)
     if named and not rx["pct"].search(fold(named.group(1))) and _only_target(s[named.end():]):
-        return named.group(1).strip(" .;,:")
+        name = named.group(1).strip(" .;,:")
+        return f"{change} {name}" if change else name
     scope = re.match(r"^([^:;]{3,60}):\s+(?=\S)", s)
     if scope and len(scope.group(1).split()) <= 8 and not rx["pct"].search(scope.group(1)):
         rest = clean_indicator(s[scope.end():])
