@@ -515,6 +515,11 @@ def test_a_breakdown_of_a_duty_into_targets_gives_the_duty_and_a_kpi_per_target(
     assert [(k.indicator, k.target.value, k.target.unit, k.lead) for k in plan.kpis] == [
         ("Trồng mới rừng sản xuất", 320, "ha", ["Công ty Lâm nghiệp A", "Hợp tác xã B"]),
         ("Trồng cây phân tán", 50000, "cây", [])]
+    # steps with figures of their own under "Cụ thể:" are duties, not a breakdown into targets
+    steps = plan_of(text.replace("Trong đó:\n+ Trồng mới rừng sản xuất: 320 ha (Trong đó: Công ty Lâm nghiệp A: 120 ha, "
+                                 "Hợp tác xã B: 200 ha);\n+ Trồng cây phân tán: 50.000 cây;",
+                                 "Cụ thể:\n+ Trồng mới 320 ha rừng sản xuất;\n+ Trồng 50.000 cây phân tán;"))
+    assert len(steps.tasks) == 3 and not steps.kpis
 
 
 def test_a_groups_introduction_gives_its_goal_and_its_time_to_the_goals_below():

@@ -423,6 +423,13 @@ def _target_words() -> frozenset[str]:
     return frozenset(fold(w) for w in ops + d.level_verbs + d.quantity_fillers)
 
 
+def is_named_target(clause: str) -> bool:
+    """'+ Lắp đặt mới trạm 3G/4G: 58 trạm (Trong đó: ...)': a name, a colon, and nothing after it but the target."""
+    s = fold_ws(_breakdown().sub("", clause)).strip(" .;")
+    named = re.match(r"^[-+•*\s]*([^:;]{3,120}?):\s+(?=\S)", s)
+    return bool(named) and not _rx()["pct"].search(fold(named.group(1))) and _only_target(s[named.end():])
+
+
 def clean_indicator(clause: str) -> str:
     """What a goal clause measures, as printed, without its leading time, label, figure or verb and trailing target.
     A scope before a colon stays ('Tại địa bàn đô thị: 100% trẻ em ...' -> 'Tại địa bàn đô thị: trẻ em ...'); a

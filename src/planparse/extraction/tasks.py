@@ -20,7 +20,8 @@ from ..models import KPI, Block, Deadline, Span, Task, Unit
 from ..structure import Node, section_role
 from ..text import FIRST_WORD as _FIRST_WORD, alternation, fold, fold_ws, normalize_tones
 from .deadlines import deadline_in_duty, event_in_duty, parse_deadline
-from .targets import breakdown_parties, clean_indicator, goal_deadline, is_goal, leading_time, parse_target, split_goals
+from .targets import (breakdown_parties, clean_indicator, goal_deadline, is_goal, is_named_target, leading_time,
+                      parse_target, split_goals)
 from .provenance import block_span, find_in, locate
 from .spans import unit_span_end
 from .units import (PARTNERS_CLAUSE, all_units, canonical_unit, partners_of_lead_line, duty_subject, head_choices, is_level_name, partners_in, place_words,
@@ -612,7 +613,7 @@ def _announces_targets(text: str) -> bool:
 
 def _opens_breakdown(text: str) -> bool:
     """'Trong đó:' on a line of its own after a duty: what follows breaks its work down, into targets when each
-    item states one ('+ Lắp đặt mới trạm 3G/4G: 58 trạm')."""
+    item names one and states nothing but its figure ('+ Lắp đặt mới trạm 3G/4G: 58 trạm')."""
     return fold(text).strip().rstrip(":").strip() in {fold(w) for w in lexicon.targets().breakdown_openers} \
         and text.rstrip().endswith(":")
 
@@ -918,7 +919,8 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
         walk_items(node.children, inh, ctx)
         return
     if node.children and node.body and _opens_breakdown(node.body[-1].text) \
-            and all(is_goal(_text_of(c)) and not c.children for c in node.children):
+            and all(not c.children and (goals := split_goals(_text_of(c))) and is_named_target(goals[0])
+                    for c in node.children):
         # "- Triển khai cáp quang ...: Đảm bảo ..." / "Trong đó:" / "+ Lắp đặt mới trạm 3G/4G: 58 trạm": the item
         # is the duty, its breakdown the targets
         text = fold_ws(" ".join([node.text] + [b.text for b in node.body[:-1]]))
