@@ -638,6 +638,9 @@ def _opening_recurrence(t: str) -> Optional[tuple[int, int, int]]:
     return _report_clause_frequency(t)
 
 
+_REPORT_CLAUSE_END = re.compile(r"[;.](?:\s|$)")
+
+
 def _report_clause_frequency(t: str) -> Optional[tuple[int, int, int]]:
     """'Huy động nguồn lực ...; báo cáo 02 lần/ngày (trước 9h00 và 16h00)': a later clause of the duty that is a report
     at a stated frequency ('N lần/ngày', 'hằng tháng') makes the duty fall due at that frequency."""
@@ -645,7 +648,8 @@ def _report_clause_frequency(t: str) -> Optional[tuple[int, int, int]]:
     for start in (m.end() for m in re.finditer(r"[;.]\s+", t)):
         if not _opens_with(t[start:], d.report_openers):
             continue
-        end = next((m.start() for m in re.finditer(r"[;.](?:\s|$)", t[start:])), len(t) - start) + start
+        stop = _REPORT_CLAUSE_END.search(t, start)  # searched from the clause on: no copy of the rest of the duty
+        end = stop.start() if stop else len(t)
         times = _frequency_patterns()["times_per"].search(t, start, end)
         if times:
             return times.start(), times.end(), times.start()
