@@ -257,8 +257,24 @@ def test_partners_after_phoi_hop_chat_che_without_voi_and_research_institutes():
 def test_a_partner_list_ends_where_the_partners_report_guide_or_help_others():
     assert _partners("Phòng Văn hóa - Xã hội phối hợp với Công an xã hướng dẫn UBND các thôn thực hiện.") == ["Công an xã"]
     assert _partners("Sở Y tế chủ trì, phối hợp với Công an tỉnh và báo cáo UBND tỉnh kết quả.") == ["Công an tỉnh"]
+
+
+def test_a_body_named_by_its_remit_keeps_the_remit_in_its_name():
+    # "chuyên trách" (specialised in) names the body by its field of work, which reads on as part of the name;
+    # elsewhere "phòng, chống" ends a name ("phối hợp với các sở phòng, chống dịch": what they do)
     assert _partners("Chủ trì, phối hợp chặt chẽ với lực lượng chuyên trách phòng, chống tội phạm về ma túy.") == [
-        "lực lượng chuyên trách"]
+        "lực lượng chuyên trách phòng, chống tội phạm về ma túy"]
+    assert _partners("Đồn Biên phòng phối hợp với lực lượng chuyên trách phòng, chống buôn lậu của Hải quan tuần tra "
+                     "địa bàn.") == ["lực lượng chuyên trách phòng, chống buôn lậu của Hải quan"]
+    assert _partners("Công an xã phối hợp với cán bộ chuyên trách về phòng, chống bạo lực gia đình và các đoàn thể tổ "
+                     "chức tuyên truyền.") == ["cán bộ chuyên trách về phòng, chống bạo lực gia đình", "các đoàn thể"]
+    # a connector with no more of the remit after it stays out; no remit: the name ends at the opener
+    assert _partners("Phối hợp với tổ chuyên trách phòng, chống thiên tai, Ủy ban nhân dân các xã rà soát.") == [
+        "tổ chuyên trách phòng, chống thiên tai", "Ủy ban nhân dân các xã"]
+    assert _partners("Sở Y tế phối hợp với các đơn vị chuyên trách tổ chức kiểm tra.") == ["các đơn vị chuyên trách"]
+    assert _partners("Phối hợp với các sở phòng, chống dịch bệnh cho gia súc.") == ["các sở"]
+    assert _partners("Phối hợp với lực lượng chuyên trách khu vực vùng biển tuần tra.") == [
+        "lực lượng chuyên trách khu vực vùng biển"]
 
 
 def test_a_kind_of_body_keeps_the_service_it_provides_and_where_it_works():
@@ -289,3 +305,13 @@ def test_spans_slice_back_and_stay_inside_the_text(text):
     assert n == 0 or not text[n - 1].isspace()
     for phrase, start, end in partners_in(text):
         assert text[start:end] == phrase and phrase.strip() == phrase
+
+
+def test_every_remit_word_reads_on_after_a_remit_opener():
+    data = lexicon.unit_spans()
+    assert set(data.remit_connectors) <= set(data.remit_words)
+    for opener in data.remit_openers:
+        for word in data.remit_words:
+            name = f"lực lượng {opener} {word}"
+            expected = name if word not in data.remit_connectors else f"lực lượng {opener}"
+            assert _partners(f"Công an tỉnh phối hợp với {name} triển khai kế hoạch.") == [expected], word

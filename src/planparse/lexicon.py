@@ -285,6 +285,10 @@ class UnitSpansData(_Data):
     joiners: list[str]  # go on with a name only when more of a name follows ("Sở Khoa học và Công nghệ")
     member_joiners: list[str]  # after members or a kind, before a body's head: the body they are in, part of the
     # name ("các thành viên trong tiểu ban", "các cơ quan trong Ban Chỉ đạo tỉnh"); a stop elsewhere ("trong năm")
+    remit_openers: list[str]  # a body's name word after which its remit follows as part of its name
+    # ("lực lượng chuyên trách phòng, chống tội phạm về ma túy triển khai ...")
+    remit_words: list[str]  # what such a remit is made of: fields of work, and the connectors below
+    remit_connectors: list[str]  # remit words that go on with a remit only when more of it follows
     stops: list[str]  # end a name, even capitalised after a name ("... Du lịch Chủ động ...")
     rules: list[SpanRule]
 

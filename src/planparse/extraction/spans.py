@@ -23,7 +23,7 @@ from .. import lexicon
 from ..text import fold, nfc, normalize_tones
 
 _TOKEN = re.compile(r"\.\.\.|…|[^\W_]+|\S")
-_WORD_CLASSES = ("HEAD", "KIND", "LEVEL", "BODY", "NAME", "FUNC", "TAIL", "STOP", "DET", "JOIN")
+_WORD_CLASSES = ("HEAD", "KIND", "LEVEL", "BODY", "NAME", "FUNC", "TAIL", "STOP", "DET", "JOIN", "REMIT")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +89,7 @@ def _word_lists() -> dict[str, list[str]]:
         "STOP": units.duty_verbs + spans.stops,
         "DET": units.plural_determiners,
         "JOIN": spans.joiners,
+        "REMIT": spans.remit_words,
     }
 
 
@@ -228,6 +229,8 @@ def _name_end(a: _Analysis, i: int) -> int:
             take = max(compound, name_len)  # the longest reading: "các tổ chức" is a kind, not the head "Tổ"
             if take == head and item_start:
                 take = max(take, _committee_end(a, i) - i)
+            elif take == length["NAME"] and _words_at(a, i, take) in _remit_openers():
+                take = _remit_end(a, i + take) - i
             # members or a kind of unit in general ("các thành viên", "các cơ quan"), not one body ("Sở Y tế")
             members = take in (length["KIND"], length["BODY"]) and (prev == "DET" or not tok.capital) \
                 or members and take == length["NAME"]  # "các thành viên khác"
@@ -257,6 +260,32 @@ def _name_end(a: _Analysis, i: int) -> int:
 @lru_cache(maxsize=None)
 def _member_joiners() -> frozenset[str]:
     return frozenset(fold(w) for w in lexicon.unit_spans().member_joiners)
+
+
+@lru_cache(maxsize=None)
+def _remit_openers() -> frozenset[str]:
+    return frozenset(" ".join(_words(w)) for w in lexicon.unit_spans().remit_openers)
+
+
+@lru_cache(maxsize=None)
+def _remit_connectors() -> frozenset[str]:
+    return frozenset(" ".join(_words(w)) for w in lexicon.unit_spans().remit_connectors)
+
+
+def _words_at(a: _Analysis, i: int, length: int) -> str:
+    return " ".join(_norm(t.text) for t in a.tokens[i:i + length])
+
+
+def _remit_end(a: _Analysis, i: int) -> int:
+    """Token index after the remit that follows a remit opener at token i ('lực lượng chuyên trách [về] phòng, chống
+    tội phạm về ma túy', a body named by its field of work): the remit's words run on, over 'về', 'và' and commas
+    only when more of the remit follows; i where no remit follows."""
+    end = k = i
+    while k < len(a.tokens) and (length := a.classes[k].get("REMIT", k) - k):
+        k += length
+        if _words_at(a, k - length, length) not in _remit_connectors():
+            end = k
+    return end
 
 
 @lru_cache(maxsize=None)
