@@ -1361,3 +1361,29 @@ def test_sibling_announcers_are_words_that_close_an_announcing_sentence():
         text = ("KẾ HOẠCH\nTuyên truyền bầu cử năm 2026\nIII. TỔ CHỨC THỰC HIỆN\n1. Tuyên truyền\n"
                 f"- Đoàn Thanh niên xã chủ trì tổ chức tuyên truyền {w}:\n- In ấn tờ rơi.\n")
         assert [t.lead for t in plan_of(text).tasks] == [["Đoàn Thanh niên xã"]] * 2, w
+
+
+def test_units_a_task_sections_intro_names_after_an_opening_phrase_lead_the_items_without_their_own():
+    # "Nhằm ..., bên cạnh ..., <units> ... thực hiện các nhiệm vụ sau đây:": the units carry out the items below;
+    # an item naming its own subject keeps it
+    plan = plan_of("KẾ HOẠCH\nThực hiện bảo hiểm xã hội toàn dân năm 2026\nII. NHIỆM VỤ CỤ THỂ\n"
+                   "Để đạt được các mục tiêu trên, bên cạnh các nhiệm vụ thường xuyên, các sở, ban, ngành, Ủy ban nhân "
+                   "dân các xã tập trung triển khai thực hiện các nhiệm vụ sau đây:\n"
+                   "1. Đổi mới công tác tuyên truyền về bảo hiểm xã hội.\n"
+                   "2. Bảo hiểm xã hội tỉnh rà soát đối tượng tham gia bảo hiểm xã hội tự nguyện.\n")
+    assert [t.lead for t in plan.tasks] == [["các sở, ban, ngành", "Ủy ban nhân dân các xã"], ["Bảo hiểm xã hội tỉnh"]]
+    # the same intro with no verb of carrying out, or without announcing the items, hands them nothing
+    for intro in ("Để đạt được các mục tiêu trên, các sở, ban, ngành đã đề ra nhiều nhiệm vụ quan trọng sau đây:",
+                  "Để đạt được các mục tiêu trên, các sở, ban, ngành tập trung thực hiện các nhiệm vụ trọng tâm:"):
+        plan = plan_of("KẾ HOẠCH\nThực hiện bảo hiểm xã hội toàn dân năm 2026\nII. NHIỆM VỤ CỤ THỂ\n" + intro + "\n"
+                       "1. Đổi mới công tác tuyên truyền về bảo hiểm xã hội.\n")
+        assert [t.lead for t in plan.tasks] == [[]], intro
+
+
+def test_a_unit_heading_that_directs_another_unit_to_carry_out_the_items_gives_both_as_lead():
+    plan = plan_of("KẾ HOẠCH\nQuan trắc môi trường năm 2026\nIV. TỔ CHỨC THỰC HIỆN\n"
+                   "1. Sở Y tế chỉ đạo Trung tâm Kiểm soát bệnh tật tỉnh thực hiện các nội dung sau:\n"
+                   "- Lấy mẫu nước tại các điểm quan trắc.\n- Tổng hợp kết quả, báo cáo UBND tỉnh.\n"
+                   "2. Sở Tài chính chỉ đạo các phòng chuyên môn theo dõi, hướng dẫn việc sử dụng kinh phí như sau:\n"
+                   "- Thẩm định dự toán kinh phí.\n")
+    assert [t.lead for t in plan.tasks] == [["Sở Y tế", "Trung tâm Kiểm soát bệnh tật tỉnh"]] * 2 + [["Sở Tài chính"]]

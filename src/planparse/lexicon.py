@@ -120,6 +120,9 @@ class SectionsData(_Data):
     number_line_ends: list[str]  # ... and with one of these when the next opens with a number ("ngày" / "20 tháng 01 ...")
     closing_paragraph_openers: list[str]  # a line opening so after a finished sentence starts the closing paragraph
     sibling_announcers: list[str]  # "- X chủ trì ... Cụ thể:" then "- Ban hành ...": the bullets after it are X's steps
+    intro_duty_verbs: list[str]  # "Nhằm ..., các bộ, ngành ... tổ chức triển khai thực hiện các nhiệm vụ sau đây:": an
+    # intro whose units come after an opening phrase hands them the items below only with one of these verbs
+    intro_announcers: list[str]  # how such an intro, or a unit heading's "chỉ đạo X thực hiện ...", ends before ":"
     closing_conditions: list[str]  # "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc ...": the closing formula
     appendix_heading: list[str]
     end_of_body: list[str]

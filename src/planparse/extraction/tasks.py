@@ -662,6 +662,41 @@ def intro_lead(node: Node) -> list[str]:
     return []
 
 
+def _intro_inherited(node: Node) -> Inherited:
+    """What a task section's intro hands its items: the units it names as their subject (intro_lead); else units
+    named after an opening phrase ("Nhằm đạt được mục tiêu ..., bên cạnh các nhiệm vụ thường xuyên, các bộ, ngành,
+    địa phương cần tổ chức triển khai thực hiện các nhiệm vụ sau đây:"), which lead the items that name no unit of
+    their own."""
+    lead = intro_lead(node)
+    if lead or not node.body or not node.children or not _announces_items(node.body[-1].text):
+        return Inherited(lead=lead)
+    intro = node.body[-1].text.rstrip()[:-1]
+    for m in re.finditer(r",\s+", intro):
+        rest = intro[m.end():]
+        subject = subject_units(rest)
+        if subject:
+            if re.search(rf"(?<!\w)(?:{_intro_duty_verbs()})(?!\w)", fold(rest[len(subject):])):
+                return Inherited(fallback_lead=split_units(subject))
+            break
+    return Inherited()
+
+
+@lru_cache(maxsize=None)
+def _intro_announcer() -> re.Pattern:
+    words = "|".join(re.escape(fold(w)) for w in lexicon.sections().intro_announcers)
+    return re.compile(rf"(?<!\w)(?:{words})\s*:$")
+
+
+def _announces_items(text: str) -> bool:
+    """'... thực hiện các nhiệm vụ sau đây:', '... các nội dung sau:': an intro announcing the items below."""
+    return bool(_intro_announcer().search(fold(text.rstrip())))
+
+
+@lru_cache(maxsize=None)
+def _intro_duty_verbs() -> str:
+    return "|".join(re.escape(fold(w)) for w in lexicon.sections().intro_duty_verbs)
+
+
 def _key_of_item(node: Node) -> tuple[Optional[str], str]:
     """An item's key, except that a heading over duties ("2. Tiến độ thực hiện" with a), b) duties under it) is
     a group of them, not a time line."""
@@ -1175,7 +1210,7 @@ def _heading_units(node: Node, ctx: Context) -> Optional[list[str]]:
             # "4. Các cơ sở sản xuất giống, NTTS thương phẩm:" over its duties: the kind of body described by
             # what it does, with no duty of its own in the heading: one unit as printed
             return [inner]
-        return split_units(subject) if subject else None
+        return split_units(subject) + _directed_doers(heading[len(subject):]) if subject else None
     if node.children and ctx.subject_lead and ":" in text:
         return split_units(text)  # "Các ngân hàng: Vietcombank, ...; Bưu điện." over its duties
     parts = [p.strip() for p in heading.rstrip(" .").split(";")]
@@ -1196,6 +1231,19 @@ def _heading_units(node: Node, ctx: Context) -> Optional[list[str]]:
         # duties: a unit heading whose name describes the units by what they do; it is one unit as printed
         return [phrase]
     return None
+
+
+def _directed_doers(rest: str) -> list[str]:
+    """'Sở Nông nghiệp và Môi trường | chỉ đạo Chi cục Thủy sản thực hiện các nội dung sau:': the unit a heading's
+    unit directs to carry out the items below leads them with it."""
+    m = re.match(r"\W*(?:chỉ\s+đạo|giao)\s+", rest, re.I)
+    if not m or not _announces_items(rest):
+        return []
+    doers = subject_units(rest[m.end():])
+    if not doers or not re.match(rf"\W*(?:\w+\s+){{0,3}}?(?:{_intro_duty_verbs()})(?!\w)",
+                                 fold(rest[m.end() + len(doers):])):
+        return []
+    return split_units(doers)
 
 
 def assignment(node: Node, inh: Inherited, ctx: Context, inline: str = "") -> None:
@@ -1377,7 +1425,7 @@ def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[
         if role in ("tasks", "mixed"):
             ctx.subject_lead = True  # an item opening with its unit as subject has that unit as lead
             ctx.frame = _year_frame(sec, ctx)
-            walk_items(sec.children or _paragraph_items(sec), Inherited(lead=intro_lead(sec)), ctx)
+            walk_items(sec.children or _paragraph_items(sec), _intro_inherited(sec), ctx)
             ctx.frame = None
             ctx.subject_lead = False
         elif role == "organisation":
@@ -1413,7 +1461,7 @@ def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[
             # named by its topic (data contract: task sections are those whose items assign work)
             ctx.subject_lead = True
             ctx.frame = _year_frame(sec, ctx)
-            walk_items(sec.children, Inherited(lead=intro_lead(sec)), ctx)
+            walk_items(sec.children, _intro_inherited(sec), ctx)
             ctx.frame = None
             ctx.subject_lead = False
         elif role == "other" and _items_label_units(sec):
@@ -1427,7 +1475,7 @@ def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[
         elif role == "forms":
             # HÌNH THỨC ...: the activities it lists are tasks; channels and awards it names are not
             ctx.subject_lead = ctx.duties_only = True
-            walk_items(sec.children, Inherited(lead=intro_lead(sec)), ctx)
+            walk_items(sec.children, _intro_inherited(sec), ctx)
             ctx.subject_lead = ctx.duties_only = False
         elif role in ("rewards", "budget"):
             # reward criteria, forms and files, and where funds come from, are not tasks; an item there that
