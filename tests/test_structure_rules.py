@@ -1387,3 +1387,16 @@ def test_a_unit_heading_that_directs_another_unit_to_carry_out_the_items_gives_b
                    "2. Sở Tài chính chỉ đạo các phòng chuyên môn theo dõi, hướng dẫn việc sử dụng kinh phí như sau:\n"
                    "- Thẩm định dự toán kinh phí.\n")
     assert [t.lead for t in plan.tasks] == [["Sở Y tế", "Trung tâm Kiểm soát bệnh tật tỉnh"]] * 2 + [["Sở Tài chính"]]
+
+
+def test_every_intro_announcer_and_duty_verb_hands_the_items_to_the_intros_units():
+    from planparse import lexicon
+
+    data = lexicon.sections()
+    for verb in data.intro_duty_verbs:
+        for word in data.intro_announcers:
+            assert word == word.lower() and len(word.split()) <= 3, word
+            plan = plan_of("KẾ HOẠCH\nPhát triển du lịch năm 2026\nII. NHIỆM VỤ\n"
+                           f"Để hoàn thành mục tiêu, các sở, ngành {verb} các nội dung {word}:\n"
+                           "1. Quảng bá sản phẩm du lịch.\n")
+            assert [t.lead for t in plan.tasks] == [["các sở, ngành"]], (verb, word)
