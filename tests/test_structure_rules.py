@@ -1400,3 +1400,31 @@ def test_every_intro_announcer_and_duty_verb_hands_the_items_to_the_intros_units
                            f"Để hoàn thành mục tiêu, các sở, ngành {verb} các nội dung {word}:\n"
                            "1. Quảng bá sản phẩm du lịch.\n")
             assert [t.lead for t in plan.tasks] == [["các sở, ngành"]], (verb, word)
+
+
+def test_a_lead_with_partners_line_makes_the_units_each_duty_below_opens_with_its_partners():
+    plan = plan_of("KẾ HOẠCH\nPhòng, chống dịch bệnh năm 2026\nIV. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế\n"
+                   "a) Chủ trì tổ chức giám sát dịch bệnh tại cộng đồng.\n"
+                   "b) Chủ trì, phối hợp:\n"
+                   "- Sở Tài chính và các đơn vị có liên quan tham mưu bố trí kinh phí phòng, chống dịch.\n"
+                   "- Sở Giáo dục và Đào tạo tổ chức tuyên truyền trong trường học.\n"
+                   "2. Sở Tài chính\nThẩm định dự toán kinh phí.\n")
+    assert [(t.lead, t.support) for t in plan.tasks] == [
+        (["Sở Y tế"], []),
+        (["Sở Y tế"], ["Sở Tài chính", "các đơn vị có liên quan"]),
+        (["Sở Y tế"], ["Sở Giáo dục và Đào tạo"]),
+        (["Sở Tài chính"], [])]
+    # under a plain heading, a duty opening with a unit keeps that unit out of the support
+    plan = plan_of("KẾ HOẠCH\nPhòng, chống dịch bệnh năm 2026\nIV. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế\n"
+                   "a) Giám sát dịch bệnh:\n- Trung tâm Kiểm soát bệnh tật tỉnh lấy mẫu xét nghiệm.\n")
+    assert [(t.lead, t.support) for t in plan.tasks] == [(["Sở Y tế"], [])]
+
+
+def test_every_partners_below_phrase_is_read_as_a_lead_with_partners_line():
+    from planparse import lexicon
+
+    for phrase in lexicon.sections().partners_below:
+        assert phrase == phrase.lower(), phrase
+        plan = plan_of("KẾ HOẠCH\nPhòng, chống dịch bệnh năm 2026\nIV. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế\n"
+                       f"a) {phrase.capitalize()}:\n- Sở Tài chính tham mưu bố trí kinh phí.\n")
+        assert [(t.lead, t.support) for t in plan.tasks] == [(["Sở Y tế"], ["Sở Tài chính"])], phrase

@@ -123,6 +123,8 @@ class SectionsData(_Data):
     intro_duty_verbs: list[str]  # "Nhằm ..., các bộ, ngành ... tổ chức triển khai thực hiện các nhiệm vụ sau đây:": an
     # intro whose units come after an opening phrase hands them the items below only with one of these verbs
     intro_announcers: list[str]  # how such an intro, or a unit heading's "chỉ đạo X thực hiện ...", ends before ":"
+    partners_below: list[str]  # "b) Chủ trì, phối hợp" over "- Sở Tài chính tham mưu ...": under a unit heading, each
+    # item below opens with the partners its duty is done with
     closing_conditions: list[str]  # "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc ...": the closing formula
     appendix_heading: list[str]
     end_of_body: list[str]

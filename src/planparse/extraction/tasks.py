@@ -682,6 +682,22 @@ def _intro_inherited(node: Node) -> Inherited:
 
 
 @lru_cache(maxsize=None)
+def _partners_below() -> re.Pattern:
+    words = "|".join(re.escape(fold(w)) for w in sorted(lexicon.sections().partners_below, key=len, reverse=True))
+    return re.compile(rf"(?:[\w.]{{1,6}}[.)]\s*|[-+•]\s*)?(?:{words})\s*:?")
+
+
+def _opening_partners(leaf: Node, text: str, named: list[str]) -> list[str]:
+    """'2.3. Công an tỉnh' / 'b) Chủ trì, phối hợp' / '- Sở Tài chính và các đơn vị có liên quan tham mưu ...': under
+    an item that only says its unit leads with partners, a duty opens with the partners it is done with."""
+    parent = leaf.parent
+    if parent is None or parent.body or not _partners_below().fullmatch(fold(parent.text.strip())):
+        return []
+    subject = duty_subject(text)
+    return [u for u in (split_units(subject) if subject else []) if u not in named]
+
+
+@lru_cache(maxsize=None)
 def _intro_announcer() -> re.Pattern:
     words = "|".join(re.escape(fold(w)) for w in lexicon.sections().intro_announcers)
     return re.compile(rf"(?<!\w)(?:{words})\s*:$")
@@ -992,8 +1008,9 @@ def item(node: Node, inh: Inherited, ctx: Context) -> None:
             support = list(inh.support) + [u for ph, _, _ in partners_in(node.text) for u in split_units(ph)
                                            if u not in inh.support and u not in units]  # "X chủ trì, phối hợp Y"
             for leaf in leaves:
-                _add_task(ctx, leaf, _duty_text(leaf, drop_closing=leaf is ctx.last), units, support, inh.deadline, product=inh.product,
-                          ref=node.ref if single else None)
+                text = _duty_text(leaf, drop_closing=leaf is ctx.last)
+                _add_task(ctx, leaf, text, units, support + _opening_partners(leaf, text, units + support),
+                          inh.deadline, product=inh.product, ref=node.ref if single else None)
         else:
             body = _body_of(node, drop_closing=node is ctx.last)
             if body:
