@@ -462,3 +462,18 @@ def test_a_monthly_day_printed_without_ngay_is_the_recurrences_day():
         assert (dl.kind, dl.every, dl.day) == ("recurring", "month", 20), word
     assert parse_deadline("Trước ngày 15 hàng tháng", 2026).day == 15
     assert parse_deadline("Hằng tháng", 2026).day is None
+
+
+@pytest.mark.parametrize("duty, fields", [
+    # a day and month with no year after "định kỳ" in the same clause come round each year
+    ("Các sở, ngành xây dựng kế hoạch chi tiết hằng năm và định kỳ báo cáo kết quả thực hiện trước ngày 20/11 về "
+     "Sở Tài chính để tổng hợp.", {"kind": "recurring", "every": "year", "text": "định kỳ báo cáo kết quả thực hiện "
+                                   "trước ngày 20/11"}),
+    ("Định kỳ gửi báo cáo về Sở Nội vụ trước ngày 15/12.", {"kind": "recurring", "every": "year"}),
+    # with a year, or with "định kỳ" in another clause, the date is when it is due
+    ("Định kỳ báo cáo kết quả trước ngày 20/11/2026.", {"kind": "by", "date": "2026-11-20"}),
+    ("Tổ chức kiểm tra định kỳ các cơ sở; báo cáo kết quả trước ngày 20/11.", {"kind": "by", "date": "2025-11-20"}),
+])
+def test_a_periodic_report_on_a_day_and_month_recurs_every_year(duty, fields):
+    dl = deadline_in_duty(duty, 2025)
+    assert dl is not None and {k: getattr(dl, k) for k in fields} == fields

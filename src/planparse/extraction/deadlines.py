@@ -678,6 +678,11 @@ def _schedule(t: str, points: list[TimePoint], printed: str = "") -> Optional[tu
                if m.end() <= head and head - m.end() <= 20 or m.start() >= a_end and m.start() - a_end <= 40
                or m.end() <= head and head - m.end() <= 120 and _periodic(t, m.start(), m.end())
                and not re.search(r"[,;:]", t[m.end():head])]  # "định kỳ hàng năm báo cáo ... chậm nhất ngày 17/12"
+        if not rec and (periodic := _periodic_before(t, sentence_start, head)) is not None \
+                and any(p.start == a_start for p in points):
+            # "định kỳ báo cáo kết quả thực hiện trước ngày 20/11": a day and month with no year, periodically, come
+            # round each year
+            return periodic, _with_aside(t, a_end), periodic
         if not rec:
             continue
         start = _back_over(t, min([head] + [m.start() for m in rec]), pats["marker"])
@@ -685,6 +690,13 @@ def _schedule(t: str, points: list[TimePoint], printed: str = "") -> Optional[tu
                                                       and p.unit == "day" and p.year is None])
         return start, _with_aside(t, end), start
     return None
+
+
+def _periodic_before(t: str, start: int, head: int, within: int = 120) -> Optional[int]:
+    """Where the last periodic word ('định kỳ') before `head` in the same clause begins, or None."""
+    found = [m for m in _phrase_re(tuple(lexicon.deadlines().periodic_words)).finditer(t, max(start, head - within), head)
+             if not re.search(r"[,;:]", t[m.end():head])]
+    return found[-1].start() if found else None
 
 
 def _periodic(t: str, start: int, end: int) -> bool:
