@@ -315,3 +315,14 @@ def test_every_remit_word_reads_on_after_a_remit_opener():
             name = f"lực lượng {opener} {word}"
             expected = name if word not in data.remit_connectors else f"lực lượng {opener}"
             assert _partners(f"Công an tỉnh phối hợp với {name} triển khai kế hoạch.") == [expected], word
+
+
+def test_the_body_a_report_goes_through_in_prose_is_a_partner():
+    assert _partners("Báo cáo UBND tỉnh kết quả thực hiện thông qua Sở Nội vụ trước ngày 15 hằng tháng.") == ["Sở Nội vụ"]
+    assert _partners("Gửi hồ sơ đề nghị khen thưởng qua Văn phòng UBND tỉnh.") == ["Văn phòng UBND tỉnh"]
+    # not a report's way: a channel of a campaign, or the activities a result comes from; nor a ministry on the
+    # issuer's own report upward
+    assert _partners("Tuyên truyền thông qua Đài Phát thanh và Truyền hình tỉnh.") == []
+    assert _partners("Tổ chức tuyên truyền; báo cáo kết quả thông qua các hoạt động của Đoàn Thanh niên.") == []
+    assert _partners("Báo cáo Chính phủ thông qua Bộ Công an.") == []
+    assert _partners("Báo cáo kết quả thực hiện. Tuyên truyền qua Đài Truyền thanh xã.") == []

@@ -330,6 +330,17 @@ def _provides_service(a: _Analysis, i: int) -> bool:
     return False
 
 
+def _reported_before(a: _Analysis, i: int, within: int = 24) -> bool:
+    """'báo cáo UBND Thành phố kết quả thực hiện | thông qua ...': a report or a sending earlier in the same clause."""
+    for k in range(i - 1, max(-1, i - within), -1):
+        word = _norm(a.tokens[k].text)
+        if word in (".", ";", ":"):
+            return False
+        if word == "gửi" or word == "báo" and k + 1 < i and _norm(a.tokens[k + 1].text) == "cáo":
+            return True
+    return False
+
+
 def _compiles_after(a: _Analysis, i: int, within: int = 16) -> bool:
     """'... gửi về Sở Nội vụ trước ngày 15/02/2027 để tổng hợp', '... gửi Sở Khoa học và Công nghệ tổng hợp': the unit
     sent to compiles what it gets, in the same sentence; sent to without 'để tổng hợp' it only receives, and sent
@@ -383,12 +394,14 @@ def partner_spans(text: str) -> list[tuple[str, int, int]]:
                 start, stop = a.tokens[e].start, a.tokens[end - 1].end
                 out.append((text[start:stop], start, stop))
         elif label == "via" and e < len(a.tokens) and ((bracketed := s > 0 and a.tokens[s - 1].text == "(")
-                                                       or "tổng hợp" in text[a.tokens[e].start:].lower()):
-            # "báo cáo UBND tỉnh (qua Sở Nội vụ)", "... qua Văn phòng Ban Chỉ huy ... để tổng hợp": the body a report
-            # goes through compiles it
+                                                       or "tổng hợp" in text[a.tokens[e].start:].lower()
+                                                       or _reported_before(a, s)):
+            # "báo cáo UBND tỉnh (qua Sở Nội vụ)", "... qua Văn phòng Ban Chỉ huy ... để tổng hợp", "báo cáo UBND
+            # Thành phố kết quả thực hiện thông qua Sở Khoa học và Công nghệ trước ngày 15 hằng tháng": the body a
+            # report goes through compiles it
             end = _name_end(a, e)
-            closed = end < len(a.tokens) and _norm(a.tokens[end].text) in (")", "để", ",", ";")  # its whole name read
-            if end > e and closed and (bracketed or _compiles_after(a, end)) \
+            closed = end == len(a.tokens) or _norm(a.tokens[end].text) in (")", "để", ",", ";", ".", "trước")
+            if end > e and closed and (bracketed or _reported_before(a, s) or _compiles_after(a, end)) \
                     and not _national(text[a.tokens[e].start:]):  # "báo cáo Chính phủ (qua Bộ Công an)":
                 # the issuer's own report upward, through a ministry that is no partner of the duty
                 start, stop = a.tokens[e].start, a.tokens[end - 1].end
