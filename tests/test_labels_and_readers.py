@@ -22,6 +22,20 @@ def test_a_plans_part_is_a_label_of_the_top_level_and_a_part_named_in_a_sentence
     assert parse_label("Phần kinh phí do ngân sách nhà nước bảo đảm")[0] is None
 
 
+def test_a_roman_numeral_with_a_dash_or_before_a_heading_in_capitals_without_its_dot_is_a_section_label():
+    assert [(lb.style, lb.key, rest) for lb, rest in map(parse_label, [
+        "II- NỘI DUNG KẾ HOẠCH", "IV - Tổ chức thực hiện", "III TỔ CHỨC THỰC HIỆN"])] == [
+        ("ROMAN", "II", "NỘI DUNG KẾ HOẠCH"), ("ROMAN", "IV", "Tổ chức thực hiện"), ("ROMAN", "III", "TỔ CHỨC THỰC HIỆN")]
+    assert parse_label("V Sở Y tế chủ trì")[0] is None  # a bare numeral only over a heading in capitals
+    assert parse_label("VI PHẠM HÀNH CHÍNH TRONG LĨNH VỰC THƯƠNG MẠI")[0] is None  # "vi phạm" is a word
+    assert parse_label("X QUANG")[0] is None
+    doc = text_to_document("KẾ HOẠCH\nKiểm tra an toàn năm 2026\nI. MỤC ĐÍCH\nBảo đảm an toàn.\n"
+                           "III TỔ CHỨC THỰC HIỆN\nGiao phòng Quản lý Công nghiệp thực hiện các công việc sau:\n"
+                           "1. Tổ chức kiểm tra.\n", "x.txt")
+    from planparse.pipeline import document_to_plan
+    assert [(t.ref, t.lead) for t in document_to_plan(doc).tasks] == [("III.1", ["phòng Quản lý Công nghiệp"])]
+
+
 def test_a_capital_letter_over_a_heading_in_capitals_is_a_part_label():
     assert [(lb.style, lb.key, rest) for lb, rest in map(parse_label, ["A. NHIỆM VỤ CHUNG", "B- NHIỆM VỤ CỤ THỂ",
                                                                         "Đ. KHEN THƯỞNG"])] == [

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-_ROMAN = r"(?P<roman>[IVX]{1,5})[.)]"
+# "II.", "II)", "II- NỘI DUNG", and "III TỔ CHỨC THỰC HIỆN" (a heading in capitals whose dot was not printed or read)
+_ROMAN = r"(?P<roman>[IVX]{1,5})(?P<roman_end>[.)]|\s*-(?=\s)|(?=\s+[A-ZĐÀ-Ỹ]{2}))"
 _DEC_MULTI = r"(?P<decm>\d{1,2}(?:\.\d{1,2}){1,4})\.?\)?"
 _DEC_ONE = r"(?P<dec>\d{1,2})(?:[.)]|-(?=\s+[^\W\d_]))"  # "1.", "1)", "1- Tăng cường ..."
 # "ii)", "iv)": lower-case Roman numerals continue a list that began "i)" (read as the letter i: the same style)
@@ -58,6 +59,11 @@ def parse_label(text: str) -> tuple[Optional[Label], str]:
     if m.group("roman"):
         if not rest or not rest.lstrip()[:1].isalpha() and not rest.lstrip()[:1] in "“\"(":
             return None, text
+        if not m.group("roman_end"):
+            letters = [c for c in rest[:80] if c.isalpha()]
+            if len(letters) < 6 or any(c.islower() for c in letters) or m.group("roman") == "VI":
+                # "V Sở Y tế ...": a bare numeral only before a heading in capitals; "VI PHẠM HÀNH CHÍNH" is a word
+                return None, text
         return Label("ROMAN", raw, m.group("roman")), rest
     if m.group("decm"):
         parts = m.group("decm").split(".")
