@@ -98,6 +98,15 @@ def test_codes_ending_in_a_number_are_kept_but_a_digit_read_for_a_letter_is_repa
     assert "kiểm tra" in out and "Số người" in out  # "S6" is Số read with 6 for ô
 
 
+def test_a_time_of_day_or_a_number_with_letters_is_kept_as_printed():
+    out, _ = repair_line("1. Thời gian kiểm tra: 13h30” ngày 07/7/2026; từ 7h30 đến 11h00")
+    for kept in ("13h30", "7h30", "11h00"):
+        assert kept in out
+    # digits read for letters are still repaired
+    assert repair_line("T8 chức chấm bài")[0] == "Tổ chức chấm bài"
+    assert "16i" not in repair_line("thực hiện việc xin 16i người dân, tổ chức")[0]
+
+
 @pytest.mark.parametrize("line, kept", [
     ("1. Thông tin chung a/. Tên Công ty: b/. Địa chỉ: c/. Điện thoại:", ["b/.", "c/."]),
     ("T/M. ĐOÀN KIÊM TRA", ["T/M."]),

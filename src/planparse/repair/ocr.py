@@ -399,7 +399,7 @@ def _tokens_of(line: str) -> list[Token]:
             word = word.rstrip("'’?")
         start = m.start()
         end = start + len(word)
-        fixed = len(word) > LONGEST_WORD or _kept_as_printed(word) or _is_code(word)
+        fixed = len(word) > LONGEST_WORD or _kept_as_printed(word) or _is_code(word) or _is_number(word)
         if not fixed and len(word) == 1 and _single_letter_kept(line, start, end):
             fixed = True  # "b)", "c.", "b/." outline labels; "T/M", "K/T" before a signature
         tokens.append(Token(start, end, word, fixed, (), m.end() - end))
@@ -416,7 +416,8 @@ def _tokenize_chunks(line: str) -> list[Token]:
             start = chunk.start() + m.start()
             after = text[m.start() + len(word):m.start() + len(word) + 1]
             label = len(word) == 1 and (after in (")", ".") and m.start() == 0 or _single_letter_kept(line, start, start + 1))
-            kept = protect or label or len(word) > LONGEST_WORD or _kept_as_printed(word) or _is_code(word)
+            kept = protect or label or len(word) > LONGEST_WORD or _kept_as_printed(word) or _is_code(word) \
+                or _is_number(word)
             tokens.append(Token(start, start + len(word), word, kept, (),
                                 len(m.group(0)) - len(word)))
     return tokens
@@ -433,6 +434,15 @@ def _is_code(word: str) -> bool:
     """Letters ending in a number of two or more digits ('Km30', 'IC14', 'L105', 'C04', 'ngày10'): a code or a
     number glued to its word. OCR that reads letters as digits reads one at a time ('S6' = Số, 'H6i' = Hội)."""
     return word[-1:].isdigit() and bool(_CODE.fullmatch(word))
+
+
+_NUMBER_WORD = re.compile(r"\d+|\d{1,2}[hg]\d{0,2}")
+
+
+def _is_number(word: str) -> bool:
+    """A number or a time of day as printed ('2026', '13h30', '7h', '15g'), not a word whose letters OCR read as
+    digits ('T8' = Tổ, '16i' = lỗi)."""
+    return bool(_NUMBER_WORD.fullmatch(word))
 
 
 def _single_letter_kept(line: str, start: int, end: int) -> bool:
