@@ -185,6 +185,15 @@ def test_a_cell_printing_a_name_a_line_keeps_the_names_apart_even_with_a_small_m
     assert _cell("Văn phòng UBND\ntỉnh Lâm Đồng").lines is None  # a name wrapped over two lines
 
 
+def test_a_mark_ocr_left_between_the_words_of_a_name_in_a_cell_does_not_part_the_names():
+    from planparse.readers.text import _cell
+
+    cell = _cell("Trần Văn Nam\nLê Thị - Hoa\nPhạm | Quốc Huy")  # a speck or a rule read as '-' or '|'
+    assert cell.lines == ["Trần Văn Nam", "Lê Thị Hoa", "Phạm Quốc Huy"]
+    assert cell.text == "Trần Văn Nam Lê Thị Hoa Phạm Quốc Huy"
+    assert _cell("Văn phòng - Thống kê\nCông an xã").lines is None  # units, not names
+
+
 def test_the_capital_and_small_letter_classes_tell_vietnamese_case():
     import re
 

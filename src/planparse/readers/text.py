@@ -203,9 +203,15 @@ def _cell(c: str) -> Cell:
     merged = c.startswith("\x01")
     text = c[1:] if merged else c
     lines = [ln for ln in text.split("\n") if ln.strip()]
-    # a printed line is mostly a wrap; lines are kept apart only when each is a person's name ("Vũ Việt Linh")
-    names = len(lines) > 1 and all(_PERSON.fullmatch(ln.strip()) for ln in lines)
-    return Cell(text=fold_ws(text), merged_above=merged, lines=lines if names else None)
+    # a printed line is mostly a wrap; lines are kept apart only when each is a person's name ("Vũ Việt Linh"), read
+    # without a mark OCR left between its words from a rule or a speck ("Nguyễn - Thị Loan")
+    names = [_STRAY_MARK.sub(" ", ln).strip() for ln in lines]
+    if len(lines) > 1 and all(_PERSON.fullmatch(n) for n in names):
+        return Cell(text=fold_ws(" ".join(names)), merged_above=merged, lines=names)
+    return Cell(text=fold_ws(text), merged_above=merged)
+
+
+_STRAY_MARK = re.compile(r"(?<=\w)\s+[-–—_|~¬=›:;,.'\"]+\s+(?=\w)")
 
 
 # a person's name: capitalised words, or one middle word printed small among three or more ("Nguyễn Thị thúy Nhung")
