@@ -58,6 +58,14 @@ def test_the_issue_date_typed_in_words_or_figures(printed):
     assert (meta.date, meta.place) == ("2026-01-10", "Tiên Lãng")
 
 
+@pytest.mark.parametrize("printed, date", [("Tiên Lãng, ngày — tháng 7 năm 2026", "2026-07"),
+                                           ("Tiên Lãng, ngày ..... tháng 7 năm 2026", "2026-07"),
+                                           ("Tiên Lãng, ngày ___ tháng ___ năm 2026", "2026")])
+def test_a_blank_day_or_month_printed_as_dots_or_a_rule_leaves_the_rest_of_the_date(printed, date):
+    meta = _meta([_row(0, ("UBND XÃ TIÊN LÃNG", "Số: /KH-UBND"), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", printed))])
+    assert (meta.date, meta.place) == (date, "Tiên Lãng")
+
+
 @pytest.mark.parametrize("printed", ["Số: 15/KH-UBND", "Số: 15/KH - UBND", "Số: 15 / KH-UBND", "Số:15/KH-UBND"])
 def test_the_number_typed_with_spaces_around_its_parts_is_the_same_number(printed):
     meta = _meta([_row(0, ("UBND XÃ TIÊN LÃNG", printed), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
