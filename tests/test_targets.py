@@ -340,3 +340,15 @@ def test_a_second_goal_opened_by_its_verb_after_a_comma_is_a_goal_of_its_own():
     assert [parse_target(g, counts=True).value for g in goals] == [45, 210]
     # a clause that states no target of its own stays with the one before
     assert len(split_goals("Trồng mới 50 ha rừng, nâng cao chất lượng rừng trồng.")) == 1
+
+
+def test_a_second_goal_with_a_subject_of_its_own_after_a_comma_is_a_goal_of_its_own():
+    goals = split_goals("Thu ngân sách trên địa bàn đạt 12.500 tỷ đồng, GRDP bình quân đầu người đạt khoảng 85 triệu "
+                        "đồng, Chỉ số PCI đạt trên 66 điểm.")
+    assert [parse_target(g, counts=True).value for g in goals] == [12500, 85, 66]
+    assert clean_indicator(goals[1]) == "GRDP bình quân đầu người"
+    # a capital after a comma that opens no goal of its own: a list of names, a unit, the parties of a breakdown
+    for whole in ("Có ít nhất 1 tài khoản thanh toán như: ViettelPay, VNPay, Momo, Cài đặt ít nhất 01 ứng dụng ngân hàng",
+                  "Thu ngân sách đạt 5.000 tỷ đồng, Sở Tài chính chủ trì thực hiện.",
+                  "Lắp đặt mới 58 trạm (Trong đó: VNPT: 25 trạm, Viettel: 33 trạm)"):
+        assert len(split_goals(whole)) == 1, whole

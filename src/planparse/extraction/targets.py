@@ -516,6 +516,16 @@ def _comma_verb_target() -> re.Pattern:
     return re.compile(rf",\s+(?={verbs}\s)", re.I)
 
 
+@lru_cache(maxsize=None)
+def _comma_subject() -> re.Pattern:
+    """', GRDP bình quân đầu người đạt khoảng 91 triệu đồng' after a clause with a figure: a capital after the comma,
+    then the subject's words and a level verb ('đạt'), open a second goal with a subject of its own (kept apart only
+    when both state a figure); a list of names ('ViettelPay, Momo, Cài đặt ...') or of parties ('VNPT: 25 trạm,
+    Viettel: 33 trạm') has no such verb after its capital."""
+    verbs = "|".join(re.escape(v) for v in sorted(lexicon.targets().level_verbs, key=len, reverse=True))
+    return re.compile(vi(rf",\s+(?=[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[^\W\d_]+){{1,8}}?\s+(?:{verbs})\s+[^,;:]{{0,20}}?\d)"))
+
+
 def _split_joined_targets(clause: str) -> list[str]:
     """'100% các điểm ... và 100% diện tích ...', 'tỷ lệ A đạt 98%, tỷ lệ B đạt 90%' -> two clauses, each with its own
     target; a clause whose first part states no percentage ('giảm và trên 70% ...' is not two targets), or whose
@@ -524,7 +534,8 @@ def _split_joined_targets(clause: str) -> list[str]:
     start = 0
     cuts = sorted([(m.start(), m.end(), False) for m in _joined_target().finditer(clause)]
                   + [(m.start(), m.end(), False) for m in _comma_target().finditer(clause)]
-                  + [(m.start(), m.end(), True) for m in _comma_verb_target().finditer(clause)])
+                  + [(m.start(), m.end(), True) for m in _comma_verb_target().finditer(clause)]
+                  + [(m.start(), m.end(), True) for m in _comma_subject().finditer(clause)])
     for k, (a, z, verb) in enumerate(cuts):
         if a < start:
             continue
