@@ -26,7 +26,9 @@ def test_a_roman_numeral_with_a_dash_or_before_a_heading_in_capitals_without_its
     assert [(lb.style, lb.key, rest) for lb, rest in map(parse_label, [
         "II- NỘI DUNG KẾ HOẠCH", "IV - Tổ chức thực hiện", "III TỔ CHỨC THỰC HIỆN"])] == [
         ("ROMAN", "II", "NỘI DUNG KẾ HOẠCH"), ("ROMAN", "IV", "Tổ chức thực hiện"), ("ROMAN", "III", "TỔ CHỨC THỰC HIỆN")]
-    assert parse_label("V Sở Y tế chủ trì")[0] is None  # a bare numeral only over a heading in capitals
+    assert parse_label("V Sở Y tế chủ trì")[0] is None  # a bare numeral only over a section's heading in capitals
+    assert parse_label("XIV CỦA ĐẢNG; TĂNG TỐC, BỨT PHÁ HOÀN THÀNH CÁC MỤC TIÊU")[0] is None  # a title's wrapped line
+    assert parse_label("IV KINH PHÍ THỰC HIỆN")[0].key == "IV"
     assert parse_label("VI PHẠM HÀNH CHÍNH TRONG LĨNH VỰC THƯƠNG MẠI")[0] is None  # "vi phạm" is a word
     assert parse_label("X QUANG")[0] is None
     doc = text_to_document("KẾ HOẠCH\nKiểm tra an toàn năm 2026\nI. MỤC ĐÍCH\nBảo đảm an toàn.\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 # "II.", "II)", "II- NỘI DUNG", and "III TỔ CHỨC THỰC HIỆN" (a heading in capitals whose dot was not printed or read)
@@ -59,11 +60,10 @@ def parse_label(text: str) -> tuple[Optional[Label], str]:
     if m.group("roman"):
         if not rest or not rest.lstrip()[:1].isalpha() and not rest.lstrip()[:1] in "“\"(":
             return None, text
-        if not m.group("roman_end"):
-            letters = [c for c in rest[:80] if c.isalpha()]
-            if len(letters) < 6 or any(c.islower() for c in letters) or m.group("roman") == "VI":
-                # "V Sở Y tế ...": a bare numeral only before a heading in capitals; "VI PHẠM HÀNH CHÍNH" is a word
-                return None, text
+        if not m.group("roman_end") and not _names_a_section(rest):
+            # "III TỔ CHỨC THỰC HIỆN": a bare numeral only before a section's heading in capitals ("V Sở Y tế ...",
+            # "XIV CỦA ĐẢNG; ..." in a wrapped title, "VI PHẠM HÀNH CHÍNH" are not)
+            return None, text
         return Label("ROMAN", raw, m.group("roman")), rest
     if m.group("decm"):
         parts = m.group("decm").split(".")
@@ -101,6 +101,18 @@ def parse_label(text: str) -> tuple[Optional[Label], str]:
     b = m.group("bullet")
     style = {"+": "PLUS", "-": "DASH", "–": "DASH", "—": "DASH"}.get(b, "DOT")
     return Label(style, raw, ""), rest
+
+
+def _names_a_section(rest: str) -> bool:
+    """Capitals opening with a section heading's words (data/sections.json section_roles: 'TỔ CHỨC THỰC HIỆN')."""
+    letters = [c for c in rest[:80] if c.isalpha()]
+    return len(letters) >= 6 and not any(c.islower() for c in letters) and rest.lower().lstrip().startswith(_section_words())
+
+
+@lru_cache(maxsize=1)
+def _section_words() -> tuple[str, ...]:
+    from . import lexicon  # the lexicon is read only when a bare numeral is met
+    return tuple(k for r in lexicon.sections().section_roles for k in r.keywords)
 
 
 def is_part(label: Optional[Label]) -> bool:
