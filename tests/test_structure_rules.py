@@ -1428,3 +1428,16 @@ def test_every_partners_below_phrase_is_read_as_a_lead_with_partners_line():
         plan = plan_of("KẾ HOẠCH\nPhòng, chống dịch bệnh năm 2026\nIV. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế\n"
                        f"a) {phrase.capitalize()}:\n- Sở Tài chính tham mưu bố trí kinh phí.\n")
         assert [(t.lead, t.support) for t in plan.tasks] == [(["Sở Y tế"], ["Sở Tài chính"])], phrase
+
+
+def test_a_groups_time_line_marked_apart_from_its_duties_applies_to_every_duty():
+    # "* Thời gian thực hiện:" after "- ..." duties closes their run: the group's line, not a part of the last duty
+    plan = plan_of("KẾ HOẠCH\nGiám sát bầu cử năm 2026\nIII. NỘI DUNG\n1. Giám sát việc niêm yết danh sách cử tri\n"
+                   "- Giám sát việc lập danh sách cử tri.\n- Giám sát việc niêm yết danh sách cử tri.\n"
+                   "* Thời gian thực hiện: Từ ngày 01/3/2026 đến ngày 15/3/2026.\n")
+    assert [(t.deadline.kind, t.deadline.start, t.deadline.end) for t in plan.tasks] == [
+        ("period", "2026-03-01", "2026-03-15")] * 2
+    # a sub-item that is not a group's line stays under the duty it follows
+    plan = plan_of("KẾ HOẠCH\nGiám sát bầu cử năm 2026\nIII. NỘI DUNG\n1. Giám sát việc niêm yết danh sách cử tri\n"
+                   "- Giám sát việc lập danh sách cử tri:\n* Danh sách cử tri ở các khu phố.\n")
+    assert [t.ref for t in plan.tasks][-1] == "III.1.1.1"

@@ -337,10 +337,26 @@ def _push(stack: list[Node], node: Node) -> None:
             if stack[depth].style == style:
                 del stack[depth:]
                 break
+        else:
+            # "- Giám sát ..." / "- Kiểm tra ..." / "* Thời gian thực hiện: ...": a group's time or unit line marked
+            # apart from its duties closes the run of duties, it is not a part of the last one
+            while len(stack) > 1 and is_bullet(stack[-1].label) and not stack[-1].children and _group_line(node.text):
+                stack.pop()
     parent = stack[-1]
     node.parent = parent
     parent.children.append(node)
     stack.append(node)
+
+
+@lru_cache(maxsize=1)
+def _group_line_re() -> re.Pattern:
+    """A line that opens with a group's field key ("Thời gian thực hiện:", "Đơn vị chủ trì:"), folded, after its label."""
+    keys = {fold(k) for role in ("lead", "support", "deadline") for k in lexicon.sections().group_keys[role]}
+    return re.compile(r"(?:" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) + r")\s*:")
+
+
+def _group_line(text: str) -> bool:
+    return bool(_group_line_re().match(fold(parse_label(text)[1].lstrip())))
 
 
 def _number(node: Node, prefix: str = "") -> None:
