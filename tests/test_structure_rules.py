@@ -1437,7 +1437,3 @@ def test_a_groups_time_line_marked_apart_from_its_duties_applies_to_every_duty()
                    "* Thời gian thực hiện: Từ ngày 01/3/2026 đến ngày 15/3/2026.\n")
     assert [(t.deadline.kind, t.deadline.start, t.deadline.end) for t in plan.tasks] == [
         ("period", "2026-03-01", "2026-03-15")] * 2
-    # a sub-item that is not a group's line stays under the duty it follows
-    plan = plan_of("KẾ HOẠCH\nGiám sát bầu cử năm 2026\nIII. NỘI DUNG\n1. Giám sát việc niêm yết danh sách cử tri\n"
-                   "- Giám sát việc lập danh sách cử tri:\n* Danh sách cử tri ở các khu phố.\n")
-    assert [t.ref for t in plan.tasks][-1] == "III.1.1.1"
