@@ -22,6 +22,21 @@ def test_a_plans_part_is_a_label_of_the_top_level_and_a_part_named_in_a_sentence
     assert parse_label("Phần kinh phí do ngân sách nhà nước bảo đảm")[0] is None
 
 
+def test_labels_closed_by_a_slash_or_a_dash_as_older_and_commune_plans_type_them():
+    assert [(lb.style, lb.key, rest) for lb, rest in map(parse_label, [
+        "I/ MỤC ĐÍCH, YÊU CẦU", "1/ Mục đích:", "a/ Tuyên truyền trên hệ thống loa", "b- Tổ chức hội nghị",
+        "2.1- Thời gian", "2.2/ Địa điểm"])] == [
+        ("ROMAN", "I", "MỤC ĐÍCH, YÊU CẦU"), ("DEC1", "1", "Mục đích:"), ("ALPHA", "a", "Tuyên truyền trên hệ thống loa"),
+        ("ALPHA", "b", "Tổ chức hội nghị"), ("DEC2", "1", "Thời gian"), ("DEC2", "2", "Địa điểm")]
+    # a date, a fraction, an OCR'd "b/." label, a prefixed word are not
+    for text in ("1/2026 là năm bản lề", "1/ 3 số xã đạt chuẩn", "b/. Địa chỉ:", "e-Government"):
+        assert parse_label(text)[0] is None, text
+    from planparse.pipeline import document_to_plan
+    doc = text_to_document("KẾ HOẠCH\nTuyên truyền bầu cử năm 2026\nI/ MỤC ĐÍCH, YÊU CẦU\n1/ Mục đích: Nâng cao nhận thức.\n"
+                           "II/ NỘI DUNG\n1/ Tuyên truyền trên loa truyền thanh.\n2/ Tổ chức hội nghị cử tri.\n", "x.txt")
+    assert [t.ref for t in document_to_plan(doc).tasks] == ["II.1", "II.2"]
+
+
 def test_a_roman_numeral_with_a_dash_or_before_a_heading_in_capitals_without_its_dot_is_a_section_label():
     assert [(lb.style, lb.key, rest) for lb, rest in map(parse_label, [
         "II- NỘI DUNG KẾ HOẠCH", "IV - Tổ chức thực hiện", "III TỔ CHỨC THỰC HIỆN"])] == [
