@@ -37,6 +37,17 @@ def test_labels_closed_by_a_slash_or_a_dash_as_older_and_commune_plans_type_them
     assert [t.ref for t in document_to_plan(doc).tasks] == ["II.1", "II.2"]
 
 
+def test_symbol_font_and_arrow_bullets_are_bullets():
+    # a PDF keeps Word's Symbol bullet as the private-use U+F0B7; arrows and diamonds are Word's other bullets
+    for bullet in ("\uf0b7", "➢", "❖", "✓"):
+        label, rest = parse_label(f"{bullet} Tổ chức tuyên truyền trên loa truyền thanh.")
+        assert label is not None and label.style == "DOT" and rest == "Tổ chức tuyên truyền trên loa truyền thanh.", bullet
+    from planparse.pipeline import document_to_plan
+    doc = text_to_document("KẾ HOẠCH\nTuyên truyền bầu cử năm 2026\nII. NỘI DUNG\n1. Tuyên truyền\n"
+                           "\uf0b7 Phát thanh trên loa truyền thanh xã.\n\uf0b7 Treo băng rôn tại trụ sở.\n", "x.txt")
+    assert [t.ref for t in document_to_plan(doc).tasks] == ["II.1.1", "II.1.2"]
+
+
 def test_a_roman_numeral_with_a_dash_or_before_a_heading_in_capitals_without_its_dot_is_a_section_label():
     assert [(lb.style, lb.key, rest) for lb, rest in map(parse_label, [
         "II- NỘI DUNG KẾ HOẠCH", "IV - Tổ chức thực hiện", "III TỔ CHỨC THỰC HIỆN"])] == [

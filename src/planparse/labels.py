@@ -16,7 +16,9 @@ _ALPHA = r"(?P<alpha>[a-zđ]|ii|iii|iv|vi|vii|viii|ix)(?:[.)]|[-/](?=\s+[^\W\d_]
 _PAREN = r"\((?P<paren>\d{1,2}|[a-zđ])\)"
 # "A. NHIỆM VỤ CHUNG", "B- NHIỆM VỤ CỤ THỂ": a capital letter over a part in capitals (not I, V, X: Roman numerals)
 _UPPER = r"(?P<upper>[A-HĐK-U])(?:[.)]|\s*-(?=\s))"
-_BULLET = r"(?P<bullet>[-–—+•·*▪○●◦])"
+# the bullets of typed plans, also the symbol-font glyphs a PDF keeps as private-use characters (Symbol '\uf0b7',
+# Wingdings arrows and checks) and the arrows and diamonds Word offers
+_BULLET = r"(?P<bullet>[-–—+•·*▪○●◦➢►▸▶✓✔❖◆◇■□\uf0b7\uf0a7\uf0a8\uf0d8\uf076\uf0fc\uf06e\uf0e8])"
 _ORDINAL = r"(?P<ordinal>Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s*[,:.]"  # "Thứ nhất, tăng cường ..."
 _ORDINALS = {"nhất": "1", "hai": "2", "ba": "3", "tư": "4", "năm": "5", "sáu": "6", "bảy": "7", "tám": "8", "chín": "9",
              "mười": "10"}
