@@ -37,6 +37,15 @@ def test_labels_closed_by_a_slash_or_a_dash_as_older_and_commune_plans_type_them
     assert [t.ref for t in document_to_plan(doc).tasks] == ["II.1", "II.2"]
 
 
+def test_solutions_counted_in_words_are_ordinal_labels():
+    assert [(lb.style, lb.key, rest) for lb, rest in map(parse_label, [
+        "Một là, tăng cường sự lãnh đạo của cấp ủy.", "Hai là: đổi mới công tác tuyên truyền.", "Bốn là, huy động nguồn lực."])] == [
+        ("ORDINAL", "1", "tăng cường sự lãnh đạo của cấp ủy."), ("ORDINAL", "2", "đổi mới công tác tuyên truyền."),
+        ("ORDINAL", "4", "huy động nguồn lực.")]
+    assert parse_label("Năm 2026 là năm bản lề")[0] is None
+    assert parse_label("Hai làng nghề được công nhận")[0] is None
+
+
 def test_symbol_font_and_arrow_bullets_are_bullets():
     # a PDF keeps Word's Symbol bullet as the private-use U+F0B7; arrows and diamonds are Word's other bullets
     for bullet in ("\uf0b7", "➢", "❖", "✓"):

@@ -1186,6 +1186,8 @@ def test_a_capitalised_numbered_heading_keeps_its_last_word_wrapped_alone():
     "Nhiệm vụ 1: Tăng cường công tác tuyên truyền về chuyển đổi số.\nNhiệm vụ 2: Đẩy mạnh cải cách thủ tục hành chính.\n",
     "Hoạt động 1. Tăng cường công tác tuyên truyền về chuyển đổi số.\nHoạt động 2. Đẩy mạnh cải cách thủ tục hành chính.\n",
     "1- Tăng cường công tác tuyên truyền về chuyển đổi số.\n2- Đẩy mạnh cải cách thủ tục hành chính.\n",
+    "1/ Tăng cường công tác tuyên truyền về chuyển đổi số.\n2/ Đẩy mạnh cải cách thủ tục hành chính.\n",
+    "Một là, tăng cường công tác tuyên truyền về chuyển đổi số.\nHai là, đẩy mạnh cải cách thủ tục hành chính.\n",
 ])
 def test_items_numbered_in_words_or_with_a_dash_are_items(items):
     plan = plan_of("KẾ HOẠCH\nChuyển đổi số năm 2026\nII. NHIỆM VỤ, GIẢI PHÁP\n" + items)

@@ -19,7 +19,9 @@ _UPPER = r"(?P<upper>[A-HĐK-U])(?:[.)]|\s*-(?=\s))"
 # the bullets of typed plans, also the symbol-font glyphs a PDF keeps as private-use characters (Symbol '\uf0b7',
 # Wingdings arrows and checks) and the arrows and diamonds Word offers
 _BULLET = r"(?P<bullet>[-–—+•·*▪○●◦➢►▸▶✓✔❖◆◇■□\uf0b7\uf0a7\uf0a8\uf0d8\uf076\uf0fc\uf06e\uf0e8])"
-_ORDINAL = r"(?P<ordinal>Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s*[,:.]"  # "Thứ nhất, tăng cường ..."
+# "Thứ nhất, tăng cường ...", and as resolutions and front plans count their solutions, "Một là, ...", "Hai là: ..."
+_ORDINAL = (r"(?P<ordinal>Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
+            r"|(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là)\s*[,:.]")
 _ORDINALS = {"nhất": "1", "hai": "2", "ba": "3", "tư": "4", "năm": "5", "sáu": "6", "bảy": "7", "tám": "8", "chín": "9",
              "mười": "10"}
 # "Nhiệm vụ 1: ...", "Hoạt động 2. ...": an item named by what it is and its number
@@ -84,7 +86,9 @@ def parse_label(text: str) -> tuple[Optional[Label], str]:
             return None, text  # "A. Nguyễn Văn ...", "B. Kế hoạch ...": a heading's letter only over capitals
         return Label("UPPER", raw, m.group("upper")), rest
     if m.group("ordinal"):
-        return Label("ORDINAL", raw, _ORDINALS[m.group("ordinal").split()[-1]]), rest
+        words = m.group("ordinal").split()
+        word = words[0].lower() if words[-1] == "là" else words[-1]
+        return Label("ORDINAL", raw, _ORDINALS["nhất" if word == "một" else "tư" if word == "bốn" else word]), rest
     if m.group("named"):
         return Label("NAMED", raw, m.group("named_no").lstrip("0") or "0"), rest
     if m.group("part"):
