@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal, Optional
@@ -55,11 +56,17 @@ def _word_kind(word: str) -> tuple[bool, bool, bool]:
 def damage(text: str) -> float:
     """Share of words that are not valid syllables as printed, raised when almost no word carries a
     mark (clean Vietnamese marks about two words in three)."""
-    kinds = [k for k in map(_word_kind, _PLAIN_WORD.findall(text)) if k[0]]
-    if not kinds:
+    counted = unknown_words = marked_words = 0
+    for word, n in Counter(_PLAIN_WORD.findall(text)).items():  # each distinct word judged once
+        kind = _word_kind(word)
+        if kind[0]:
+            counted += n
+            unknown_words += 0 if kind[1] else n
+            marked_words += n if kind[2] else 0
+    if not counted:
         return 0.0
-    unknown = sum(1 for k in kinds if not k[1]) / len(kinds)
-    marked = sum(1 for k in kinds if k[2]) / len(kinds)
+    unknown = unknown_words / counted
+    marked = marked_words / counted
     bare = max(0.0, 0.45 - marked) / 0.45
     return round(min(1.0, unknown + 0.5 * bare), 3)
 
