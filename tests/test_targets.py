@@ -352,3 +352,13 @@ def test_a_second_goal_with_a_subject_of_its_own_after_a_comma_is_a_goal_of_its_
                   "Thu ngân sách đạt 5.000 tỷ đồng, Sở Tài chính chủ trì thực hiện.",
                   "Lắp đặt mới 58 trạm (Trong đó: VNPT: 25 trạm, Viettel: 33 trạm)"):
         assert len(split_goals(whole)) == 1, whole
+
+
+def test_a_figure_in_a_manner_of_speaking_is_no_target():
+    # "tăng trưởng 2 con số" is double-digit growth, not two of anything (targets.json figure_idioms)
+    assert not is_goal("Phấn đấu đạt mục tiêu tăng trưởng “2 con số” gắn với ổn định kinh tế vĩ mô.")
+    assert parse_target("Tổng tỷ suất sinh đạt 2,1 con/phụ nữ.").unit == "con/phụ nữ"
+    assert parse_target("Tổng đàn bò đạt 5.000 con.", counts=True).value == 5000
+    from planparse import lexicon
+    for idiom in lexicon.targets().figure_idioms:
+        assert not is_goal(f"Tăng trưởng kinh tế đạt 2 {idiom}."), idiom

@@ -235,6 +235,7 @@ class TargetsData(_Data):
     units: list[str]  # units of counts as printed, longest match wins
     unit_stop_words: list[str]  # a count's unit ends before these
     count_blockers: list[str]  # a figure after these is a date, a reference or a rank, not a count ("năm 2025", "Điều 5")
+    figure_idioms: list[str]  # a figure before these is a manner of speaking, not a count ("tăng trưởng hai con số")
     activity_units: list[str]  # "Tổ chức 02 hội nghị": sessions held are an activity; with no level word, no target
     within_words: list[str]  # "... được tiếp cận hỗ trợ trong 24 giờ": a time limit, a ceiling on the time taken
     duration_units: list[str]

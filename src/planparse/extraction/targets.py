@@ -116,6 +116,8 @@ def _unit_after(rest: str) -> Optional[str]:
     ('doanh nghiệp'), else up to three words before a stop word."""
     d = lexicon.targets()
     rest = rest.strip()
+    if _is_idiom(rest):
+        return None
     m = _RATIO_UNIT.match(rest)
     if m and (m.group(1).strip() or m.group(2)):
         words = m.group(3).split()
@@ -142,10 +144,23 @@ def _unit_after(rest: str) -> Optional[str]:
 def _known_unit(rest: str) -> Optional[str]:
     """The unit of targets.json that `rest` opens with, as printed (the longest: 'xã, phường, đặc khu' over 'xã')."""
     f = fold(rest)
+    if _is_idiom(rest):
+        return None
     for unit in _units_longest_first():
         if f.startswith(unit) and (len(f) == len(unit) or not f[len(unit)].isalnum()):
             return rest[:len(unit)]
     return None
+
+
+def _is_idiom(rest: str) -> bool:
+    """'2 con số' (double-digit): the figure is part of a manner of speaking, not a count of 'con'."""
+    f = fold(rest.lstrip(" “\""))
+    return any(f.startswith(w) and (len(f) == len(w) or not f[len(w)].isalnum()) for w in _figure_idioms())
+
+
+@lru_cache(maxsize=None)
+def _figure_idioms() -> tuple[str, ...]:
+    return tuple(fold(w) for w in lexicon.targets().figure_idioms)
 
 
 @lru_cache(maxsize=None)
