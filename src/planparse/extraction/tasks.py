@@ -662,6 +662,10 @@ def intro_lead(node: Node) -> list[str]:
     return []
 
 
+INTRO_PHRASES = 6  # commas an intro's units may come after ("Nhằm ..., bên cạnh ..., các bộ, ngành ...")
+INTRO_REST = 400  # characters read after each: a long intro costs no more than a short one
+
+
 def _intro_inherited(node: Node) -> Inherited:
     """What a task section's intro hands its items: the units it names as their subject (intro_lead); else units
     named after an opening phrase ("Nhằm đạt được mục tiêu ..., bên cạnh các nhiệm vụ thường xuyên, các bộ, ngành,
@@ -671,8 +675,8 @@ def _intro_inherited(node: Node) -> Inherited:
     if lead or not node.body or not node.children or not _announces_items(node.body[-1].text):
         return Inherited(lead=lead)
     intro = node.body[-1].text.rstrip()[:-1]
-    for m in re.finditer(r",\s+", intro):
-        rest = intro[m.end():]
+    for m in islice(re.finditer(r",\s+", intro), INTRO_PHRASES):
+        rest = intro[m.end():m.end() + INTRO_REST]  # the units and their verb follow the opening phrase closely
         subject = subject_units(rest)
         if subject:
             if re.search(rf"(?<!\w)(?:{_intro_duty_verbs()})(?!\w)", fold(rest[len(subject):])):
