@@ -143,7 +143,7 @@ def _unit_after(rest: str) -> Optional[str]:
 
 def _known_unit(rest: str) -> Optional[str]:
     """The unit of targets.json that `rest` opens with, as printed (the longest: 'xã, phường, đặc khu' over 'xã')."""
-    f = fold(rest)
+    f = fold(rest[:_longest_unit() + 1])  # a unit is never longer: a long rest costs no more than a short one
     if _is_idiom(rest):
         return None
     for unit in _units_longest_first():
@@ -154,13 +154,18 @@ def _known_unit(rest: str) -> Optional[str]:
 
 def _is_idiom(rest: str) -> bool:
     """'2 con số' (double-digit): the figure is part of a manner of speaking, not a count of 'con'."""
-    f = fold(rest.lstrip(" “\""))
+    f = fold(rest.lstrip(" “\"")[:24])
     return any(f.startswith(w) and (len(f) == len(w) or not f[len(w)].isalnum()) for w in _figure_idioms())
 
 
 @lru_cache(maxsize=None)
 def _figure_idioms() -> tuple[str, ...]:
     return tuple(fold(w) for w in lexicon.targets().figure_idioms)
+
+
+@lru_cache(maxsize=None)
+def _longest_unit() -> int:
+    return len(_units_longest_first()[0])
 
 
 @lru_cache(maxsize=None)
@@ -180,7 +185,7 @@ def _count(t: str) -> Optional[tuple[int, int, str]]:
         before = fold(t[max(0, m.start() - 20):m.start()]).rstrip()
         if blockers.search(before):
             continue
-        unit = _known_unit(t[m.end():])
+        unit = _known_unit(t[m.end():m.end() + _longest_unit() + 1])
         if unit and fold(unit) not in _activity_units():
             after = re.match(r"\s+([A-ZĐ]{2,})\b", t[m.end() + len(unit):])  # '30 lần GRDP': the measure's base
             return m.start(1), m.end(1), f"{unit} {after.group(1)}" if after else unit

@@ -205,9 +205,10 @@ def _cell(c: str) -> Cell:
     lines = [ln for ln in text.split("\n") if ln.strip()]
     # a printed line is mostly a wrap; lines are kept apart only when each is a person's name ("Vũ Việt Linh"), read
     # without a mark OCR left between its words from a rule or a speck ("Nguyễn - Thị Loan")
-    names = [_STRAY_MARK.sub(" ", ln).strip() for ln in lines]
-    if len(lines) > 1 and all(_PERSON.fullmatch(n) for n in names):
-        return Cell(text=fold_ws(" ".join(names)), merged_above=merged, lines=names)
+    if len(lines) > 1:
+        names = [_STRAY_MARK.sub(" ", ln).strip() for ln in lines]
+        if all(_PERSON.fullmatch(n) for n in names):
+            return Cell(text=fold_ws(" ".join(names)), merged_above=merged, lines=names)
     return Cell(text=fold_ws(text), merged_above=merged)
 
 
