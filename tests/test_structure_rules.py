@@ -1439,3 +1439,11 @@ def test_a_groups_time_line_marked_apart_from_its_duties_applies_to_every_duty()
                    "* Thời gian thực hiện: Từ ngày 01/3/2026 đến ngày 15/3/2026.\n")
     assert [(t.deadline.kind, t.deadline.start, t.deadline.end) for t in plan.tasks] == [
         ("period", "2026-03-01", "2026-03-15")] * 2
+
+
+def test_an_item_under_a_criteria_heading_that_gives_a_unit_work_is_a_task():
+    plan = plan_of("KẾ HOẠCH\nThi đua chuyển đổi số năm 2026\nIII. NỘI DUNG THI ĐUA\n1. Nội dung thi đua\n"
+                   "a) Tuyên truyền về chuyển đổi số.\n2. Tiêu chí đánh giá\n"
+                   "a) Trên cơ sở kết quả thực hiện các chỉ tiêu, giao Sở Nội vụ thành lập đoàn kiểm tra, chấm điểm.\n"
+                   "b) Trên cơ sở kết quả họp xét của Hội đồng thi đua.\n")
+    assert [(t.ref, t.lead) for t in plan.tasks] == [("III.1.a", []), ("III.2.a", ["Sở Nội vụ"])]

@@ -516,6 +516,27 @@ def _is_aside(node: Node) -> bool:
     return role == "purpose" or role == "budget" and not assigns_duty(node)
 
 
+def _without_asides(children: list[Node]) -> list[Node]:
+    """The items of a group that may hold duties: asides left out, except the items of an aside that give a unit
+    work in so many words ("3. Tiêu chí đánh giá, xếp loại" over "a) Trên cơ sở ..., giao Sở Y tế thành lập đoàn
+    kiểm tra ...", not over "b) Trên cơ sở kết quả họp xét ...")."""
+    kept = []
+    for c in children:
+        if not _is_aside(c):
+            kept.append(c)
+        elif section_role(c) == "purpose" and (work := [x for x in c.children if _gives_work(x.full_text())]):
+            kept.extend(work)
+    return kept
+
+
+_GIVES = re.compile(r"(?:^|[,;:]\s*)giao\s+(?:cho\s+)?", re.I)
+
+
+def _gives_work(text: str) -> bool:
+    """'..., giao Sở Y tế thành lập đoàn kiểm tra ...': a clause that gives a named unit work."""
+    return any(starts_unit(text[m.end():]) for m in _GIVES.finditer(text))
+
+
 @lru_cache(maxsize=None)
 def _time_keys() -> tuple[str, ...]:
     return tuple(fold(k) for k in lexicon.sections().group_keys["deadline"])
@@ -751,7 +772,7 @@ def _own_lead(text: str, inh: Inherited, ctx: Context, bodies_only: bool = False
 
 
 def walk_items(children: list[Node], inh: Inherited, ctx: Context) -> None:
-    children = [c for c in children if not _is_aside(c)]
+    children = _without_asides(children)
     roles = [_key_of_item(c) for c in children]
     for (role, value), c in zip(roles, children):
         if role == "deadline":
