@@ -534,7 +534,7 @@ _GIVES = re.compile(r"(?:^|[,;:]\s*)giao\s+(?:cho\s+)?", re.I)
 
 def _gives_work(text: str) -> bool:
     """'..., giao Sở Y tế thành lập đoàn kiểm tra ...': a clause that gives a named unit work."""
-    return any(starts_unit(text[m.end():]) for m in _GIVES.finditer(text))
+    return any(starts_unit(text[m.end():m.end() + 200]) for m in _GIVES.finditer(text))  # a name is never longer
 
 
 @lru_cache(maxsize=None)
