@@ -61,6 +61,9 @@ def test_deadline_phrases_mean_what_the_data_says():
     data = lexicon.deadlines()
     for opener in data.event_openers:
         assert parse_deadline(f"{opener.capitalize()} có văn bản hướng dẫn", 2025).kind == "event", opener
+    for word in data.undated_events:  # an event where no date is printed; with a date, the date
+        assert parse_deadline(f"{word.capitalize()} xuất hiện ca bệnh bất thường", 2025).kind == "event", word
+        assert parse_deadline(f"{word.capitalize()} trước ngày 30/6/2026", 2025).kind in ("by", "on"), word
     for phrase, every in data.recurring.items():
         dl = parse_deadline(f"Báo cáo {phrase}", 2025)
         assert dl.kind == "recurring" and dl.every == every, phrase

@@ -477,3 +477,9 @@ def test_a_monthly_day_printed_without_ngay_is_the_recurrences_day():
 def test_a_periodic_report_on_a_day_and_month_recurs_every_year(duty, fields):
     dl = deadline_in_duty(duty, 2025)
     assert dl is not None and {k: getattr(dl, k) for k in fields} == fields
+
+
+@pytest.mark.parametrize("cell", ["Khi xuất hiện ca bệnh bất thường", "khi Bộ Công an có văn bản triển khai",
+                                  "Kết thúc cuộc bầu cử"])
+def test_a_time_cell_naming_an_event_without_a_date_is_an_event(cell):
+    assert parse_deadline(cell, 2026).kind == "event"

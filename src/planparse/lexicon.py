@@ -181,6 +181,7 @@ class DeadlinesData(_Data):
     planned_words: list[str]  # "Dự kiến ngày 05/12/2025 (chậm nhất ngày 10/12/2025)" is on the planned day
     open_end: list[str]  # "... và các năm tiếp theo": a period with no end
     event_bounds: list[str]  # "Từ khi thành lập đến khi kết thúc ...": a span bounded by events, no dates
+    undated_events: list[str]  # "Khi xuất hiện ca bệnh bất thường", "Kết thúc cuộc bầu cử": an event where no date is printed
     from_plan_date: list[str]  # "từ nay", "từ ngày ban hành Kế hoạch": a span counted from the plan's date
     relative_limit: RelativeLimit
     open_start: list[str]  # "Từ 01/7/2025": a period with no end

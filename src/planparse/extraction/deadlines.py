@@ -354,7 +354,8 @@ def _deadline_of(t: str, printed: str, year: Optional[int]) -> Optional[Deadline
 
     if _opens_with(t, dl.event_openers) or not points and _opens_with(_without_verb(t), dl.event_openers):
         return Deadline(kind="event", text=printed)  # "(Thực hiện) theo lộ trình tại phần II"
-    if not points and _opens_with(t, dl.event_bounds):  # "Từ khi thành lập đến khi kết thúc nhiệm vụ ..."
+    if not points and _opens_with(t, dl.event_bounds + dl.undated_events):
+        # "Từ khi thành lập đến khi kết thúc nhiệm vụ ...", "Khi xuất hiện ca bệnh bất thường", "Kết thúc cuộc bầu cử"
         return Deadline(kind="event", text=printed)
 
     halves = [p for p in points if p.unit == "half"]
