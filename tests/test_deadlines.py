@@ -483,3 +483,11 @@ def test_a_periodic_report_on_a_day_and_month_recurs_every_year(duty, fields):
                                   "Kết thúc cuộc bầu cử"])
 def test_a_time_cell_naming_an_event_without_a_date_is_an_event(cell):
     assert parse_deadline(cell, 2026).kind == "event"
+
+
+def test_from_the_plans_issue_in_a_draft_dated_only_by_month_starts_on_the_months_first_day():
+    dl = parse_deadline("Từ khi ban hành đến hết năm 2030", 2025, "2025-10")
+    assert (dl.kind, dl.start, dl.end) == ("period", "2025-10-01", "2030-12-31")
+    dl = parse_deadline("Từ khi ban hành đến hết năm 2030", 2025, "2025-10-15")
+    assert (dl.kind, dl.start, dl.end) == ("period", "2025-10-15", "2030-12-31")
+    assert parse_deadline("Từ khi ban hành đến hết năm 2030", 2025).kind == "by"  # no date at all: its end

@@ -252,8 +252,9 @@ def parse_deadline(text: str, year: Optional[int] = None, plan_date: Optional[st
     t = fold_ws(normalise(printed))
     if (relative := _relative_limit(t, printed, plan_date)) is not None:
         return relative
-    if plan_date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", plan_date):
-        y, m, d = plan_date.split("-")
+    if plan_date and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", plan_date):
+        # a draft dated "ngày ... tháng 10 năm 2025" is issued in that month: from its first day
+        y, m, d = (plan_date + "-01").split("-")[:3]
         t = _phrase_re(tuple(lexicon.deadlines().from_plan_date)).sub(f"từ ngày {int(d)}/{int(m)}/{y}", t)
     t = _planned_in_brackets().sub(r"\1", t)
     dl = _deadline_of(t, printed, year)
