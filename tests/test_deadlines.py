@@ -491,3 +491,8 @@ def test_from_the_plans_issue_in_a_draft_dated_only_by_month_starts_on_the_month
     dl = parse_deadline("Từ khi ban hành đến hết năm 2030", 2025, "2025-10-15")
     assert (dl.kind, dl.start, dl.end) == ("period", "2025-10-15", "2030-12-31")
     assert parse_deadline("Từ khi ban hành đến hết năm 2030", 2025).kind == "by"  # no date at all: its end
+
+
+def test_a_day_of_the_year_before_comes_round_every_year():
+    dl = parse_deadline("Ban hành kế hoạch chậm nhất là ngày 31/12 năm trước liền kề", 2026)
+    assert (dl.kind, dl.every) == ("recurring", "year")
