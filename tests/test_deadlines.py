@@ -496,3 +496,8 @@ def test_from_the_plans_issue_in_a_draft_dated_only_by_month_starts_on_the_month
 def test_a_day_of_the_year_before_comes_round_every_year():
     dl = parse_deadline("Ban hành kế hoạch chậm nhất là ngày 31/12 năm trước liền kề", 2026)
     assert (dl.kind, dl.every) == ("recurring", "year")
+
+
+def test_an_ongoing_time_in_a_later_clause_of_a_time_cell_is_ongoing():
+    assert parse_deadline("Báo cáo định kỳ theo thời gian quy định; thực hiện thường xuyên trong năm", 2026).kind == "ongoing"
+    assert parse_deadline("Trước ngày 30/6/2026; báo cáo kết quả về Sở Nội vụ", 2026).kind == "by"

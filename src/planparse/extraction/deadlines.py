@@ -347,7 +347,8 @@ def _deadline_of(t: str, printed: str, year: Optional[int]) -> Optional[Deadline
     days = [p for p in points if p.unit == "day" and (p.year or year)]
 
     damaged_ongoing = len(t.split()) <= 3 and re.search(r"\bxuyên$", t)  # "Thường xuyên" misread by OCR
-    if damaged_ongoing or any(t.startswith(w) or f" {w}" in t[:40] for w in dl.ongoing) \
+    clauses = [c.strip() for c in t.split(";")[:4]]  # "Báo cáo định kỳ theo thời gian quy định; thực hiện thường xuyên"
+    if damaged_ongoing or any(c.startswith(w) or f" {w}" in c[:40] for w in dl.ongoing for c in clauses) \
             and not t.startswith(("trước", "hoàn thành")):
         m = _phrase_re(tuple(dl.peak_words)).search(t)
         later = [p.first_day(year) for p in days if m and p.start >= m.start()]
