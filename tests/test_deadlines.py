@@ -501,3 +501,9 @@ def test_a_day_of_the_year_before_comes_round_every_year():
 def test_an_ongoing_time_in_a_later_clause_of_a_time_cell_is_ongoing():
     assert parse_deadline("Báo cáo định kỳ theo thời gian quy định; thực hiện thường xuyên trong năm", 2026).kind == "ongoing"
     assert parse_deadline("Trước ngày 30/6/2026; báo cáo kết quả về Sở Nội vụ", 2026).kind == "by"
+
+
+def test_each_year_or_quarter_said_with_moi_recurs():
+    assert (parse_deadline("Mỗi quý báo cáo kết quả về Sở Nội vụ", 2026).every) == "quarter"
+    dl = deadline_in_duty("Mỗi năm tại mỗi trường tổ chức ít nhất 01 buổi tuyên truyền.", 2026)
+    assert (dl.kind, dl.every) == ("recurring", "year")
