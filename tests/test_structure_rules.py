@@ -281,7 +281,9 @@ def test_a_span_counted_from_the_plans_issue_starts_on_its_date():
     dl = parse_deadline("Đợt thi đua được triển khai từ ngày ban hành Kế hoạch đến khi tổ chức thành công Đại hội",
                         2025, "2025-11-19")
     assert (dl.kind, dl.start, dl.end) == ("period", "2025-11-19", None)
-    assert parse_deadline("từ nay đến kết thúc cuộc bầu cử", 2025, "2025-12") is None  # the day is not known
+    # a draft dated by month only is issued in that month: from its first day (as the Lâm Đồng PCMT draft's gold has it)
+    dl = parse_deadline("từ nay đến kết thúc cuộc bầu cử", 2025, "2025-12")
+    assert (dl.kind, dl.start, dl.end) == ("period", "2025-12-01", None)
 
 
 def test_every_word_for_the_plans_issue_starts_a_span_on_its_date():
