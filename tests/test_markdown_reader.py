@@ -312,6 +312,21 @@ def test_a_txt_holding_transcription_tables_is_read_as_markdown(tmp_path):
     assert looks_like_transcription(GFM) and not looks_like_transcription("## **KẾ HOẠCH**\n\n**1.** Giao chỉ tiêu")
 
 
+def test_rows_of_a_page_export_closed_by_a_pipe_without_a_delimiter_row_are_table_rows(tmp_path):
+    """Legal-text sites export the heading table as "cell | cell |" lines, without a GFM delimiter row: they are
+    rows of cells, and a .txt holding them is a transcription; a pipe inside a sentence is not a row."""
+    page = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+            "Số: 48/KH-UBND | Hưng Yên, ngày 02 tháng 3 năm 2024 |\n\n"
+            "Thực hiện chỉ đạo của UBND tỉnh, UBND huyện ban hành Kế hoạch như sau:\n")
+    assert rows(page) == [["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+                          ["Số: 48/KH-UBND", "Hưng Yên, ngày 02 tháng 3 năm 2024"]]
+    assert rows("ỦY BAN NHÂN DÂN |\nHUYỆN KIM ĐỘNG |\n") == [["ỦY BAN NHÂN DÂN"], ["HUYỆN KIM ĐỘNG"]]
+    assert rows("Tỷ lệ hồ sơ trực tuyến | đạt 50% vào cuối năm\n") == []
+    p = tmp_path / "ke-hoach.txt"
+    p.write_text(page, encoding="utf-8")
+    assert read_document(p).format == "markdown"
+
+
 def test_real_appendix_reads_as_its_docx_would():
     doc = read_document(REAL / "dong-thap-kh617-2025.md")
     appendix = [b for b in doc.blocks if b.kind == "row" and b.table == 2]

@@ -39,6 +39,9 @@ _PIPE_LINE = re.compile(r"^\s*\|\s*$")
 _RULE_LINE = re.compile(r"^\s*([-_*=—–])(?:\s*\1){2,}\s*$")
 _ATX = re.compile(r"^\s{0,3}(#{1,6})(?:\s+|$)")
 _ATX_CLOSE = re.compile(r"(?:^|\s+)#+\s*$")
+# "Số: 130/KH-UBND | Ninh Bình, ngày 13 tháng 7 năm 2022 |": a table row of a page export, cells parted by "|"
+# and closed by one, with no delimiter row under it
+_BARE_ROW = re.compile(r"^\s*\|?[^|]*[^|\s\\][^|]*(?:\|[^|]*)*(?<!\\)\|\s*$")
 _GFM_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _BULLET_START = re.compile(r"^\s*[*+]\s+(?=\S)")
 _FOOTNOTE_MARK = re.compile(r"\[\^?(\d{1,3})\]")
@@ -84,7 +87,7 @@ class _Line:
 class _Part:
     """A stretch of source lines read as one thing: a paragraph, a heading, or a table."""
 
-    kind: str  # "para", "heading", "pipe", "gfm"
+    kind: str  # "para", "heading", "pipe", "gfm", "bare" (rows without a delimiter row)
     lines: list[_Line]
     rows: list[list[list[_Line]]] = field(default_factory=list)  # pipe tables: rows of cells of lines
     width: int = 0  # pipe tables: the number of columns
@@ -107,7 +110,9 @@ def looks_like_transcription(text: str) -> bool:
     pipes = [i for i, ln in enumerate(lines) if _PIPE_LINE.match(ln)]
     if len(pipes) >= 4 and any(b - a == 1 for a, b in zip(pipes, pipes[1:])):
         return True
-    return any(_gfm_header(row, nxt) for row, nxt in zip(lines, lines[1:]))
+    if any(_gfm_header(row, nxt) for row, nxt in zip(lines, lines[1:])):
+        return True
+    return sum(_bare_row(ln) and "|" in ln.strip()[:-1] for ln in lines[:40]) >= 2  # a page export's heading rows
 
 
 def read_markdown(path: str | Path, data: Optional[bytes] = None) -> Document:
@@ -159,9 +164,9 @@ def _blocks(parts: list[_Part], footnotes: set[str]) -> list[Block]:
     blocks: list[Block] = []
     table_index = 0
     for part in parts:
-        if part.kind in ("pipe", "gfm"):
+        if part.kind in ("pipe", "gfm", "bare"):
             rows = _pipe_table(part.rows, part.width, footnotes) if part.kind == "pipe" \
-                else _gfm_table(part.lines, footnotes)
+                else _gfm_table(part.lines, footnotes, delimiter=part.kind == "gfm")
             for cells, first, last in rows:
                 blocks.append(Block(id=f"b{len(blocks)}", kind="row", text=" | ".join(c.text for c in cells),
                                     cells=cells, table=table_index, line=first.lineno, start=first.start,
@@ -238,6 +243,10 @@ def _gfm_header(row: str, delimiter: str) -> bool:
         and len(_split_gfm_row(row)) == len(_split_gfm_row(delimiter))
 
 
+def _bare_row(raw: str) -> bool:
+    return not _PIPE_LINE.match(raw) and bool(_BARE_ROW.match(raw))
+
+
 def _strip_heading(raw: str) -> str:
     m = _ATX.match(raw)
     return _ATX_CLOSE.sub("", raw[m.end():]) if m else raw
@@ -279,6 +288,14 @@ def _parts(lines: list[_Line], blank_separated: bool) -> list[_Part]:
             while j < n and not lines[j].blank and "|" in lines[j].raw and not _PIPE_LINE.match(lines[j].raw):
                 j += 1
             parts.append(_Part("gfm", lines[i:j]))
+            i = j
+            continue
+        if _bare_row(ln.raw):
+            flush()
+            j = i + 1
+            while j < n and _bare_row(lines[j].raw):
+                j += 1
+            parts.append(_Part("bare", lines[i:j]))
             i = j
             continue
         if _ATX.match(ln.raw):
@@ -582,12 +599,12 @@ def _split_gfm_row(raw: str) -> list[str]:
     return cells
 
 
-def _gfm_table(lines: list[_Line], footnotes: set[str]) -> list[_TableRow]:
+def _gfm_table(lines: list[_Line], footnotes: set[str], delimiter: bool = True) -> list[_TableRow]:
     """Header row, delimiter row (dropped), body rows. A body row with an empty first cell whose other
     cells all go on in lower case is a cell continued on the next line (GFM cells hold one line)."""
     out: list[_TableRow] = []
     for k, ln in enumerate(lines):
-        if k == 1:
+        if k == 1 and delimiter:
             continue  # the delimiter row
         row = [_gfm_cell(c, footnotes) for c in _split_gfm_row(ln.raw)]
         texts = [c.text for c in row]
