@@ -238,6 +238,14 @@ def test_a_cited_issuers_name_goes_on_after_and_and_ends_where_its_title_begins(
                    ("Kế hoạch", "223/KH-UBND", "2025-10-24", "UBND tỉnh Thanh Hóa")]
 
 
+def test_a_cited_bodys_name_goes_on_over_its_comma_but_not_into_a_second_body():
+    got = _cite("Thực hiện Công văn số 310/BVHTTDL-DSVH ngày 20/01/2024 của Bộ Văn hóa, Thể thao và Du lịch về "
+                "bảo tồn di sản;",
+                "Căn cứ Công văn số 77/LĐTBXH-TE ngày 05/3/2014 của Bộ Lao động, Thương binh và Xã hội về trẻ em;",
+                "Thực hiện Công văn số 15/BTC-NSNN ngày 02/01/2024 của Bộ Tài chính, Bộ Nội vụ về kinh phí;")
+    assert [c[3] for c in got] == ["Bộ Văn hóa, Thể thao và Du lịch", "Bộ Lao động, Thương binh và Xã hội", "Bộ Tài chính"]
+
+
 def test_a_committee_named_after_its_remit_keeps_its_whole_name():
     """'Ban Chỉ đạo về phát triển khoa học, công nghệ, ... và chuyển đổi số': the commas and 'và' of its remit are
     its name, which ends where the document's title begins; with its level printed it takes the place."""

@@ -393,7 +393,7 @@ def _issuer_phrase(text: str) -> tuple[str, int]:
     if (end := committee_name_end(text)) is not None:
         return text[:end].strip(), end
     title = _starts(tuple(lexicon.citations().title_openers))
-    taken = 0
+    taken, at_comma = 0, False
     for k, w in enumerate(re.finditer(r"\S+", text)):
         rest = text[w.start():]
         after_and = text[:w.start()].rstrip().endswith(" và")
@@ -405,10 +405,15 @@ def _issuer_phrase(text: str) -> tuple[str, int]:
         core = w.group(0).rstrip(",;.:)")
         taken = w.start() + len(core)
         if core != w.group(0):
+            at_comma = w.group(0)[len(core):].startswith(",")
             break
     # a body's name ends where the unit finder says it does ("Bộ Nông nghiệp và Phát triển nông thôn ban hành"
-    # -> the Bộ), when that is before the title's first word
+    # -> the Bộ), when that is before the title's first word; a name with a comma in it goes on over the comma
+    # ("Bộ Văn hóa, Thể thao và Du lịch"), where a second body does not start after it
     if starts_unit(text) and 0 < (end := unit_phrase_end(text)) < taken:
+        taken = len(text[:end].rstrip(" ,;"))
+    elif at_comma and starts_unit(text) and (end := unit_phrase_end(text)) > taken \
+            and not starts_unit(text[taken:].lstrip(" ,")):
         taken = len(text[:end].rstrip(" ,;"))
     return text[:taken].strip(), taken
 
