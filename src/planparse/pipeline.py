@@ -1,6 +1,8 @@
 """The stages in order: read -> structure -> extract -> validate. Each is a plain function."""
 from __future__ import annotations
 
+import bisect
+
 import hashlib
 import re
 from collections import Counter
@@ -203,15 +205,17 @@ def _with_originals(doc: Document, res) -> Document:
         return doc
     source = res.before
 
+    starts = [ns for ns, _, _, _ in shifts]
+
     def to_old(pos: int, at_end: bool) -> int:
-        moved = 0
-        for ns, ne, os_, oe in shifts:
-            if pos < ns or (at_end and pos == ns):
-                break
-            if pos < ne or (at_end and pos == ne):
-                return oe if at_end else os_
-            moved = oe - ne
-        return pos + moved
+        # the last change starting before pos (at or before, for a start) either holds pos or sets the shift
+        k = (bisect.bisect_left(starts, pos) if at_end else bisect.bisect_right(starts, pos)) - 1
+        if k < 0:
+            return pos
+        ns, ne, os_, oe = shifts[k]
+        if pos < ne or (at_end and pos == ne):
+            return oe if at_end else os_
+        return pos + oe - ne
 
     blocks = []
     for b in doc.blocks:

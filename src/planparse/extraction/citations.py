@@ -19,7 +19,8 @@ from ..models import Block, Citation, Span
 from ..text import fold, fold_ws, normalize_tones
 from .units import starts_unit, unit_phrase_end
 
-_NUMBER = r"\d+[\w\-.ĐđÀ-ỹ]*(?:/[\w\-.ĐđÀ-ỹ&]+)+"
+# a serial number is short: bounded, a scan over "1.1.1.1..." stays linear
+_NUMBER = r"\d+[\w\-.ĐđÀ-ỹ]{0,30}(?:/[\w\-.ĐđÀ-ỹ&]+)+"
 _DATE = (r"\s*(?:,\s*)?\b[Nn]gày\s+(?:(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})"
          r"|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))")
 _LEVELS = r"(?:thành phố|thị xã|thị trấn|tỉnh|huyện|quận|phường|xã|đặc khu)"

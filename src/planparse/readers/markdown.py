@@ -41,7 +41,6 @@ _ATX = re.compile(r"^\s{0,3}(#{1,6})(?:\s+|$)")
 _ATX_CLOSE = re.compile(r"(?:^|\s+)#+\s*$")
 # "Số: 130/KH-UBND | Ninh Bình, ngày 13 tháng 7 năm 2022 |": a table row of a page export, cells parted by "|"
 # and closed by one, with no delimiter row under it
-_BARE_ROW = re.compile(r"^\s*\|?[^|]*[^|\s\\][^|]*(?:\|[^|]*)*(?<!\\)\|\s*$")
 _GFM_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _BULLET_START = re.compile(r"^\s*[*+]\s+(?=\S)")
 _FOOTNOTE_MARK = re.compile(r"\[\^?(\d{1,3})\]")
@@ -244,7 +243,14 @@ def _gfm_header(row: str, delimiter: str) -> bool:
 
 
 def _bare_row(raw: str) -> bool:
-    return not _PIPE_LINE.match(raw) and bool(_BARE_ROW.match(raw))
+    """A line closed by an unescaped "|" whose first cell holds text (checked by splitting, not by a regex
+    that backtracks over a long line)."""
+    line = raw.strip()
+    if not line.endswith("|") or line.endswith("\\|"):
+        return False
+    first = line[1:] if line.startswith("|") else line
+    first = first.split("|", 1)[0]
+    return any(c not in " \t\\" for c in first)
 
 
 def _strip_heading(raw: str) -> str:
