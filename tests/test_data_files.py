@@ -313,6 +313,20 @@ def test_every_amending_word_makes_one_law_of_an_amending_laws_name():
         assert [(c.doc_type, c.date) for c in cited] == [("Luật", "2024-06-29")], word
 
 
+def test_every_basis_section_name_makes_its_items_what_the_plan_implements():
+    from planparse.extraction.meta import extract_citations, extract_meta
+    from planparse.models import Block, Document
+    from planparse.structure import build_structure
+
+    for name in lexicon.citations().basis_sections:
+        texts = ("KẾ HOẠCH", "Chuyển đổi số năm 2026", f"I. {name.upper()}",
+                 "1. Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học;",
+                 "II. NHIỆM VỤ", "1. Sở Khoa học và Công nghệ chủ trì xây dựng kho dữ liệu mở.")
+        st = build_structure(Document(source="x.docx", format="docx",
+                                      blocks=[Block(id=f"b{k}", kind="paragraph", text=t) for k, t in enumerate(texts)]))
+        assert [c.number for c in extract_citations(st, extract_meta(st)[0])] == ["57-NQ/TW"], name
+
+
 def test_every_start_and_end_word_makes_a_task_tables_time_a_span():
     from planparse.pipeline import document_to_plan
     from planparse.readers.text import text_to_document

@@ -439,3 +439,28 @@ def test_the_issuer_named_before_the_document_it_spoke_in():
 ])
 def test_a_party_committee_takes_the_place_of_its_own_level(printed, places, issuer):
     assert normalise_cited_issuer(printed, Places(places)) == issuer
+
+
+def test_a_part_listing_the_plans_basis_names_what_it_implements():
+    """"I. CĂN CỨ XÂY DỰNG KẾ HOẠCH" (or "1. Cơ sở pháp lý" under the plan's grounds) lists its basis as items, not in
+    an opening "Căn cứ ..." sentence; a line of that part that names no document, and the parts after it, cite nothing."""
+    from planparse.extraction.meta import extract_citations
+
+    body = ("KẾ HOẠCH", "Phát triển thương mại điện tử năm 2024", "I. CĂN CỨ XÂY DỰNG KẾ HOẠCH",
+            "1. Quyết định số 645/QĐ-TTg ngày 15/5/2020 của Thủ tướng Chính phủ phê duyệt Kế hoạch tổng thể;",
+            "2. Thông tư 12/2023/TT-BCT ngày 30/6/2023 của Bộ Công Thương về thương mại điện tử;",
+            "3. Tình hình thực tế của địa phương.", "II. NHIỆM VỤ",
+            "1. Sở Công Thương chủ trì triển khai Quyết định số 10/QĐ-UBND ngày 02/01/2024.")
+    blocks = [Block(id=f"b{k}", kind="paragraph", text=t) for k, t in enumerate(body)]
+    st = build_structure(Document(source="x.docx", format="docx", blocks=blocks))
+    meta, _ = extract_meta(st)
+    assert [(c.doc_type, c.number, c.date, c.issuer) for c in extract_citations(st, meta)] == [
+        ("Quyết định", "645/QĐ-TTg", "2020-05-15", "Thủ tướng Chính phủ"),
+        ("Thông tư", "12/2023/TT-BCT", "2023-06-30", "Bộ Công Thương")]
+    grounds = ("KẾ HOẠCH", "Phát triển thương mại điện tử năm 2024", "I. CƠ SỞ XÂY DỰNG KẾ HOẠCH", "1. Cơ sở pháp lý",
+               "- Luật Thương mại ngày 14 tháng 6 năm 2005;", "2. Cơ sở thực tiễn",
+               "- Kết quả thực hiện Kế hoạch số 20/KH-UBND ngày 10/02/2023 còn hạn chế.")
+    blocks = [Block(id=f"b{k}", kind="paragraph", text=t) for k, t in enumerate(grounds)]
+    st = build_structure(Document(source="x.docx", format="docx", blocks=blocks))
+    assert [(c.doc_type, c.number, c.date) for c in extract_citations(st, extract_meta(st)[0])] == [
+        ("Luật", None, "2005-06-14")]

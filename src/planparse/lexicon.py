@@ -201,6 +201,7 @@ class CitationsData(_Data):
     amending_names: list[str]  # "Luật sửa đổi, bổ sung một số điều của Luật A và Luật B ngày ...": one law, A and B in its name
     basis_openers: list[str]  # how an opening sentence names what the plan implements or rests on
     excluded_openers: list[str]  # a submission or request the plan was issued on: not implemented
+    basis_sections: list[str]  # a part of the plan that lists its basis ("I. CĂN CỨ XÂY DỰNG KẾ HOẠCH"), whole title
     title_openers: list[str]  # words that begin a cited document's own title after its issuer
     issuer_after: list[str]  # "của" / "do" before a cited document's issuer
     committee_heads: list[str]  # a steering committee or task force, named after its remit ("Ban Chỉ đạo về ...")

@@ -15,6 +15,7 @@ from typing import Optional
 from rapidfuzz import fuzz
 
 from .. import lexicon
+from ..labels import parse_label
 from ..models import Block, Citation, Span
 from ..text import fold, fold_ws, normalize_tones
 from .units import starts_unit, unit_phrase_end
@@ -86,14 +87,17 @@ def _clauses(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def extract_citations_from(blocks: list[Block], places: Places) -> list[Citation]:
+def extract_citations_from(blocks: list[Block], places: Places, listed: bool = False) -> list[Citation]:
+    """The documents the blocks' basis sentences cite ("Căn cứ ...", "Thực hiện ..."); `listed`: the blocks are the
+    items of a basis list ("1. Quyết định số 924/QĐ-TTg ...", "- Luật Đất đai ..."), each one naming a document."""
     data = lexicon.citations()
     basis = _starts(tuple(data.basis_openers))
     excluded = _starts(tuple(data.excluded_openers))
     out: list[Citation] = []
     seen: set[str] = set()
     for b in blocks:
-        if not basis.match(b.text) or excluded.match(b.text):
+        item = parse_label(b.text)[1].lstrip() if listed else b.text
+        if not (_doc_re().match(item) if listed else basis.match(b.text)) or excluded.match(b.text):
             continue
         # "223/KH- UBND", "45- CT/TW" (a number broken at its hyphen): a space typed in the number is moved after it,
         # so offsets stay those of the block

@@ -8,7 +8,7 @@ from typing import Optional
 
 from .. import lexicon
 from ..models import Block, Citation, Meta, Signer, Span
-from ..structure import Structure, heading_type_and_rest
+from ..structure import Node, Structure, heading_type_and_rest
 from ..text import fold, fold_ws, normalize_tones, strip_accents, vi
 from .units import head_choices
 
@@ -503,5 +503,29 @@ def extract_citations(st: Structure, meta: Optional[Meta] = None) -> list[Citati
     places = plan_places(meta or Meta(), st)
     # with no basis in its opening, a title that opens as one names what the plan implements ("Thực hiện Nghị quyết
     # số 57-NQ/TW ..." under CHƯƠNG TRÌNH HÀNH ĐỘNG)
-    return extract_citations_from(st.opening, places) or extract_citations_from(st.title, places)
+    found = extract_citations_from(st.opening, places) or extract_citations_from(st.title, places)
+    listed = extract_citations_from(basis_section_blocks(st), places, listed=True)
+    known = {fold(c.number) for c in found if c.number}
+    return found + [c for c in listed if not (c.number and fold(c.number) in known)]
+
+
+def basis_section_blocks(st: Structure) -> list[Block]:
+    """The items of a part that lists the plan's basis ("I. CĂN CỨ XÂY DỰNG KẾ HOẠCH", or "1. Cơ sở pháp lý" under
+    a part on the plan's grounds), as the opening's "Căn cứ ..." would name them."""
+    names = {fold(n) for n in lexicon.citations().basis_sections}
+    out: list[Block] = []
+
+    def walk(nodes: list[Node], depth: int) -> None:
+        for node in nodes:
+            if fold(node.text).strip(" :.") in names:
+                out.extend(b for n in _subtree(node) for b in ([n.block] if n is not node and n.block else []) + n.body)
+            elif depth < 1:
+                walk(node.children, depth + 1)
+
+    walk(st.sections, 0)
+    return out
+
+
+def _subtree(node: Node) -> list[Node]:
+    return [node] + [n for child in node.children for n in _subtree(child)]
 
