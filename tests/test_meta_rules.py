@@ -464,3 +464,18 @@ def test_a_part_listing_the_plans_basis_names_what_it_implements():
     st = build_structure(Document(source="x.docx", format="docx", blocks=blocks))
     assert [(c.doc_type, c.number, c.date) for c in extract_citations(st, extract_meta(st)[0])] == [
         ("Luật", None, "2005-06-14")]
+
+
+def test_a_title_in_capitals_dates_and_names_the_issuer_of_what_it_implements():
+    """With no basis in its opening, a title in capitals cites the document ("... CHỈ THỊ SỐ 12-CT/TW NGÀY 05 THÁNG 3
+    NĂM 2022 CỦA BỘ CHÍNH TRỊ"): its date and issuer are read as in a sentence, its text stays the title's."""
+    from planparse.extraction.meta import extract_citations
+
+    body = ("KẾ HOẠCH", "TRIỂN KHAI CHỈ THỊ SỐ 12-CT/TW NGÀY 05 THÁNG 3 NĂM 2022 CỦA BỘ CHÍNH TRỊ VỀ CÔNG TÁC DÂN TỘC",
+            "I. MỤC ĐÍCH, YÊU CẦU", "1. Nâng cao nhận thức của cán bộ.")
+    blocks = [Block(id=f"b{k}", kind="paragraph", text=t) for k, t in enumerate(body)]
+    st = build_structure(Document(source="x.docx", format="docx", blocks=blocks))
+    cited = extract_citations(st, extract_meta(st)[0])
+    assert [(c.doc_type, c.number, c.date, c.issuer) for c in cited] == [
+        ("Chỉ thị", "12-CT/TW", "2022-03-05", "Bộ Chính trị")]
+    assert cited[0].text.startswith("CHỈ THỊ SỐ 12-CT/TW NGÀY 05 THÁNG 3 NĂM 2022")

@@ -503,10 +503,33 @@ def extract_citations(st: Structure, meta: Optional[Meta] = None) -> list[Citati
     places = plan_places(meta or Meta(), st)
     # with no basis in its opening, a title that opens as one names what the plan implements ("Thực hiện Nghị quyết
     # số 57-NQ/TW ..." under CHƯƠNG TRÌNH HÀNH ĐỘNG)
-    found = extract_citations_from(st.opening, places) or extract_citations_from(st.title, places)
+    found = extract_citations_from(st.opening, places) or _title_citations(st.title, places)
     listed = extract_citations_from(basis_section_blocks(st), places, listed=True)
     known = {fold(c.number) for c in found if c.number}
     return found + [c for c in listed if not (c.number and fold(c.number) in known)]
+
+
+def _title_citations(title: list[Block], places) -> list[Citation]:
+    """A title in capitals ("... NGHỊ QUYẾT SỐ 05/NQ-CP NGÀY 13 THÁNG 01 NĂM 2014 CỦA CHÍNH PHỦ") is read in lower case
+    but its numbers, so its dates and issuers are found as in a sentence; each citation's text is the title's own."""
+    from .citations import extract_citations_from
+
+    def lowered(text: str) -> str:
+        return re.sub(r"\S+", lambda m: m.group(0) if re.search(r"[\d/]", m.group(0)) else m.group(0).lower(), text)
+
+    blocks = [b.model_copy(update={"text": lowered(b.text)}) if _in_capitals(b.text) and len(lowered(b.text)) == len(b.text)
+              else b for b in title]
+    by_id = {b.id: b.text for b in title}
+    out = []
+    for c in extract_citations_from(blocks, places):
+        original = by_id.get(c.span.block) if c.span else None
+        out.append(c.model_copy(update={"text": fold_ws(original[c.span.start:c.span.end])[:300]}) if original else c)
+    return out
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 10 and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
 
 
 def basis_section_blocks(st: Structure) -> list[Block]:
