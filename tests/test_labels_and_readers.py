@@ -239,3 +239,28 @@ def test_the_capital_and_small_letter_classes_tell_vietnamese_case():
     assert all(re.fullmatch(LOWER, c) for c in "aăâđêôơưàảãáạủỹ") and not any(re.fullmatch(LOWER, c) for c in "AĐỦ")
     # the range "À-Ỹ" holds small letters too: a pattern written with it reads them as capitals
     assert re.fullmatch("[A-ZĐÀ-Ỹ]", "ủ") and not re.fullmatch(vi("[A-ZĐÀ-Ỹ]"), "ủ")
+
+
+def test_heading_cells_of_a_page_saved_as_text_are_rejoined(tmp_path):
+    """A legal-text site's page saved as text parts the heading cells by lines holding only "|" and wraps each
+    cell's first line after one word: the issuer, number and place come out whole, as from a DOCX heading."""
+    from planparse.pipeline import extract_file
+
+    text = ("ỦY\nBAN NHÂN DÂN\nHUYỆN ĐÔNG SƠN\n-------\n|\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\n---------------\n|\nSố:\n57/KH-UBND\n|\nĐông\nSơn, ngày 04 tháng 3 năm 2023\n"
+            "|\nKẾ HOẠCH\nTuyên truyền phòng chống thiên tai năm 2023\nI. MỤC ĐÍCH, YÊU CẦU\n"
+            "1. Nâng cao nhận thức của người dân.\nII. NHIỆM VỤ\n1. Phòng Nông nghiệp chủ trì tổ chức tập huấn, "
+            "hoàn thành trước ngày 30/6/2023.\n")
+    doc = text_to_document(text, "x.txt")
+    assert [(b.text, b.line) for b in doc.blocks[:7]] == [
+        ("ỦY BAN NHÂN DÂN", 1), ("HUYỆN ĐÔNG SƠN", 3), ("-------", 4), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 6),
+        ("Độc lập - Tự do - Hạnh phúc ---------------", 8), ("Số: 57/KH-UBND", 11),
+        ("Đông Sơn, ngày 04 tháng 3 năm 2023", 14)]
+    assert text[doc.blocks[0].start:doc.blocks[0].end] == "ỦY\nBAN NHÂN DÂN"  # offsets still those of the source
+    path = tmp_path / "x.txt"
+    path.write_text(text, encoding="utf-8")
+    meta = extract_file(path).meta
+    assert (meta.issuer, meta.number, meta.place, meta.date) == ("UBND huyện Đông Sơn", "57/KH-UBND", "Đông Sơn",
+                                                                  "2023-03-04")
+    plain = "ỦY\nBAN NHÂN DÂN\nXÃ AN PHÚ\nSố:\n12/KH-UBND\nKẾ HOẠCH\nTuyên truyền\n"  # no "|" lines: lines as read
+    assert [b.text for b in text_to_document(plain, "y.txt").blocks][:4] == ["ỦY", "BAN NHÂN DÂN", "XÃ AN PHÚ", "Số:"]
