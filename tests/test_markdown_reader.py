@@ -421,3 +421,17 @@ def test_a_line_break_typed_as_br_in_a_pipe_table_cell_parts_its_lines():
     assert doc.blocks[0].cells[0].lines == ["UBND HUYỆN NAM ĐÀN", "PHÒNG NỘI VỤ"]
     meta = document_to_plan(doc).meta
     assert (meta.issuer.casefold(), meta.issuer_level) == ("phòng nội vụ huyện nam đàn", "district")
+
+
+def test_heading_cells_of_a_page_saved_as_markdown_are_rejoined():
+    """Heading cells parted by "|" lines, each cell's first line wrapped after one word ("ỦY" / "BAN NHÂN DÂN"),
+    and the title after "KẾ HOẠCH" wrapped the same way: each comes out as one line, offsets still the source's."""
+    text = ("ỦY\nBAN NHÂN DÂN\nXÃ HÒA LẠC\n-------\n|\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n---------------\n|\n"
+            "Số:\n08/KH-UBND\n|\nHòa Lạc, ngày 02 tháng 4 năm 2024\n|\nKẾ HOẠCH\nPHÒNG\nCHỐNG DỊCH BỆNH NĂM 2024\n"
+            "I. MỤC ĐÍCH\nHạn\nchế dịch bệnh trên địa bàn.\n")
+    doc = markdown_to_document(text, "x.md")
+    assert [b.text for b in doc.blocks] == [
+        "ỦY BAN NHÂN DÂN", "XÃ HÒA LẠC",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM | Số: 08/KH-UBND | Hòa Lạc, ngày 02 tháng 4 năm 2024",
+        "KẾ HOẠCH", "PHÒNG CHỐNG DỊCH BỆNH NĂM 2024", "I. MỤC ĐÍCH", "Hạn chế dịch bệnh trên địa bàn."]
+    assert text[doc.blocks[0].start:doc.blocks[0].end] == "ỦY\nBAN NHÂN DÂN"

@@ -122,7 +122,7 @@ def read_markdown(path: str | Path, data: Optional[bytes] = None) -> Document:
 
 
 def markdown_to_document(text: str, source: str) -> Document:
-    lines = _source_lines(text)
+    lines = _heading_cells_rejoined(_source_lines(text))
     footnotes, notes_from, notes_to = _footnotes(lines)
     body = lines[:notes_from] + lines[notes_to:]
     blank_separated = _blank_separated(body)
@@ -130,6 +130,31 @@ def markdown_to_document(text: str, source: str) -> Document:
     if not blank_separated:
         parts = _split_paragraphs_blankless(parts)
     return Document(source=source, format="markdown", blocks=_blocks(_join_paragraphs(parts), footnotes))
+
+
+_PLAN_HEADING = re.compile(r"^\W*k[eế]\s*ho[aạ]ch\W*$", re.I)
+
+
+def _heading_cells_rejoined(lines: list[_Line]) -> list[_Line]:
+    """A legal-text site's page saved as Markdown parts the heading cells by lines holding only "|" and wraps
+    each cell's first line after its first word ("ỦY" / "BAN NHÂN DÂN", "TRIỂN" / "KHAI THỰC HIỆN ..."): before the
+    "KẾ HOẠCH" line and on the title line after it, a one-word line without markup goes on the next line."""
+    heading = next((k for k, ln in enumerate(lines[:80]) if _PLAN_HEADING.match(ln.raw)), None)
+    if heading is None or sum(bool(_PIPE_LINE.match(ln.raw)) for ln in lines[:heading]) < 2:
+        return lines
+    out: list[_Line] = []
+    k = 0
+    while k < len(lines):
+        ln = lines[k]
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if k <= heading + 1 and nxt is not None and len(ln.raw.split()) == 1 and not nxt.blank \
+                and not re.search(r"[|*_#<>\\]", ln.raw + nxt.raw) and not _RULE_LINE.match(nxt.raw):
+            out.append(_Line(raw=f"{ln.raw.strip()} {nxt.raw.strip()}", start=ln.start, end=nxt.end, lineno=ln.lineno))
+            k += 2
+            continue
+        out.append(ln)
+        k += 1
+    return out
 
 
 def _join_paragraphs(parts: list[_Part]) -> list[_Part]:
