@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import bisect
-
 import hashlib
 import re
 from collections import Counter

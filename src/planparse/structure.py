@@ -100,14 +100,14 @@ def heading_type_and_rest(b: Block) -> tuple[Optional[str], str]:
     return found, " ".join(words[len(found.split()):]).strip(" *:")
 
 
-def _in_capitals(text: str) -> bool:
+def in_capitals(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 10 and sum(c.isupper() for c in letters) / len(letters) > 0.9
 
 
 def _part_title(b: Block) -> bool:
     """The line under a part's label ('Phần thứ hai' / 'KẾ HOẠCH NĂM 2026') that names it: unlabelled, in capitals."""
-    return b.kind != "row" and parse_label(b.text)[0] is None and _in_capitals(b.text) and len(b.text) <= 200
+    return b.kind != "row" and parse_label(b.text)[0] is None and in_capitals(b.text) and len(b.text) <= 200
 
 
 def _is_doc_heading(b: Block) -> bool:
@@ -230,7 +230,7 @@ def build_structure(doc: Document) -> Structure:
         if title and (_OPENING.match(b.text) and (_CITES.search(b.text) or len(b.text) > 120)
                       or re.match(r"căn cứ\b", fold(b.text))):  # a title never opens with "Căn cứ"
             break
-        if not title and _OPENING.match(b.text) and _CITES.search(b.text[:80]) and not _in_capitals(b.text) \
+        if not title and _OPENING.match(b.text) and _CITES.search(b.text[:80]) and not in_capitals(b.text) \
                 and not _title_before_opening(b, blocks[i + 1] if i + 1 < n else None) \
                 and (re.search(r"[,;:.]$", b.text.rstrip()) or len(b.text) > 300):
             # an opening sentence ends its clause; a title in capitals may also begin "THỰC HIỆN NGHỊ QUYẾT SỐ ...",

@@ -8,7 +8,7 @@ from typing import Optional
 
 from .. import lexicon
 from ..models import Block, Citation, Meta, Signer, Span
-from ..structure import Node, Structure, heading_type_and_rest
+from ..structure import Node, Structure, heading_type_and_rest, in_capitals
 from ..text import fold, fold_ws, normalize_tones, strip_accents, vi
 from .units import head_choices
 
@@ -509,7 +509,7 @@ def extract_citations(st: Structure, meta: Optional[Meta] = None) -> list[Citati
     return found + [c for c in listed if not (c.number and fold(c.number) in known)]
 
 
-def _title_citations(title: list[Block], places) -> list[Citation]:
+def _title_citations(title: list[Block], places: "Places") -> list[Citation]:
     """A title in capitals ("... NGHỊ QUYẾT SỐ 05/NQ-CP NGÀY 13 THÁNG 01 NĂM 2014 CỦA CHÍNH PHỦ") is read in lower case
     but its numbers, so its dates and issuers are found as in a sentence; each citation's text is the title's own."""
     from .citations import extract_citations_from
@@ -517,19 +517,16 @@ def _title_citations(title: list[Block], places) -> list[Citation]:
     def lowered(text: str) -> str:
         return re.sub(r"\S+", lambda m: m.group(0) if re.search(r"[\d/]", m.group(0)) else m.group(0).lower(), text)
 
-    blocks = [b.model_copy(update={"text": lowered(b.text)}) if _in_capitals(b.text) and len(lowered(b.text)) == len(b.text)
-              else b for b in title]
+    blocks = []
+    for b in title:
+        low = lowered(b.text) if in_capitals(b.text) else b.text
+        blocks.append(b.model_copy(update={"text": low}) if low != b.text and len(low) == len(b.text) else b)
     by_id = {b.id: b.text for b in title}
     out = []
     for c in extract_citations_from(blocks, places):
         original = by_id.get(c.span.block) if c.span else None
         out.append(c.model_copy(update={"text": fold_ws(original[c.span.start:c.span.end])[:300]}) if original else c)
     return out
-
-
-def _in_capitals(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 10 and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
 
 
 def basis_section_blocks(st: Structure) -> list[Block]:

@@ -27,6 +27,36 @@ def _opening() -> re.Pattern:
     return re.compile(rf"^(?:{'|'.join(map(re.escape, openers))})\s+(?:{'|'.join(map(re.escape, kinds))})\b")
 
 
+LONE_PIPE = re.compile(r"^\s*\|\s*$")  # a line holding only "|": a cell break of a page export
+RULE_LINE = re.compile(r"^\s*([-_*=—–])(?:\s*\1){2,}\s*$")
+
+
+def is_lone_pipe(text: str) -> bool:
+    return bool(LONE_PIPE.match(text))
+
+
+def wrapped_heading_lines(texts: list[str]) -> tuple[set[int], int]:
+    """A legal-text site's page saved as text or Markdown prints the heading table's cells one after another,
+    parted by lines holding only "|", and wraps each cell's first line after its first word ("ỦY" / "BAN NHÂN
+    DÂN", "Số:" / "24/KH-UBND", "TRIỂN" / "KHAI THỰC HIỆN ..."): the indexes k whose line goes on in line k + 1,
+    before the document-type line ("KẾ HOẠCH") and on the title line after it, and that line's index (0 with no
+    such heading: other text is left as read)."""
+    kind = next((k for k, t in enumerate(texts[:80]) if len(t) <= 30 and fold(t).strip(" *#:") in _doc_types()), None)
+    if kind is None or sum(is_lone_pipe(t) for t in texts[:kind]) < 2:
+        return set(), 0
+    out: set[int] = set()
+    k = 0
+    while k < min(kind + 2, len(texts) - 1):
+        one, nxt = texts[k], texts[k + 1]
+        if len(one.split()) == 1 and nxt.strip() and not is_lone_pipe(one) and not is_lone_pipe(nxt) \
+                and not RULE_LINE.match(nxt) and not re.search(r"[|*_#<>\\\t]", one + nxt):
+            out.add(k)
+            k += 2
+            continue
+        k += 1
+    return out, kind
+
+
 @dataclass
 class Line:
     text: str

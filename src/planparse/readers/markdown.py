@@ -31,12 +31,10 @@ from typing import Optional
 from ..labels import parse_label
 from ..models import Block, Cell, Document
 from ..text import fold_ws
-from .lines import Line, join_lines
+from .lines import LONE_PIPE as _PIPE_LINE, RULE_LINE as _RULE_LINE, Line, join_lines, wrapped_heading_lines
 
 MARKDOWN_EXT = (".md", ".markdown")
 
-_PIPE_LINE = re.compile(r"^\s*\|\s*$")
-_RULE_LINE = re.compile(r"^\s*([-_*=—–])(?:\s*\1){2,}\s*$")
 _ATX = re.compile(r"^\s{0,3}(#{1,6})(?:\s+|$)")
 _ATX_CLOSE = re.compile(r"(?:^|\s+)#+\s*$")
 # "Số: 130/KH-UBND | Ninh Bình, ngày 13 tháng 7 năm 2022 |": a table row of a page export, cells parted by "|"
@@ -132,23 +130,16 @@ def markdown_to_document(text: str, source: str) -> Document:
     return Document(source=source, format="markdown", blocks=_blocks(_join_paragraphs(parts), footnotes))
 
 
-_PLAN_HEADING = re.compile(r"^\W*k[eế]\s*ho[aạ]ch\W*$", re.I)
-
-
 def _heading_cells_rejoined(lines: list[_Line]) -> list[_Line]:
-    """A legal-text site's page saved as Markdown parts the heading cells by lines holding only "|" and wraps
-    each cell's first line after its first word ("ỦY" / "BAN NHÂN DÂN", "TRIỂN" / "KHAI THỰC HIỆN ..."): before the
-    "KẾ HOẠCH" line and on the title line after it, a one-word line without markup goes on the next line."""
-    heading = next((k for k, ln in enumerate(lines[:80]) if _PLAN_HEADING.match(ln.raw)), None)
-    if heading is None or sum(bool(_PIPE_LINE.match(ln.raw)) for ln in lines[:heading]) < 2:
-        return lines
+    """The heading of a page saved as Markdown (see `wrapped_heading_lines`): each wrapped line goes on the next,
+    offsets still the source's; the "|" lines stay, as they part the heading table's cells."""
+    wrapped = wrapped_heading_lines([ln.raw for ln in lines])[0]
     out: list[_Line] = []
     k = 0
     while k < len(lines):
         ln = lines[k]
-        nxt = lines[k + 1] if k + 1 < len(lines) else None
-        if k <= heading + 1 and nxt is not None and len(ln.raw.split()) == 1 and not nxt.blank \
-                and not re.search(r"[|*_#<>\\]", ln.raw + nxt.raw) and not _RULE_LINE.match(nxt.raw):
+        if k in wrapped:
+            nxt = lines[k + 1]
             out.append(_Line(raw=f"{ln.raw.strip()} {nxt.raw.strip()}", start=ln.start, end=nxt.end, lineno=ln.lineno))
             k += 2
             continue

@@ -14,7 +14,7 @@ from ..errors import CorruptFile, EmptyFile
 from ..models import Block, Cell, Document
 from ..text import fold_ws, nfc, vi
 from .files import read_limited
-from .lines import Line, check_lines, join_lines
+from .lines import Line, check_lines, is_lone_pipe, join_lines, wrapped_heading_lines
 from .spilled import find_spilled_table, parse_spilled_table, parse_spilled_task_table
 
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
@@ -149,33 +149,24 @@ def text_to_document(text: str, source: str, fmt: str = "text", page: int | None
     return Document(source=source, format=fmt, blocks=blocks)
 
 
-_LONE_PIPE = re.compile(r"^\s*\|\s*$")
-
-
 def _heading_cells_rejoined(lines: list[Line]) -> list[Line]:
-    """A legal-text site's page saved as text prints the heading table's cells one after another, parted by a
-    line holding only "|", and wraps each cell's first line after its first word ("ỦY" / "BAN NHÂN DÂN", "Số:" /
-    "24/KH-UBND"): up to the last such line (and the title line after it), a one-word line goes on the next line,
-    and the "|" lines are dropped. Other text is left as read."""
-    pipes = [k for k, ln in enumerate(lines[:60]) if _LONE_PIPE.match(ln.text)]
-    if len(pipes) < 2:
+    """The heading of a page saved as text (see `wrapped_heading_lines`): each wrapped line goes on the next, offsets
+    still the source's, and the "|" lines parting the cells before the document-type line are dropped."""
+    wrapped, kind = wrapped_heading_lines([ln.text for ln in lines])
+    if not kind:
         return lines
     out: list[Line] = []
     k = 0
-    stop = pipes[-1] + 3
     while k < len(lines):
         ln = lines[k]
-        if k <= pipes[-1] and _LONE_PIPE.match(ln.text):
-            k += 1
-            continue
-        nxt = lines[k + 1] if k + 1 < len(lines) else None
-        if k < stop and nxt is not None and not ln.blank and not nxt.blank and len(ln.text.split()) == 1 \
-                and not _LONE_PIPE.match(nxt.text) and ln.cells is None and nxt.cells is None:
+        if k in wrapped:
+            nxt = lines[k + 1]
             out.append(Line(text=f"{ln.text} {nxt.text}", start=ln.start, end=nxt.end, lineno=ln.lineno, page=ln.page,
                             heading=ln.heading))
             k += 2
             continue
-        out.append(ln)
+        if not (k < kind and is_lone_pipe(ln.text)):
+            out.append(ln)
         k += 1
     return out
 
