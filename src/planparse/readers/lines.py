@@ -4,12 +4,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import Callable, Optional, TypeVar
 
 from .. import lexicon, limits
 from ..errors import LineTooLong, TooManyLines
 from ..labels import parse_label
 from ..text import fold, vi
+
+T = TypeVar("T")
 
 _URL_ONLY = re.compile(r"^\(?https?://\S+\)?$")
 _TERMINAL = re.compile(r"(?:[.:;!?]|\./\.|\.\.\.)[\"”)\]]*$")
@@ -55,6 +57,21 @@ def wrapped_heading_lines(texts: list[str]) -> tuple[set[int], int]:
             continue
         k += 1
     return out, kind
+
+
+def rejoined(lines: list[T], wrapped: set[int], join: Callable[[T, T], T]) -> list[T]:
+    """The lines with each wrapped line k (`wrapped_heading_lines`) and line k + 1 made one by `join`."""
+    out: list[T] = []
+    skip = False
+    for k, ln in enumerate(lines):
+        if skip:
+            skip = False
+        elif k in wrapped and k + 1 < len(lines):
+            out.append(join(ln, lines[k + 1]))
+            skip = True
+        else:
+            out.append(ln)
+    return out
 
 
 @dataclass

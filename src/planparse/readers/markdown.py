@@ -31,7 +31,7 @@ from typing import Optional
 from ..labels import parse_label
 from ..models import Block, Cell, Document
 from ..text import fold_ws
-from .lines import LONE_PIPE as _PIPE_LINE, RULE_LINE as _RULE_LINE, Line, join_lines, wrapped_heading_lines
+from .lines import LONE_PIPE as _PIPE_LINE, RULE_LINE as _RULE_LINE, Line, join_lines, rejoined, wrapped_heading_lines
 
 MARKDOWN_EXT = (".md", ".markdown")
 
@@ -133,19 +133,8 @@ def markdown_to_document(text: str, source: str) -> Document:
 def _heading_cells_rejoined(lines: list[_Line]) -> list[_Line]:
     """The heading of a page saved as Markdown (see `wrapped_heading_lines`): each wrapped line goes on the next,
     offsets still the source's; the "|" lines stay, as they part the heading table's cells."""
-    wrapped = wrapped_heading_lines([ln.raw for ln in lines])[0]
-    out: list[_Line] = []
-    k = 0
-    while k < len(lines):
-        ln = lines[k]
-        if k in wrapped:
-            nxt = lines[k + 1]
-            out.append(_Line(raw=f"{ln.raw.strip()} {nxt.raw.strip()}", start=ln.start, end=nxt.end, lineno=ln.lineno))
-            k += 2
-            continue
-        out.append(ln)
-        k += 1
-    return out
+    return rejoined(lines, wrapped_heading_lines([ln.raw for ln in lines])[0],
+                    lambda a, b: _Line(raw=f"{a.raw.strip()} {b.raw.strip()}", start=a.start, end=b.end, lineno=a.lineno))
 
 
 def _join_paragraphs(parts: list[_Part]) -> list[_Part]:

@@ -14,7 +14,7 @@ from ..errors import CorruptFile, EmptyFile
 from ..models import Block, Cell, Document
 from ..text import fold_ws, nfc, vi
 from .files import read_limited
-from .lines import Line, check_lines, is_lone_pipe, join_lines, wrapped_heading_lines
+from .lines import Line, check_lines, is_lone_pipe, join_lines, rejoined, wrapped_heading_lines
 from .spilled import find_spilled_table, parse_spilled_table, parse_spilled_task_table
 
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
@@ -155,20 +155,9 @@ def _heading_cells_rejoined(lines: list[Line]) -> list[Line]:
     wrapped, kind = wrapped_heading_lines([ln.text for ln in lines])
     if not kind:
         return lines
-    out: list[Line] = []
-    k = 0
-    while k < len(lines):
-        ln = lines[k]
-        if k in wrapped:
-            nxt = lines[k + 1]
-            out.append(Line(text=f"{ln.text} {nxt.text}", start=ln.start, end=nxt.end, lineno=ln.lineno, page=ln.page,
-                            heading=ln.heading))
-            k += 2
-            continue
-        if not (k < kind and is_lone_pipe(ln.text)):
-            out.append(ln)
-        k += 1
-    return out
+    joined = rejoined(lines, wrapped, lambda a, b: Line(text=f"{a.text} {b.text}", start=a.start, end=b.end,
+                                                         lineno=a.lineno, page=a.page, heading=a.heading))
+    return [ln for ln in joined if not (ln.lineno < lines[kind].lineno and is_lone_pipe(ln.text))]
 
 
 def lines_to_blocks(lines: list[Line], id_prefix: str = "b") -> list[Block]:
