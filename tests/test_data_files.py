@@ -128,6 +128,13 @@ def test_target_words_mean_what_the_data_says():
     assert is_goal("Rà soát 12 hộ nghèo trên địa bàn")
     for unit in data.activity_units:  # sessions held are an activity, a target only with a level word
         assert not is_goal(f"Tổ chức 03 {unit} cho cán bộ") and is_goal(f"Tổ chức ít nhất 03 {unit} cho cán bộ"), unit
+    from planparse.extraction.targets import goal_deadline
+    for word in data.goal_time_words:  # a time stated inside a goal is its deadline
+        deadline = goal_deadline(f"Tỷ lệ xã đạt chuẩn nông thôn mới đạt 80% {word} năm 2028", 2025)
+        assert deadline.text == f"{word} năm 2028" and deadline.date[:4] in ("2027", "2028"), word
+        for qualifier in data.goal_time_qualifiers:
+            clause = f"Tỷ lệ xã đạt chuẩn đạt 80% {word} {qualifier} năm 2028"
+            assert goal_deadline(clause, 2025).text == f"{word} {qualifier} năm 2028", (word, qualifier)
     for word in data.within_words:  # a time limit is a ceiling on the time taken
         for unit in data.duration_units:
             t = parse_target(f"Giải quyết hồ sơ {word} 05 {unit}", counts=True)

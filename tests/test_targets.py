@@ -256,6 +256,12 @@ def test_the_time_a_goal_sentence_opens_with_is_each_of_its_goals_time():
                                                    "cơ sở sản xuất cam kết bảo vệ môi trường"]
 
 
+def test_a_time_stated_inside_a_goal_is_its_deadline_not_the_plans_year():
+    assert goal_deadline("Giảm tỷ lệ suy dinh dưỡng trẻ em xuống dưới 12% vào năm 2027", 2025).date == "2027-12-31"
+    assert goal_deadline("Tỷ lệ hộ dùng nước sạch đạt 95% vào cuối năm 2026", 2025).date == "2026-12-31"
+    assert goal_deadline("Tỷ lệ hộ dùng nước sạch đạt 95%", 2025).date == "2025-12-31"
+
+
 def test_a_goals_part_printed_as_paragraphs_gives_its_kpis():
     from planparse.pipeline import document_to_plan
     from planparse.readers.text import text_to_document

@@ -239,6 +239,8 @@ class TargetsData(_Data):
     count_blockers: list[str]  # a figure after these is a date, a reference or a rank, not a count ("năm 2025", "Điều 5")
     figure_idioms: list[str]  # a figure before these is a manner of speaking, not a count ("tăng trưởng hai con số")
     activity_units: list[str]  # "Tổ chức 02 hội nghị": sessions held are an activity; with no level word, no target
+    goal_time_words: list[str]  # "... xuống dưới 25‰ vào năm 2015": the time a goal states inside it opens so
+    goal_time_qualifiers: list[str]  # "đến hết năm 2025", "vào cuối năm 2025"
     within_words: list[str]  # "... được tiếp cận hỗ trợ trong 24 giờ": a time limit, a ceiling on the time taken
     duration_units: list[str]
 

@@ -588,6 +588,14 @@ def split_goals(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _goal_time_inside() -> re.Pattern:
+    """'... xuống dưới 25‰ vào năm 2015', 'đạt 90% đến hết năm 2025': a time stated inside a goal."""
+    data = lexicon.targets()
+    return re.compile(rf"(?<!\w)(?:{_alt(data.goal_time_words)})\s+(?:(?:{_alt(data.goal_time_qualifiers)})\s+)?"
+                      r"(?:ngày|tháng|năm|quý)[^,;]*?\d{4}", re.I)
+
+
 def goal_deadline(clause: str, year: Optional[int], period_end: Optional[int] = None,
                   framed: Optional[Deadline] = None) -> Optional[Deadline]:
     """A goal's own time (the one it opens with, 'Đến hết năm 2025: ...', 'Trong giai đoạn 2026 - 2030 phấn
@@ -601,7 +609,7 @@ def goal_deadline(clause: str, year: Optional[int], period_end: Optional[int] = 
         dl = parse_deadline(lead_time, year)
         if dl:
             return dl
-    m = re.search(r"(?:đến|trước|trong)\s+(?:hết\s+)?(?:ngày|tháng|năm|quý)[^,;]*?\d{4}", clause, re.I)
+    m = _goal_time_inside().search(clause)
     if m:
         dl = parse_deadline(m.group(0), year)
         if dl:
