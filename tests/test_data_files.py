@@ -53,6 +53,11 @@ def test_unit_heads_real_examples():
     assert lexicon.unit_head_at("Các phòng chuyên môn thuộc UBND thị xã") == "phòng"
     assert lexicon.unit_head_at("Ban Chỉ đạo Chuyển đổi số cấp xã") == "ban chỉ đạo"
     assert lexicon.unit_head_at("Tăng cường công tác") is None
+    from planparse.extraction.units import duty_subject
+    # a ministry's own departments ("Vụ Pháp chế") lead its plans' duties; an event or a crop season is no body
+    assert duty_subject("Vụ Pháp chế chủ trì, phối hợp với Văn phòng Bộ rà soát văn bản") == "Vụ Pháp chế"
+    for start in lexicon.units().not_unit_starts:
+        assert duty_subject(f"{start.capitalize()} được rà soát, xử lý dứt điểm") is None, start
 
 
 def test_deadline_phrases_mean_what_the_data_says():

@@ -479,3 +479,38 @@ def test_a_title_in_capitals_dates_and_names_the_issuer_of_what_it_implements():
     assert [(c.doc_type, c.number, c.date, c.issuer) for c in cited] == [
         ("Chỉ thị", "12-CT/TW", "2022-03-05", "Bộ Chính trị")]
     assert cited[0].text.startswith("CHỈ THỊ SỐ 12-CT/TW NGÀY 05 THÁNG 3 NĂM 2022")
+
+
+def test_a_plan_issued_with_a_decision_is_signed_and_based_as_the_decision_is():
+    """"QUYẾT ĐỊNH Ban hành Kế hoạch ...", its basis, its articles and its signature, then "KẾ HOẠCH (Kèm theo Quyết
+    định số ...)" with no signature of its own: the decision's signer signs the plan and its "Căn cứ ..." lines are
+    the plan's basis (but a submission it was issued on is not)."""
+    from planparse.extraction.meta import extract_citations
+
+    body = ("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "Số: 88/QĐ-SNNMT", "Gia Nghĩa, ngày 05 tháng 3 năm 2026", "QUYẾT ĐỊNH",
+            "Ban hành Kế hoạch phòng, chống dịch bệnh gia súc năm 2026", "GIÁM ĐỐC SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG",
+            "Căn cứ Luật Thú y ngày 19 tháng 6 năm 2015;",
+            "Căn cứ Quyết định số 12/QĐ-UBND ngày 08/01/2026 của UBND tỉnh về phát triển chăn nuôi;",
+            "Xét Tờ trình số 05/TTr-CCCNTY ngày 01/3/2026 của Chi cục Chăn nuôi và Thú y.", "QUYẾT ĐỊNH:",
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng, chống dịch bệnh gia súc năm 2026.",
+            "Điều 2. Quyết định này có hiệu lực từ ngày ký.", "Nơi nhận:", "- Như Điều 2;", "- Lưu: VT.",
+            "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Trần Văn Bình",
+            "KẾ HOẠCH", "Phòng, chống dịch bệnh gia súc năm 2026",
+            "(Kèm theo Quyết định số 88/QĐ-SNNMT ngày 05/3/2026 của Sở Nông nghiệp và Môi trường)",
+            "I. MỤC ĐÍCH, YÊU CẦU", "1. Chủ động phòng, chống dịch bệnh.", "II. NHIỆM VỤ",
+            "1. Chi cục Chăn nuôi và Thú y chủ trì tiêm phòng vắc xin; thời gian: Quý II/2026.")
+    blocks = [Block(id=f"b{k}", kind="paragraph", text=t) for k, t in enumerate(body)]
+    st = build_structure(Document(source="x.docx", format="docx", blocks=blocks))
+    meta, _ = extract_meta(st)
+    assert (meta.signer.name, meta.signer.title) == ("Trần Văn Bình", "Phó Giám đốc")
+    assert (meta.number, meta.date) == ("88/QĐ-SNNMT", "2026-03-05")
+    assert [(c.doc_type, c.number) for c in extract_citations(st, meta)] == [("Luật", None), ("Quyết định", "12/QĐ-UBND")]
+
+
+def test_a_plan_without_a_decision_before_it_takes_no_signer_from_its_heading():
+    body = ("UBND XÃ AN PHÚ", "Số: 12/KH-UBND", "An Phú, ngày 02 tháng 3 năm 2026", "KẾ HOẠCH",
+            "Phòng, chống thiên tai năm 2026", "Căn cứ Quyết định số 12/QĐ-UBND ngày 08/01/2026 của UBND tỉnh;",
+            "I. NHIỆM VỤ", "1. Công an xã chủ trì tuần tra.")
+    blocks = [Block(id=f"b{k}", kind="paragraph", text=t) for k, t in enumerate(body)]
+    st = build_structure(Document(source="x.docx", format="docx", blocks=blocks))
+    assert st.issuing_signature == [] and st.issuing_opening == [] and extract_meta(st)[0].signer is None

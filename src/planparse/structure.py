@@ -53,6 +53,10 @@ class Structure:
     appendices: list[Appendix]
     loose_tables: list[list[Block]]
     other_type: Optional[str] = None  # the heading of a document that is not a plan ('báo cáo', 'quyết định')
+    # a plan issued with a decision printed before it ("QUYẾT ĐỊNH Ban hành Kế hoạch ...", signed, then "KẾ HOẠCH"):
+    # the decision's signature lines, from 'Nơi nhận' or 'KT. BỘ TRƯỞNG' to the plan's heading
+    issuing_signature: list[Block] = field(default_factory=list)
+    issuing_opening: list[Block] = field(default_factory=list)  # that decision's "Căn cứ ...", "Thực hiện ..." lines
 
 
 def _spaced_out(text: str) -> str:
@@ -317,8 +321,29 @@ def build_structure(doc: Document) -> Structure:
     _number(root)
     sections = list(root.children)
     loose_tables.extend(root.tables)  # tables before the first numbered section
+    issuing = next((k for k, b in enumerate(header) if _is_signature(b)), None) if doc_type is not None else None
     return Structure(header=header, doc_type=doc_type, title=title, opening=opening, sections=sections,
-                     signature=signature, appendices=appendices, loose_tables=loose_tables, other_type=other_type)
+                     signature=signature, appendices=appendices, loose_tables=loose_tables, other_type=other_type,
+                     issuing_signature=header[issuing:] if issuing is not None else [],
+                     issuing_opening=_decision_opening(header[:issuing]) if issuing is not None else [])
+
+
+_ARTICLE = re.compile(r"^Điều\s+\d", re.I)
+
+
+def _decision_opening(blocks: list[Block]) -> list[Block]:
+    """The basis lines of a decision that issues the plan, from its first "Căn cứ ..." or "Thực hiện ..." to its
+    first article ("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch ...")."""
+    start = next((k for k, b in enumerate(blocks) if b.kind != "row" and re.match(r"(?:căn cứ|thực hiện)\b", fold(b.text))),
+                 None)
+    if start is None:
+        return []
+    out: list[Block] = []
+    for b in blocks[start:]:
+        if _ARTICLE.match(b.text.strip(" *")) or b.kind == "row":
+            break
+        out.append(b)
+    return out
 
 
 # a capital letter part ("A. NHIỆM VỤ CHUNG") holds numbered items and sits under a Roman section or a Part

@@ -132,7 +132,7 @@ def extract_meta(st: Structure) -> tuple[Meta, list[str]]:
         meta.title = fold_ws(" ".join([heading_rest] + [b.text for b in st.title])).strip(" *") or None
         if meta.title and (issued := _ISSUED_WITH.search(meta.title)):
             meta.title = meta.title[:issued.start()].strip(" *") or meta.title  # the caption is not the title
-    meta.signer = _signer(st.signature)
+    meta.signer = _signer(st.signature) or _signer(st.issuing_signature)  # a plan issued with a decision: its signer
     return meta, warnings
 
 
@@ -503,7 +503,9 @@ def extract_citations(st: Structure, meta: Optional[Meta] = None) -> list[Citati
     places = plan_places(meta or Meta(), st)
     # with no basis in its opening, a title that opens as one names what the plan implements ("Thực hiện Nghị quyết
     # số 57-NQ/TW ..." under CHƯƠNG TRÌNH HÀNH ĐỘNG)
-    found = extract_citations_from(st.opening, places) or _title_citations(st.title, places)
+    # a plan issued with a decision: the decision's basis is the plan's
+    found = extract_citations_from(st.opening, places) or extract_citations_from(st.issuing_opening, places) \
+        or _title_citations(st.title, places)
     listed = extract_citations_from(basis_section_blocks(st), places, listed=True)
     known = {fold(c.number) for c in found if c.number}
     return found + [c for c in listed if not (c.number and fold(c.number) in known)]
