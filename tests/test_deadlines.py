@@ -200,6 +200,9 @@ def test_half_year_is_the_contract_spelling_in_the_model_too():
     ("Các đơn vị, địa phương tăng cường kiểm tra, đôn đốc triển khai, định kỳ hàng năm báo cáo kết quả thực hiện về "
      "Sở Nông nghiệp và Môi trường chậm nhất ngày 17 tháng 12.", 2025, "recurring", {"every": "year"},
      "định kỳ hàng năm báo cáo kết quả thực hiện về Sở Nông nghiệp và Môi trường chậm nhất ngày 17 tháng 12"),
+    # results reported to a body within a time: the report's due time, not a result's period
+    ("Hội Nông dân xã giám sát việc thực hiện các tiêu chí, báo cáo kết quả về UBND xã trong tháng 10/2026.", 2026,
+     "by", {"date": "2026-10-31"}, "trong tháng 10/2026"),
 ])
 def test_completion_time_inside_a_duty(duty, year, kind, fields, printed):
     dl = deadline_in_duty(duty, year)

@@ -391,6 +391,8 @@ def test_the_signers_post_in_another_body_is_not_the_signing_title():
     ("TRƯỞNG BAN\nVũ Thị Kim\n", ("Vũ Thị Kim", "Trưởng ban")),
     ("TM. BAN THƯỜNG TRỰC\nPHÓ CHỦ TỊCH THƯỜNG TRỰC\nHoàng Thị Em\n", ("Hoàng Thị Em", "Phó Chủ tịch Thường trực")),
     ("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nTrần Thị Bình\n", ("Trần Thị Bình", "Phó Giám đốc")),
+    # a web page's signature table, its column marks on lines of their own
+    ("|\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nLò Văn Pâng\n|\n", ("Lò Văn Pâng", "Phó Giám đốc")),
 ])
 def test_the_signer_under_a_title_alone_and_a_title_as_the_data_spells_it(signature, signer):
     from planparse.pipeline import document_to_plan

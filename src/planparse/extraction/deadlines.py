@@ -748,7 +748,12 @@ def _refused(t: str, head: int) -> bool:
     """A baseline, result or report period: 'kết quả thực hiện trong năm 2024', 'số liệu từ ...',
     'kỳ 6 tháng (từ ...)'."""
     words = t[_clause_start(t, head, brackets=False):head].split()
-    return bool(_duty_patterns()["refuse"].search(" ".join(words[-6:])))
+    window = " ".join(words[-6:])
+    refused = list(_duty_patterns()["refuse"].finditer(window))
+    if not refused:
+        return False
+    after = window[refused[-1].end():].split()  # 'báo cáo kết quả về UBND tỉnh trong tháng 12': sent to a body by then
+    return not any(lexicon.unit_head_at(" ".join(after[k:])) for k in range(len(after)) if k == 0 or after[k - 1] == "về")
 
 
 def _goal_year(t: str, head: int) -> bool:

@@ -448,7 +448,8 @@ def _signer(blocks: list[Block]) -> Optional[Signer]:
     for b in blocks:
         parts = [ln for c in b.cells for ln in (c.lines or [c.text])] if b.cells else [b.text]
         for part in parts:
-            segments += [x.strip() for x in re.split(r"\n", part) if x.strip()]
+            # a web page's column marks ('Nguyễn Văn A |') are not part of the line
+            segments += [x.strip(" |") for x in re.split(r"\n", part) if x.strip(" |")]
     title = None
     name = None
     seen_role = False
