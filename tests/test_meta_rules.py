@@ -516,3 +516,38 @@ def test_a_plan_without_a_decision_before_it_takes_no_signer_from_its_heading():
     blocks = [Block(id=f"b{k}", kind="paragraph", text=t) for k, t in enumerate(body)]
     st = build_structure(Document(source="x.docx", format="docx", blocks=blocks))
     assert st.issuing_signature == [] and st.issuing_opening == [] and extract_meta(st)[0].signer is None
+
+
+def test_a_peoples_committee_printed_without_its_place_takes_the_level_the_title_gives_the_place_line():
+    """A web page that lost the heading's second line ("ỦY BAN NHÂN DÂN" over "Yên Bái, ngày ..."): the title
+    names the place with its level ("... TRÊN ĐỊA BÀN TỈNH YÊN BÁI")."""
+    rows = [_row(0, ("ỦY BAN NHÂN DÂN",), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",)),
+            _row(1, ("Số: 31/KH-UBND",), ("Yên Bái, ngày 02 tháng 4 năm 2026",))]
+    meta = _meta(rows, body=("KẾ HOẠCH", "PHÒNG, CHỐNG THIÊN TAI NĂM 2026 TRÊN ĐỊA BÀN TỈNH YÊN BÁI", "I. NHIỆM VỤ",
+                             "1. Sở Nông nghiệp và Môi trường chủ trì."))
+    assert (meta.issuer, meta.issuer_level) == ("UBND tỉnh Yên Bái", "province")
+    commune = _meta(rows, body=("KẾ HOẠCH", "Phòng, chống thiên tai năm 2026 trên địa bàn xã Yên Bái", "I. NHIỆM VỤ",
+                                "1. Công an xã chủ trì."))
+    assert (commune.issuer, commune.issuer_level) == ("UBND xã Yên Bái", "commune")
+
+
+@pytest.mark.parametrize("opening", [
+    ("Căn cứ:", "- Luật Phòng, chống thiên tai ngày 19/6/2013;",
+     "- Quyết định số 12/QĐ-TTg ngày 08/01/2026 của Thủ tướng Chính phủ về phòng, chống thiên tai;",
+     "UBND tỉnh ban hành Kế hoạch như sau:"),
+    # the list alone, as a web page that dropped its "Căn cứ:" line prints it
+    ("- Luật Phòng, chống thiên tai ngày 19/6/2013;",
+     "- Quyết định số 12/QĐ-TTg ngày 08/01/2026 của Thủ tướng Chính phủ về phòng, chống thiên tai;"),
+    # each item a basis sentence of its own, and an item that names no document
+    ("- Căn cứ Luật Phòng, chống thiên tai ngày 19/6/2013;",
+     "- Căn cứ Quyết định số 12/QĐ-TTg ngày 08/01/2026 của Thủ tướng Chính phủ về phòng, chống thiên tai;",
+     "- Tình hình thực tế của địa phương."),
+])
+def test_an_opening_basis_printed_as_a_list_names_what_the_plan_implements(opening):
+    from planparse.extraction.meta import extract_citations
+
+    body = ("KẾ HOẠCH", "Phòng, chống thiên tai năm 2026") + opening + ("I. NHIỆM VỤ", "1. Công an tỉnh chủ trì.")
+    blocks = [Block(id=f"b{k}", kind="paragraph", text=t) for k, t in enumerate(body)]
+    st = build_structure(Document(source="x.docx", format="docx", blocks=blocks))
+    assert [(c.doc_type, c.number, c.date, c.issuer) for c in extract_citations(st, extract_meta(st)[0])] == [
+        ("Luật", None, "2013-06-19", None), ("Quyết định", "12/QĐ-TTg", "2026-01-08", "Thủ tướng Chính phủ")]

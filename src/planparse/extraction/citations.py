@@ -15,7 +15,7 @@ from typing import Optional
 from rapidfuzz import fuzz
 
 from .. import lexicon
-from ..labels import parse_label
+from ..labels import is_bullet, parse_label
 from ..models import Block, Citation, Span
 from ..text import fold, fold_ws, normalize_tones
 from .units import starts_unit, unit_phrase_end
@@ -96,8 +96,9 @@ def extract_citations_from(blocks: list[Block], places: Places, listed: bool = F
     out: list[Citation] = []
     seen: set[str] = set()
     for b in blocks:
-        item = parse_label(b.text)[1].lstrip() if listed else b.text
-        if not (_doc_re().match(item) if listed else basis.match(b.text)) or excluded.match(b.text):
+        label, rest = parse_label(b.text)
+        item = rest.lstrip() if listed or is_bullet(label) else b.text  # "- Căn cứ Luật ...;": a basis sentence
+        if not (_doc_re().match(item) if listed else basis.match(item)) or excluded.match(item):
             continue
         # "223/KH- UBND", "45- CT/TW" (a number broken at its hyphen): a space typed in the number is moved after it,
         # so offsets stay those of the block

@@ -7,6 +7,7 @@ from itertools import takewhile
 from typing import Optional
 
 from .. import lexicon
+from ..labels import is_bullet, parse_label
 from ..models import Block, Citation, Meta, Signer, Span
 from ..structure import Node, Structure, heading_type_and_rest, in_capitals
 from ..text import fold, fold_ws, normalize_tones, strip_accents, vi
@@ -346,7 +347,7 @@ def _letter_subject(header: list[Block]) -> Optional[str]:
 
 def _issuer(st: Structure, header: str, appendix: str, place: Optional[str] = None) -> Optional[str]:
     heading = _issuer_from_heading(st, place)
-    if heading is not None and not re.match(r"UBND\s*$", heading):
+    if heading is not None and not re.match(r"UBND\s*$", normalise_issuer(heading)):
         return heading
     m = re.search(rf"{_UBND}\s*\n?\s*({_LEVELS})\s+([^\n]+)", header, re.I)
     if m:
@@ -383,7 +384,14 @@ def _issuer(st: Structure, header: str, appendix: str, place: Optional[str] = No
         m = re.match(rf"^{_UBND}\s+({_LEVELS})\s+(.+)$", b.text.strip(), re.I)
         if m:
             return normalise_issuer(f"UBND {m.group(1)} {m.group(2)}")
-    return None
+    if heading is not None and place:
+        # "ỦY BAN NHÂN DÂN" alone over "Tuyên Quang, ngày ...": the level is the one the title or the opening puts
+        # before that place ("... TRÊN ĐỊA BÀN TỈNH TUYÊN QUANG")
+        everything = " ".join(b.text for b in st.title + st.opening)
+        m = re.search(rf"(?<!\w)({_LEVELS})\s+{re.escape(place)}(?!\w)", everything, re.I)
+        if m:
+            return normalise_issuer(f"UBND {m.group(1).lower()} {place}")
+    return heading if heading is not None and not re.match(r"UBND\s*$", heading) else None
 
 
 def _header_body(st: Structure, place: Optional[str]) -> Optional[str]:
@@ -505,11 +513,25 @@ def extract_citations(st: Structure, meta: Optional[Meta] = None) -> list[Citati
     # with no basis in its opening, a title that opens as one names what the plan implements ("Thực hiện Nghị quyết
     # số 57-NQ/TW ..." under CHƯƠNG TRÌNH HÀNH ĐỘNG)
     # a plan issued with a decision: the decision's basis is the plan's
-    found = extract_citations_from(st.opening, places) or extract_citations_from(st.issuing_opening, places) \
+    found = _opening_citations(st.opening, places) or _opening_citations(st.issuing_opening, places) \
         or _title_citations(st.title, places)
     listed = extract_citations_from(basis_section_blocks(st), places, listed=True)
     known = {fold(c.number) for c in found if c.number}
     return found + [c for c in listed if not (c.number and fold(c.number) in known)]
+
+
+def _opening_citations(opening: list[Block], places: "Places") -> list[Citation]:
+    """The opening's basis sentences, and its basis printed as a list ("Căn cứ:" over "- Luật Đất đai ...;", "- Nghị
+    quyết số 57-NQ/TW ...;", or the list alone): each item that opens with a document's kind names one."""
+    from .citations import extract_citations_from
+
+    found = extract_citations_from(opening, places)
+    items = [b for b in opening if is_bullet(parse_label(b.text)[0])]
+    known = {fold(c.number) if c.number else (c.doc_type, c.date) for c in found}
+    listed = [c for c in extract_citations_from(items, places, listed=True)
+              if (fold(c.number) if c.number else (c.doc_type, c.date)) not in known]
+    order = {b.id: k for k, b in enumerate(opening)}
+    return sorted(found + listed, key=lambda c: (order.get(c.span.block, 0), c.span.start)) if listed else found
 
 
 def _title_citations(title: list[Block], places: "Places") -> list[Citation]:
