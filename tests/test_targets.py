@@ -141,6 +141,10 @@ def test_vietnamese_decimal_comma_and_thousands_dot_in_targets():
     # a change verb right before its figure stays: the figure is the size of the change
     ("giảm 50% số cặp tảo hôn", "giảm số cặp tảo hôn"),
     ("Phấn đấu tăng thêm ít nhất 10% số trường mầm non công lập có nhóm trẻ", "tăng thêm số trường mầm non công lập có nhóm trẻ"),
+    ("Phấn đấu có thêm 15 hợp tác xã được thành lập mới", "thêm hợp tác xã được thành lập mới"),
+    # with its target taken from the front, a level after what it counts says which ones count
+    ("Có ít nhất 12 sản phẩm được công nhận đạt 4 sao trở lên", "sản phẩm được công nhận đạt 4 sao trở lên"),
+    ("Tối thiểu 60% số trường học đạt chuẩn quốc gia mức độ 2", "số trường học đạt chuẩn quốc gia mức độ 2"),
     # a scope before a colon stays
     ("Tại địa bàn đô thị: 100% trẻ em trong cơ sở giáo dục mầm non được chăm sóc an toàn",
      "Tại địa bàn đô thị: trẻ em trong cơ sở giáo dục mầm non được chăm sóc an toàn"),

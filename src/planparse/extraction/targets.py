@@ -466,7 +466,7 @@ def clean_indicator(clause: str) -> str:
         if rest and fold(rest) != fold(s[scope.end():]).strip(" .;,:"):
             return f"{scope.group(1)}: {rest}"
     m = rx["lead_figure"].match(s)
-    if m is None and _starts_with_operator(s):
+    if m is None and (change or _starts_with_operator(s)):  # 'tăng thêm 15 hợp tác xã': the change's figure
         m = rx["lead_count"].match(s)
         if m and len(s[m.end():].split()) <= 2:  # 'Không quá 05 cá nhân': nothing but the unit follows
             m = None
@@ -476,7 +476,9 @@ def clean_indicator(clause: str) -> str:
         mid = rx["mid_figure"].search(s)
         if mid:
             s = s[mid.end():]
-    cut = _target_tail(s)
+    # 'Có ít nhất 20 sản phẩm được công nhận đạt 3 sao trở lên': with its target taken from the front, a level after
+    # what it counts says which ones count; it is not a second target
+    cut = 0 if m else _target_tail(s)
     if cut:
         s = s[:cut]
     s = s.strip(" .;,:")
