@@ -53,7 +53,10 @@ def test_unit_heads_real_examples():
     assert lexicon.unit_head_at("Các phòng chuyên môn thuộc UBND thị xã") == "phòng"
     assert lexicon.unit_head_at("Ban Chỉ đạo Chuyển đổi số cấp xã") == "ban chỉ đạo"
     assert lexicon.unit_head_at("Tăng cường công tác") is None
-    from planparse.extraction.units import duty_subject
+    from planparse.extraction.units import duty_subject, units_in_key_value
+    for verb in lexicon.units().duty_verbs:  # a key line's unit ends where its duty begins
+        assert units_in_key_value(f"Sở Tư pháp và UBND các xã, phường {verb} tuyên truyền pháp luật") == [
+            "Sở Tư pháp", "UBND các xã, phường"], verb
     # a ministry's own departments ("Vụ Pháp chế") lead its plans' duties; an event or a crop season is no body
     assert duty_subject("Vụ Pháp chế chủ trì, phối hợp với Văn phòng Bộ rà soát văn bản") == "Vụ Pháp chế"
     for start in lexicon.units().not_unit_starts:
