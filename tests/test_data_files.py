@@ -64,9 +64,12 @@ def test_unit_heads_real_examples():
 
 
 def test_deadline_phrases_mean_what_the_data_says():
-    from planparse.extraction.deadlines import deadline_in_duty, parse_deadline
+    from planparse.extraction.deadlines import deadline_in_duty, event_in_duty, parse_deadline
 
     data = lexicon.deadlines()
+    for opener in lexicon.sections().same_duty_openers:  # a sentence opening so goes on with the duty before it
+        dl = event_in_duty(f"Sở Y tế theo dõi. {opener.capitalize()}, rà soát danh mục ngay sau khi có hướng dẫn mới.")
+        assert dl is not None and dl.kind == "event", opener
     for opener in data.event_openers:
         assert parse_deadline(f"{opener.capitalize()} có văn bản hướng dẫn", 2025).kind == "event", opener
     for word in data.undated_events:  # an event where no date is printed; with a date, the date

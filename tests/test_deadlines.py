@@ -285,6 +285,9 @@ def test_deadline_in_duty_never_raises_and_quotes_the_duty(text):
      "khi các cơ quan có thẩm quyền tổ chức đoàn kiểm tra"),
     ("Bảo đảm an toàn cho học sinh khi tham gia giao thông.", None),
     ("Tổ chức tuyên truyền. Báo cáo kết quả sau khi nước rút.", None),
+    # a sentence that goes on with the duty ("Đồng thời, ...") is part of its first sentence
+    ("Sở Tư pháp theo dõi việc thi hành. Đồng thời, tham mưu sửa đổi Quy chế ngay sau khi Luật được Quốc hội thông qua.",
+     "ngay sau khi Luật được Quốc hội thông qua"),
     ("Phối hợp kiểm tra, giám sát khi cần thiết.", None),
     ("Báo cáo đột xuất khi có yêu cầu.", None),
     ("Chuẩn bị các điều kiện cần thiết. Tổ công tác tự giải thể sau khi hoàn thành nhiệm vụ.", None),

@@ -1449,3 +1449,16 @@ def test_an_item_under_a_criteria_heading_that_gives_a_unit_work_is_a_task():
                    "a) Trên cơ sở kết quả thực hiện các chỉ tiêu, giao Sở Nội vụ thành lập đoàn kiểm tra, chấm điểm.\n"
                    "b) Trên cơ sở kết quả họp xét của Hội đồng thi đua.\n")
     assert [(t.ref, t.lead) for t in plan.tasks] == [("III.1.a", []), ("III.2.a", ["Sở Nội vụ"])]
+
+
+def test_a_paragraph_going_on_with_the_last_duty_is_part_of_it():
+    """"Đồng thời, giao ..." after the last item of a section goes on with that item's duty (a closing paragraph
+    after a finished sentence does not)."""
+    plan = plan_of("KẾ HOẠCH\nPhòng, chống ma túy năm 2026\nI. TỔ CHỨC THỰC HIỆN\n"
+                   "1. Công an tỉnh chủ trì tổng hợp kết quả, báo cáo UBND tỉnh theo quy định.\n\n"
+                   "Đồng thời, giao Công an tỉnh rà soát, tham mưu điều chỉnh Kế hoạch ngay sau khi Luật được Quốc hội "
+                   "thông qua.\n\n"
+                   "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan báo cáo UBND tỉnh để xem xét.\n")
+    task = plan.tasks[-1]
+    assert "Đồng thời, giao Công an tỉnh" in task.text and "Trong quá trình" not in task.text
+    assert task.deadline is not None and task.deadline.kind == "event"

@@ -104,6 +104,7 @@ class SectionsData(_Data):
     item_references: ItemReferences
     addressee_markers: list[str]  # "Kính gửi:" opens a letter's addressee list
     letter_subject_markers: list[str]  # "V/v ..." under a letter's number: what it is about (its title)
+    same_duty_openers: list[str]  # a sentence or paragraph opening so goes on with the duty before it ("Đồng thời, ...")
     letter_type: str  # the kind of a document without a type heading that has a subject line
     signer_titles: list[str]  # the posts a plan is signed by ("Phó Chủ tịch" under "KT. CHỦ TỊCH")
     reward_nominees: list[str]  # counted in a reward quota ("Không quá 05 cá nhân"), which sets no work

@@ -577,9 +577,10 @@ def event_in_duty(text: str) -> Optional[Deadline]:
     if noted and not re.search(r"[.;!?]\s", t[:noted.start()]) and not _phrase_re(tuple(words.not_events)).match(t, noted.start(1)):
         return Deadline(kind="event", text=printed[noted.start(1):noted.end(1)].strip())
     rx = _phrase_re(tuple(words.events))
+    first_end = _first_sentence_end(t)
     for m in rx.finditer(t):
         opening = m.start() == 0 or bool(re.search(r",\s*$", t[:m.start()]))  # or a clause of its own
-        if re.search(r"[.!?]\s", t[:m.start()]):
+        if m.start() >= first_end:
             continue  # in the duty's first sentence (any of its ';' clauses): a later sentence's event is not the duty's
         if not opening and len(m.group(0).split()) < 2:
             continue  # "kết thúc" inside the work is the work's word; "sau khi nước rút" after it times it
@@ -595,6 +596,15 @@ def event_in_duty(text: str) -> Optional[Deadline]:
             continue
         return Deadline(kind="event", text=printed[m.start():stop].strip())
     return _when_a_body_acts(printed, t)
+
+
+def _first_sentence_end(t: str) -> int:
+    """Where the duty's first sentence ends; a sentence that goes on with it ('... . Đồng thời, giao ...') is part of it."""
+    goes_on = _phrase_re(tuple(lexicon.sections().same_duty_openers))
+    for m in re.finditer(r"[.!?]\s+", t):
+        if not goes_on.match(t, m.end()):
+            return m.start()
+    return len(t)
 
 
 def _when_a_body_acts(printed: str, t: str) -> Optional[Deadline]:

@@ -314,7 +314,8 @@ def _text_of(node: Node, drop_closing: bool = False) -> str:
     paragraphs after a finished sentence are not part of it."""
     parts = [node.text]
     for b in node.body:
-        if drop_closing and (_closing(b.text) or re.search(r"(?:[.;!]|\.\.\.)[\"”)]*$", parts[-1].strip())):
+        goes_on = fold(b.text).startswith(_folded(tuple(lexicon.sections().same_duty_openers)))  # "Đồng thời, giao ..."
+        if drop_closing and not goes_on and (_closing(b.text) or re.search(r"(?:[.;!]|\.\.\.)[\"”)]*$", parts[-1].strip())):
             break
         parts.append(b.text)
     return fold_ws(" ".join(parts))
