@@ -159,6 +159,9 @@ def test_extraction_imports_no_spacy():
      "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"),
     ("Thủ trưởng cơ quan ngang bộ tập trung chỉ đạo", "Thủ trưởng cơ quan ngang bộ"),
     ("Thủ tướng Chính phủ chỉ đạo các bộ", "Thủ tướng Chính phủ"),
+    # the fields of a department's own offices ("phổ biến, giáo dục pháp luật", "thi hành án dân sự")
+    ("Phòng Phổ biến, giáo dục pháp luật tham mưu tổ chức Ngày Pháp luật", "Phòng Phổ biến, giáo dục pháp luật"),
+    ("Chi cục Thi hành án dân sự khu vực phối hợp rà soát", "Chi cục Thi hành án dân sự khu vực"),
 ])
 def test_a_units_name_ends_where_its_duty_begins(text, unit):
     assert text[:unit_phrase_end(text)] == unit
