@@ -551,3 +551,37 @@ def test_an_opening_basis_printed_as_a_list_names_what_the_plan_implements(openi
     st = build_structure(Document(source="x.docx", format="docx", blocks=blocks))
     assert [(c.doc_type, c.number, c.date, c.issuer) for c in extract_citations(st, extract_meta(st)[0])] == [
         ("Luật", None, "2013-06-19", None), ("Quyết định", "12/QĐ-TTg", "2026-01-08", "Thủ tướng Chính phủ")]
+
+
+def test_a_body_named_in_capitals_is_spelt_as_the_plans_own_sentences_spell_it():
+    rows = [_row(0, ("UBND TỈNH QUẢNG TRỊ", "SỞ TƯ PHÁP"), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",)),
+            _row(1, ("Số: 21/KH-STP",), ("Quảng Trị, ngày 02 tháng 4 năm 2026",))]
+    meta = _meta(rows, body=("KẾ HOẠCH", "Kiểm tra công tác hộ tịch năm 2026",
+                             "Thực hiện Kế hoạch số 30/KH-UBND của UBND tỉnh, Sở Tư pháp ban hành Kế hoạch như sau:",
+                             "I. NHIỆM VỤ", "1. Văn phòng Sở chủ trì, phối hợp với cơ sở tư nhân rà soát."))
+    assert meta.issuer == "Sở Tư pháp tỉnh Quảng Trị"
+    # not found in the text: as the heading is read ("Sở Tư Pháp"), never from a lower-case look-alike ("cơ sở tư ...")
+    meta = _meta(rows, body=("KẾ HOẠCH", "Kiểm tra công tác hộ tịch năm 2026", "I. NHIỆM VỤ",
+                             "1. Văn phòng Sở chủ trì, phối hợp với cơ sở tư nhân rà soát."))
+    assert meta.issuer.casefold() == "sở tư pháp tỉnh quảng trị" and meta.issuer.startswith("Sở Tư")
+
+
+def test_documents_listed_one_after_another_share_the_issuer_named_after_the_last():
+    cited = extract_citations_from([Block(id="b0", kind="paragraph", text=(
+        "Căn cứ Công văn số 112/BCĐ ngày 03/3/2026 và Công văn số 118/BCĐ ngày 09/3/2026 của Ban Chỉ đạo tỉnh về triển "
+        "khai chính quyền số;"))], Places({}, None))
+    assert [(c.number, c.issuer) for c in cited] == [("112/BCĐ", "Ban Chỉ đạo tỉnh"), ("118/BCĐ", "Ban Chỉ đạo tỉnh")]
+
+
+def test_a_cited_documents_title_ends_with_its_sentence_when_the_next_one_opens_a_basis():
+    """'... của Bộ Nội vụ về việc tinh gọn bộ máy. Để thực hiện hiệu quả Kế hoạch số 02-KH/BCĐTW ...': the second
+    sentence cites a document of its own, not one named in the first document's title."""
+    cited = extract_citations_from([Block(id="b0", kind="paragraph", text=(
+        "Căn cứ Công văn số 210/BNV-TCBC ngày 10/3/2026 của Bộ Nội vụ về việc tinh gọn bộ máy. Để thực hiện hiệu quả "
+        "Kế hoạch số 02-KH/BCĐTW về chuyển đổi số; UBND tỉnh yêu cầu các sở thực hiện như sau:"))], Places({}, None))
+    assert [(c.doc_type, c.number) for c in cited] == [("Công văn", "210/BNV-TCBC"), ("Kế hoạch", "02-KH/BCĐTW")]
+    # an abbreviation's full stop ("TP. Hồ Chí Minh") ends no sentence
+    cited = extract_citations_from([Block(id="b0", kind="paragraph", text=(
+        "Thực hiện Quyết định số 15/QĐ-UBND ngày 05/01/2026 của UBND TP. Hồ Chí Minh về phát triển đô thị;"))],
+        Places({}, None))
+    assert [(c.number, c.issuer) for c in cited] == [("15/QĐ-UBND", "UBND thành phố Hồ Chí Minh")]

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from .. import lexicon
 from ..labels import is_bullet, parse_label
 from ..models import Block, Citation, Span
-from ..text import fold, fold_ws, normalize_tones
+from ..text import alternation, fold, fold_ws, normalize_tones
 from .units import starts_unit, unit_phrase_end
 
 # a serial number is short: bounded, a scan over "1.1.1.1..." stays linear
@@ -73,7 +73,9 @@ class Places:
 
 
 def _clauses(text: str) -> list[tuple[int, str]]:
-    """';'-separated clauses outside brackets, with their offsets."""
+    """';'-separated clauses outside brackets, with their offsets; a sentence that opens with a basis or a
+    submission ('... của Tổ công tác về việc .... Để thực hiện hiệu quả Kế hoạch ...') is a clause of its own, so a
+    cited document's title ends with its sentence."""
     out, depth, start = [], 0, 0
     for i, ch in enumerate(text):
         if ch == "(":
@@ -83,8 +85,18 @@ def _clauses(text: str) -> list[tuple[int, str]]:
         elif ch == ";" and depth == 0:
             out.append((start, text[start:i]))
             start = i + 1
+        elif ch == "." and depth == 0 and (m := _next_basis_sentence().match(text, i + 1)):
+            out.append((start, text[start:i]))
+            start = m.end()
     out.append((start, text[start:]))
     return out
+
+
+@lru_cache(maxsize=None)
+def _next_basis_sentence() -> re.Pattern:
+    data = lexicon.citations()
+    openers = [w[:1].upper() + w[1:] for w in data.basis_openers + data.excluded_openers]
+    return re.compile(rf"\s+(?=(?:{alternation(openers)})(?!\w))")
 
 
 def extract_citations_from(blocks: list[Block], places: Places, listed: bool = False) -> list[Citation]:
@@ -235,6 +247,19 @@ def _clause_citations(clause: str, places: Places) -> list[Citation]:
                 break  # the rest of the clause is this document's title
             end = nxt
         pos = end
+    return _shared_issuers(clause, out)
+
+
+def _shared_issuers(clause: str, cited: list[Citation]) -> list[Citation]:
+    """'Công văn 4503/TCT ngày 07/7/2025 và Công văn số 3169/TCT06 ngày 16/7/2025 của Tổ công tác ...': documents
+    listed one after another ('và', ',') share the issuer named after the last of them."""
+    out = list(cited)
+    for k in range(len(out) - 2, -1, -1):
+        a, b = out[k], out[k + 1]
+        if a.issuer or not b.issuer or not a.span or not b.span:
+            continue
+        if re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", clause[a.span.end:b.span.start]):
+            out[k] = a.model_copy(update={"issuer": b.issuer})
     return out
 
 
@@ -396,8 +421,10 @@ def _issuer_phrase(text: str) -> tuple[str, int]:
     """'Chính phủ về phát triển ...' -> 'Chính phủ': the issuer ends at its document's title, at
     punctuation or a bracket, or where the next document begins; a committee named after its remit ends
     where its remit does (committee_name_end)."""
+    printed = text
+    text = _abbreviation_stops().sub(" ", text)  # "UBND TP. Hồ Chí Minh": an abbreviation's full stop ends nothing
     if (end := committee_name_end(text)) is not None:
-        return text[:end].strip(), end
+        return printed[:end].strip(), end
     title = _starts(tuple(lexicon.citations().title_openers))
     taken, at_comma = 0, False
     for k, w in enumerate(re.finditer(r"\S+", text)):
@@ -421,7 +448,17 @@ def _issuer_phrase(text: str) -> tuple[str, int]:
     elif at_comma and starts_unit(text) and (end := unit_phrase_end(text)) > taken \
             and not starts_unit(text[taken:].lstrip(" ,")):
         taken = len(text[:end].rstrip(" ,;"))
-    return text[:taken].strip(), taken
+    return printed[:taken].strip(), taken
+
+
+@lru_cache(maxsize=None)
+def _abbreviation_stops() -> re.Pattern:
+    """The full stop of a level word's abbreviation before its place's name ('TP. Hồ Chí Minh', 'TX. Cửa Lò'), one
+    character, so offsets stay."""
+    levels = {lw.word for lw in lexicon.levels().level_words}
+    words = sorted(w for w, full in lexicon.abbreviations().expand.items() if fold(full) in levels and w.isalpha())
+    behind = "|".join(rf"(?<=(?<!\w){re.escape(w)})" for w in words)
+    return re.compile(rf"(?:{behind})\.(?=\s+[A-ZĐÀ-Ỹ])")
 
 
 @lru_cache(maxsize=None)

@@ -124,6 +124,8 @@ def extract_meta(st: Structure) -> tuple[Meta, list[str]]:
             meta.place = " ".join(words) or None
 
     meta.issuer = _issuer(st, header_clean, appendix_text, meta.place) or _header_body(st, meta.place)
+    if meta.issuer and not meta.issuer.startswith("UBND"):
+        meta.issuer = _as_the_text_spells(meta.issuer, st)
     level = level_of(meta.issuer)  # a central body's plan has no level of the three (data contract): null
     meta.issuer_level = level if level != "national" else None  # type: ignore[assignment]
     if not meta.issuer:
@@ -219,6 +221,36 @@ _AD_HOC = " \x01"
 
 
 _VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
+
+
+def _as_the_text_spells(issuer: str, st: Structure) -> str:
+    """A body named from a heading in capitals ('SỞ TƯ PHÁP' -> 'Sở Tư Pháp tỉnh Quảng Trị') in the case the plan's
+    own sentences spell it ('Sở Tư pháp ban hành Kế hoạch ...' -> 'Sở Tư pháp tỉnh Quảng Trị'): the longest run of
+    its first words found so, in mixed case, wins."""
+    words = issuer.split()
+    head = len(issuer[:lexicon.unit_head_length(issuer)].split())  # the head alone is spelt as the data spells it
+    text = " ".join(b.text for b in st.title + st.opening) + " " + " ".join(_section_texts(st.sections))
+    for n in range(len(words), max(head, 1), -1):
+        name = " ".join(words[:n])
+        found = [m.group(0) for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I)
+                 if not m.group(0).isupper() and m.group(0)[:1].isupper()]
+        if not found:
+            continue
+        if name in found:
+            return issuer  # spelt so already
+        spelt = max(set(found), key=found.count).split()
+        return " ".join(words[:head] + spelt[head:] + words[n:])
+    return issuer
+
+
+def _section_texts(nodes: list[Node], limit: int = 200) -> list[str]:
+    out: list[str] = []
+    stack = list(reversed(nodes))
+    while stack and len(out) < limit:
+        node = stack.pop()
+        out.append(node.full_text())
+        stack.extend(reversed(node.children))
+    return out
 
 
 def _proper_case(name: str) -> str:
