@@ -163,6 +163,10 @@ def test_a_key_lines_units_end_at_their_duty_and_drop_remarks_on_their_remit():
     assert units_in_key_value("Sở Nội vụ, các sở, ban, ngành Thành phố trong phạm vi chức năng, nhiệm vụ của mình và các "
                               "cơ quan, tổ chức khác có liên quan.") == [
         "Sở Nội vụ", "các sở, ban, ngành Thành phố", "các cơ quan, tổ chức khác có liên quan"]
+    # roles in brackets: the leads only, a name with a comma in it whole
+    assert units_in_key_value("Trường Cao đẳng Y tế; Sở Văn hóa, Thể thao và Du lịch (phối hợp)") == ["Trường Cao đẳng Y tế"]
+    assert units_in_key_value("Sở Văn hóa, Thể thao và Du lịch (chủ trì), Sở Tài chính (phối hợp)") == [
+        "Sở Văn hóa, Thể thao và Du lịch"]
     # "chủ động" opens the duty as a duty verb does
     assert units_in_key_value("Sở Y tế chủ trì; Trung tâm Y tế khu vực và Ủy ban nhân dân các xã, phường chủ động tổ "
                               "chức tuyên truyền") == ["Sở Y tế", "Trung tâm Y tế khu vực", "Ủy ban nhân dân các xã, phường"]

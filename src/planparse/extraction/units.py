@@ -298,8 +298,8 @@ def units_in_key_value(value: str) -> list[str]:
         if k and PARTNERS_CLAUSE.match(normalize_tones(part)):
             continue  # "X chủ trì; Y phối hợp": Y is the lead's partner (support), not a lead
         if _BRACKETED_ROLE.search(part):  # "Sở Tài chính (chủ trì), Ngân hàng ... (phối hợp)": the leads only
-            pieces = re.split(r",\s*(?![^()]*\))", part)
-            part = ", ".join(_BRACKETED_ROLE.sub("", x) for x in pieces if not re.search(r"\(phối\s+hợp\)", x, re.I))
+            pieces = split_units(part)  # a name with a comma in it ("Sở Văn hóa, Thể thao và Du lịch") is one piece
+            part = "; ".join(_BRACKETED_ROLE.sub("", x) for x in pieces if not re.search(r"\(phối\s+hợp\)", x, re.I))
         m = verbs.search(part)
         if m and m.start() > 0 and starts_unit(part):
             part = part[:m.start()]
