@@ -19,6 +19,12 @@ def test_range_target():
     assert (t.op, t.value, t.max, t.unit) == ("between", 60, 70, "%")
 
 
+def test_a_value_cell_holding_a_range_alone_is_a_range_its_unit_in_another_column():
+    assert [(t.op, t.value, t.max) for t in map(parse_target, ("60 - 70", "Từ 15 - 20"))] == [
+        ("between", 60, 70), ("between", 15, 20)]
+    assert parse_target("2026 - 2030").op != "between"  # years, not a range to reach
+
+
 def test_vietnamese_numbers():
     assert parse_number("2.989,5") == 2989.5
     assert parse_number("1.000") == 1000

@@ -253,6 +253,9 @@ def _rank(t: str) -> Optional[Target]:
     return None
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def parse_target(text: str, counts: bool = False) -> Optional[Target]:
     """The target a phrase or a value cell states, or None. `counts`: the phrase is a goal clause, where a figure with
     its unit and no level word is a target too ('Trồng mới 20 ha rừng'); in a table row's text it is a quantity."""
@@ -261,7 +264,11 @@ def parse_target(text: str, counts: bool = False) -> Optional[Target]:
     if not rx["pct"].search(t) and (rank := _rank(t)):
         return rank
     for m in rx["range"].finditer(t):
-        if m.group(2) or m.group(4):
+        # "60 - 70" alone in a value cell (its unit in a column of its own) is a range too; years are not
+        whole = m.end() == len(t) and (m.start() == 0 or _starts_with_operator(t[:m.start()]) and
+                                       len(t[:m.start()].split()) <= 2) \
+            and not all(_YEAR.fullmatch(g) for g in (m.group(1), m.group(3)))
+        if m.group(2) or m.group(4) or whole:
             lo, hi = parse_number(m.group(1)), parse_number(m.group(3))
             if lo is not None and hi is not None and lo < hi:
                 unit = m.group(4) or m.group(2)
