@@ -513,3 +513,20 @@ def test_each_year_or_quarter_said_with_moi_recurs():
     assert (parse_deadline("Mỗi quý báo cáo kết quả về Sở Nội vụ", 2026).every) == "quarter"
     dl = deadline_in_duty("Mỗi năm tại mỗi trường tổ chức ít nhất 01 buổi tuyên truyền.", 2026)
     assert (dl.kind, dl.every) == ("recurring", "year")
+
+
+@pytest.mark.parametrize("duty,every", [
+    ("Văn phòng Tỉnh ủy theo dõi, đôn đốc, định kỳ 6 tháng báo cáo Ban Thường vụ Tỉnh ủy.", "half_year"),
+    ("Sở Nội vụ hướng dẫn, kiểm tra; định kỳ hằng quý gửi báo cáo kết quả về UBND tỉnh.", "quarter"),
+])
+def test_a_report_clause_opening_with_its_frequency_falls_due_at_it(duty, every):
+    dl = deadline_in_duty(duty, 2026)
+    assert dl is not None and (dl.kind, dl.every) == ("recurring", every)
+
+
+@pytest.mark.parametrize("duty", [
+    "Sở Tài chính theo dõi. Định kỳ hằng năm báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện.",  # a later sentence
+    "Theo dõi, đôn đốc, định kỳ tổng hợp báo cáo UBND tỉnh.",  # no frequency
+])
+def test_no_report_frequency_where_the_contract_leaves_it_out(duty):
+    assert deadline_in_duty(duty, 2026) is None

@@ -585,3 +585,20 @@ def test_a_cited_documents_title_ends_with_its_sentence_when_the_next_one_opens_
         "Thực hiện Quyết định số 15/QĐ-UBND ngày 05/01/2026 của UBND TP. Hồ Chí Minh về phát triển đô thị;"))],
         Places({}, None))
     assert [(c.number, c.issuer) for c in cited] == [("15/QĐ-UBND", "UBND thành phố Hồ Chí Minh")]
+
+
+def test_a_party_committees_plan_cites_a_central_body_without_the_province():
+    """'Tỉnh ủy Quảng Nam' names the province Quảng Nam (not 'ủy Quảng Nam'); 'Ban Chỉ đạo Trung ương' is central."""
+    from planparse.extraction.meta import extract_citations
+
+    body = ("TỈNH ỦY QUẢNG NAM", "Số 45-KH/TU", "Quảng Nam, ngày 12 tháng 3 năm 2026", "KẾ HOẠCH",
+            "thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị", "-----",
+            "Thực hiện Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025 của Ban Chỉ đạo Trung ương và Kế hoạch số 12-KH/BCĐ "
+            "ngày 02/7/2025 của Ban Chỉ đạo, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch như sau:",
+            "I. NHIỆM VỤ", "1. Văn phòng Tỉnh ủy theo dõi.")
+    blocks = [Block(id=f"b{k}", kind="paragraph", text=t) for k, t in enumerate(body)]
+    st = build_structure(Document(source="x.docx", format="docx", blocks=blocks))
+    meta = extract_meta(st)[0]
+    assert meta.title == "thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị"  # the rule under it is not
+    assert [(c.number, c.issuer) for c in extract_citations(st, meta)] == [
+        ("02-KH/BCĐTW", "Ban Chỉ đạo Trung ương"), ("12-KH/BCĐ", "Ban Chỉ đạo tỉnh Quảng Nam")]

@@ -138,6 +138,7 @@ def _is_signature(b: Block) -> bool:
 
 
 _LIST_ITEM = ("-", "–", "+", "•")
+_RULE = re.compile(r"\s*[-–—_=*.·]{3,}\s*")
 
 
 def _recipients_start(blocks: list[Block]) -> Optional[int]:
@@ -228,6 +229,9 @@ def build_structure(doc: Document) -> Structure:
     title: list[Block] = []
     while i < n and (doc_type is not None or dated is not None) and len(title) < 3:
         b = blocks[i]
+        if title and b.kind != "row" and _RULE.fullmatch(b.text):
+            i += 1  # the rule printed under the title on a line of its own ("-----") is not part of it
+            continue
         label, _ = parse_label(b.text)
         if b.kind == "row" or label is not None or _is_signature(b):
             break

@@ -478,6 +478,12 @@ def _national_issuer(phrase: str) -> Optional[str]:
     return best[1] if best and best[0] >= 90 else None
 
 
+def _central(body: str) -> bool:
+    """'Ban Chỉ đạo Trung ương': a body that names itself central has no province to complete it with."""
+    words = [w for w, level in lexicon.levels().level_adjectives.items() if level == "national"]
+    return bool(re.search(rf"(?<!\w)(?:{alternation(words)})(?!\w)", fold(body)))
+
+
 def normalise_cited_issuer(phrase: str, places: Places) -> str:
     """As the sentence prints it, normalised: 'Ủy ban nhân dân tỉnh Lào Cai' -> 'UBND tỉnh Lào Cai',
     'Thủ tướng' -> 'Thủ tướng Chính phủ'; a body of the plan's own province printed without its place
@@ -502,7 +508,7 @@ def normalise_cited_issuer(phrase: str, places: Places) -> str:
         if own or province and party.group(1).lower() == "tỉnh":
             return f"{s} {own or province[1]}"
     if re.match(r"^(?:Giám đốc\s+|Thủ trưởng\s+)?(?:Sở|Ban)\s+\S", s) and province and not re.search(rf"\b{_LEVELS}\s+\S", s, re.I) \
-            and committee_name_end(s) is None:  # a committee named after its remit names no place of its own
+            and committee_name_end(s) is None and not _central(s):  # a committee named after its remit names no place
         return f"{s} {province[0]} {province[1]}"
     m = re.match(rf"^(UBND)\s+({_LEVELS})\s+(.+)$", s, re.I)
     if m:

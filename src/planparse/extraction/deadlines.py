@@ -658,6 +658,16 @@ def _report_clause_frequency(t: str) -> Optional[tuple[int, int, int]]:
     """'Huy động nguồn lực ...; báo cáo 02 lần/ngày (trước 9h00 và 16h00)': a later clause of the duty that is a report
     at a stated frequency ('N lần/ngày', 'hằng tháng') makes the duty fall due at that frequency."""
     d = lexicon.deadlines().in_duty
+    for clause in re.finditer(r"[,;]\s+", t):  # "..., định kỳ 6 tháng báo cáo Ban Thường vụ": the report's frequency first
+        m = _recurrence_re().match(t, clause.end())
+        if not m or not m.group(0).startswith(tuple(d.report_markers)):
+            continue
+        rest = t[m.end():].lstrip()
+        verb = re.match(r"\S+\s+", rest)  # "định kỳ hằng quý gửi báo cáo"
+        sentence = re.split(r"[.;!?](?:\s|$)", rest, maxsplit=1)[0]
+        if (_opens_with(rest, d.report_openers) or verb and _opens_with(rest[verb.end():], d.report_openers)) \
+                and not _DAY_PRINTED.search(sentence):  # a dated schedule there is the schedule's (_schedule)
+            return m.start(), m.end(), m.start()
     for start in (m.end() for m in re.finditer(r"[;.]\s+", t)):
         if not _opens_with(t[start:], d.report_openers):
             continue

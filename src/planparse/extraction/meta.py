@@ -132,7 +132,8 @@ def extract_meta(st: Structure) -> tuple[Meta, list[str]]:
         warnings.append("issuer not found")
 
     if (st.title or heading_rest) and not meta.title:  # "KẾ HOẠCH TRIỂN KHAI ..." on one line: the title goes on there
-        meta.title = fold_ws(" ".join([heading_rest] + [b.text for b in st.title])).strip(" *") or None
+        title = fold_ws(" ".join([heading_rest] + [b.text for b in st.title]))
+        meta.title = re.sub(r"\s*[-–—_=]{3,}$", "", title).strip(" *") or None  # the rule printed under it goes
         if meta.title and (issued := _ISSUED_WITH.search(meta.title)):
             meta.title = meta.title[:issued.start()].strip(" *") or meta.title  # the caption is not the title
     meta.signer = _signer(st.signature) or _signer(st.issuing_signature)  # a plan issued with a decision: its signer
@@ -143,7 +144,12 @@ def extract_meta(st: Structure) -> tuple[Meta, list[str]]:
 _ISSUED_WITH = re.compile(r"\(\s*(?:ban hành\s+)?kèm theo\s+(?:quyết định|nghị quyết|công văn|chỉ thị)\b[^()]*\)\s*$", re.I)
 
 _RULE_LINE = re.compile(r"^[-_=*.~\s]{3,}$")
-_PLACE = re.compile(rf"\b({_LEVELS})\s+((?:[^\W\d_][\w]*)(?:\s+[^\W\d_][\w]*){{0,4}})", re.I)
+# a place's name is capitalised, and no party committee's word ('Tỉnh ủy Quảng Nam', 'TỈNH ỦY' name the province only)
+_PLACE = re.compile(rf"\b({_LEVELS})\s+(?!(?i:ủy|uỷ)(?!\w))({_NAME})")
+
+
+_PARTY_LEVELS = {"tỉnh": "tỉnh", "thành": "thành phố", "huyện": "huyện", "thị": "thị xã"}
+_PARTY_PLACE = re.compile(rf"\b((?i:tỉnh|thành|huyện|thị))\s+(?i:ủy|uỷ)\s+({_NAME})")
 
 
 _MOTTO_START = re.compile(r"^\W*(?:CỘNG\s*H(?:[OÒ]A|OÀ)\b|Độc\s+lập\s*-)", re.I)
@@ -529,6 +535,9 @@ def plan_places(meta: Meta, st: Structure) -> "Places":
             if name.isupper():
                 name = _title_name(name)
             named.setdefault(level, name)
+        for m in _PARTY_PLACE.finditer(src):  # "Tỉnh ủy Quảng Nam": the province Quảng Nam
+            name = m.group(2)
+            named.setdefault(_PARTY_LEVELS[fold(m.group(1))], _title_name(name) if name.isupper() else name)
     if not any(k in named for k in ("tỉnh", "thành phố")):
         text = " ".join(b.text for b in st.title + st.opening)
         found = [m.group(1) for m in re.finditer(vi(r"\btỉnh\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,2})"), text)]
