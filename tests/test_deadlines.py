@@ -385,6 +385,12 @@ def test_the_old_spelling_of_a_quarter_is_read():
     assert parse_deadline("Quí III/2026", 2025).date == "2026-09-30"
 
 
+@pytest.mark.parametrize("printed,date", [("Quý I1/2026", "2026-06-30"), ("Quý Il/2026", "2026-06-30"),
+                                          ("Quý 1/2026", "2026-03-31"), ("Quý 2/2026", "2026-06-30")])
+def test_a_quarters_roman_number_ocr_read_with_ones_or_ls_is_read(printed, date):
+    assert parse_deadline(printed, 2026).date == date
+
+
 def test_a_periodic_report_due_on_a_day_without_a_year_recurs_yearly():
     from planparse.extraction.deadlines import parse_deadline
 

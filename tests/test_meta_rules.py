@@ -602,3 +602,13 @@ def test_a_party_committees_plan_cites_a_central_body_without_the_province():
     assert meta.title == "thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị"  # the rule under it is not
     assert [(c.number, c.issuer) for c in extract_citations(st, meta)] == [
         ("02-KH/BCĐTW", "Ban Chỉ đạo Trung ương"), ("12-KH/BCĐ", "Ban Chỉ đạo tỉnh Quảng Nam")]
+
+
+def test_specks_ocr_reads_beside_the_heading_and_in_the_date_line_are_not_read():
+    """A scan's specks: "'KẾ HOẠCH" is the plan's heading, "năm n 2025" still dates it."""
+    body = ("ỦY BAN NHÂN DÂN", "XÃ ĐỒNG TIẾN", "Số: 45/KH-UBND.", "Đồng Tiến, ngày 15 tháng 9 năm n 2025,", "'KẾ HOẠCH",
+            "Phổ cập kỹ năng số năm 2025", "I. NHIỆM VỤ", "1. Công an xã chủ trì tuần tra.")
+    blocks = [Block(id=f"b{k}", kind="paragraph", text=t) for k, t in enumerate(body)]
+    meta = extract_meta(build_structure(Document(source="x.pdf", format="pdf", blocks=blocks)))[0]
+    assert (meta.doc_type, meta.number, meta.date, meta.title) == ("Kế hoạch", "45/KH-UBND", "2025-09-15",
+                                                                    "Phổ cập kỹ năng số năm 2025")

@@ -121,6 +121,9 @@ def test_single_letters_beside_a_slash_are_labels_or_abbreviations(line, kept):
     ("4.2. Ông. Đỗ Mạnh Cường - Phó Trưởng đoàn: Chủ trì, phụ trách", "Đỗ Mạnh Cường"),
     ("4.3. Ông Vũ Việt Linh - Thư ký đoàn: chiu trach nhiem chinh", "Vũ Việt Linh"),
     ("đoạn thi công từ khu tái định cư 1, phường Trung Tâm và xã Liên Sơn, tinh Lao Cai", "xã Liên Sơn"),
+    # in capitals after its level in capitals, and the place the date line opens with
+    ("XÃ ĐỒNG TIẾN", "XÃ ĐỒNG TIẾN"),
+    ("Đồng Tiến, ngày 15 tháng 9 năm 2025", "Đồng Tiến, ngày"),
 ])
 def test_a_name_printed_with_its_marks_after_a_title_or_a_level_is_kept(line, name):
     out, _ = repair_line(line)
@@ -130,6 +133,11 @@ def test_a_name_printed_with_its_marks_after_a_title_or_a_level_is_kept(line, na
 def test_a_name_ocr_damaged_is_still_repaired_as_the_model_knows_it():
     out, _ = repair_line("An trong nãrn 2021, Uy ban nhân dan thj xã Cra Là xây drng k hoach nhu sati:")
     assert "thị xã Cửa Lò" in out
+    assert repair_line("THỊ XÃ CRA LÀ")[0] == "THỊ XÃ CỬA LÒ"
+
+
+def test_a_heading_in_capitals_is_no_name_and_is_still_repaired():
+    assert repair_line("II. CHỈ TIỂU")[0] == "II. CHỈ TIÊU"
 
 
 def test_repair_is_idempotent_in_auto_mode():

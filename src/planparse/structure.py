@@ -66,6 +66,10 @@ def _spaced_out(text: str) -> str:
     return "".join(words) if len(words) >= 4 and all(len(w) == 1 for w in words) else ""
 
 
+# Markdown's marks and the specks OCR reads at a line's ends ("'KẾ HOẠCH", "KẾ HOẠCH ."): not part of a heading
+_EDGE_MARKS = " *#'\"`´‘’“”.,_~|¬"
+
+
 def _heading_type(b: Block, types: list[str], title_after: bool = False) -> Optional[str]:
     """The document type a short capitalised heading names ('KẾ HOẠCH HÀNH ĐỘNG' -> 'kế hoạch hành động'), a line
     that is only the type in any case ('Kế hoạch'), or its letters spaced out ('K Ế H O Ạ C H'). With
@@ -73,7 +77,7 @@ def _heading_type(b: Block, types: list[str], title_after: bool = False) -> Opti
     CÔNG TÁC PHÒNG, CHỐNG THIÊN TAI NĂM 2026')."""
     if b.kind == "row":
         return None
-    t = fold(b.text).strip(" *#")
+    t = fold(b.text).strip(_EDGE_MARKS)
     if t in types:
         return t
     spaced = _spaced_out(fold(b.text))
@@ -98,7 +102,7 @@ def heading_type_and_rest(b: Block) -> tuple[Optional[str], str]:
     found = _heading_type(b, lexicon.sections().doc_types, True)
     if found is None:
         return None, ""
-    words = b.text.strip(" *#").split()
+    words = b.text.strip(_EDGE_MARKS).split()
     if _spaced_out(fold(b.text)):
         return found, ""
     return found, " ".join(words[len(found.split()):]).strip(" *:")

@@ -159,7 +159,13 @@ def normalise(printed: str) -> str:
     if len(low) != len(toned):  # a character whose lower case is longer ('İ'): keep it as it is
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in toned)
     low = re.sub(r"(?<!\w)quí(?!\w)", "quý", low)
+    low = _OCR_QUARTER.sub(lambda m: re.sub(r"[l1|]", "i", m.group(0)) if re.search(r"[ivxl|]", m.group(0)) else m.group(0),
+                           low)
     return _HOURS.sub(lambda m: " " * len(m.group(0)), low)
+
+
+# a quarter's Roman number as OCR reads it ("Quý I1/2026", "Quý Il"): its I's read as 1, l or |
+_OCR_QUARTER = re.compile(r"(?<=quý\s)[ivxl1|]{1,4}(?=\s*(?:/|năm\b|,|;|\)|\.|$|\s))")
 
 
 @lru_cache(maxsize=None)

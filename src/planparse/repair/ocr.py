@@ -453,6 +453,8 @@ def _single_letter_kept(line: str, start: int, end: int) -> bool:
 
 
 _NAME_WORD = re.compile(vi(r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]*"))
+_CAPS_WORD = re.compile(vi(r"[A-ZĐÀ-Ỹ]+"))
+_DATE_AFTER_PLACE = re.compile(r"\s*,\s*ngày\s*\d", re.I)  # "Đồng Tiến, ngày 15 tháng 9 ...": the place of the date line
 
 
 def _proper_name_words(line: str, tokens: list[Token]) -> set[int]:
@@ -464,14 +466,19 @@ def _proper_name_words(line: str, tokens: list[Token]) -> set[int]:
     out: set[int] = set()
     i = 0
     while i < len(tokens):
-        if not _NAME_WORD.fullmatch(tokens[i].text):
+        # a name in capitals only after its level in capitals ('XÃ ĐỒNG TIẾN'): a heading in capitals is no name
+        caps = tokens[i].text.isupper() and bool(_name_introducer().search(line[:tokens[i].start])) \
+            and line[:tokens[i].start].rstrip()[-1:].isupper()
+        word = _CAPS_WORD if caps else _NAME_WORD
+        if not word.fullmatch(tokens[i].text):
             i += 1
             continue
         j = i + 1
-        while j < len(tokens) and _NAME_WORD.fullmatch(tokens[j].text) and line[tokens[j - 1].end:tokens[j].start].isspace():
+        while j < len(tokens) and word.fullmatch(tokens[j].text) and line[tokens[j - 1].end:tokens[j].start].isspace():
             j += 1
-        if not _name_introducer().search(line[:tokens[i].start]) and (j - i < NAME_RUN or _opens_sentence(line, tokens[i])
-                                                                     and line[tokens[j - 1].end:].strip(" .,;")):
+        dated_place = not line[:tokens[i].start].strip(" *_|-") and _DATE_AFTER_PLACE.match(line, tokens[j - 1].end)
+        if not dated_place and not _name_introducer().search(line[:tokens[i].start]) \
+                and (j - i < NAME_RUN or _opens_sentence(line, tokens[i]) and line[tokens[j - 1].end:].strip(" .,;")):
             # a capitalised word or two ('Tăng cường', 'Sở ...') is a name only after a title or a level; a run that
             # opens a sentence may be its first word and a unit ('Giao Sở Nội vụ'), unless it is all the line holds
             i += 1
