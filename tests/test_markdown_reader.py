@@ -435,3 +435,79 @@ def test_heading_cells_of_a_page_saved_as_markdown_are_rejoined():
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM | Số: 08/KH-UBND | Hòa Lạc, ngày 02 tháng 4 năm 2024",
         "KẾ HOẠCH", "PHÒNG CHỐNG DỊCH BỆNH NĂM 2024", "I. MỤC ĐÍCH", "Hạn chế dịch bệnh trên địa bàn."]
     assert text[doc.blocks[0].start:doc.blocks[0].end] == "ỦY\nBAN NHÂN DÂN"
+
+
+HTML_TABLE = """**KẾ HOẠCH**
+
+**Chuyển đổi số năm 2026**
+
+**I. NHIỆM VỤ**
+
+<table>
+<tr><th>TT</th><th>Nhiệm vụ</th><th>Chủ trì</th><th>Phối hợp</th><th>Thời gian</th></tr>
+<tr><td colspan="5"><b>I. Tuyên truyền</b></td></tr>
+<tr><td>1</td><td>Tổ chức hội nghị<br>quán triệt Nghị quyết</td><td rowspan="2">Sở Nội vụ</td><td>Các sở, ngành</td>
+<td>Quý I/2026</td></tr>
+<tr><td>2</td><td>Tập huấn cán bộ</td><td>UBND các xã</td><td>Quý II/2026</td></tr>
+</table>
+
+**II. TỔ CHỨC THỰC HIỆN**
+"""
+
+
+def test_a_table_left_in_html_reads_as_rows_with_its_spans_laid_out():
+    rows = [b for b in read(HTML_TABLE) if b.kind == "row"]
+    assert [[c.text for c in b.cells] for b in rows] == [
+        ["TT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian"],
+        ["I. Tuyên truyền", "", "", "", ""],
+        ["1", "Tổ chức hội nghị quán triệt Nghị quyết", "Sở Nội vụ", "Các sở, ngành", "Quý I/2026"],
+        ["2", "Tập huấn cán bộ", "Sở Nội vụ", "UBND các xã", "Quý II/2026"]]
+    assert rows[2].cells[1].lines == ["Tổ chức hội nghị", "quán triệt Nghị quyết"] and rows[2].line == 10
+    assert rows[3].cells[2].merged_above and [c.span for c in rows[1].cells] == [5, 0, 0, 0, 0]  # as DOCX lays them out
+    assert [b.text for b in read(HTML_TABLE) if b.kind != "row"][-1] == "II. TỔ CHỨC THỰC HIỆN"
+
+
+def test_a_plans_task_table_in_html_gives_its_tasks_and_its_markup_is_no_damage():
+    from planparse.pipeline import extract_bytes
+    from planparse.repair import damage
+
+    assert damage(HTML_TABLE) < 0.05
+    plan = extract_bytes(HTML_TABLE.encode("utf-8"), "kh.md")
+    tasks = {t.text: t for t in plan.tasks}
+    assert tasks["Tập huấn cán bộ"].lead == ["Sở Nội vụ"]  # the cell spanning rows above it
+    assert tasks["Tập huấn cán bộ"].deadline.date == "2026-06-30"
+    assert not plan.warnings or not any("repaired" in w for w in plan.warnings)
+
+
+def test_a_tables_declared_spans_are_bounded_and_a_nested_table_is_its_cells_text():
+    from planparse.limits import current
+    from planparse.readers.html_tables import table_rows
+
+    MAX_SPAN = current().declared_span
+
+    (cells, _, _), = table_rows('<table><tr><td colspan="99999999" rowspan="x">Nhóm I</td></tr></table>')
+    assert len(cells) == MAX_SPAN and cells[0] == (["Nhóm I"], MAX_SPAN, False)
+    (cells, _, _), = table_rows("<table><tr><td>1</td><td>Sở Y tế<table><tr><td>chủ trì</td></tr></table></td></tr>"
+                                "</table>")
+    assert [c[0] for c in cells] == [["1"], ["Sở Y tế", "chủ trì"]]
+
+
+GRID_TABLE = """**I. NHIỆM VỤ**
+
++-----+----------------------------+-------------------+--------------+
+| STT | Nhiệm vụ                   | Cơ quan chủ trì   | Thời gian    |
+|     |                            |                   | hoàn thành   |
++=====+============================+===================+==============+
+| 1   | Số hóa hồ sơ, kết quả giải | UBND các xã,      | Tháng        |
+|     | quyết thủ tục hành chính   | phường            | 12/2026      |
++-----+----------------------------+-------------------+--------------+
+
+**II. TỔ CHỨC THỰC HIỆN**
+"""
+
+
+def test_a_pandoc_grid_table_reads_as_rows_its_wrapped_cells_whole():
+    rows = [[c.text for c in b.cells] for b in read(GRID_TABLE) if b.kind == "row"]
+    assert rows == [["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"],
+                    ["1", "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính", "UBND các xã, phường", "Tháng 12/2026"]]
+    assert looks_like_transcription(GRID_TABLE) and looks_like_transcription(HTML_TABLE)

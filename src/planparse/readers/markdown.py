@@ -84,7 +84,7 @@ class _Line:
 class _Part:
     """A stretch of source lines read as one thing: a paragraph, a heading, or a table."""
 
-    kind: str  # "para", "heading", "pipe", "gfm", "bare" (rows without a delimiter row)
+    kind: str  # "para", "heading", "pipe", "gfm", "bare" (rows without a delimiter row), "html" (a <table>), "grid"
     lines: list[_Line]
     rows: list[list[list[_Line]]] = field(default_factory=list)  # pipe tables: rows of cells of lines
     width: int = 0  # pipe tables: the number of columns
@@ -101,14 +101,19 @@ class _Inline:
 
 
 def looks_like_transcription(text: str) -> bool:
-    """A .txt that holds the transcription's tables (cells opened by lines holding only "|", or a GFM
-    table) is a web transcription: the text reader cannot read those tables at all."""
+    """A .txt that holds the transcription's tables (cells opened by lines holding only "|", a GFM table, a
+    pandoc grid table, or one left in HTML) is a web transcription: the text reader cannot read those tables."""
     lines = text.split("\n")
     pipes = [i for i, ln in enumerate(lines) if _PIPE_LINE.match(ln)]
     if len(pipes) >= 4 and any(b - a == 1 for a, b in zip(pipes, pipes[1:])):
         return True
     if any(_gfm_header(row, nxt) for row, nxt in zip(lines, lines[1:])):
         return True
+    if any(_GRID_BORDER.match(a) and b.lstrip().startswith("|") for a, b in zip(lines, lines[1:])):
+        return True  # a pandoc grid table
+    opens = [i for i, ln in enumerate(lines) if _HTML_TABLE_OPEN.match(ln)]
+    if opens and _HTML_TABLE_CLOSE.search("\n".join(lines[opens[0]:opens[0] + HTML_TABLE_LINES])):
+        return True  # a table left in HTML
     return sum(_bare_row(ln) and "|" in ln.strip()[:-1] for ln in lines[:40]) >= 2  # a page export's heading rows
 
 
@@ -168,8 +173,10 @@ def _blocks(parts: list[_Part], footnotes: set[str]) -> list[Block]:
     blocks: list[Block] = []
     table_index = 0
     for part in parts:
-        if part.kind in ("pipe", "gfm", "bare"):
+        if part.kind in ("pipe", "gfm", "bare", "html", "grid"):
             rows = _pipe_table(part.rows, part.width, footnotes) if part.kind == "pipe" \
+                else html_table(part.lines, footnotes) if part.kind == "html" \
+                else grid_table(part.lines, footnotes) if part.kind == "grid" \
                 else _gfm_table(part.lines, footnotes, delimiter=part.kind == "gfm")
             for cells, first, last in rows:
                 blocks.append(Block(id=f"b{len(blocks)}", kind="row", text=" | ".join(c.text for c in cells),
@@ -269,6 +276,7 @@ def _parts(lines: list[_Line], blank_separated: bool) -> list[_Part]:
     before the next blank line; what follows that line up to the blank is text again."""
     parts: list[_Part] = []
     para: list[_Line] = []
+    html: Optional[_HtmlTables] = None
 
     def flush() -> None:
         if para:
@@ -292,6 +300,20 @@ def _parts(lines: list[_Line], blank_separated: bool) -> list[_Part]:
             for part in _pipe_parts(lines[i:last_pipe + 1], blank_separated):
                 parts.extend(_parts(part.lines, blank_separated) if part.kind == "para" else [part])
             i = last_pipe + 1
+            continue
+        if _GRID_BORDER.match(ln.raw) and ln.raw.count("+") <= GRID_COLUMNS + 1 and i + 1 < n \
+                and lines[i + 1].raw.lstrip().startswith("|"):
+            flush()  # a pandoc grid table: "+---+---+" borders, "|" lines, a cell's text wrapped inside its column
+            j = i + 1
+            while j < n and (_GRID_BORDER.match(lines[j].raw) or lines[j].raw.lstrip().startswith("|")):
+                j += 1
+            parts.append(_Part("grid", lines[i:j]))
+            i = j
+            continue
+        if _HTML_TABLE_OPEN.match(ln.raw) and (end := (html := html or _HtmlTables(lines)).end(i)) is not None:
+            flush()  # a table a converter left in HTML (merged cells as colspan / rowspan)
+            parts.append(_Part("html", lines[i:end + 1]))
+            i = end + 1
             continue
         if i + 1 < n and _gfm_header(ln.raw, lines[i + 1].raw):
             flush()
@@ -628,6 +650,90 @@ def _gfm_table(lines: list[_Line], footnotes: set[str], delimiter: bool = True) 
             out[-1] = (merged, first, ln)
             continue
         out.append((row, ln, ln))
+    return out
+
+
+_GRID_BORDER = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
+GRID_COLUMNS = 64  # a border of more columns than any plan's table is read as text
+
+
+def grid_table(lines: list[_Line], footnotes: set[str]) -> list[_TableRow]:
+    """A pandoc grid table: its columns are where its first border puts '+', a row runs from one border to the
+    next, and each cell's lines inside its column are one wrapped text."""
+    border = lines[0].raw
+    cuts = [k for k, ch in enumerate(border) if ch == "+"]
+    out: list[_TableRow] = []
+    block: list[_Line] = []
+
+    def flush_row() -> None:
+        if not block:
+            return
+        cells = []
+        for a, b in zip(cuts, cuts[1:]):
+            text = " ".join(ln.raw[a + 1:b].strip(" |") for ln in block)
+            cells.append(Cell(text=fold_ws(_inline(text, footnotes).text)))
+        if any(c.text for c in cells):
+            out.append((cells, block[0], block[-1]))
+        block.clear()
+
+    for ln in lines:
+        if _GRID_BORDER.match(ln.raw):
+            flush_row()
+        else:
+            block.append(ln)
+    flush_row()
+    return out
+
+
+_HTML_TABLE_OPEN = re.compile(r"^\s*<table\b", re.I)
+_HTML_TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
+_HTML_TABLE_ANY = re.compile(r"<table\b", re.I)
+HTML_TABLE_LINES = 20_000  # a <table> never closed within this many lines is read as text
+
+
+class _HtmlTables:
+    """Where each <table> of a text closes, found in time linear in the text: the lines holding a closing tag, and
+    the running count of opening minus closing tags, are counted once."""
+
+    def __init__(self, lines: list[_Line]) -> None:
+        self.closes: list[int] = []
+        self.depth = [0]
+        for k, ln in enumerate(lines):
+            raw = ln.raw
+            opened = len(_HTML_TABLE_ANY.findall(raw)) if "<" in raw else 0
+            closed = len(_HTML_TABLE_CLOSE.findall(raw)) if "</" in raw else 0
+            if closed:
+                self.closes.append(k)
+            self.depth.append(self.depth[-1] + opened - closed)
+
+    def end(self, i: int) -> Optional[int]:
+        """The line where the table opened on line i closes; None when it does not within HTML_TABLE_LINES."""
+        from bisect import bisect_left
+
+        at = bisect_left(self.closes, i)
+        for c in self.closes[at:at + 64]:  # nested tables: one close each
+            if c - i > HTML_TABLE_LINES:
+                return None
+            if self.depth[c + 1] <= self.depth[i]:
+                return c
+        return None
+
+
+def html_table(lines: list[_Line], footnotes: set[str]) -> list[_TableRow]:
+    """A table left in HTML: one row per <tr>, a cell per <td>/<th>; a cell spanning columns is followed by empty
+    cells and one spanning rows leaves its column empty below it, as a DOCX table's merged cells read; <br> and
+    <p> part a cell's lines."""
+    from .html_tables import table_rows
+
+    out: list[_TableRow] = []
+    for row, first, last in table_rows("\n".join(ln.raw for ln in lines)):
+        cells = []
+        for cell_lines, span, merged_above in row:
+            parts = [t for t in (_inline(x, footnotes).text for x in cell_lines) if t]
+            cells.append(Cell(text=fold_ws(" ".join(parts)), lines=parts if len(parts) > 1 else None, span=span,
+                              merged_above=merged_above))
+        if any(c.text for c in cells):
+            out.append((cells, lines[min(first, len(lines)) - 1], lines[min(last, len(lines)) - 1]))
     return out
 
 

@@ -36,6 +36,8 @@ class RepairResult:
 
 
 _PLAIN_WORD = re.compile(r"[^\W\d_]+")
+# markup a transcription carries ("<table>", "<td colspan=2>", "<br/>"): not words, so not damage
+MARKUP_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,9}(?:\s[^<>]{0,200})?/?>")
 
 
 def clear_caches() -> None:
@@ -57,6 +59,8 @@ def damage(text: str) -> float:
     """Share of words that are not valid syllables as printed, raised when almost no word carries a
     mark (clean Vietnamese marks about two words in three)."""
     counted = unknown_words = marked_words = 0
+    if "<" in text:
+        text = MARKUP_TAG.sub(" ", text)
     for word, n in Counter(_PLAIN_WORD.findall(text)).items():  # each distinct word judged once
         kind = _word_kind(word)
         if kind[0]:

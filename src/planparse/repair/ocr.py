@@ -40,8 +40,9 @@ _CHUNK = re.compile(r"\S+")
 # each run is tried from its first letter or digit only (lookbehind) and never backtracked into
 # (possessive): a 900 KB word costs one pass, not one pass per letter
 _PROTECT_CHUNK = re.compile(r"://|@|www\.|(?<!\d)\d++/|/\d|(?<![A-ZĐ])[A-ZĐ]{2,}+-[A-ZĐ]"
-                            r"|(?-i:(?<![A-ZĐ])[A-ZĐ]{2,}+/[A-ZĐ]{2,})|\.(?:vn|com|gov|org|net)\b",
-                            re.I)  # "09-NQ/TU", "433/KH-UBND", links
+                            r"|(?-i:(?<![A-ZĐ])[A-ZĐ]{2,}+/[A-ZĐ]{2,})|\.(?:vn|com|gov|org|net)\b"
+                            r"|</?[a-z][a-z0-9]{0,9}\b[^<>\s]*+",
+                            re.I)  # "09-NQ/TU", "433/KH-UBND", links, markup tags ("<td>", "</tr>")
 _WORD = re.compile(r"[^\W_](?:[\w'’]|[!¢](?=\w)|(?<=[^\W\d_])[!¢]|(?<=[^\W\d_])\?(?=[^\W\d_]|\s+[a-zà-ỹđ]))*",
                    re.UNICODE)  # OCR reads ị as ! ("TH!"), ơ as ¢ ("du¢c"), a mark as ? ("chi?c", "chi? ky")
 _DIGIT_AS_LETTER = {"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "6": "o", "8": "b", "9": "g", "!": "i", "¢": "o"}
