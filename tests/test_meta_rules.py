@@ -612,3 +612,26 @@ def test_specks_ocr_reads_beside_the_heading_and_in_the_date_line_are_not_read()
     meta = extract_meta(build_structure(Document(source="x.pdf", format="pdf", blocks=blocks)))[0]
     assert (meta.doc_type, meta.number, meta.date, meta.title) == ("Kế hoạch", "45/KH-UBND", "2025-09-15",
                                                                     "Phổ cập kỹ năng số năm 2025")
+
+
+def test_a_plan_issued_with_a_decision_implements_what_its_title_names_too_each_document_once():
+    """The decision's basis names the law by name and date, the plan's title over two lines in capitals names it by
+    number ("LUẬT ... SỐ 72/2025/QH15"): one law, numbered and dated, with the decision's other basis."""
+    from planparse.extraction.meta import extract_citations
+
+    body = ("BỘ Y TẾ", "Số: 15/QĐ-BYT", "Hà Nội, ngày 24 tháng 7 năm 2025", "QUYẾT ĐỊNH",
+            "Ban hành Kế hoạch triển khai thi hành Luật Phòng bệnh", "BỘ TRƯỞNG BỘ Y TẾ",
+            "Căn cứ Luật Phòng bệnh ngày 16 tháng 6 năm 2025;",
+            "Căn cứ Nghị định số 42/2025/NĐ-CP ngày 27 tháng 02 năm 2025 của Chính phủ;", "QUYẾT ĐỊNH:",
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai thi hành Luật Phòng bệnh.",
+            "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Trần Văn Thuấn",
+            "KẾ HOẠCH", "TRIỂN KHAI THI HÀNH", "LUẬT PHÒNG BỆNH SỐ 114/2025/QH15",
+            "(Kèm theo Quyết định số 15/QĐ-BYT ngày 24 tháng 7 năm 2025 của Bộ trưởng Bộ Y tế)",
+            "I. MỤC ĐÍCH, YÊU CẦU", "1. Quán triệt Luật.", "II. NỘI DUNG", "1. Cục Phòng bệnh chủ trì tập huấn.")
+    blocks = [Block(id=f"b{k}", kind="paragraph", text=t) for k, t in enumerate(body)]
+    st = build_structure(Document(source="x.docx", format="docx", blocks=blocks))
+    cited = extract_citations(st, extract_meta(st)[0])
+    assert [(c.doc_type, c.number, c.date) for c in cited] == [
+        ("Nghị định", "42/2025/NĐ-CP", "2025-02-27"), ("Luật", "114/2025/QH15", "2025-06-16")]
+    law = cited[1]
+    assert law.span.block == "b15" and law.text == "LUẬT PHÒNG BỆNH SỐ 114/2025/QH15"

@@ -553,12 +553,38 @@ def extract_citations(st: Structure, meta: Optional[Meta] = None) -> list[Citati
     places = plan_places(meta or Meta(), st)
     # with no basis in its opening, a title that opens as one names what the plan implements ("Thực hiện Nghị quyết
     # số 57-NQ/TW ..." under CHƯƠNG TRÌNH HÀNH ĐỘNG)
-    # a plan issued with a decision: the decision's basis is the plan's
-    found = _opening_citations(st.opening, places) or _opening_citations(st.issuing_opening, places) \
-        or _title_citations(st.title, places)
+    # a plan issued with a decision: the decision's basis is the plan's, with what the plan's title names
+    found = _opening_citations(st.opening, places)
+    if not found:
+        found = _opening_citations(st.issuing_opening, places)
+        numbers = {fold(c.number) for c in found if c.number}
+        found += [c for c in _title_citations(st.title, places) if not (c.number and fold(c.number) in numbers)]
     listed = extract_citations_from(basis_section_blocks(st), places, listed=True)
     known = {fold(c.number) for c in found if c.number}
-    return found + [c for c in listed if not (c.number and fold(c.number) in known)]
+    return _each_once(found + [c for c in listed if not (c.number and fold(c.number) in known)])
+
+
+def _cited_name(c: Citation) -> str:
+    """'Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025' -> 'tổ chức chính quyền địa phương'."""
+    name = fold(c.text or "")[len(fold(c.doc_type or "")):]
+    return re.split(r"\s(?:số|ngày|năm)\s|[,;(]", " " + name.strip() + " ", maxsplit=1)[0].strip()
+
+
+def _each_once(cited: list[Citation]) -> list[Citation]:
+    """A law named twice, once by its name and date, once by its name and number ('Căn cứ Luật Tổ chức chính quyền
+    địa phương ngày 16 tháng 6 năm 2025' in the decision, '... LUẬT TỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG SỐ 72/2025/QH15' in
+    the title), is one document: numbered, dated."""
+    out = list(cited)
+    for k, c in enumerate(cited):
+        if c.number or not c.doc_type or len(_cited_name(c)) < 6:
+            continue
+        twin = next((j for j, d in enumerate(out) if d is not None and d.number and d.doc_type == c.doc_type
+                     and _cited_name(d) == _cited_name(c)), None)
+        if twin is not None:
+            d = out[twin]
+            out[twin] = d.model_copy(update={"date": d.date or c.date, "issuer": d.issuer or c.issuer})
+            out[k] = None  # type: ignore[call-overload]
+    return [c for c in out if c is not None]
 
 
 def _opening_citations(opening: list[Block], places: "Places") -> list[Citation]:
@@ -581,18 +607,47 @@ def _title_citations(title: list[Block], places: "Places") -> list[Citation]:
     from .citations import extract_citations_from
 
     def lowered(text: str) -> str:
-        return re.sub(r"\S+", lambda m: m.group(0) if re.search(r"[\d/]", m.group(0)) else m.group(0).lower(), text)
+        low = re.sub(r"\S+", lambda m: m.group(0) if re.search(r"[\d/]", m.group(0)) else m.group(0).lower(), text)
+        # a document's kind keeps its capital as a sentence prints it, and a law's name its first capital ("... THI
+        # HÀNH LUẬT TỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG SỐ 72/2025/QH15" -> "Luật Tổ chức chính quyền địa phương số ...")
+        low = _kinds_in_lower_case().sub(lambda m: m.group(0)[:1].upper() + m.group(0)[1:], low)
+        return _named_kinds().sub(lambda m: m.group(1) + m.group(2).upper(), low)
 
-    blocks = []
-    for b in title:
-        low = lowered(b.text) if in_capitals(b.text) else b.text
-        blocks.append(b.model_copy(update={"text": low}) if low != b.text and len(low) == len(b.text) else b)
-    by_id = {b.id: b.text for b in title}
+    # a title printed over several lines ("TRIỂN KHAI THI HÀNH" / "LUẬT ... SỐ 72/2025/QH15") is read as one text;
+    # each citation is then placed back in the line it was read from
+    lines = [b for b in title if not _ISSUED_WITH.search(b.text)]
+    if not lines:
+        return []
+    texts = [lowered(b.text) if in_capitals(b.text) else b.text for b in lines]
+    if any(len(t) != len(b.text) for t, b in zip(texts, lines)):
+        texts = [b.text for b in lines]
+    starts = [sum(len(t) + 1 for t in texts[:k]) for k in range(len(texts))]
+    joined = lines[0].model_copy(update={"text": " ".join(texts)})
     out = []
-    for c in extract_citations_from(blocks, places):
-        original = by_id.get(c.span.block) if c.span else None
-        out.append(c.model_copy(update={"text": fold_ws(original[c.span.start:c.span.end])[:300]}) if original else c)
+    for c in extract_citations_from([joined], places):
+        if not c.span:
+            out.append(c)
+            continue
+        k = max(i for i, s in enumerate(starts) if s <= c.span.start)
+        b, shift = lines[k], starts[k]
+        end = min(len(b.text), c.span.end - shift)
+        span = c.span.model_copy(update={"block": b.id, "start": c.span.start - shift, "end": end, "page": b.page,
+                                         "line": b.line})
+        printed = " ".join(x.text for x in lines)[c.span.start:c.span.end]
+        out.append(c.model_copy(update={"text": fold_ws(printed)[:300], "span": span}))
     return out
+
+
+@lru_cache(maxsize=None)
+def _named_kinds() -> re.Pattern:
+    kinds = sorted(lexicon.citations().named_types, key=len, reverse=True)
+    return re.compile(rf"((?<!\w)(?:{'|'.join(re.escape(k) for k in kinds)})\s+)(\w)")
+
+
+@lru_cache(maxsize=None)
+def _kinds_in_lower_case() -> re.Pattern:
+    kinds = sorted({k.lower() for k in lexicon.citations().doc_types}, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(k) for k in kinds)})(?!\w)")
 
 
 def basis_section_blocks(st: Structure) -> list[Block]:
