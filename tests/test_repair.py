@@ -402,3 +402,19 @@ def test_blocks_on_pages_read_by_ocr_are_repaired_however_little_the_whole_is_da
 def test_a_roman_numeral_of_three_letters_is_kept_but_a_two_letter_word_is_repaired():
     out, _ = repair_line("bầu cử đại biểu Quốc hội khóa XVI và bầu cử tại ĐƠN VI kiem tra")
     assert "khóa XVI" in out and "ĐƠN VỊ" in out
+
+
+def test_a_document_typed_in_a_legacy_font_has_each_short_block_decoded_as_the_whole_tells():
+    """A DOCX typed in VNI: a short block alone says too little ('Phoå caäp ...' read as OCR is 'Phải cập'), so
+    the encoding the whole document shows decodes every block."""
+    from planparse.models import Block, Document
+    from planparse.repair import repair_document
+    from planparse.repair.legacy import encode_vni
+
+    lines = ["KẾ HOẠCH", "Triển khai thực hiện phong trào Bình dân học vụ số trên địa bàn xã năm 2025",
+             "Thực hiện Kế hoạch số 120/KH-UBND ngày 20/8/2025 của UBND tỉnh về chuyển đổi số trên địa bàn tỉnh",
+             "I. MỤC ĐÍCH, YÊU CẦU", "Phổ cập kỹ năng số cơ bản cho người dân.", "II. CHỈ TIÊU",
+             "1. Phòng Văn hóa - Xã hội", "4. Trưởng các thôn"]
+    doc = Document(source="x.docx", format="docx",
+                   blocks=[Block(id=f"b{k}", kind="paragraph", text=encode_vni(t)) for k, t in enumerate(lines)])
+    assert [b.text for b in repair_document(doc).blocks] == lines

@@ -106,12 +106,13 @@ def _whole_document(text: str, encoding: Optional[str]) -> bool:
 _SIGN_CHARS = re.compile("[" + "".join(re.escape(c) for c in sorted(TCVN3_SIGNS | _VNI_ONLY)) + "]")
 
 
-def _decode_words(text: str, encoding: Optional[str]) -> str:
+def _decode_words(text: str, encoding: Optional[str], whole: Optional[bool] = None) -> str:
     """Decode word by word. In a document typed in the legacy font every word is decoded; elsewhere a
-    word is decoded when it carries a code no Vietnamese word has ('cña') and decodes to Vietnamese."""
+    word is decoded when it carries a code no Vietnamese word has ('cña') and decodes to Vietnamese.
+    `whole`: told by the whole document, for one of its blocks."""
     if encoding is None and not _SIGN_CHARS.search(text):
         return text
-    whole = _whole_document(text, encoding)
+    whole = _whole_document(text, encoding) if whole is None else whole
 
     def valid(w: str) -> bool:
         return is_syllable(unicodedata.normalize("NFC", w))
@@ -169,12 +170,14 @@ _LEGACY_WORD = re.compile(f"[{_LEGACY_CHARS}]+")
 _SIGNED_WORD = re.compile(f"(?<![{_LEGACY_CHARS}])[{_LEGACY_CHARS}]*?{_SIGN_CHARS.pattern}[{_LEGACY_CHARS}]*")  # a whole word with a code
 
 
-def repair_text(text: str, mode: Mode = "auto") -> RepairResult:
+def repair_text(text: str, mode: Mode = "auto", legacy: Optional[tuple[Optional[str], bool]] = None) -> RepairResult:
+    """`legacy`: (encoding, typed wholly in it) as the whole document tells it, for one of its blocks; a short
+    block says too little to tell VNI from Unicode ('Phoå caäp' is VNI 'Phổ cập', not OCR's 'Phải cập')."""
     text = unicodedata.normalize("NFC", text)
     if mode == "never":
         return RepairResult(text=text, damage=damage(text))
-    encoding = legacy_encoding(text)
-    text = _decode_words(text, encoding)
+    encoding = legacy_encoding(text) if legacy is None else legacy[0]
+    text = _decode_words(text, encoding, None if legacy is None else legacy[1])
     dmg = damage(text)
     if mode == "auto" and dmg < DAMAGE_THRESHOLD:
         return RepairResult(text=text, damage=dmg, encoding=encoding)
@@ -204,6 +207,7 @@ def repair_document(doc: Document, mode: Mode = "auto") -> Document:
         return doc
     whole = "\n".join(b.text for b in doc.blocks)
     enc = legacy_encoding(whole)
+    legacy = (enc, _whole_document(whole, enc))  # told once by the whole document, for each of its blocks
     decoded = _decode_words(whole, enc)
     dmg = damage(decoded)
     ocr_pages = set(doc.ocr_pages)
@@ -213,10 +217,10 @@ def repair_document(doc: Document, mode: Mode = "auto") -> Document:
     n_changes = 0
     for b in doc.blocks:
         how: Mode = "always" if (mode == "always" or dmg >= DAMAGE_THRESHOLD or b.page in ocr_pages) else "auto"
-        res = repair_text(b.text, how)
+        res = repair_text(b.text, how, legacy)
         cells = None
         if b.cells:
-            cells = [c.model_copy(update={"text": repair_text(c.text, how).text}) for c in b.cells]
+            cells = [c.model_copy(update={"text": repair_text(c.text, how, legacy).text}) for c in b.cells]
         if res.text != b.text or cells:
             n_changes += len(res.changes)
             blocks.append(b.model_copy(update={"text": res.text, "original": b.text, "cells": cells or b.cells}))
