@@ -79,6 +79,9 @@ def test_text_layer_traits():
     shifted = "Wkxf klhq Nh krdfk vr 705 qjdb 21/9/2023 fxd XEQG wlqk Qjkh Dq yh ylhf qdqj fdr fkdw oxrqj "
     assert not_text(shifted * 3) == "words that are not Vietnamese syllables"
     assert not_text("Trang 3") is None  # too short to judge
+    # typed in a legacy font: its codes are letters outside the alphabet, yet it is text the repair stage decodes
+    from planparse.repair.legacy import encode_tcvn3, encode_vni
+    assert not_text(encode_vni(clean) * 2) is None and not_text(encode_tcvn3(clean) * 2) is None
 
 
 def test_the_glyph_garbage_pdf_is_known_as_such_without_ocr():

@@ -43,6 +43,8 @@ def not_text(text: str) -> Optional[str]:
         return None
     foreign = len(_FOREIGN.findall(sample))
     if foreign and foreign / max(1, sum(map(str.isalpha, sample)) + foreign) > FOREIGN_SHARE:
+        if _legacy_font_text(sample):
+            return None  # typed in a TCVN3 or VNI font: text, which the repair stage decodes
         return "letters outside the Vietnamese alphabet"
     if (len(sample.encode("utf-8")) - len(sample)) / len(sample) >= MARKED_SHARE:
         return None  # marked letters (2-3 bytes each) in Vietnamese proportions: text; the common case, cheap
@@ -52,6 +54,21 @@ def not_text(text: str) -> Optional[str]:
     if _syllable_share(words) < SYLLABLE_SHARE:
         return "words that are not Vietnamese syllables"
     return None
+
+
+def _legacy_font_text(sample: str) -> bool:
+    """A page typed in a legacy Vietnamese font ('Thùc hiÖn KÕ ho¹ch' in TCVN3, 'Thöïc hieän' in VNI): its letters
+    outside the alphabet are the font's codes, and decoded so most of its words are syllables."""
+    from ..repair.legacy import decode_tcvn3, decode_vni
+
+    for decode in (decode_tcvn3, decode_vni):
+        words = _WORD.findall(unicodedata.normalize("NFC", decode(sample)))[:SAMPLE_WORDS]
+        if len(words) >= MIN_WORDS and _syllable_share(words) >= LEGACY_SYLLABLE_SHARE:
+            return True
+    return False
+
+
+LEGACY_SYLLABLE_SHARE = 0.8  # decoded legacy text is as Vietnamese as clean text (85-95% of its words syllables)
 
 
 def _syllable_share(words: list[str]) -> float:
