@@ -418,3 +418,8 @@ def test_a_document_typed_in_a_legacy_font_has_each_short_block_decoded_as_the_w
     doc = Document(source="x.docx", format="docx",
                    blocks=[Block(id=f"b{k}", kind="paragraph", text=encode_vni(t)) for k, t in enumerate(lines)])
     assert [b.text for b in repair_document(doc).blocks] == lines
+    # the same blocks under a template's heading in Unicode, and a Unicode line with a sign the font also uses
+    unicode = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Tổ chức 02 hội nghị × 50 đại biểu"]
+    mixed = Document(source="x.docx", format="docx", blocks=[Block(id=f"u{k}", kind="paragraph", text=t)
+                                                            for k, t in enumerate(unicode)] + doc.blocks)
+    assert [b.text for b in repair_document(mixed).blocks] == unicode + lines

@@ -200,6 +200,17 @@ def repair_text(text: str, mode: Mode = "auto", legacy: Optional[tuple[Optional[
     return RepairResult(text="\n".join(out_lines), damage=dmg, encoding=encoding, changes=changes, before=text)
 
 
+def _block_legacy(text: str, encoding: Optional[str]) -> Optional[tuple[Optional[str], bool]]:
+    """How one block of a document typed (partly) in a legacy font is decoded: a short block says too little for
+    its own encoding to be told ('1. Phoøng Vaên hoùa - Xaõ hoäi' is VNI, not OCR damage), so a block carrying the
+    font's codes that the document's encoding turns into clearly more syllables is decoded whole; any other block
+    is judged on its own (Unicode text pasted among them, a template's heading)."""
+    if encoding is None or not _SIGN_CHARS.search(text):
+        return None
+    decoded = _decode_words(text, encoding, True)
+    return (encoding, True) if _valid_share(decoded) > _valid_share(text) + 0.2 else None
+
+
 def repair_document(doc: Document, mode: Mode = "auto") -> Document:
     """Repair every block of a damaged document; `original` keeps what was read. Blocks on pages the reader OCR'd
     are OCR output however little damage the whole shows ('Kiêm tra việc chầp hành ...'): they are repaired."""
@@ -207,7 +218,6 @@ def repair_document(doc: Document, mode: Mode = "auto") -> Document:
         return doc
     whole = "\n".join(b.text for b in doc.blocks)
     enc = legacy_encoding(whole)
-    legacy = (enc, _whole_document(whole, enc))  # told once by the whole document, for each of its blocks
     decoded = _decode_words(whole, enc)
     dmg = damage(decoded)
     ocr_pages = set(doc.ocr_pages)
@@ -217,10 +227,11 @@ def repair_document(doc: Document, mode: Mode = "auto") -> Document:
     n_changes = 0
     for b in doc.blocks:
         how: Mode = "always" if (mode == "always" or dmg >= DAMAGE_THRESHOLD or b.page in ocr_pages) else "auto"
-        res = repair_text(b.text, how, legacy)
+        res = repair_text(b.text, how, _block_legacy(b.text, enc))
         cells = None
         if b.cells:
-            cells = [c.model_copy(update={"text": repair_text(c.text, how, legacy).text}) for c in b.cells]
+            cells = [c.model_copy(update={"text": repair_text(c.text, how, _block_legacy(c.text, enc)).text})
+                     for c in b.cells]
         if res.text != b.text or cells:
             n_changes += len(res.changes)
             blocks.append(b.model_copy(update={"text": res.text, "original": b.text, "cells": cells or b.cells}))
