@@ -511,3 +511,8 @@ def test_a_pandoc_grid_table_reads_as_rows_its_wrapped_cells_whole():
     assert rows == [["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"],
                     ["1", "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính", "UBND các xã, phường", "Tháng 12/2026"]]
     assert looks_like_transcription(GRID_TABLE) and looks_like_transcription(HTML_TABLE)
+
+
+def test_entity_references_read_as_their_characters():
+    texts = [b.text for b in read("Sở Y tế chủ trì,&nbsp;phối hợp với UBND các xã &amp; phường; Ð&#7891;ng Nai.\n")]
+    assert texts == ["Sở Y tế chủ trì, phối hợp với UBND các xã & phường; Ðồng Nai."]

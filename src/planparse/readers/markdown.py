@@ -22,6 +22,7 @@ reader's rules, and the body text found between its "|" lines is cut out of its 
 """
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -851,7 +852,12 @@ def _inline(raw: str, footnotes: set[str]) -> _Inline:
     text = "".join(chars)
     all_bold = any(ch.isalnum() for ch in text) and all(f for ch, f in zip(text, bold_flags) if ch.isalnum())
     text = re.sub(r"\s*\x00+(?=\s*[.,;:!?)/])", "", text).replace("\x00", "")
+    if "&" in text:  # "&nbsp;", "&amp;", "&#273;": entity references read as their characters, as CommonMark does
+        text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
     return _Inline(text=fold_ws(text), bold=all_bold, open_at_breaks=open_at_breaks)
+
+
+_ENTITY = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
 
 
 def _has_text_after(raw: str, at: int) -> bool:
