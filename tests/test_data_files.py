@@ -67,6 +67,12 @@ def test_deadline_phrases_mean_what_the_data_says():
     from planparse.extraction.deadlines import deadline_in_duty, event_in_duty, parse_deadline
 
     data = lexicon.deadlines()
+    sy = data.school_year
+    for word in sy.words:  # a school year from its first day to its last
+        dl = parse_deadline(f"{word.capitalize()} 2026 - 2027", 2026)
+        assert (dl.start, dl.end) == (f"2026-{sy.first_day}", f"2027-{sy.last_day}"), word
+        for before in sy.before_words:
+            assert parse_deadline(f"{before.capitalize()} {word} 2026 - 2027", 2026).kind == "by", (before, word)
     for opener in lexicon.sections().same_duty_openers:  # a sentence opening so goes on with the duty before it
         dl = event_in_duty(f"Sở Y tế theo dõi. {opener.capitalize()}, rà soát danh mục ngay sau khi có hướng dẫn mới.")
         assert dl is not None and dl.kind == "event", opener

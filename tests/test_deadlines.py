@@ -536,3 +536,22 @@ def test_a_report_clause_opening_with_its_frequency_falls_due_at_it(duty, every)
 ])
 def test_no_report_frequency_where_the_contract_leaves_it_out(duty):
     assert deadline_in_duty(duty, 2026) is None
+
+
+@pytest.mark.parametrize("printed,fields", [
+    ("Năm học 2025 - 2026", {"kind": "period", "start": "2025-09-01", "end": "2026-05-31"}),
+    ("Trong năm học 2025-2026", {"kind": "period", "start": "2025-09-01", "end": "2026-05-31"}),
+    ("Trước năm học mới 2026 - 2027", {"kind": "by", "date": "2026-08-31"}),
+    ("Tháng 9/2025 (đầu năm học 2025 - 2026)", {"kind": "by", "date": "2025-09-30"}),  # the other time is the deadline
+    ("Giai đoạn 2025 - 2026", {"kind": "period", "start": "2025-01-01", "end": "2026-12-31"}),  # calendar years
+])
+def test_a_school_year_runs_from_september_to_may(printed, fields):
+    dl = parse_deadline(printed, 2025)
+    assert {k: getattr(dl, k) for k in fields} == fields
+
+
+def test_a_duty_due_within_a_school_year():
+    dl = deadline_in_duty("Phòng Giáo dục chủ trì tổ chức hội thi giáo viên dạy giỏi, hoàn thành trong năm học "
+                          "2025 - 2026.", 2025)
+    assert (dl.kind, dl.start, dl.end) == ("period", "2025-09-01", "2026-05-31")
+    assert deadline_in_duty("Triển khai kế hoạch năm học 2025 - 2026 của ngành.", 2025) is None  # what it carries out

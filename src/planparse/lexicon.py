@@ -167,6 +167,17 @@ class RelativeLimit(BaseModel):
     plan_anchors: list[str]  # the plan's own signing or issue
 
 
+class SchoolYear(BaseModel):
+    """'Năm học 2025 - 2026': the school year, from its first day in the first year to its last in the second (the
+    education ministry's yearly timetable: classes from early September, the year closed by the end of May)."""
+
+    model_config = ConfigDict(extra="forbid")
+    words: list[str]
+    first_day: str  # "MM-DD"
+    last_day: str  # "MM-DD"
+    before_words: list[str]  # "Trước năm học mới 2026 - 2027": by the day before it starts
+
+
 class DeadlinesData(_Data):
     ongoing: list[str]
     event_openers: list[str]
@@ -192,6 +203,7 @@ class DeadlinesData(_Data):
     quarter_words: list[str]
     quarters: dict[str, int]
     in_duty: DutyDeadlineWords
+    school_year: SchoolYear
 
 
 class CitationsData(_Data):

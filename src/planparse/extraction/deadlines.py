@@ -263,6 +263,10 @@ def parse_deadline(text: str, year: Optional[int] = None, plan_date: Optional[st
         y, m, d = (plan_date + "-01").split("-")[:3]
         t = _phrase_re(tuple(lexicon.deadlines().from_plan_date)).sub(f"từ ngày {int(d)}/{int(m)}/{y}", t)
     t = _planned_in_brackets().sub(r"\1", t)
+    if (school := _school_year(t, printed)) is not None:
+        if isinstance(school, Deadline):
+            return school
+        t = school  # "Tháng 9/2025 (đầu năm học 2025 - 2026)": the other time is the deadline
     dl = _deadline_of(t, printed, year)
     if dl is not None and dl.kind == "period" and dl.end is None and dl.start and len(dl.start) == 10 \
             and re.match(r"^từ\s+\d{1,2}\s*(?:h|giờ)", printed, re.I) and not re.search(r"\bđến\b", t, re.I):
@@ -275,6 +279,29 @@ def parse_deadline(text: str, year: Optional[int] = None, plan_date: Optional[st
             last = date.fromisoformat(first) + timedelta(days=days - 1)
             dl = Deadline(kind="period", start=first, end=last.isoformat(), text=dl.text)
     return dl
+
+
+@lru_cache(maxsize=None)
+def _school_year_re() -> re.Pattern:
+    sy = lexicon.deadlines().school_year
+    return re.compile(rf"(?:(?<!\w)({_alternation(sy.before_words)})\s+)?(?<!\w)(?:{_alternation(sy.words)})(?:\s+mới)?\s+"
+                      r"(\d{4})\s*[-–]\s*(\d{4})(?!\d)")
+
+
+def _school_year(t: str, printed: str) -> "Optional[Deadline | str]":
+    """'Năm học 2025 - 2026' (nothing else dated in the phrase): the school year as a period; 'Trước năm học mới
+    2026 - 2027': by the day before it starts. Beside another time, the phrase with the school year blanked out."""
+    m = _school_year_re().search(t)
+    if m is None or int(m.group(3)) != int(m.group(2)) + 1:
+        return None
+    rest = t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
+    if re.search(r"\d", rest):
+        return rest
+    sy = lexicon.deadlines().school_year
+    first = date.fromisoformat(f"{m.group(2)}-{sy.first_day}")
+    if m.group(1):
+        return Deadline(kind="by", date=(first - timedelta(days=1)).isoformat(), text=printed)
+    return Deadline(kind="period", start=first.isoformat(), end=f"{m.group(3)}-{sy.last_day}", text=printed)
 
 
 @lru_cache(maxsize=None)
@@ -535,9 +562,26 @@ def deadline_in_duty(text: str, year: Optional[int] = None, plan_date: Optional[
         if dl is None or dl.kind in ("ongoing", "event") or _before_plan(dl, year):
             continue
         dues.append((start, end, dl))
+    school = _school_year_in_duty(t, printed)
+    if school is not None and (not dues or school[0] < dues[0][0]):
+        return school[1]  # "... hoàn thành trong năm học 2025 - 2026": the school year, not two calendar years
     if not dues:
         return _relative_limit(t, printed, plan_date, anywhere=True)  # "..., trong vòng 30 ngày kể từ ngày ký"
     return _regular_dues(dues, printed) or dues[0][2]
+
+
+def _school_year_in_duty(t: str, printed: str) -> Optional[tuple[int, Deadline]]:
+    """A school year a completion word puts the duty in ('hoàn thành trong năm học 2025 - 2026', 'trước năm học
+    mới 2026 - 2027'): where it starts in the duty, and the deadline."""
+    pats = _duty_patterns()
+    for m in _school_year_re().finditer(t):
+        before = t[max(0, m.start() - 40):m.start()]
+        if not m.group(1) and not (pats["strong"].search(before) or pats["weak"].search(before)):
+            continue
+        dl = _school_year(t[m.start():m.end()], printed[m.start():m.end()])
+        if isinstance(dl, Deadline):
+            return m.start(), dl
+    return None
 
 
 @lru_cache(maxsize=None)
