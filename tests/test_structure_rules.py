@@ -1462,3 +1462,15 @@ def test_a_paragraph_going_on_with_the_last_duty_is_part_of_it():
     task = plan.tasks[-1]
     assert "Đồng thời, giao Công an tỉnh" in task.text and "Trong quá trình" not in task.text
     assert task.deadline is not None and task.deadline.kind == "event"
+
+
+def test_a_part_whose_number_ocr_lost_is_still_a_part():
+    """'% MỤC TIÊU' (OCR read "I." as '%') right above "1. ...": the goals part, so its goals are KPIs."""
+    plan = plan_of("KẾ HOẠCH\nPhòng, chống thiên tai năm 2026\nUBND tỉnh ban hành Kế hoạch như sau:\n% MỤC TIÊU\n"
+                   "1. Phấn đấu 100% hộ dân vùng nguy cơ cao được sơ tán kịp thời.\nII. NHIỆM VỤ\n"
+                   "1. Sở Y tế chủ trì tập huấn sơ cấp cứu.\n")
+    assert [(k.ref, k.target.value) for k in plan.kpis] == [("I.1", 100)]
+    assert [t.ref for t in plan.tasks] == ["II.1"]
+    # a line of the opening in capitals that names no part stays in the opening
+    plan = plan_of("KẾ HOẠCH\nPhòng, chống thiên tai năm 2026\nTỈNH QUẢNG TRỊ\n1. Sở Y tế chủ trì tập huấn.\n")
+    assert [t.ref for t in plan.tasks] in (["1"], [])

@@ -210,6 +210,22 @@ def _title_before_opening(b: Block, nxt: Optional[Block]) -> bool:
         and not re.search(r"[,;:.]$", b.text.rstrip()) and len(b.text) <= 300
 
 
+def _unlabelled_part(opening: list[Block], nxt: Optional[Block]) -> Optional[Node]:
+    """The opening's last line naming a part of a plan in capitals ("% MỤC TIÊU", "MỤC TIÊU"), right above the
+    first numbered item ("1. ..."): the part's heading, its Roman number lost to OCR or never printed."""
+    if not opening or nxt is None or nxt.kind == "row":
+        return None
+    b = opening[-1]
+    label = parse_label(nxt.text)[0]
+    if b.kind == "row" or label is None or label.style != "DEC1" or parse_label(b.text)[0] is not None:
+        return None
+    text = re.sub(r"^[^\w]+", "", b.text).strip(_EDGE_MARKS)
+    if not text.isupper() or len(text.split()) > 8 or re.search(r"\d", text):
+        return None
+    node = Node(label=Label(style="ROMAN", raw="", key="I"), text=text, block=b)
+    return node if section_role(node) not in ("other", "report") else None
+
+
 def build_structure(doc: Document) -> Structure:
     blocks = doc.blocks
     n = len(blocks)
@@ -267,6 +283,10 @@ def build_structure(doc: Document) -> Structure:
 
     root = Node(label=None, text="", block=None)
     stack: list[Node] = [root]
+    above = opening or (title if len(title) > 1 else [])  # the heading's own title line is never a part
+    if (lost := _unlabelled_part(above, blocks[i] if i < n else None)) is not None:
+        above.pop()  # "% MỤC TIÊU" over "1. ...": a part whose number OCR lost, not a line of the opening
+        _push(stack, lost)
     signature: list[Block] = []
     appendices: list[Appendix] = []
     loose_tables: list[list[Block]] = []
