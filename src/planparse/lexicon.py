@@ -176,6 +176,7 @@ class SchoolYear(BaseModel):
     first_day: str  # "MM-DD"
     last_day: str  # "MM-DD"
     before_words: list[str]  # "Trước năm học mới 2026 - 2027": by the day before it starts
+    new_words: list[str]  # "năm học mới": the one to come, named as the other
 
 
 class DeadlinesData(_Data):

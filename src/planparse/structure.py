@@ -9,6 +9,7 @@ from typing import Optional
 from . import lexicon
 from .labels import Label, is_bullet, is_part, parse_label
 from .models import Block, Document
+from .readers.lines import RULE_LINE
 from .text import fold, fold_ws, strip_accents
 
 _OPENING = re.compile(r"^(?:thực hiện|căn cứ|triển khai|nhằm|để|theo|ngày|trên cơ sở|qua)\b", re.I)
@@ -142,7 +143,6 @@ def _is_signature(b: Block) -> bool:
 
 
 _LIST_ITEM = ("-", "–", "+", "•")
-_RULE = re.compile(r"\s*[-–—_=*.·]{3,}\s*")
 
 
 def _recipients_start(blocks: list[Block]) -> Optional[int]:
@@ -249,7 +249,7 @@ def build_structure(doc: Document) -> Structure:
     title: list[Block] = []
     while i < n and (doc_type is not None or dated is not None) and len(title) < 3:
         b = blocks[i]
-        if title and b.kind != "row" and _RULE.fullmatch(b.text):
+        if title and b.kind != "row" and RULE_LINE.match(b.text):
             i += 1  # the rule printed under the title on a line of its own ("-----") is not part of it
             continue
         label, _ = parse_label(b.text)

@@ -284,8 +284,8 @@ def parse_deadline(text: str, year: Optional[int] = None, plan_date: Optional[st
 @lru_cache(maxsize=None)
 def _school_year_re() -> re.Pattern:
     sy = lexicon.deadlines().school_year
-    return re.compile(rf"(?:(?<!\w)({_alternation(sy.before_words)})\s+)?(?<!\w)(?:{_alternation(sy.words)})(?:\s+mới)?\s+"
-                      r"(\d{4})\s*[-–]\s*(\d{4})(?!\d)")
+    return re.compile(rf"(?:(?<!\w)({_alternation(sy.before_words)})\s+)?(?<!\w)(?:{_alternation(sy.words)})"
+                      rf"(?:\s+(?:{_alternation(sy.new_words)}))?\s+(\d{{4}})\s*[-–]\s*(\d{{4}})(?!\d)")
 
 
 def _school_year(t: str, printed: str) -> "Optional[Deadline | str]":
@@ -295,13 +295,15 @@ def _school_year(t: str, printed: str) -> "Optional[Deadline | str]":
     if m is None or int(m.group(3)) != int(m.group(2)) + 1:
         return None
     rest = t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
-    if re.search(r"\d", rest):
-        return rest
+    return rest if re.search(r"\d", rest) else _school_year_deadline(m, printed)
+
+
+def _school_year_deadline(m: re.Match, text: str) -> Deadline:
     sy = lexicon.deadlines().school_year
     first = date.fromisoformat(f"{m.group(2)}-{sy.first_day}")
     if m.group(1):
-        return Deadline(kind="by", date=(first - timedelta(days=1)).isoformat(), text=printed)
-    return Deadline(kind="period", start=first.isoformat(), end=f"{m.group(3)}-{sy.last_day}", text=printed)
+        return Deadline(kind="by", date=(first - timedelta(days=1)).isoformat(), text=text)
+    return Deadline(kind="period", start=first.isoformat(), end=f"{m.group(3)}-{sy.last_day}", text=text)
 
 
 @lru_cache(maxsize=None)
@@ -576,11 +578,9 @@ def _school_year_in_duty(t: str, printed: str) -> Optional[tuple[int, Deadline]]
     pats = _duty_patterns()
     for m in _school_year_re().finditer(t):
         before = t[max(0, m.start() - 40):m.start()]
-        if not m.group(1) and not (pats["strong"].search(before) or pats["weak"].search(before)):
-            continue
-        dl = _school_year(t[m.start():m.end()], printed[m.start():m.end()])
-        if isinstance(dl, Deadline):
-            return m.start(), dl
+        if m.group(1) or pats["strong"].search(before) or pats["weak"].search(before):
+            if int(m.group(3)) == int(m.group(2)) + 1:
+                return m.start(), _school_year_deadline(m, printed[m.start():m.end()])
     return None
 
 

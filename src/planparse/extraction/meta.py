@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import takewhile
+from itertools import islice, takewhile
 from typing import Optional
 
 from .. import lexicon
 from ..labels import is_bullet, parse_label
 from ..models import Block, Citation, Meta, Signer, Span
 from ..structure import Node, Structure, heading_type_and_rest, in_capitals
-from ..text import fold, fold_ws, normalize_tones, strip_accents, vi
+from ..text import alternation, fold, fold_ws, normalize_tones, strip_accents, vi
 from .units import head_choices
 
 _MOTTO = re.compile(r"CỘNG\s*H(?:[OÒ]A|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s*-?\s*do\s*-\s*Hạnh\s+phúc", re.I)
@@ -235,7 +235,8 @@ def _as_the_text_spells(issuer: str, st: Structure) -> str:
     its first words found so, in mixed case, wins."""
     words = issuer.split()
     head = len(issuer[:lexicon.unit_head_length(issuer)].split())  # the head alone is spelt as the data spells it
-    text = " ".join(b.text for b in st.title + st.opening) + " " + " ".join(_section_texts(st.sections))
+    sections = islice((n.full_text() for node in st.sections for n in _subtree(node)), SPELLING_ITEMS)
+    text = " ".join(b.text for b in st.title + st.opening) + " " + " ".join(sections)
     for n in range(len(words), max(head, 1), -1):
         name = " ".join(words[:n])
         found = [m.group(0) for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I)
@@ -249,14 +250,7 @@ def _as_the_text_spells(issuer: str, st: Structure) -> str:
     return issuer
 
 
-def _section_texts(nodes: list[Node], limit: int = 200) -> list[str]:
-    out: list[str] = []
-    stack = list(reversed(nodes))
-    while stack and len(out) < limit:
-        node = stack.pop()
-        out.append(node.full_text())
-        stack.extend(reversed(node.children))
-    return out
+SPELLING_ITEMS = 200  # the plan's first items are enough to find how it spells its issuer
 
 
 def _proper_case(name: str) -> str:
@@ -575,16 +569,17 @@ def _each_once(cited: list[Citation]) -> list[Citation]:
     địa phương ngày 16 tháng 6 năm 2025' in the decision, '... LUẬT TỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG SỐ 72/2025/QH15' in
     the title), is one document: numbered, dated."""
     out = list(cited)
+    merged: set[int] = set()
     for k, c in enumerate(cited):
-        if c.number or not c.doc_type or len(_cited_name(c)) < 6:
+        if c.number or not c.doc_type or len(name := _cited_name(c)) < 6:
             continue
-        twin = next((j for j, d in enumerate(out) if d is not None and d.number and d.doc_type == c.doc_type
-                     and _cited_name(d) == _cited_name(c)), None)
+        twin = next((j for j, d in enumerate(out) if d.number and d.doc_type == c.doc_type and _cited_name(d) == name),
+                    None)
         if twin is not None:
             d = out[twin]
             out[twin] = d.model_copy(update={"date": d.date or c.date, "issuer": d.issuer or c.issuer})
-            out[k] = None  # type: ignore[call-overload]
-    return [c for c in out if c is not None]
+            merged.add(k)
+    return [c for k, c in enumerate(out) if k not in merged]
 
 
 def _opening_citations(opening: list[Block], places: "Places") -> list[Citation]:
@@ -640,14 +635,13 @@ def _title_citations(title: list[Block], places: "Places") -> list[Citation]:
 
 @lru_cache(maxsize=None)
 def _named_kinds() -> re.Pattern:
-    kinds = sorted(lexicon.citations().named_types, key=len, reverse=True)
-    return re.compile(rf"((?<!\w)(?:{'|'.join(re.escape(k) for k in kinds)})\s+)(\w)")
+    kinds = lexicon.citations().named_types
+    return re.compile(rf"((?<!\w)(?:{alternation(kinds)})\s+)(\w)")
 
 
 @lru_cache(maxsize=None)
 def _kinds_in_lower_case() -> re.Pattern:
-    kinds = sorted({k.lower() for k in lexicon.citations().doc_types}, key=len, reverse=True)
-    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(k) for k in kinds)})(?!\w)")
+    return re.compile(rf"(?<!\w)(?:{alternation({k.lower() for k in lexicon.citations().doc_types})})(?!\w)")
 
 
 def basis_section_blocks(st: Structure) -> list[Block]:

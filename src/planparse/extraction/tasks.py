@@ -314,9 +314,9 @@ def _text_of(node: Node, drop_closing: bool = False) -> str:
     paragraphs after a finished sentence are not part of it."""
     parts = [node.text]
     for b in node.body:
-        goes_on = fold(b.text).startswith(_folded(tuple(lexicon.sections().same_duty_openers)))  # "Đồng thời, giao ..."
-        if drop_closing and not goes_on and (_closing(b.text) or re.search(r"(?:[.;!]|\.\.\.)[\"”)]*$", parts[-1].strip())):
-            break
+        if drop_closing and (_closing(b.text) or re.search(r"(?:[.;!]|\.\.\.)[\"”)]*$", parts[-1].strip())) \
+                and not fold(b.text).startswith(_folded(tuple(lexicon.sections().same_duty_openers))):
+            break  # a closing paragraph; not one going on with the duty ("Đồng thời, giao ...")
         parts.append(b.text)
     return fold_ws(" ".join(parts))
 

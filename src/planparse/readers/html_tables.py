@@ -5,6 +5,8 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from typing import Optional
 
+from ..limits import current
+
 MAX_CELLS = 200_000  # cells of one table; past that the rest is not read
 
 _LINE_BREAKS = {"br", "p", "div", "li"}
@@ -12,8 +14,6 @@ _LINE_BREAKS = {"br", "p", "div", "li"}
 
 def _span(value: Optional[str]) -> int:
     """A declared colspan / rowspan, leniently: not a number is 1, more than the 'declared_span' limit is the limit."""
-    from ..limits import current
-
     try:
         return max(1, min(current().declared_span, int(str(value).strip())))
     except (TypeError, ValueError):
@@ -63,7 +63,7 @@ class _Rows(HTMLParser):
             self._end_cell()
         elif tag == "tr":
             self._end_row()
-        elif tag in ("p", "div", "li") and self.cell is not None:
+        elif tag in _LINE_BREAKS and self.cell is not None:
             self.cell.append("")
 
     def handle_data(self, data: str) -> None:

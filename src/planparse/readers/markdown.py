@@ -277,7 +277,7 @@ def _parts(lines: list[_Line], blank_separated: bool) -> list[_Part]:
     before the next blank line; what follows that line up to the blank is text again."""
     parts: list[_Part] = []
     para: list[_Line] = []
-    html: Optional[_HtmlTables] = None
+    html_closes: Optional[_HtmlTables] = None
 
     def flush() -> None:
         if para:
@@ -311,7 +311,7 @@ def _parts(lines: list[_Line], blank_separated: bool) -> list[_Part]:
             parts.append(_Part("grid", lines[i:j]))
             i = j
             continue
-        if _HTML_TABLE_OPEN.match(ln.raw) and (end := (html := html or _HtmlTables(lines)).end(i)) is not None:
+        if _HTML_TABLE_OPEN.match(ln.raw) and (end := (html_closes := html_closes or _HtmlTables(lines)).end(i)) is not None:
             flush()  # a table a converter left in HTML (merged cells as colspan / rowspan)
             parts.append(_Part("html", lines[i:end + 1]))
             i = end + 1

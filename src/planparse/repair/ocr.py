@@ -467,9 +467,12 @@ def _proper_name_words(line: str, tokens: list[Token]) -> set[int]:
     out: set[int] = set()
     i = 0
     while i < len(tokens):
+        if not tokens[i].text[:1].isupper():  # a name's words are capitalised
+            i += 1
+            continue
+        introduced = bool(_name_introducer().search(line[:tokens[i].start]))
         # a name in capitals only after its level in capitals ('XÃ ĐỒNG TIẾN'): a heading in capitals is no name
-        caps = tokens[i].text.isupper() and bool(_name_introducer().search(line[:tokens[i].start])) \
-            and line[:tokens[i].start].rstrip()[-1:].isupper()
+        caps = introduced and tokens[i].text.isupper() and line[:tokens[i].start].rstrip()[-1:].isupper()
         word = _CAPS_WORD if caps else _NAME_WORD
         if not word.fullmatch(tokens[i].text):
             i += 1
@@ -478,7 +481,7 @@ def _proper_name_words(line: str, tokens: list[Token]) -> set[int]:
         while j < len(tokens) and word.fullmatch(tokens[j].text) and line[tokens[j - 1].end:tokens[j].start].isspace():
             j += 1
         dated_place = not line[:tokens[i].start].strip(" *_|-") and _DATE_AFTER_PLACE.match(line, tokens[j - 1].end)
-        if not dated_place and not _name_introducer().search(line[:tokens[i].start]) \
+        if not dated_place and not introduced \
                 and (j - i < NAME_RUN or _opens_sentence(line, tokens[i]) and line[tokens[j - 1].end:].strip(" .,;")):
             # a capitalised word or two ('Tăng cường', 'Sở ...') is a name only after a title or a level; a run that
             # opens a sentence may be its first word and a unit ('Giao Sở Nội vụ'), unless it is all the line holds
