@@ -147,6 +147,26 @@ def test_a_day_without_a_year_needs_the_plan_year():
     assert parse_deadline("20/8", 2026).date == "2026-08-20"
 
 
+@pytest.mark.parametrize("text,kind,fields", [
+    ("Quý III", "by", {"date": "2026-09-30"}),
+    ("hoàn thành trong quý IV", "by", {"date": "2026-12-31"}),
+    ("Quý II và quý III", "period", {"start": "2026-04-01", "end": "2026-09-30"}),
+    ("thực hiện cả năm", "period", {"start": "2026-01-01", "end": "2026-12-31"}),
+])
+def test_a_quarter_or_the_whole_year_without_a_year_is_the_plans(text, kind, fields):
+    dl = parse_deadline(text, 2026)
+    assert dl is not None and dl.kind == kind, dl
+    for k, v in fields.items():
+        assert getattr(dl, k) == v, (k, dl)
+    assert parse_deadline(text, None) is None  # no plan year: no date to give
+
+
+def test_a_quarter_without_a_year_inside_a_duty_takes_the_plan_year():
+    duty = "Hỗ trợ phụ nữ phát triển kinh tế. Ban Gia đình - Xã hội chủ trì; hoàn thành trong quý III."
+    assert deadline_in_duty(duty, 2026).date == "2026-09-30"
+    assert deadline_in_duty("Tuyên truyền thường xuyên đến quý khách và quý vị đại biểu.", 2026) is None
+
+
 def test_half_year_is_the_contract_spelling_in_the_model_too():
     from planparse.models import Deadline
 

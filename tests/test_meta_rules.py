@@ -128,6 +128,18 @@ def test_the_signers_name_without_the_title_a_person_is_addressed_by():
     assert (signer.name, signer.title) == ("Vũ Thị Lan", "Trưởng ban")
 
 
+@pytest.mark.parametrize("printed,name", [("Đại tá Trần Văn Bình", "Trần Văn Bình"),
+                                           ("TS. Lê Thị Hoa", "Lê Thị Hoa"), ("Thiếu tướng Nguyễn An", "Nguyễn An")])
+def test_the_signers_name_without_the_rank_or_degree_printed_before_it(printed, name):
+    from planparse.pipeline import document_to_plan
+    from planparse.readers.text import text_to_document
+
+    text = ("CÔNG AN TỈNH HÀ TĨNH\nSố: 156/KH-CAT-PC06\nKẾ HOẠCH\nThực hiện Đề án 06 năm 2026\nI. NHIỆM VỤ\n"
+            f"1. Công an các xã rà soát dữ liệu dân cư.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\n{printed}\n")
+    signer = document_to_plan(text_to_document(text, "x.txt")).meta.signer
+    assert (signer.name, signer.title) == (name, "Phó Giám đốc")
+
+
 def test_a_received_stamp_is_not_the_issuer():
     lines = heading_lines([Block(id=f"p{k}", kind="paragraph", text=t) for k, t in enumerate(
         ["BỘ CÔNG AN", "TỔ CÔNG TÁC LIÊN NGÀNH TW", "UBND TỈNH LÂM ĐỒNG", "ĐẾN", "Chuyển: .....", "Số: 996/KH-TCTLNTW"])])

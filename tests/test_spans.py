@@ -329,3 +329,23 @@ def test_the_body_a_report_goes_through_in_prose_is_a_partner():
     assert _partners("Tổ chức tuyên truyền; báo cáo kết quả thông qua các hoạt động của Đoàn Thanh niên.") == []
     assert _partners("Báo cáo Chính phủ thông qua Bộ Công an.") == []
     assert _partners("Báo cáo kết quả thực hiện. Tuyên truyền qua Đài Truyền thanh xã.") == []
+
+
+@pytest.mark.parametrize("duty,lead", [
+    ("Phòng Cảnh sát quản lý hành chính về trật tự xã hội (PC06) chủ trì, phối hợp Công an các xã tổ chức thu nhận "
+     "hồ sơ.", ["Phòng Cảnh sát quản lý hành chính về trật tự xã hội (PC06)"]),
+    ("Phòng An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao (PA05) bảo đảm an ninh hệ thống thông tin.",
+     ["Phòng An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao (PA05)"]),
+    ("Sở Nội vụ tổ chức hội nghị tập huấn (HN) cho cán bộ.", ["Sở Nội vụ"]),
+    ("Công an xã phối hợp lực lượng dân quân (DQ) tuần tra.", ["Công an xã"]),
+])
+def test_a_long_name_runs_to_the_code_in_brackets_it_is_known_by(duty, lead):
+    assert _leads(duty) == lead
+
+
+def test_a_remit_that_prints_a_comma_parts_no_units_and_the_partner_after_a_lead_clause():
+    assert split_units("Phòng An ninh mạng và phòng, chống tội phạm, Công an tỉnh") == [
+        "Phòng An ninh mạng và phòng, chống tội phạm", "Công an tỉnh"]
+    assert _partners("Ban Tuyên giáo chủ trì; các Hội LHPN huyện, thành, thị phối hợp thực hiện.") == [
+        "các Hội LHPN huyện, thành, thị"]
+    assert _partners("Sở Nội vụ chủ trì, hướng dẫn các xã thực hiện.") == []

@@ -1474,3 +1474,15 @@ def test_a_part_whose_number_ocr_lost_is_still_a_part():
     # a line of the opening in capitals that names no part stays in the opening
     plan = plan_of("KẾ HOẠCH\nPhòng, chống thiên tai năm 2026\nTỈNH QUẢNG TRỊ\n1. Sở Y tế chủ trì tập huấn.\n")
     assert [t.ref for t in plan.tasks] in (["1"], [])
+
+
+def test_a_later_clause_x_thuc_hien_or_y_phoi_hop_names_lead_and_partners():
+    plan = plan_of("ỦY BAN NHÂN DÂN\nHUYỆN ĐÔNG ANH\nSố: 12/KH-UBND\nĐông Anh, ngày 10 tháng 02 năm 2026\n\n"
+                   "KẾ HOẠCH\nCải cách hành chính năm 2026\n\nII. NHIỆM VỤ\n"
+                   "1. Rà soát thủ tục hành chính. Phòng Tư pháp chủ trì, Văn phòng HĐND và UBND huyện phối hợp.\n"
+                   "2. Tuyên truyền hội viên. Ban Tuyên giáo chủ trì; các Hội LHPN huyện, thành, thị phối hợp.\n"
+                   "3. Kiểm tra công vụ. Phòng Nội vụ thực hiện; thời gian: quý III.\n")
+    got = [(t.lead, t.support, t.deadline.date if t.deadline else None) for t in plan.tasks]
+    assert got == [(["Phòng Tư pháp"], ["Văn phòng HĐND và UBND huyện"], None),
+                   (["Ban Tuyên giáo"], ["các Hội LHPN huyện, thành, thị"], None),
+                   (["Phòng Nội vụ"], [], "2026-09-30")]

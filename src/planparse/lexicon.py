@@ -105,8 +105,11 @@ class SectionsData(_Data):
     addressee_markers: list[str]  # "Kính gửi:" opens a letter's addressee list
     letter_subject_markers: list[str]  # "V/v ..." under a letter's number: what it is about (its title)
     same_duty_openers: list[str]  # a sentence or paragraph opening so goes on with the duty before it ("Đồng thời, ...")
+    done_by_closings: list[str]  # a later clause "X thực hiện." that ends with them names the duty's lead
+    # ("Kiểm tra công vụ. Phòng Nội vụ thực hiện; thời gian: quý III.")
     letter_type: str  # the kind of a document without a type heading that has a subject line
     signer_titles: list[str]  # the posts a plan is signed by ("Phó Chủ tịch" under "KT. CHỦ TỊCH")
+    signer_ranks: list[str]  # a rank or degree printed before the signer's name ("Đại tá Trần Văn Bình", "TS. Lê An")
     reward_nominees: list[str]  # counted in a reward quota ("Không quá 05 cá nhân"), which sets no work
     criteria_headings: list[str]  # "1. Tiêu chuẩn Bằng khen ...": what a nominee must meet, not work ("Đối với X: Có ...")
     category_openers: list[str]  # under criteria, "Đối với tập thể", "Đối với UBND cấp xã: Có ...": a nominee category
@@ -293,10 +296,12 @@ class SpanRule(BaseModel):
     """Wordings around units in a duty: partners after ('phối hợp với X'), a compiler after ('Đơn vị tổng hợp: X')
     or in brackets before ('(X) để tổng hợp'), a report's way through a body ('(qua X)': 'via' words after '('), a unit sent to that compiles ('gửi về X
     ... để tổng hợp': compiler_recipient), words after which a unit is no partner ('báo cáo X'), and 'phối hợp' as part of
-    a noun ('cơ chế phối hợp thanh tra': a mechanism, no partner named; read as the longer match over 'phối hợp')."""
+    a noun ('cơ chế phối hợp thanh tra': a mechanism, no partner named; read as the longer match over 'phối hợp'), and
+    after a lead's 'chủ trì,' the units that stand as the subject of 'phối hợp' ('X chủ trì, Y phối hợp':
+    partner_subject)."""
 
     model_config = ConfigDict(extra="forbid")
-    label: Literal["partner", "compiler", "compiler_before", "via", "not_partner", "compiler_recipient", "mechanism"]
+    label: Literal["partner", "partner_subject", "compiler", "compiler_before", "via", "not_partner", "compiler_recipient", "mechanism"]
     patterns: list[list[TokenSpec]]
     example: str  # a sentence of the kind plans print
     units: list[str]  # the support units that sentence names

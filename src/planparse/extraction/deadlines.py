@@ -91,13 +91,16 @@ def _point_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     )
 
 
-_ANY_DIGIT = re.compile(r"\d")
+@lru_cache(maxsize=None)
+def _may_name_a_time() -> re.Pattern:
+    """A digit, or a quarter word (its number may be Roman: 'quý III'): every point has one."""
+    return re.compile(rf"\d|(?<!\w)(?:{_alternation(lexicon.deadlines().quarter_words)})\s")
 
 
 def find_points(t: str) -> list[TimePoint]:
     """Every time point in normalised text (see `normalise`), in order, none overlapping."""
-    if not _ANY_DIGIT.search(t):
-        return []  # every point has a digit (most lines name no time)
+    if not _may_name_a_time().search(t):
+        return []  # most lines name no time
     out: list[TimePoint] = []
     taken = bytearray(len(t))  # characters already in a point: a point never overlaps an earlier one
     quarters = lexicon.deadlines().quarters
@@ -407,14 +410,14 @@ def _deadline_of(t: str, printed: str, year: Optional[int]) -> Optional[Deadline
     if days and _opens_with(t, dl.planned_words) and points[0].unit == "day":
         return Deadline(kind="on", text=printed, date=days[0].first_day(year))
 
-    bare_words = t.strip(" .;:")
+    bare_words = _without_verb(t.strip(" .;:"))  # "Cả năm", "thực hiện cả năm"
     if not points and year and bare_words in dl.whole_year:  # "Cả năm" in a plan for one year: that year
         return Deadline(kind="period", text=printed, start=_iso(year, 1, 1), end=_iso(year, 12, 31))
     if not points and year and bare_words in dl.within_year:
         return Deadline(kind="by", text=printed, date=_iso(year, 12, 31))
 
     period = _period(t, points, year)
-    if period:
+    if period and period != (None, None):  # (a span of quarters with no year to date them: no deadline)
         start, end = period
         if start is None:
             return Deadline(kind="by", text=printed, date=end)

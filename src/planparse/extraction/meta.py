@@ -481,6 +481,11 @@ def _person_title() -> re.Pattern:
     return re.compile(r"^(?:" + "|".join(re.escape(h) for h in lexicon.person_titles()) + vi(r")\.?\s+(?=[A-ZĐÀ-Ỹ])"))
 
 
+@lru_cache(maxsize=None)
+def _rank() -> re.Pattern:
+    return re.compile(r"^(?:" + alternation(lexicon.sections().signer_ranks) + vi(r")\s*(?=[A-ZĐÀ-Ỹ])"))
+
+
 def _signer(blocks: list[Block]) -> Optional[Signer]:
     """Title from the last role line (PHÓ CHỦ TỊCH under KT. CHỦ TỊCH), name from the line or cell that
     ends with a person's name after it. Works on lines and on signature blocks laid out as table cells."""
@@ -507,6 +512,7 @@ def _signer(blocks: list[Block]) -> Optional[Signer]:
             continue
         tail = re.sub(r"\([^)]*\)", " ", seg[roles[-1].end():] if roles else seg).strip()
         tail = _person_title().sub("", tail)  # "Đ/c Vũ Thị Lan": the name, not how a person is addressed
+        tail = _rank().sub("", tail)  # "Đại tá Trần Văn Bình", "TS. Lê Văn An": the name, not the rank or degree
         m = _NAME_AT_END.search(tail)
         if m and not re.search(r"[;:,]\s*$", tail) and len(tail.split()) <= 6 + len(m.group(1).split()):
             if roles or len(tail.split()) == len(m.group(1).split()):

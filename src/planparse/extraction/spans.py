@@ -254,7 +254,35 @@ def _name_end(a: _Analysis, i: int) -> int:
         i += take
         last = i
         item_start = False
+    if body and tokens[first].capital:
+        last = _through_own_code(a, last)
     return last if body else first
+
+
+CODE_LOOKAHEAD = 16  # words of a long name the name reading stopped short of, before its code in brackets
+_CODE = re.compile(r"[A-ZĐ][A-ZĐ0-9&]{1,9}")
+
+
+def _through_own_code(a: _Analysis, last: int) -> int:
+    """'Phòng Cảnh sát quản lý hành chính về trật tự xã hội (PC06) chủ trì': a body's name goes on up to the code in
+    brackets it is known by, when only lowercase words come between and a duty or the clause follows the code."""
+    tokens, n = a.tokens, len(a.tokens)
+    rule_starts = {s for _, s, _ in a.rules}
+    for k in range(last, min(n - 2, last + CODE_LOOKAHEAD)):
+        t = tokens[k]
+        if t.text == "(":
+            coded = k > last and _CODE.fullmatch(tokens[k + 1].text) and tokens[k + 2].text == ")"
+            return k + 3 if coded else last
+        if t.capital or not (t.text[:1].isalpha() or t.text in (",", "-", "–")) \
+                or (k in rule_starts or a.classes[k].get("STOP")) and not a.classes[k].get("REMIT") \
+                or " ".join(_norm(x.text) for x in tokens[k:k + 3]).startswith(_duty_verbs()):
+            return last  # a duty, not more of the name: "Sở Nội vụ tổ chức hội nghị (HN)", "Công an xã phối hợp ..."
+    return last
+
+
+@lru_cache(maxsize=1)
+def _duty_verbs() -> tuple[str, ...]:
+    return tuple(fold(v) for v in lexicon.units().duty_verbs)
 
 
 @lru_cache(maxsize=None)
@@ -384,6 +412,11 @@ def partner_spans(text: str) -> list[tuple[str, int, int]]:
         if label in ("partner", "compiler") and e < len(a.tokens):
             end = _name_end(a, e)
             if end > e:
+                start, stop = a.tokens[e].start, a.tokens[end - 1].end
+                out.append((text[start:stop], start, stop))
+        elif label == "partner_subject" and e < len(a.tokens):
+            end = _name_end(a, e)  # "X chủ trì, Y phối hợp": Y is the subject of the partner's verb
+            if e < end < len(a.tokens) - 1 and [_norm(t.text) for t in a.tokens[end:end + 2]] == ["phối", "hợp"]:
                 start, stop = a.tokens[e].start, a.tokens[end - 1].end
                 out.append((text[start:stop], start, stop))
         elif label == "compiler_recipient" and e < len(a.tokens) and "tổng hợp" in text[a.tokens[e].start:].lower():

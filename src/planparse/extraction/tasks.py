@@ -1113,9 +1113,17 @@ def _lead_named_later(text: str) -> Optional[str]:
         rest = strip_assignment(after)
         if m.group(0).startswith(",") and rest == after:
             continue
-        if starts_unit(rest) and (subject := subject_units(rest)) and _LEAD_WORD.match(rest, len(subject)):
+        if starts_unit(rest) and (subject := subject_units(rest)) and (_LEAD_WORD.match(rest, len(subject))
+                                                                        or _done_by_closing().match(rest, len(subject))):
             return subject
     return None
+
+
+@lru_cache(maxsize=1)
+def _done_by_closing() -> re.Pattern:
+    """' thực hiện.', ' phụ trách;' right after a later clause's subject, ending the clause: that unit does the duty."""
+    words = alternation(lexicon.sections().done_by_closings)
+    return re.compile(rf"\s+(?:{words})\s*(?:[.;]|$)", re.I)
 
 
 def _points_to_appendix(text: str) -> bool:

@@ -193,6 +193,7 @@ def _split_plain(text: str) -> list[str]:
 
 
 _PAREN = re.compile(r"\([^()]*\)")
+_CODE_PAREN = re.compile(r"\(\s*[A-ZĐ][A-ZĐ0-9&]{1,9}\s*\)")  # "(PC06)", "(TTPVHCC)": the code a body is known by
 
 
 def split_units(text: str) -> list[str]:
@@ -208,10 +209,18 @@ def split_units(text: str) -> list[str]:
     text = _PAREN.sub(lambda m: "" if fold(m.group(0).strip("() ")).startswith(_role_remarks()) else m.group(0), text)
     masked = _PAREN.sub(lambda m: m.group(0) if _BRACKET_LIST.fullmatch(" " + m.group(0)) and "," in m.group(0)
                         and not _is_remark(m.group(0)) else hold(m), text)
+    masked = _comma_remit_re().sub(hold, masked)  # "Phòng An ninh mạng và phòng, chống tội phạm ...": one remit
     if held:
         out = _split_units_plain(masked)
         return [re.sub(r"\x00(\d+)\x00", lambda m: held[int(m.group(1))], u) for u in out]
     return _split_units_plain(text)
+
+
+@lru_cache(maxsize=None)
+def _comma_remit_re() -> re.Pattern:
+    """A remit that prints a comma ('phòng, chống'): the comma parts no list of units."""
+    words = "|".join(re.escape(w).replace(",", r"\s*,").replace("\\ ", r"\s*") for w in lexicon.unit_spans().remit_words if "," in w and len(w) > 1)
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I)
 
 
 @lru_cache(maxsize=None)
@@ -417,9 +426,10 @@ def subject_units(text: str) -> Optional[str]:
     if not starts_unit(text):
         return None
     # a bracket inside the list ("(sau đây viết tắt là cơ quan, đơn vị)") is not where the list ends
-    n = unit_phrase_end(_PAREN.sub(lambda m: " " * len(m.group(0)), text))
+    # (a body's code in brackets stays: "Phòng Cảnh sát quản lý hành chính về trật tự xã hội (PC06) chủ trì")
+    n = unit_phrase_end(_PAREN.sub(lambda m: m.group(0) if _CODE_PAREN.fullmatch(m.group(0)) else " " * len(m.group(0)), text))
     n = _assigned_clause_end(text, n)
-    phrase = _PAREN.sub("", text[:n]).strip(" ,;")
+    phrase = _PAREN.sub(lambda m: m.group(0) if _CODE_PAREN.fullmatch(m.group(0)) else "", text[:n]).strip(" ,;")
     if not phrase or n >= len(text.rstrip(" .;")) - 1:
         return None
     return phrase
