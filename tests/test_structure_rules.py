@@ -1486,3 +1486,27 @@ def test_a_later_clause_x_thuc_hien_or_y_phoi_hop_names_lead_and_partners():
     assert got == [(["Phòng Tư pháp"], ["Văn phòng HĐND và UBND huyện"], None),
                    (["Ban Tuyên giáo"], ["các Hội LHPN huyện, thành, thị"], None),
                    (["Phòng Nội vụ"], [], "2026-09-30")]
+
+
+def test_a_school_year_plans_implied_targets_fall_due_when_the_school_year_ends():
+    plan = plan_of("SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 2150/KH-SGDĐT\nQuảng Ngãi, ngày 25 tháng 9 năm 2025\nKẾ HOẠCH\n"
+                   "Thực hiện nhiệm vụ chuyển đổi số năm học 2025 - 2026\nI. MỤC TIÊU\n"
+                   "1. 100% cơ sở giáo dục sử dụng hồ sơ điện tử.\n2. Đến tháng 12/2025, 50% giáo viên có chữ ký số.\n"
+                   "II. NHIỆM VỤ\n1. Văn phòng Sở hoàn thiện cơ sở dữ liệu ngành.\n")
+    assert [(k.deadline.kind, k.deadline.date, k.deadline.text) for k in plan.kpis] == [
+        ("by", "2026-05-31", "năm học 2025 - 2026"), ("by", "2025-12-31", "Đến tháng 12/2025")]
+
+
+def test_start_and_completion_columns_give_a_span_and_a_note_in_brackets_is_no_task(tmp_path):
+    md = tmp_path / "xa.md"
+    md.write_text("ỦY BAN NHÂN DÂN XÃ TÂN HÒA\n\nSố: 45/KH-UBND\n\n**KẾ HOẠCH**\n\nChuyển đổi số năm 2026\n\n"
+                  "**II. NHIỆM VỤ CỤ THỂ**\n\n(Chi tiết tại bảng dưới đây)\n\n"
+                  "| TT | Nội dung | Chủ trì | Thời gian bắt đầu | Thời gian hoàn thành |\n|---|---|---|---|---|\n"
+                  "| 1 | Rà soát dữ liệu dân cư | Công an xã | 01/3/2026 | 30/4/2026 |\n"
+                  "| 2 | Tuyên truyền thanh toán số | Văn phòng HĐND và UBND xã | Quý II/2026 | Quý III/2026 |\n",
+                  encoding="utf-8")
+    from planparse.pipeline import extract_file
+    tasks = extract_file(md).tasks
+    assert [(t.text, t.deadline.kind, t.deadline.start, t.deadline.end) for t in tasks] == [
+        ("Rà soát dữ liệu dân cư", "period", "2026-03-01", "2026-04-30"),
+        ("Tuyên truyền thanh toán số", "period", "2026-04-01", "2026-09-30")]

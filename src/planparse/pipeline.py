@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import Optional
 
 from .errors import NotAPlan, PlanParseError, shown_path
+from .extraction.deadlines import school_year_in
 from .extraction.meta import extract_citations, extract_meta
 from .extraction.tables import table_to_items
 from .extraction.tasks import inspecting_team, outline_to_items, with_charged_lead
 from .labels import roman_value
-from .models import Document, Plan, Unit
+from .models import Deadline, Document, Plan, Unit
 from .readers import read_document
 from .structure import build_structure
 
@@ -34,10 +35,14 @@ def _plan_year(doc: Document, date: Optional[str], title: Optional[str]) -> Opti
     return years.most_common(1)[0][0] if years else None
 
 
-def _period_end(title: Optional[str]) -> Optional[int]:
-    """The last year of a multi-year plan ('giai đoạn 2026 - 2030', 'đến năm 2030'): implied targets fall due then."""
+def _period_end(title: Optional[str]) -> Optional[Deadline]:
+    """When a plan's implied targets fall due, where its title says more than a calendar year: the end of its last
+    year ('giai đoạn 2026 - 2030', 'đến năm 2030'), or of the school year it is for ('năm học 2025 - 2026')."""
     m = re.search(r"(?:giai đoạn\s*20\d\d\s*[-–]\s*|đến năm\s*)(20[0-4]\d)", title or "", re.I)
-    return int(m.group(1)) if m else None
+    if m:
+        return Deadline(kind="by", text=f"năm {m.group(1)}", date=f"{m.group(1)}-12-31")
+    school = school_year_in(title or "")
+    return Deadline(kind="by", text=school.text, date=school.end) if school and school.end else None
 
 
 def document_to_plan(doc: Document) -> Plan:

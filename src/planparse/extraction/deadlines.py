@@ -301,6 +301,15 @@ def _school_year(t: str, printed: str) -> "Optional[Deadline | str]":
     return rest if re.search(r"\d", rest) else _school_year_deadline(m, printed)
 
 
+def school_year_in(text: str) -> Optional[Deadline]:
+    """The school year a title names ('Kế hoạch ... năm học 2025 - 2026') as a period, else None."""
+    printed = fold_ws(nfc(text))
+    m = _school_year_re().search(normalise(printed))  # (same length as printed)
+    if m is None or m.group(1) or int(m.group(3)) != int(m.group(2)) + 1:
+        return None
+    return _school_year_deadline(m, printed[m.start():m.end()])
+
+
 def _school_year_deadline(m: re.Match, text: str) -> Deadline:
     sy = lexicon.deadlines().school_year
     first = date.fromisoformat(f"{m.group(2)}-{sy.first_day}")

@@ -236,7 +236,7 @@ def _continues_entry(row: Block, own: int) -> bool:
 
 
 def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
-                   level: Optional[str] = None, period_end: Optional[int] = None) -> tuple[list[Task], list[KPI]]:
+                   level: Optional[str] = None, period_end: Optional[Deadline] = None) -> tuple[list[Task], list[KPI]]:
     header_rows: list[Block] = []
     # "B | PHÁT TRIỂN KINH TẾ SỐ ..." / "I | Tổ chức, bộ máy" over the header row: a part's group rows printed above
     # its header; they stay rows of the body (their labels group what follows)

@@ -605,11 +605,11 @@ def _goal_time_inside() -> re.Pattern:
                       r"(?:ngày|tháng|năm|quý)[^,;]*?\d{4}", re.I)
 
 
-def goal_deadline(clause: str, year: Optional[int], period_end: Optional[int] = None,
+def goal_deadline(clause: str, year: Optional[int], period_end: Optional[Deadline] = None,
                   framed: Optional[Deadline] = None) -> Optional[Deadline]:
     """A goal's own time (the one it opens with, 'Đến hết năm 2025: ...', 'Trong giai đoạn 2026 - 2030 phấn
     đấu ...', or 'đến năm ...' inside it), else the time its group's introduction frames it with (`framed`), else
-    the end of the plan's year or period."""
+    the end of the plan's year or period (`period_end`: pipeline._period_end)."""
     lead_time = leading_time(clause)
     if not lead_time:  # 'Trong giai đoạn 2026 - 2030 phấn đấu có ít nhất 10% ...' (no comma after the time)
         m = re.match(r"^\s*((?:trong|đến|từ)\s+[^,;:%]{0,40}?\d{4}(?:\s*[-–]\s*\d{4})?)\s+(?=phấn đấu|có|đạt)", clause, re.I)
@@ -625,7 +625,8 @@ def goal_deadline(clause: str, year: Optional[int], period_end: Optional[int] = 
             return dl
     if framed is not None:
         return framed
-    last = period_end or year
-    if last:
-        return Deadline(kind="by", text=f"năm {last}", date=f"{last}-12-31")
+    if period_end is not None:
+        return period_end
+    if year:
+        return Deadline(kind="by", text=f"năm {year}", date=f"{year}-12-31")
     return None

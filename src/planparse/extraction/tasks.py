@@ -43,7 +43,7 @@ class Context:
     year: Optional[int]
     level: Optional[str] = None
     plan_date: Optional[str] = None  # the plan's own date, for "từ nay", "từ ngày ban hành Kế hoạch"
-    period_end: Optional[int] = None  # last year of a multi-year plan
+    period_end: Optional[Deadline] = None  # when a multi-year or school-year plan's implied targets fall due
     frame: Optional[Deadline] = None  # the time a task section's heading frames its items with (_year_frame)
     tasks: list[Task] = field(default_factory=list)
     kpis: list[KPI] = field(default_factory=list)
@@ -1127,9 +1127,13 @@ def _done_by_closing() -> re.Pattern:
 
 
 def _points_to_appendix(text: str) -> bool:
-    """'Các nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này.': where the duties are, not one of them."""
-    f = fold(text)
-    return len(f.split()) <= 20 and bool(re.search(r"(?<!\w)(?:phụ lục|biểu mẫu)(?!\w)", f)) and not starts_unit(text)
+    """'Các nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này.', '(Chi tiết tại bảng dưới đây)': where the duties
+    are, or a note in brackets, not one of them."""
+    f = fold(text).strip()
+    if len(f.split()) > 20:
+        return False
+    note = f.startswith("(") and f.rstrip(" .").endswith(")") and f.count("(") == 1
+    return note or bool(re.search(r"(?<!\w)(?:phụ lục|biểu mẫu)(?!\w)", f)) and not starts_unit(text)
 
 
 def _paragraph_items(sec: Node) -> list[Node]:
@@ -1465,7 +1469,7 @@ def _charging_line(node: Node) -> list[str]:
 
 
 def outline_to_items(sections: list[Node], year: Optional[int], level: Optional[str] = None,
-                     period_end: Optional[int] = None, plan_date: Optional[str] = None
+                     period_end: Optional[Deadline] = None, plan_date: Optional[str] = None
                      ) -> tuple[list[Task], list[KPI], list[str]]:
     """The outline's tasks and KPIs, and the unit TỔ CHỨC THỰC HIỆN charges with the plan's work (the lead of
     an inspection schedule that names no inspecting body)."""
