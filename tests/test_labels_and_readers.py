@@ -28,8 +28,10 @@ def test_labels_closed_by_a_slash_or_a_dash_as_older_and_commune_plans_type_them
         "2.1- Thời gian", "2.2/ Địa điểm"])] == [
         ("ROMAN", "I", "MỤC ĐÍCH, YÊU CẦU"), ("DEC1", "1", "Mục đích:"), ("ALPHA", "a", "Tuyên truyền trên hệ thống loa"),
         ("ALPHA", "b", "Tổ chức hội nghị"), ("DEC2", "1", "Thời gian"), ("DEC2", "2", "Địa điểm")]
-    # a date, a fraction, an OCR'd "b/." label, a prefixed word are not
-    for text in ("1/2026 là năm bản lề", "1/ 3 số xã đạt chuẩn", "b/. Địa chỉ:", "e-Government"):
+    assert [(lb.style, lb.key, rest) for lb, rest in map(parse_label, ["1 - Phòng Y tế: tham mưu", "2 – Trung tâm Y tế"])] \
+        == [("DEC1", "1", "Phòng Y tế: tham mưu"), ("DEC1", "2", "Trung tâm Y tế")]  # the dash after a space
+    # a date, a fraction, an OCR'd "b/." label, a prefixed word, a range are not
+    for text in ("1/2026 là năm bản lề", "1/ 3 số xã đạt chuẩn", "b/. Địa chỉ:", "e-Government", "2 - 3 lớp tập huấn"):
         assert parse_label(text)[0] is None, text
     from planparse.pipeline import document_to_plan
     doc = text_to_document("KẾ HOẠCH\nTuyên truyền bầu cử năm 2026\nI/ MỤC ĐÍCH, YÊU CẦU\n1/ Mục đích: Nâng cao nhận thức.\n"

@@ -291,6 +291,8 @@ def test_a_goals_part_printed_as_paragraphs_gives_its_kpis():
     ("Xây dựng mới 35 địa bàn cấp xã không ma túy, gồm: Phường A; Xã B.", 35, "địa bàn"),
     ("Đối với 29 xã, phường, đặc khu có Quyết định công nhận địa bàn không ma túy năm 2025", 29, "xã, phường, đặc khu"),
     ("Tổng giá trị giao dịch thanh toán không dùng tiền mặt gấp 30 lần GRDP", 30, "lần GRDP"),
+    ("Đón 5 triệu lượt khách du lịch.", 5, "triệu lượt"),  # the scale stays in the unit, as in '4.500 tỷ đồng'
+    ("Giải quyết việc làm cho 3 nghìn lao động.", 3, "nghìn lao động"),
 ])
 def test_a_goal_counted_in_its_unit_without_a_level_word_is_a_target(clause, value, unit):
     target = parse_target(clause, counts=True)

@@ -10,7 +10,8 @@ from typing import Optional
 # "II.", "II)", "II- NỘI DUNG", and "III TỔ CHỨC THỰC HIỆN" (a heading in capitals whose dot was not printed or read)
 _ROMAN = r"(?P<roman>[IVX]{1,5})(?P<roman_end>[.)]|\s*-(?=\s)|/(?=\s)|(?=\s+[A-ZĐÀ-Ỹ]{2}))"
 _DEC_MULTI = r"(?P<decm>\d{1,2}(?:\.\d{1,2}){1,4})(?:\.?\)?|[-/](?=\s+[^\W\d_]))"
-_DEC_ONE = r"(?P<dec>\d{1,2})(?:[.)]|[-/](?=\s+[^\W\d_]))"  # "1.", "1)", "1- Tăng cường ...", "1/ Mục đích"
+# "1.", "1)", "1- Tăng cường ...", "1 - Phòng Y tế: ...", "1/ Mục đích"
+_DEC_ONE = r"(?P<dec>\d{1,2})(?:[.)]|\s?[-–/](?=\s+[^\W\d_]))"
 # "ii)", "iv)": lower-case Roman numerals continue a list that began "i)" (read as the letter i: the same style)
 _ALPHA = r"(?P<alpha>[a-zđ]|ii|iii|iv|vi|vii|viii|ix)(?:[.)]|[-/](?=\s+[^\W\d_]))"  # "a)", "a.", "a- ...", "a/ ..."
 _PAREN = r"\((?P<paren>\d{1,2}|[a-zđ])\)"

@@ -252,6 +252,7 @@ class TargetsData(_Data):
     percent_units: list[str]
     per_period: list[str]  # "%/năm"
     units: list[str]  # units of counts as printed, longest match wins
+    scale_words: list[str]  # a count's scale before its unit, part of the unit as printed ("5 triệu lượt khách")
     unit_stop_words: list[str]  # a count's unit ends before these
     count_blockers: list[str]  # a figure after these is a date, a reference or a rank, not a count ("năm 2025", "Điều 5")
     figure_idioms: list[str]  # a figure before these is a manner of speaking, not a count ("tăng trưởng hai con số")

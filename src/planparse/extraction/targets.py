@@ -146,10 +146,17 @@ def _known_unit(rest: str) -> Optional[str]:
     f = fold(rest[:_longest_unit() + 1])  # a unit is never longer: a long rest costs no more than a short one
     if _is_idiom(rest):
         return None
-    for unit in _units_longest_first():
-        if f.startswith(unit) and (len(f) == len(unit) or not f[len(unit)].isalnum()):
-            return rest[:len(unit)]
+    scale = _scale().match(f)  # "5 triệu lượt khách": the unit 'triệu lượt', as '4.500 tỷ đồng' is 'tỷ đồng'
+    for skip in (0, scale.end()) if scale else (0,):
+        for unit in _units_longest_first():
+            if f.startswith(unit, skip) and (len(f) == skip + len(unit) or not f[skip + len(unit)].isalnum()):
+                return rest[:skip + len(unit)]
     return None
+
+
+@lru_cache(maxsize=None)
+def _scale() -> re.Pattern:
+    return re.compile(rf"(?:{_alt(fold(w) for w in lexicon.targets().scale_words)})\s+")
 
 
 def _is_idiom(rest: str) -> bool:
