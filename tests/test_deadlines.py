@@ -123,6 +123,9 @@ def test_no_time_no_deadline():
     ("Quý I - II/2026", "period", {"start": "2026-01-01", "end": "2026-06-30"}),
     ("Cả năm", "period", {"start": "2025-01-01", "end": "2025-12-31"}),
     ("Trong năm", "by", {"date": "2025-12-31"}),
+    ("Định kỳ ngày 25 hằng tháng", "recurring", {"every": "month", "day": 25}),  # the day, not 'every day'
+    ("Trong năm 2025 và giai đoạn tiếp theo", "period", {"start": "2025-01-01", "end": None}),
+    ("Đến hết 2026", "by", {"date": "2026-12-31"}),  # a year without 'năm' after 'hết'
 ])
 def test_deadline_forms_of_real_plans(text, kind, fields):
     dl = parse_deadline(text, 2025)

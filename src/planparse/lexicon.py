@@ -196,6 +196,7 @@ class DeadlinesData(_Data):
     by_words: list[str]
     planned_words: list[str]  # "Dự kiến ngày 05/12/2025 (chậm nhất ngày 10/12/2025)" is on the planned day
     open_end: list[str]  # "... và các năm tiếp theo": a period with no end
+    year_lead_words: list[str]  # a year printed without "năm" right after them is a time ("Đến hết 2026")
     event_bounds: list[str]  # "Từ khi thành lập đến khi kết thúc ...": a span bounded by events, no dates
     undated_events: list[str]  # "Khi xuất hiện ca bệnh bất thường", "Kết thúc cuộc bầu cử": an event where no date is printed
     from_plan_date: list[str]  # "từ nay", "từ ngày ban hành Kế hoạch": a span counted from the plan's date

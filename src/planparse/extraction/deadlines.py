@@ -92,6 +92,11 @@ def _point_patterns() -> tuple[tuple[str, re.Pattern], ...]:
 
 
 @lru_cache(maxsize=None)
+def _year_lead() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{_alternation(lexicon.deadlines().year_lead_words)})\s+$")
+
+
+@lru_cache(maxsize=None)
 def _may_name_a_time() -> re.Pattern:
     """A digit, or a quarter word (its number may be Roman: 'quý III'): every point has one."""
     return re.compile(rf"\d|(?<!\w)(?:{_alternation(lexicon.deadlines().quarter_words)})\s")
@@ -144,7 +149,8 @@ def _point(shape: str, m: re.Match, t: str, quarters: dict[str, int]) -> Optiona
         mo = int(g[0])
         return TimePoint(s, e, "month", int(g[1]) if g[1] else None, mo) if 1 <= mo <= 12 else None
     else:
-        return TimePoint(s, e, "year", int(g[0]), 12, bare=shape == "bare_year")
+        led = shape == "bare_year" and _year_lead().search(t, 0, s)  # "Đến hết 2026": a year, not a bare number
+        return TimePoint(s, e, "year", int(g[0]), 12, bare=shape == "bare_year" and not led)
     if _iso(y or 2000, mo, d) is None:
         return None
     return TimePoint(s, e, "day", y, mo, d)
@@ -200,7 +206,8 @@ def _frequency_patterns() -> dict[str, re.Pattern]:
     dl = lexicon.deadlines()
     markers, units, times = _alternation(dl.frequency_markers), _alternation(dl.frequency_units), re.escape(dl.times_word)
     return {
-        "marked": re.compile(rf"(?<!\w)(?:{markers})\s+((?:{units})(?:\s*(?:,|và|hoặc|/)\s*(?:{units}))*)(?!\w)"),
+        # (not "định kỳ ngày 25 hằng tháng": a unit before a number is the day, not how often)
+        "marked": re.compile(rf"(?<!\w)(?:{markers})\s+((?:{units})(?:\s*(?:,|và|hoặc|/)\s*(?:{units}))*)(?!\w)(?!\s+\d)"),
         "unit": re.compile(units),
         "times_per": re.compile(rf"(\d+)\s*{times}\s*/\s*({units})(?!\w)"),  # "02 lần/năm"
         "months_per_time": re.compile(rf"(\d+)\s*tháng\s*/\s*{times}(?!\w)"),  # "6 tháng/lần"
