@@ -1510,3 +1510,31 @@ def test_start_and_completion_columns_give_a_span_and_a_note_in_brackets_is_no_t
     assert [(t.text, t.deadline.kind, t.deadline.start, t.deadline.end) for t in tasks] == [
         ("Rà soát dữ liệu dân cư", "period", "2026-03-01", "2026-04-30"),
         ("Tuyên truyền thanh toán số", "period", "2026-04-01", "2026-09-30")]
+
+
+def test_an_unnumbered_line_naming_only_a_unit_over_bullets_heads_that_units_duties(tmp_path):
+    from docx import Document as Docx
+
+    d = Docx()
+    for t in ["ỦY BAN NHÂN DÂN", "PHƯỜNG HÒA BÌNH", "Số: 77/KH-UBND", "KẾ HOẠCH", "Tổng vệ sinh môi trường năm 2026",
+              "III. NHIỆM VỤ CỤ THỂ", "Công an phường", "- Bảo đảm an ninh trật tự trong các đợt ra quân.",
+              "- Xử lý các trường hợp xả rác bừa bãi.", "Trạm Y tế phường", "- Phun hóa chất diệt muỗi.",
+              "Tổ chức tuyên truyền", "- Trên loa truyền thanh của phường."]:
+        d.add_paragraph(t).runs[0].bold = len(t.split()) <= 3
+    d.save(tmp_path / "p.docx")
+    from planparse.pipeline import extract_file
+    tasks = extract_file(tmp_path / "p.docx").tasks
+    assert [(t.text, t.lead) for t in tasks][:3] == [
+        ("Bảo đảm an ninh trật tự trong các đợt ra quân.", ["Công an phường"]),
+        ("Xử lý các trường hợp xả rác bừa bãi.", ["Công an phường"]),
+        ("Phun hóa chất diệt muỗi. Tổ chức tuyên truyền", ["Trạm Y tế phường"])]
+    assert all("Tổ chức tuyên truyền" not in t.lead for t in tasks)  # an activity is no unit heading
+
+
+def test_a_short_line_opening_a_list_after_a_sentence_starts_a_paragraph():
+    plan = plan_of("KẾ HOẠCH\nTổng vệ sinh môi trường năm 2026\nI. NHIỆM VỤ CỤ THỂ\nCông an phường\n"
+                   "- Phun hóa chất diệt muỗi tại các điểm nguy cơ trên địa bàn phường theo hướng dẫn.\n"
+                   "Các tổ dân phố:\n- Tổ chức ra quân tổng vệ sinh.\n")
+    assert [(t.text, t.lead) for t in plan.tasks] == [
+        ("Phun hóa chất diệt muỗi tại các điểm nguy cơ trên địa bàn phường theo hướng dẫn.", ["Công an phường"]),
+        ("Tổ chức ra quân tổng vệ sinh.", ["Các tổ dân phố"])]

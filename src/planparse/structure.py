@@ -315,6 +315,11 @@ def build_structure(doc: Document) -> Structure:
             i += 1
             continue
         label, rest = parse_label(b.text)
+        if label is None and _unit_heading(b, blocks[i + 1] if i + 1 < n else None):
+            # "Công an phường" (bold, unnumbered) over "- Bảo đảm an ninh ...": a unit's heading over its duties
+            _push(stack, Node(label=Label(style="UNIT", raw="", key=""), text=b.text.strip().rstrip(":").strip(), block=b))
+            i += 1
+            continue
         if label is None:
             stack[-1].body.append(b)
             i += 1
@@ -412,10 +417,30 @@ def _group_line(text: str) -> bool:
     return bool(_group_line_re().match(fold(parse_label(text)[1].lstrip())))
 
 
+UNIT_HEADING_WORDS = 12  # a unit's name standing alone as a heading is short
+
+
+def _unit_heading(b: Block, nxt: Optional[Block]) -> bool:
+    """An unnumbered line that is nothing but a unit's name ('Trạm Y tế phường', 'Các tổ dân phố:'), right above a
+    bulleted or lettered duty: the heading of that unit's duties (typed bold in Word, its number never printed)."""
+    if b.kind == "row" or nxt is None or nxt.kind == "row":
+        return False
+    below = parse_label(nxt.text)[0]
+    if below is None or not (is_bullet(below) or below.style in ("ALPHA", "PAREN")):
+        return False
+    text = b.text.strip().rstrip(":").strip()
+    if not text or len(text.split()) > UNIT_HEADING_WORDS or re.search(r"[.;,]$", text) or lexicon.unit_head_at(
+            re.sub(r"^(?:các|những)\s+", "", text, flags=re.I)) is None:
+        return False
+    from .extraction.spans import unit_span_end  # the unit-name grammar (data/unit_spans.json), read-only here
+
+    return unit_span_end(text) >= len(text)
+
+
 def _number(node: Node, prefix: str = "") -> None:
     bullet_index = 0
     for child in node.children:
-        if is_bullet(child.label):
+        if is_bullet(child.label) or child.style == "UNIT":
             bullet_index += 1
             key = str(bullet_index)
         else:

@@ -204,6 +204,9 @@ def _unfinished(prev: str, nxt: str) -> bool:
     return parse_label(nxt)[0] is None
 
 
+INTRO_LINE_WORDS = 12  # a line that opens a list ('Các tổ dân phố:', 'Nội dung gồm:') is short
+
+
 def _starts_paragraph(prev: Line, ln: Line, width: int) -> bool:
     if ln.heading or prev.heading or prev.hard_break and _starts_upper(ln.text):
         return True
@@ -246,6 +249,8 @@ def _starts_paragraph(prev: Line, ln: Line, width: int) -> bool:
         head = fold(ln.text[:60])
         if ln.blank_before or _field_line().match(head) or head.startswith(_closing_openers()):
             return True
+        if ln.text.rstrip().endswith(":") and len(ln.text.split()) <= INTRO_LINE_WORDS:
+            return True  # "... điểm nguy cơ." / "Các tổ dân phố:": a short line that opens a list after a sentence
         return len(prev.text) < width * 0.85 or prev.text.rstrip().endswith((":", "./."))
     # an unpunctuated short line followed by a capital: a heading or title line ended
     return len(prev.text) < width * 0.7
