@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from planparse import lexicon
+from planparse.text import fold
 from planparse.extraction.tasks import key_of
 
 
@@ -363,3 +364,10 @@ def test_every_start_and_end_word_makes_a_task_tables_time_a_span():
             [task] = document_to_plan(text_to_document(text, "x.txt")).tasks
             assert (task.deadline.kind, task.deadline.start, task.deadline.end) == ("period", "2026-01-01", "2026-06-30"), \
                 (start, end)
+
+
+def test_the_provinces_are_names_without_their_level_word_each_once():
+    levels = lexicon.levels()
+    names = [fold(p) for p in levels.provinces + levels.central_cities]
+    assert len(names) == len(set(names)) == 64  # 58 provinces and 6 centrally-run cities (Huế since 2025)
+    assert not any(n.split()[0] in ("tỉnh", "thành") for n in names)

@@ -647,3 +647,26 @@ def test_a_plan_issued_with_a_decision_implements_what_its_title_names_too_each_
         ("Nghị định", "42/2025/NĐ-CP", "2025-02-27"), ("Luật", "114/2025/QH15", "2025-06-16")]
     law = cited[1]
     assert law.span.block == "b15" and law.text == "LUẬT PHÒNG BỆNH SỐ 114/2025/QH15"
+
+
+def _issuer_of(*heading: str) -> str:
+    from planparse.pipeline import document_to_plan
+    from planparse.readers.text import text_to_document
+
+    text = "\n".join(heading) + "\nKẾ HOẠCH\nCông tác năm 2026\nI. NHIỆM VỤ\n1. Tổ Văn phòng rà soát hồ sơ.\n"
+    return document_to_plan(text_to_document(text, "x.txt")).meta.issuer
+
+
+@pytest.mark.parametrize("heading,issuer", [
+    (("UBND HUYỆN THANH CHƯƠNG", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "Số: 35/KH-PGDĐT", "Thanh Chương, ngày 12 tháng 9 năm 2025"),
+     "Phòng Giáo dục và Đào tạo huyện Thanh Chương"),
+    (("UBND THÀNH PHỐ HÀ NỘI", "SỞ Y TẾ", "Số: 1234/KH-SYT", "Hà Nội, ngày 02 tháng 02 năm 2026"),
+     "Sở Y tế thành phố Hà Nội"),
+    (("SỞ CÔNG THƯƠNG", "Số: 12/KH-SCT", "Lào Cai, ngày 02 tháng 02 năm 2026"), "Sở Công Thương tỉnh Lào Cai"),
+    (("BỘ Y TẾ", "Số: 456/KH-BYT", "Hà Nội, ngày 01 tháng 4 năm 2026"), "Bộ Y tế"),
+    # a school's date line names its town, not a province: no 'tỉnh Nghi Xuân'
+    (("SỞ GD&ĐT HÀ TĨNH", "TRƯỜNG THPT NGUYỄN DU", "Số: 08/KH-THPTND", "Nghi Xuân, ngày 15 tháng 9 năm 2025"),
+     "Trường THPT Nguyễn Du"),
+])
+def test_a_body_in_capitals_is_spelt_as_plans_spell_it_and_placed_only_in_a_province(heading, issuer):
+    assert _issuer_of(*heading) == issuer

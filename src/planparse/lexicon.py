@@ -63,6 +63,7 @@ class LevelsData(_Data):
     level_words: list[LevelWord]
     settlements: list[str]  # places below a commune (thôn, xóm, tổ dân phố): "xã, xóm" lists places
     central_cities: list[str]
+    provinces: list[str]  # the provinces by name (with the central cities: every place a province's body is of)
     level_word_compounds: list[str]  # a level word opening another word ("Xã hội" in "Sở ... và Xã hội"): no level
     level_adjectives: dict[str, str]
 
@@ -312,6 +313,8 @@ class SpanRule(BaseModel):
 class UnitSpansData(_Data):
     body_words: list[str]  # bodies named without a head of the gazetteer ("các lực lượng", "các nhà mạng")
     name_words: list[str]  # lowercase words a unit's name is made of ("các doanh nghiệp viễn thông trên địa bàn")
+    capitalised_fields: list[str]  # fields whose every syllable a body's name capitalises ("Sở Công Thương"); in the
+    # others only the first is ("Sở Y tế", "Phòng Giáo dục và Đào tạo")
     function_words: list[str]  # what a body does, part of its name right after its kind ("Tổ kiểm tra")
     joiners: list[str]  # go on with a name only when more of a name follows ("Sở Khoa học và Công nghệ")
     member_joiners: list[str]  # after members or a kind, before a body's head: the body they are in, part of the

@@ -272,8 +272,19 @@ def _proper_case(name: str) -> str:
     # a level word before a capitalised name is in lower case ("tỉnh Lâm Đồng"), not one that begins a head ("Tỉnh ủy");
     # the joining words of a name too ("Ban Tuyên giáo và Dân vận")
     name = re.sub(rf"\b({_LEVELS})(?=\s+(\w))", lambda m: m.group(1).lower() if m.group(2).isupper() else m.group(1), name)
+    # a field's name capitalises its first syllable only ("SỞ Y TẾ" -> 'Sở Y tế', 'Phòng Giáo dục và Đào tạo')
+    name = _field_re().sub(lambda m: m.group(0)[:1] + m.group(0)[1:].lower() if m.start() else m.group(0), name)
     return re.sub(r"(?<=\s)(\w+)(?=\s)", lambda m: m.group(1).lower() if m.group(1).lower() in _name_joiners() else m.group(1),
                   name)
+
+
+@lru_cache(maxsize=None)
+def _field_re() -> re.Pattern:
+    """The fields and functions a body is named by (unit_spans.json), of two syllables or more, title-cased."""
+    spans = lexicon.unit_spans()
+    words = {w for w in spans.name_words + spans.function_words if len(w.split()) > 1 and "," not in w} \
+        - set(spans.capitalised_fields)
+    return re.compile(rf"(?<!\w)(?:{alternation(_title_name(w) for w in words)})(?!\w)")
 
 
 @lru_cache(maxsize=None)
@@ -352,10 +363,20 @@ def _with_place(body: str, place: Optional[str]) -> str:
     place line's province."""
     head = lexicon.unit_head_at(body)
     kind = head_choices().get(head) if head else None
-    if not place or _place_of(body) is not None or kind is None or kind.level != "province":
+    if _place_of(body) is not None or kind is None or kind.level != "province" or (province := _province(place)) is None:
         return body
-    city = any(fold(c) == fold(place) for c in lexicon.levels().central_cities)
-    return f"{body} {'thành phố' if city else 'tỉnh'} {place}"
+    return f"{body} {province}"
+
+
+def _province(place: Optional[str]) -> Optional[str]:
+    """'Quảng Ninh' -> 'tỉnh Quảng Ninh', 'Hà Nội' -> 'thành phố Hà Nội'; None for a place that is no province (the
+    date line of a school or a district body names its town: 'Nghi Xuân, ngày ...')."""
+    if not place:
+        return None
+    levels = lexicon.levels()
+    if any(fold(c) == fold(place) for c in levels.central_cities):
+        return f"thành phố {place}"
+    return f"tỉnh {place}" if any(fold(p) == fold(place) for p in levels.provinces) else None
 
 
 def _is_bare_body(name: str) -> bool:
@@ -441,9 +462,8 @@ def _header_body(st: Structure, place: Optional[str]) -> Optional[str]:
             if bare.startswith(head + " "):
                 rest = text.split()[len(k.head.split()):]
                 name = f"{k.head} {_title_name(' '.join(rest))}"
-                if k.level == "province" and place:
-                    city = any(fold(c) == fold(place) for c in lexicon.levels().central_cities)
-                    name += f" {'thành phố' if city else 'tỉnh'} {place}"
+                if k.level == "province" and (province := _province(place)) is not None:
+                    name += f" {province}"
                 return name
         return None
     return None
