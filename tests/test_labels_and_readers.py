@@ -1,3 +1,6 @@
+from pathlib import Path
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -266,3 +269,19 @@ def test_heading_cells_of_a_page_saved_as_text_are_rejoined(tmp_path):
                                                                   "2023-03-04")
     plain = "ỦY\nBAN NHÂN DÂN\nXÃ AN PHÚ\nSố:\n12/KH-UBND\nKẾ HOẠCH\nTuyên truyền\n"  # no "|" lines: lines as read
     assert [b.text for b in text_to_document(plain, "y.txt").blocks][:4] == ["ỦY", "BAN NHÂN DÂN", "XÃ AN PHÚ", "Số:"]
+
+
+@pytest.mark.skipif(__import__("shutil").which("soffice") is None, reason="reading .odt/.rtf needs LibreOffice")
+def test_odt_and_rtf_plans_are_read_through_libreoffice_as_the_docx_they_were_saved_from(tmp_path):
+    import subprocess
+
+    from planparse.pipeline import extract_file
+    src = Path(__file__).parent.parent / "corpus" / "docx" / "000_db1299a2e6faf1e1.docx"
+    want = [(t.text, t.lead) for t in extract_file(src).tasks]
+    for fmt in ("odt", "rtf"):
+        subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                        "--convert-to", fmt, "--outdir", str(tmp_path), str(src)], check=True, capture_output=True,
+                       timeout=120)
+        plan = extract_file(tmp_path / f"{src.stem}.{fmt}")
+        assert [(t.text, t.lead) for t in plan.tasks] == want, fmt
+        assert f"converted from .{fmt} with LibreOffice" in plan.warnings

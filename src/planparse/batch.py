@@ -27,7 +27,7 @@ from .pipeline import file_sha256
 from .workers import DaskPool, Pool
 from .writing import atomic_write
 
-PLAN_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".doc", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
+PLAN_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".doc", ".odt", ".rtf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 STATE = "batch-state.json"
 STATE_EVERY_SECONDS = 2.0
 COMBINED = ("plans.jsonl", "plans.csv", "tasks.csv", "kpis.csv", "units.csv", "plans.xlsx", "plans.sqlite")

@@ -11,7 +11,8 @@ from .files import open_regular, read_limited
 TEXT_EXT = (".txt", ".md", ".markdown", ".text")
 MARKDOWN_EXT = (".md", ".markdown")
 IMAGE_EXT = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp")
-DOCUMENT_EXT = TEXT_EXT + IMAGE_EXT + (".pdf", ".docx", ".docm", ".doc")  # every extension a reader takes
+CONVERTED_EXT = (".odt", ".rtf")  # converted by LibreOffice, as a .doc is
+DOCUMENT_EXT = TEXT_EXT + IMAGE_EXT + (".pdf", ".docx", ".docm", ".doc") + CONVERTED_EXT  # every extension a reader takes
 
 
 def read_document(path: str | Path) -> Document:
@@ -28,6 +29,9 @@ def read_document(path: str | Path) -> Document:
     if head.startswith(b"%PDF") or low.endswith(".pdf"):
         from .pdf import read_pdf
         return read_pdf(path)
+    if low.endswith(".odt") and head.startswith(b"PK") or low.endswith(".rtf") and head.startswith(b"{\\rtf"):
+        from .doc import read_doc
+        return read_doc(path)
     if low.endswith((".docx", ".docm")) or (head.startswith(b"PK") and not low.endswith(TEXT_EXT)):
         from .docx import read_docx
         return read_docx(path)
@@ -43,7 +47,7 @@ def read_document(path: str | Path) -> Document:
     if low.endswith(TEXT_EXT) or not os.path.splitext(low)[1]:
         return _read_plain_text(path)
     if low.endswith((".doc", ".htm", ".html", ".rtf")):
-        raise UnsupportedFormat(path, "only .txt/.md, .docx and .pdf are read")
+        raise UnsupportedFormat(path, "only .txt/.md, .docx, .doc, .odt, .rtf and .pdf are read")
     raise UnsupportedFormat(path)
 
 
@@ -55,6 +59,8 @@ def suffix_for_content(head: bytes) -> str:
         return ".docx"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return ".doc"
+    if head.startswith(b"{\\rtf"):
+        return ".rtf"
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff")):
         return ".png" if head.startswith(b"\x89PNG") else ".jpg"
     if head.startswith((b"II*\x00", b"MM\x00*")):

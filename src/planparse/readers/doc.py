@@ -1,4 +1,5 @@
-"""Legacy Word .doc: converted to .docx by LibreOffice headless when it is installed, then read as DOCX."""
+"""Legacy Word .doc, OpenDocument .odt and Rich Text .rtf: converted to .docx by LibreOffice headless when it is
+installed, then read as DOCX."""
 from __future__ import annotations
 
 import shutil
@@ -18,9 +19,10 @@ def soffice() -> str | None:
 
 def read_doc(path: str | Path) -> Document:
     path = str(path)
+    kind = Path(path).suffix.lower() or ".doc"
     exe = soffice()
     if exe is None:
-        raise UnsupportedFormat(path, "legacy Word .doc needs LibreOffice (soffice) to convert; or save it as .docx")
+        raise UnsupportedFormat(path, f"a {kind} file needs LibreOffice (soffice) to convert; or save it as .docx")
     from .docx import read_docx
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -37,4 +39,4 @@ def read_doc(path: str | Path) -> Document:
             raise CorruptFile(path, "LibreOffice could not convert it (password-protected or damaged?)")
         doc = read_docx(converted)
     return doc.model_copy(update={"source": path, "format": "docx",
-                                  "warnings": doc.warnings + ["converted from .doc with LibreOffice"]})
+                                  "warnings": doc.warnings + [f"converted from {kind} with LibreOffice"]})
