@@ -142,6 +142,8 @@ def test_assignment_openers_are_not_part_of_the_unit():
     from planparse.extraction.units import strip_assignment
     assert strip_assignment("Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh") == "Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh"
     assert split_units("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh") == ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]
+    assert strip_assignment("Nhiệm vụ của Sở Khoa học và Công nghệ: bảo đảm hạ tầng") == \
+        "Sở Khoa học và Công nghệ: bảo đảm hạ tầng"
 
 
 def test_an_enumeration_of_kinds_ends_where_a_body_of_its_own_begins():
