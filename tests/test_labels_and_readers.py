@@ -285,3 +285,42 @@ def test_odt_and_rtf_plans_are_read_through_libreoffice_as_the_docx_they_were_sa
         plan = extract_file(tmp_path / f"{src.stem}.{fmt}")
         assert [(t.text, t.lead) for t in plan.tasks] == want, fmt
         assert f"converted from .{fmt} with LibreOffice" in plan.warnings
+
+
+def test_paragraphs_a_template_wrapped_in_content_controls_are_read_in_their_place(tmp_path):
+    from docx import Document as Docx
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    from planparse.pipeline import extract_file
+    from planparse.readers import read_document
+
+    d = Docx()
+    for t in ["ỦY BAN NHÂN DÂN", "XÃ AN PHÚ", "Số: 12/KH-UBND", "KẾ HOẠCH", "Phòng chống dịch năm 2026", "I. NHIỆM VỤ",
+              "1. Trạm Y tế xã chủ trì, phối hợp với Công an xã tuyên truyền.", "2. Công an xã bảo đảm an ninh trật tự."]:
+        d.add_paragraph(t)
+    paragraphs = [c for c in d.element.body.iterchildren() if c.tag == qn("w:p")]
+    sdt = etree.Element(qn("w:sdt"))  # a content control holding custom XML holding the plan's body
+    paragraphs[5].addprevious(sdt)
+    wrapped = etree.SubElement(etree.SubElement(sdt, qn("w:sdtContent")), qn("w:customXml"))
+    for p in paragraphs[5:]:
+        wrapped.append(p)
+    table = d.add_table(rows=2, cols=2)
+    for r, row in enumerate([("TT", "Nội dung"), ("1", "Phun hóa chất")]):
+        for c, v in enumerate(row):
+            table.cell(r, c).text = v
+    tr = table._tbl.findall(qn("w:tr"))[1]
+    row_control = etree.Element(qn("w:sdt"))  # a row in a content control, its second cell in another
+    tr.addprevious(row_control)
+    etree.SubElement(row_control, qn("w:sdtContent")).append(tr)
+    tc = tr.findall(qn("w:tc"))[1]
+    cell_control = etree.Element(qn("w:sdt"))
+    tc.addprevious(cell_control)
+    etree.SubElement(cell_control, qn("w:sdtContent")).append(tc)
+    d.save(tmp_path / "sdt.docx")
+    blocks = read_document(tmp_path / "sdt.docx").blocks
+    assert [b.text for b in blocks if b.kind != "row"][4:] == [
+        "Phòng chống dịch năm 2026", "I. NHIỆM VỤ", "1. Trạm Y tế xã chủ trì, phối hợp với Công an xã tuyên truyền.",
+        "2. Công an xã bảo đảm an ninh trật tự."]
+    assert [[c.text for c in b.cells] for b in blocks if b.kind == "row"] == [["TT", "Nội dung"], ["1", "Phun hóa chất"]]
+    assert [t.lead for t in extract_file(tmp_path / "sdt.docx").tasks][:2] == [["Trạm Y tế xã"], ["Công an xã"]]

@@ -10,7 +10,7 @@ import re
 import zipfile
 import zlib
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 from .. import limits
 from ..errors import CorruptFile, DeclaredSizeTooLarge, EncryptedFile, LineTooLong, TooLarge, TooManyLines
@@ -351,6 +351,25 @@ def _num_pr(p, styles: dict, numbers: _Numbers) -> Optional[tuple[str, int]]:
     return nid.get(W + "val"), (numbers.get(il, "val", "w:ilvl") or 0) if il is not None else 0
 
 
+_WRAPPERS = (W + "sdt", W + "customXml")  # content controls and custom XML hold paragraphs, tables, rows and cells
+
+
+def _body_children(body) -> Iterator:
+    """The children of a body, table, row or cell in order (paragraphs, tables, rows, cells), also those a template
+    wrapped in content controls (<w:sdt><w:sdtContent>) or custom XML elements, which Word shows as ordinary text."""
+    pending = [iter(body.iterchildren())]  # a stack, not recursion: a crafted file may nest wrappers deeply
+    while pending:
+        child = next(pending[-1], None)
+        if child is None:
+            pending.pop()
+        elif child.tag in _WRAPPERS:
+            content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
+            if content is not None:
+                pending.append(iter(content.iterchildren()))
+        else:
+            yield child
+
+
 def read_docx(path: str | Path) -> Document:
     path = str(path)
     _check_zip(path)
@@ -376,7 +395,7 @@ def read_docx(path: str | Path) -> Document:
         pass
     blocks: list[Block] = []
     table_index = 0
-    for idx, child in enumerate(d.element.body.iterchildren()):
+    for idx, child in enumerate(_body_children(d.element.body)):
         if child.tag == W + "p":
             text = fold_ws(nfc(_text(child)))
             npr = _num_pr(child, styles, numbers)
@@ -390,11 +409,9 @@ def read_docx(path: str | Path) -> Document:
             kind = "heading" if sname.lower().startswith(("heading", "title")) else "paragraph"
             blocks.append(Block(id=f"b{len(blocks)}", kind=kind, text=full, label=label, line=idx))
         elif child.tag == W + "tbl":
-            for r_i, tr in enumerate(child.iter(W + "tr")):
-                if tr.getparent() is not child:
-                    continue
+            for r_i, tr in enumerate(c for c in _body_children(child) if c.tag == W + "tr"):
                 cells: list[Cell] = []
-                for tc in tr.findall(W + "tc"):
+                for tc in (c for c in _body_children(tr) if c.tag == W + "tc"):
                     tcpr = tc.find(W + "tcPr")
                     span, vmerge = 1, None
                     if tcpr is not None:
@@ -405,7 +422,7 @@ def read_docx(path: str | Path) -> Document:
                         if vm is not None:
                             vmerge = vm.get(W + "val", "continue")
                     paras = []
-                    for p in tc.findall(W + "p"):
+                    for p in (c for c in _body_children(tc) if c.tag == W + "p"):
                         t = fold_ws(nfc(_text(p)))
                         npr = _num_pr(p, styles, numbers)
                         lab = numbering.label(*npr) if npr else None
