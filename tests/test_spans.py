@@ -349,3 +349,12 @@ def test_a_remit_that_prints_a_comma_parts_no_units_and_the_partner_after_a_lead
     assert _partners("Ban Tuyên giáo chủ trì; các Hội LHPN huyện, thành, thị phối hợp thực hiện.") == [
         "các Hội LHPN huyện, thành, thị"]
     assert _partners("Sở Nội vụ chủ trì, hướng dẫn các xã thực hiện.") == []
+
+
+@pytest.mark.parametrize("duty,lead", [
+    ("Trung tâm Khuyến công tỉnh hỗ trợ doanh nghiệp nông thôn.", ["Trung tâm Khuyến công tỉnh"]),
+    ("Các Viện Vệ sinh dịch tễ hướng dẫn giám sát ca bệnh.", ["Các Viện Vệ sinh dịch tễ"]),
+    ("Trung tâm Xúc tiến thương mại tổ chức hội chợ.", ["Trung tâm Xúc tiến thương mại"]),
+])
+def test_fields_a_bodys_name_is_made_of_go_on_with_it(duty, lead):
+    assert _leads(duty) == lead
