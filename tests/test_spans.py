@@ -333,9 +333,9 @@ def test_the_body_a_report_goes_through_in_prose_is_a_partner():
 
 @pytest.mark.parametrize("duty,lead", [
     ("Phòng Cảnh sát quản lý hành chính về trật tự xã hội (PC06) chủ trì, phối hợp Công an các xã tổ chức thu nhận "
-     "hồ sơ.", ["Phòng Cảnh sát quản lý hành chính về trật tự xã hội (PC06)"]),
+     "hồ sơ.", ["Phòng Cảnh sát quản lý hành chính về trật tự xã hội"]),
     ("Phòng An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao (PA05) bảo đảm an ninh hệ thống thông tin.",
-     ["Phòng An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao (PA05)"]),
+     ["Phòng An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao"]),
     ("Sở Nội vụ tổ chức hội nghị tập huấn (HN) cho cán bộ.", ["Sở Nội vụ"]),
     ("Công an xã phối hợp lực lượng dân quân (DQ) tuần tra.", ["Công an xã"]),
 ])

@@ -265,7 +265,8 @@ _CODE = re.compile(r"[A-ZĐ][A-ZĐ0-9&]{1,9}")
 
 def _through_own_code(a: _Analysis, last: int) -> int:
     """'Phòng Cảnh sát quản lý hành chính về trật tự xã hội (PC06) chủ trì': a body's name goes on up to the code in
-    brackets it is known by, when only lowercase words come between and a duty or the clause follows the code."""
+    brackets it is known by, when only lowercase words of no duty come between (no verb of a duty, no stop word, no
+    new capitalised name)."""
     tokens, n = a.tokens, len(a.tokens)
     rule_starts = {s for _, s, _ in a.rules}
     for k in range(last, min(n - 2, last + CODE_LOOKAHEAD)):

@@ -426,10 +426,11 @@ def subject_units(text: str) -> Optional[str]:
     if not starts_unit(text):
         return None
     # a bracket inside the list ("(sau đây viết tắt là cơ quan, đơn vị)") is not where the list ends
-    # (a body's code in brackets stays: "Phòng Cảnh sát quản lý hành chính về trật tự xã hội (PC06) chủ trì")
+    # (a body's code in brackets is seen, so a long name runs to it: "Phòng Cảnh sát quản lý hành chính về trật tự xã
+    # hội (PC06) chủ trì"; the subject is named without its brackets, as before)
     n = unit_phrase_end(_PAREN.sub(lambda m: m.group(0) if _CODE_PAREN.fullmatch(m.group(0)) else " " * len(m.group(0)), text))
     n = _assigned_clause_end(text, n)
-    phrase = _PAREN.sub(lambda m: m.group(0) if _CODE_PAREN.fullmatch(m.group(0)) else "", text[:n]).strip(" ,;")
+    phrase = fold_ws(_PAREN.sub("", text[:n])).strip(" ,;")
     if not phrase or n >= len(text.rstrip(" .;")) - 1:
         return None
     return phrase
