@@ -324,3 +324,25 @@ def test_paragraphs_a_template_wrapped_in_content_controls_are_read_in_their_pla
         "2. Công an xã bảo đảm an ninh trật tự."]
     assert [[c.text for c in b.cells] for b in blocks if b.kind == "row"] == [["TT", "Nội dung"], ["1", "Phun hóa chất"]]
     assert [t.lead for t in extract_file(tmp_path / "sdt.docx").tasks][:2] == [["Trạm Y tế xã"], ["Công an xã"]]
+
+
+def test_items_parted_by_line_breaks_in_one_word_paragraph_are_items_a_wrapped_line_is_not(tmp_path):
+    from docx import Document as Docx
+    from docx.enum.text import WD_BREAK
+
+    from planparse.readers import read_document
+
+    d = Docx()
+    p = d.add_paragraph()
+    lines = ["1. Trạm Y tế xã chủ trì tuyên truyền phòng chống dịch", "trên địa bàn xã; thời gian: quý II/2026.",
+             "2. Công an xã bảo đảm an ninh trật tự, phối hợp các tổ chức chính trị", "- xã hội.",
+             "- Các thôn tổ chức tổng vệ sinh."]
+    for k, line in enumerate(lines):
+        run = p.add_run(line)
+        if k < len(lines) - 1:
+            run.add_break(WD_BREAK.LINE)
+    d.save(tmp_path / "br.docx")
+    assert [b.text for b in read_document(tmp_path / "br.docx").blocks] == [
+        "1. Trạm Y tế xã chủ trì tuyên truyền phòng chống dịch trên địa bàn xã; thời gian: quý II/2026.",
+        "2. Công an xã bảo đảm an ninh trật tự, phối hợp các tổ chức chính trị - xã hội.",
+        "- Các thôn tổ chức tổng vệ sinh."]

@@ -14,6 +14,7 @@ from typing import Iterator, Optional
 
 from .. import limits
 from ..errors import CorruptFile, DeclaredSizeTooLarge, EncryptedFile, LineTooLong, TooLarge, TooManyLines
+from ..labels import is_bullet, parse_label
 from ..models import Block, Cell, Document
 from ..text import fold_ws, nfc
 
@@ -331,8 +332,28 @@ def _text(el) -> str:
         elif node.tag == W + "noBreakHyphen":
             parts.append("-")
         else:
-            parts.append(" ")
+            parts.append("\n" if node.tag in (W + "br", W + "cr") else " ")  # a line break (Shift+Enter) stays one
     return "".join(parts)
+
+
+_LINE_ENDS_CLAUSE = re.compile(r"[.;:!?)]$")
+
+
+def _paragraphs_of(raw: str) -> list[str]:
+    """A paragraph's text as the paragraphs it prints: lines parted by line breaks (Shift+Enter) are one paragraph,
+    except where a line opens a new numbered or bulleted item ("...; thời gian: quý II/2026." / "2. Công an xã ...")."""
+    out: list[str] = []
+    for line in (fold_ws(nfc(x)) for x in raw.split("\n")):
+        if not line:
+            continue
+        label, rest = parse_label(line)
+        new_item = label is not None and (_LINE_ENDS_CLAUSE.search(out[-1]) if out else True) \
+            and (not is_bullet(label) or rest[:1].isupper())  # not "... chính trị" / "- xã hội": a broken name
+        if out and not new_item:
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
 
 
 def _num_pr(p, styles: dict, numbers: _Numbers) -> Optional[tuple[str, int]]:
@@ -397,17 +418,18 @@ def read_docx(path: str | Path) -> Document:
     table_index = 0
     for idx, child in enumerate(_body_children(d.element.body)):
         if child.tag == W + "p":
-            text = fold_ws(nfc(_text(child)))
+            texts = _paragraphs_of(_text(child))
             npr = _num_pr(child, styles, numbers)
             label = numbering.label(*npr) if npr else None
-            if not text:
+            if not texts:
                 continue
-            full = f"{label} {text}" if label else text
             ppr = child.find(W + "pPr")
             sty = ppr.find(W + "pStyle") if ppr is not None else None
             sname = (style_names.get(sty.get(W + "val")) or "") if sty is not None else ""
             kind = "heading" if sname.lower().startswith(("heading", "title")) else "paragraph"
-            blocks.append(Block(id=f"b{len(blocks)}", kind=kind, text=full, label=label, line=idx))
+            for k, text in enumerate(texts):  # Word's own number goes with the first
+                full = f"{label} {text}" if label and not k else text
+                blocks.append(Block(id=f"b{len(blocks)}", kind=kind, text=full, label=label if not k else None, line=idx))
         elif child.tag == W + "tbl":
             for r_i, tr in enumerate(c for c in _body_children(child) if c.tag == W + "tr"):
                 cells: list[Cell] = []
