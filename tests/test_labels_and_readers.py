@@ -346,3 +346,24 @@ def test_items_parted_by_line_breaks_in_one_word_paragraph_are_items_a_wrapped_l
         "1. Trạm Y tế xã chủ trì tuyên truyền phòng chống dịch trên địa bàn xã; thời gian: quý II/2026.",
         "2. Công an xã bảo đảm an ninh trật tự, phối hợp các tổ chức chính trị - xã hội.",
         "- Các thôn tổ chức tổng vệ sinh."]
+
+
+def test_a_plan_typed_inside_a_one_column_table_is_read_as_its_paragraphs(tmp_path):
+    from docx import Document as Docx
+
+    from planparse.pipeline import extract_file
+
+    d = Docx()
+    heading = d.add_table(rows=1, cols=2)  # a heading of two columns stays a table
+    heading.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nXÃ AN PHÚ\nSố: 12/KH-UBND"
+    heading.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nAn Phú, ngày 10 tháng 3 năm 2026"
+    cell = d.add_table(rows=1, cols=1).cell(0, 0)  # the frame drawn round the rest
+    cell.text = "KẾ HOẠCH"
+    for line in ["Phòng chống dịch năm 2026", "I. NHIỆM VỤ", "1. Trạm Y tế xã chủ trì tuyên truyền.",
+                 "2. Công an xã bảo đảm an ninh trật tự."]:
+        cell.add_paragraph(line)
+    d.save(tmp_path / "frame.docx")
+    plan = extract_file(tmp_path / "frame.docx")
+    assert (plan.meta.number, plan.meta.issuer, plan.meta.title) == ("12/KH-UBND", "UBND xã An Phú",
+                                                                     "Phòng chống dịch năm 2026")
+    assert [(t.ref, t.lead) for t in plan.tasks] == [("I.1", ["Trạm Y tế xã"]), ("I.2", ["Công an xã"])]

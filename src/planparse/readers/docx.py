@@ -387,8 +387,23 @@ def _body_children(body) -> Iterator:
             content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
             if content is not None:
                 pending.append(iter(content.iterchildren()))
+        elif child.tag == W + "tbl" and (cells := _frame_cells(child)):
+            # a one-column table drawn round the text (a frame): its paragraphs and tables are the body's
+            pending.append(c for cell in cells for c in cell.iterchildren())
         else:
             yield child
+
+
+def _frame_cells(tbl) -> list:
+    """The cells of a table of one column, top to bottom (a box round the plan's text, or a part of it); [] for a
+    table of two columns or more."""
+    cells = []
+    for tr in (c for c in tbl.iterchildren() if c.tag == W + "tr"):
+        tcs = [c for c in tr.iterchildren() if c.tag == W + "tc"]
+        if len(tcs) != 1:
+            return []
+        cells.append(tcs[0])
+    return cells
 
 
 def read_docx(path: str | Path) -> Document:
