@@ -367,3 +367,28 @@ def test_a_plan_typed_inside_a_one_column_table_is_read_as_its_paragraphs(tmp_pa
     assert (plan.meta.number, plan.meta.issuer, plan.meta.title) == ("12/KH-UBND", "UBND xã An Phú",
                                                                      "Phòng chống dịch năm 2026")
     assert [(t.ref, t.lead) for t in plan.tasks] == [("I.1", ["Trạm Y tế xã"]), ("I.2", ["Công an xã"])]
+
+
+def test_text_typed_in_legacy_fonts_is_read_by_its_font_and_an_h_font_shows_capitals(tmp_path):
+    from docx import Document as Docx
+
+    from planparse.pipeline import extract_file
+    from planparse.readers import read_document
+    from planparse.repair.legacy import encode_tcvn3, encode_vni
+
+    d = Docx()
+    for text, font in [("ủy ban nhân dân", ".VnTimeH"), ("xã tân hòa", ".VnTimeH"), ("Số: 45/KH-UBND", ".VnTime"),
+                       ("kế hoạch", ".VnTimeH"), ("Chuyển đổi số năm 2026", ".VnTime"), ("i. nhiệm vụ", ".VnTimeH"),
+                       ("1. Công an xã chủ trì rà soát dữ liệu dân cư.", "VNI-Times"),
+                       ("2. Trạm Y tế xã tuyên truyền phòng dịch.", ".VnTime")]:
+        run = d.add_paragraph().add_run(encode_vni(text) if font.startswith("VNI") else encode_tcvn3(text))
+        run.font.name = font
+    d.add_paragraph().add_run("Nơi nhận: Lưu VT.").font.name = ".VnTime"  # Unicode in a legacy font: left as is
+    d.save(tmp_path / "legacy.docx")
+    doc = read_document(tmp_path / "legacy.docx")
+    assert [b.text for b in doc.blocks] == [
+        "ỦY BAN NHÂN DÂN", "XÃ TÂN HÒA", "Số: 45/KH-UBND", "KẾ HOẠCH", "Chuyển đổi số năm 2026", "I. NHIỆM VỤ",
+        "1. Công an xã chủ trì rà soát dữ liệu dân cư.", "2. Trạm Y tế xã tuyên truyền phòng dịch.", "Nơi nhận: Lưu VT."]
+    assert any("legacy Vietnamese fonts" in w and ".VnTimeH" in w and "VNI-Times" in w for w in doc.warnings)
+    plan = extract_file(tmp_path / "legacy.docx")
+    assert (plan.meta.issuer, [t.lead for t in plan.tasks]) == ("UBND xã Tân Hòa", [["Công an xã"], ["Trạm Y tế xã"]])

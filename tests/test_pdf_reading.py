@@ -217,7 +217,7 @@ def test_a_body_other_than_ubnd_heading_the_left_column_is_the_issuer():
               Block(id="b4", kind="paragraph", text="Tiêm chủng mở rộng năm 2026"),
               Block(id="b5", kind="paragraph", text="I. MỤC ĐÍCH, YÊU CẦU")]
     meta = document_to_plan(Document(source="x.pdf", format="pdf", blocks=blocks)).meta
-    assert (meta.issuer, meta.issuer_level, meta.number) == ("Sở Y Tế tỉnh Quảng Ninh", "province", "12/KH-SYT")
+    assert (meta.issuer, meta.issuer_level, meta.number) == ("Sở Y tế tỉnh Quảng Ninh", "province", "12/KH-SYT")
 
 
 def test_a_row_cut_by_a_page_break_is_told_from_a_new_sub_item():

@@ -315,8 +315,79 @@ class Numbering:
         return re.sub(r"%(\d)", repl, text).strip() or None
 
 
-def _text(el) -> str:
+class _Fonts:
+    """The font each run of text is set in (its own, its character style's, its paragraph style's, the document's
+    default), to read text typed in a legacy Vietnamese font by that font: TCVN3 ('.VnTime'; '.VnTimeH' shows its
+    letters as capitals) and VNI ('VNI-Times'). `used` collects the legacy fonts met, for the document's warning."""
+
+    def __init__(self, styles_root) -> None:
+        self.by_style: dict[str, Optional[str]] = {}
+        self.default: Optional[str] = None
+        self.default_paragraph: Optional[str] = None
+        self.used: set[str] = set()
+        if styles_root is None:
+            return
+        own: dict[str, tuple[Optional[str], Optional[str]]] = {}
+        for st in styles_root.findall(W + "style"):
+            based = st.find(W + "basedOn")
+            own[st.get(W + "styleId") or ""] = (_run_font(st.find(W + "rPr")),
+                                                based.get(W + "val") if based is not None else None)
+            if st.get(W + "type") == "paragraph" and st.get(W + "default") in ("1", "true"):
+                self.default_paragraph = st.get(W + "styleId")
+        for sid in own:
+            font, seen, cur = None, set(), sid
+            while cur in own and cur not in seen and font is None:  # basedOn chains, loops cut
+                seen.add(cur)
+                font, cur = own[cur][0], own[cur][1]
+            self.by_style[sid] = font
+        defaults = styles_root.find(W + "docDefaults")
+        rpr = defaults.find(f"{W}rPrDefault/{W}rPr") if defaults is not None else None
+        self.default = _run_font(rpr)
+
+    def paragraph_font(self, p) -> Optional[str]:
+        ppr = p.find(W + "pPr")
+        sty = ppr.find(W + "pStyle") if ppr is not None else None
+        sid = sty.get(W + "val") if sty is not None else self.default_paragraph
+        return self.by_style.get(sid or "") or self.default
+
+    def run_font(self, run, paragraph_font: Optional[str]) -> Optional[str]:
+        rpr = run.find(W + "rPr")
+        font = _run_font(rpr)
+        if font is None and rpr is not None and (rs := rpr.find(W + "rStyle")) is not None:
+            font = self.by_style.get(rs.get(W + "val") or "")
+        return font or paragraph_font
+
+    def read(self, text: str, font: Optional[str]) -> str:
+        """Text typed in a legacy font as the font shows it; other text as it is."""
+        kind = _legacy_font(font)
+        if kind is None or not text or max(text) > "\xff":
+            return text  # (legacy codes are all Latin-1: a run with 'ư' or 'ệ' in it was typed in Unicode already)
+        from ..repair.legacy import decode_tcvn3, decode_vni
+
+        self.used.add(font)
+        if kind == "vni":
+            return decode_vni(text)
+        decoded = decode_tcvn3(text)
+        return decoded.upper() if font.rstrip().endswith("H") else decoded
+
+
+def _run_font(rpr) -> Optional[str]:
+    fonts = rpr.find(W + "rFonts") if rpr is not None else None
+    return (fonts.get(W + "ascii") or fonts.get(W + "hAnsi")) if fonts is not None else None
+
+
+def _legacy_font(font: Optional[str]) -> Optional[str]:
+    """'tcvn3' for the TCVN3 fonts ('.VnTime', '.VnArialH'), 'vni' for the VNI fonts ('VNI-Times'), else None."""
+    if not font:
+        return None
+    if font.startswith(".Vn"):
+        return "tcvn3"
+    return "vni" if font.upper().startswith("VNI-") else None
+
+
+def _text(el, fonts: Optional[_Fonts] = None) -> str:
     parts: list[str] = []
+    paragraph_font = fonts.paragraph_font(el) if fonts is not None and el.tag == W + "p" else None
     for node in el.iter(W + "t", W + "tab", W + "br", W + "cr", W + "noBreakHyphen"):
         anc = node.getparent()
         skip = False
@@ -328,6 +399,10 @@ def _text(el) -> str:
         if skip:
             continue
         if node.tag == W + "t":
+            run = node.getparent()
+            if fonts is not None and run is not None and run.tag == W + "r":
+                parts.append(fonts.read(node.text or "", fonts.run_font(run, paragraph_font)))
+                continue
             parts.append(node.text or "")
         elif node.tag == W + "noBreakHyphen":
             parts.append("-")
@@ -420,6 +495,10 @@ def read_docx(path: str | Path) -> Document:
     styles: dict = {}
     style_names: dict = {}
     try:
+        fonts = _Fonts(d.styles.element)
+    except (KeyError, AttributeError, ValueError):
+        fonts = _Fonts(None)
+    try:
         for s in d.styles.element.findall(W + "style"):
             sid = s.get(W + "styleId")
             name_el = s.find(W + "name")
@@ -433,7 +512,7 @@ def read_docx(path: str | Path) -> Document:
     table_index = 0
     for idx, child in enumerate(_body_children(d.element.body)):
         if child.tag == W + "p":
-            texts = _paragraphs_of(_text(child))
+            texts = _paragraphs_of(_text(child, fonts))
             npr = _num_pr(child, styles, numbers)
             label = numbering.label(*npr) if npr else None
             if not texts:
@@ -460,7 +539,7 @@ def read_docx(path: str | Path) -> Document:
                             vmerge = vm.get(W + "val", "continue")
                     paras = []
                     for p in (c for c in _body_children(tc) if c.tag == W + "p"):
-                        t = fold_ws(nfc(_text(p)))
+                        t = fold_ws(nfc(_text(p, fonts)))
                         npr = _num_pr(p, styles, numbers)
                         lab = numbering.label(*npr) if npr else None
                         if t or lab:  # a numbered cell may hold only Word's number ("1.")
@@ -476,7 +555,10 @@ def read_docx(path: str | Path) -> Document:
                 blocks.append(Block(id=f"b{len(blocks)}", kind="row", text=" | ".join(c.text for c in cells),
                                     cells=cells, table=table_index, line=idx))
             table_index += 1
-    return Document(source=path, format="docx", blocks=blocks, warnings=numbers.warnings())
+    warnings = numbers.warnings()
+    if fonts.used:
+        warnings.append(f"text in legacy Vietnamese fonts read by its font ({', '.join(sorted(fonts.used))})")
+    return Document(source=path, format="docx", blocks=blocks, warnings=warnings)
 
 
 def _span(grid_span, numbers: _Numbers, path: str) -> int:
