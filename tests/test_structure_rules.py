@@ -1538,3 +1538,23 @@ def test_a_short_line_opening_a_list_after_a_sentence_starts_a_paragraph():
     assert [(t.text, t.lead) for t in plan.tasks] == [
         ("Phun hóa chất diệt muỗi tại các điểm nguy cơ trên địa bàn phường theo hướng dẫn.", ["Công an phường"]),
         ("Tổ chức ra quân tổng vệ sinh.", ["Các tổ dân phố"])]
+
+
+def test_a_responsibility_matrix_marks_who_leads_and_who_supports_under_the_units_names(tmp_path):
+    from planparse.pipeline import extract_file
+
+    md = tmp_path / "matrix.md"
+    md.write_text("**KẾ HOẠCH**\n\nCải cách hành chính năm 2026\n\n**II. PHÂN CÔNG NHIỆM VỤ**\n\n"
+                  "| TT | Nội dung nhiệm vụ | Phòng Nội vụ | Phòng Tư pháp | UBND các xã | Thời gian hoàn thành |\n"
+                  "|---|---|---|---|---|---|\n"
+                  "| 1 | Rà soát thủ tục hành chính | PH | CT | PH | Quý II/2026 |\n"
+                  "| 2 | Kiểm tra công vụ | Chủ trì | | Phối hợp | Quý III/2026 |\n", encoding="utf-8")
+    assert [(t.lead, t.support) for t in extract_file(md).tasks] == [
+        (["Phòng Tư pháp"], ["Phòng Nội vụ", "UBND các xã"]), (["Phòng Nội vụ"], ["UBND các xã"])]
+    # marked 'x' only: under 'Cơ quan chủ trì' it leads, under 'Cơ quan phối hợp' it supports
+    md.write_text("**KẾ HOẠCH**\n\nCải cách hành chính năm 2026\n\n**II. PHÂN CÔNG NHIỆM VỤ**\n\n"
+                  "| TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Cơ quan phối hợp | Thời gian |\n"
+                  "|---|---|---|---|---|---|\n"
+                  "| | | Phòng Nội vụ | Phòng Tư pháp | UBND các xã | |\n"
+                  "| 1 | Rà soát thủ tục hành chính | x | x | | Quý II/2026 |\n", encoding="utf-8")
+    assert [(t.lead, t.support) for t in extract_file(md).tasks] == [(["Phòng Nội vụ"], ["Phòng Tư pháp"])]

@@ -105,6 +105,8 @@ class SectionsData(_Data):
     item_references: ItemReferences
     addressee_markers: list[str]  # "Kính gửi:" opens a letter's addressee list
     letter_subject_markers: list[str]  # "V/v ..." under a letter's number: what it is about (its title)
+    matrix_marks: dict[str, list[str]]  # a responsibility matrix's marks under its units: lead ('CT'), support ('PH'),
+    # involved ('x': leads where the matrix marks no lead)
     same_duty_openers: list[str]  # a sentence or paragraph opening so goes on with the duty before it ("Đồng thời, ...")
     done_by_closings: list[str]  # a later clause "X thực hiện." that ends with them names the duty's lead
     # ("Kiểm tra công vụ. Phòng Nội vụ thực hiện; thời gian: quý III.")

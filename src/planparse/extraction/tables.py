@@ -11,7 +11,7 @@ from ..text import fold, fold_ws
 from .deadlines import is_duration, parse_deadline
 from .provenance import block_span, locate
 from .targets import clean_indicator, goal_deadline, parse_target
-from .units import canonical_unit, partners_of_lead_line, units_in_key_value
+from .units import all_units, canonical_unit, partners_of_lead_line, units_in_key_value
 
 _ROMAN_REF = re.compile(r"^(?:[IVX]{1,5}|[A-Z])\.?$")
 _NUM_REF = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
@@ -235,6 +235,44 @@ def _continues_entry(row: Block, own: int) -> bool:
         and all(c.merged_above or not c.text.strip() for i, c in enumerate(cells) if i != own)
 
 
+def _names_units_under_header(row: Block) -> bool:
+    """The row right under a header, its number and text cells blank and two or more others naming units and
+    nothing else: the lower header row of a responsibility matrix (no row above it for it to go on)."""
+    cells = [c.text.strip() for c in row.cells or []]
+    named = [c for c in cells if c]
+    return len(cells) > 2 and not cells[0] and not cells[1] and len(named) >= 2 and all(all_units(c) for c in named)
+
+
+def _matrix_columns(columns: list[str], roles: dict[str, int]) -> list[tuple[int, str]]:
+    """A responsibility matrix: two or more columns headed by a unit's name ('Phòng Nội vụ | Phòng Tư pháp | UBND
+    các xã'), each row marking who leads and who supports ('CT', 'PH', 'x'); (column, unit) of each, else []."""
+    own = {"lead", "support"}  # a heading over the units ('Cơ quan thực hiện - Phòng Nội vụ') names their role
+    named = [(i, fold_ws(h.split(" - ")[-1])) for i, h in enumerate(columns)
+             if not any(i == c and r not in own for r, c in roles.items()) and h.strip()
+             and all_units(fold_ws(h.split(" - ")[-1]))]
+    return named if len(named) >= 2 else []
+
+
+def _mark(cell: str) -> Optional[str]:
+    """'lead', 'support' or 'involved' for a matrix cell's mark ('CT', 'Chủ trì', 'PH', 'x'), else None."""
+    f = fold(cell).strip(" .")
+    return next((role for role, marks in lexicon.sections().matrix_marks.items() if f in marks), None)
+
+
+def _marked_units(cells: list[str], matrix: list[tuple[int, str]], involved_leads: bool,
+                  supporting: set[int]) -> tuple[list[str], list[str]]:
+    """The row's leads and supports by its marks; a plain 'x' leads where the table marks no lead ('CT') at all,
+    unless its column is headed as a partner's ('Cơ quan phối hợp - Sở Y tế': `supporting`)."""
+    lead, support = [], []
+    for i, unit in matrix:
+        mark = _mark(cells[i]) if i < len(cells) else None
+        if mark == "lead" or mark == "involved" and involved_leads and i not in supporting:
+            lead.append(unit)
+        elif mark in ("support", "involved"):
+            support.append(unit)
+    return lead, support
+
+
 def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
                    level: Optional[str] = None, period_end: Optional[Deadline] = None) -> tuple[list[Task], list[KPI]]:
     header_rows: list[Block] = []
@@ -245,6 +283,9 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
     k = start if leading or start == 0 else len(rows)
     while k < len(rows) and k < start + 4 and _is_header_row(rows[k]):
         header_rows.append(rows[k])
+        k += 1
+    if header_rows and k < len(rows) and _names_units_under_header(rows[k]):
+        header_rows.append(rows[k])  # "| | | Phòng Nội vụ | Phòng Tư pháp |" under "Cơ quan chủ trì | Cơ quan phối hợp"
         k += 1
     if not header_rows:
         return [], []
@@ -265,6 +306,11 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
         m = _DEADLINE_HEADER.search(h.replace(" - ", " "))
         if m and header_deadline is None:
             header_deadline = parse_deadline(m.group(1), year)
+    matrix = _matrix_columns(columns, roles)
+    supporting = {i for i, _ in matrix if "support" in _roles_of(columns[i].split(" - ")[0]) and " - " in columns[i]}
+    for role in ("lead", "support"):
+        if roles.get(role) in {i for i, _ in matrix}:
+            del roles[role]  # "Cơ quan thực hiện" over "Phòng Nội vụ | Phòng Tư pháp": the matrix's heading
     if not roles.keys() & _WORK_COLUMNS:
         return [], []  # 'TT | Tên điểm quan trắc | Tọa độ | Ghi chú': a list of places, nobody's work or target
     is_kpi = "unit" in roles or "target" in roles or ("indicator" in roles and "task" not in roles and "deadline" not in roles)
@@ -284,6 +330,8 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
     who_cols = [i for i in range(roles["ref"] + 1, len(columns)) if i != text_col and i not in roles.values()
                 and (i < text_col or "inspected" in _roles_of(columns[i]))] if section == "schedule" else []
     header_keys = [fold(" ".join(c.text for c in r.cells or [])) for r in header_rows]
+    involved_leads = matrix and not any(_mark(c.text) == "lead" for r in rows[k:] for i, _ in matrix
+                                        if r.cells and i < len(r.cells) for c in [r.cells[i]])
 
     tasks: list[Task] = []
     kpis: list[KPI] = []
@@ -336,13 +384,16 @@ def table_to_items(rows: list[Block], year: Optional[int], prefix: str = "PL",
             return row.cells[i] if i is not None and row.cells and i < len(row.cells) else None
         lead, named_support = _responsibility_cell(cell_obj("lead"))
         support = cell_units(cell_obj("support")) or named_support
+        if matrix and not lead and not support:  # "| Rà soát ... | PH | CT | PH |" under the units' names
+            lead, support = _marked_units(cells, matrix, involved_leads, supporting)
         blank = not any((c := cell_obj(r)) is not None and c.text.strip() for r in ("lead", "support"))
         if not lead and not support and blank and (prev_lead or prev_support):
             lead, support = prev_lead, prev_support  # merged with the row above (not a cell naming no unit)
         else:
             units_row = row
         prev_lead, prev_support = lead, support
-        printed = [row] + ([units_row] if units_row is not None and units_row is not row else [])
+        printed = [row] + ([units_row] if units_row is not None and units_row is not row else []) \
+            + (header_rows if matrix else [])  # a matrix names its units in the header
         when = "; ".join([cell("deadline")] + [fold_ws(cells[i]) for i in duration_cols
                                                 if i < len(cells) and is_duration(cells[i])]).strip("; ")
         if period is not None:  # "01/2026 | 06/2026" under "Bắt đầu | Kết thúc": a span
