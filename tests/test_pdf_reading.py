@@ -344,3 +344,46 @@ def test_a_list_line_each_item_repeats_is_not_a_running_header_wherever_pages_br
              for n in range(1, 5)]
     kept = [ln.text for ln in _drop_furniture(pages) if not ln.blank]
     assert kept.count(lead) == 4 and "UBND TỈNH AN GIANG" not in kept and not any(t.startswith("Trang") for t in kept)
+
+
+def _has_osd() -> bool:
+    import subprocess
+
+    if shutil.which("tesseract") is None:
+        return False
+    out = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True).stdout.split()
+    return "osd" in out and "vie" in out
+
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+@pytest.mark.skipif(not _has_osd() or not FONT.exists(), reason="needs tesseract with osd and vie, and DejaVu Sans")
+@pytest.mark.parametrize("turn", [90, 180])
+def test_a_page_scanned_on_its_side_or_upside_down_is_read_upright(tmp_path, turn):
+    from PIL import Image, ImageDraw, ImageFont
+
+    lines = ["ỦY BAN NHÂN DÂN XÃ AN PHÚ", "Số: 12/KH-UBND", "An Phú, ngày 10 tháng 3 năm 2026", "", "KẾ HOẠCH",
+             "Phòng chống dịch bệnh năm 2026", "", "I. NHIỆM VỤ",
+             "1. Trạm Y tế xã chủ trì, phối hợp với Công an xã tuyên truyền phòng chống dịch.",
+             "2. Công an xã bảo đảm an ninh trật tự trên địa bàn xã trong mùa dịch.",
+             "3. Các thôn tổ chức tổng vệ sinh môi trường, hoàn thành trước ngày 30/5/2026.",
+             "II. TỔ CHỨC THỰC HIỆN", "Văn phòng UBND xã tổng hợp, báo cáo kết quả trước ngày 15/12/2026."]
+    page = Image.new("L", (1654, 2339), 255)  # A4 at 200 dpi
+    draw, font = ImageDraw.Draw(page), ImageFont.truetype(str(FONT), 34)
+    for k, line in enumerate(lines):
+        draw.text((150, 150 + 52 * k), line, font=font, fill=0)
+    pdf = tmp_path / "turned.pdf"
+    page.rotate(turn, expand=True).convert("RGB").save(pdf, resolution=200)
+    plan = extract_file(pdf)
+    assert any("scanned turned on its side or upside down" in w for w in plan.warnings)
+    assert plan.meta.number == "12/KH-UBND" and [t.lead for t in plan.tasks][:2] == [["Trạm Y tế xã"], ["Công an xã"]]
+
+
+def test_a_heading_ocr_read_one_letter_off_is_still_the_type_heading():
+    from planparse.models import Block
+    from planparse.structure import heading_type_and_rest
+
+    for printed in ("KẼẾHOẠCH", "KẾHOẠCH", "KẾ HOẠCHH"):
+        assert heading_type_and_rest(Block(id="b0", kind="paragraph", text=printed))[0] == "kế hoạch", printed
+    assert heading_type_and_rest(Block(id="b0", kind="paragraph", text="KẾ TOÁN"))[0] is None

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
+from rapidfuzz.distance import Levenshtein
+
 from . import lexicon
 from .labels import Label, is_bullet, is_part, parse_label
 from .models import Block, Document
@@ -67,6 +69,8 @@ def _spaced_out(text: str) -> str:
     return "".join(words) if len(words) >= 4 and all(len(w) == 1 for w in words) else ""
 
 
+HEADING_MIN_LETTERS = 6  # a heading read one edit away from a type is taken only when that long ('KẾ HOẠCH': 7)
+
 # Markdown's marks and the specks OCR reads at a line's ends ("'KẾ HOẠCH", "KẾ HOẠCH ."): not part of a heading
 _EDGE_MARKS = " *#'\"`´‘’“”.,_~|¬"
 
@@ -94,6 +98,11 @@ def _heading_type(b: Block, types: list[str], title_after: bool = False) -> Opti
     if found is None:  # OCR may get a mark wrong ("KÉ HOẠCH"): compare base letters
         bare = strip_accents(t)
         found = next((d for d in types if bare == strip_accents(d) or bare.startswith(strip_accents(d) + " ")), None)
+    if found is None and caps and len(t.split()) <= 3:
+        # a heading alone that OCR read with a letter doubled or lost, or its space lost ("KẼẾHOẠCH"): one edit away
+        squashed = strip_accents(t).replace(" ", "")
+        found = next((d for d in types if len(squashed) >= HEADING_MIN_LETTERS
+                      and Levenshtein.distance(squashed, strip_accents(d).replace(" ", ""), score_cutoff=1) <= 1), None)
     return found
 
 

@@ -19,7 +19,7 @@ _NUMBER = re.compile(r"\bSố\s*:?\s*(\S*?)\s*(/\s*[A-ZĐ][A-ZĐ0-9][\wĐđ\-.]*
 # "An Phú, ngày 05 tháng 01 năm 2026", and as some offices type it, "An Phú, ngày 05/01/2026"
 # A draft leaves the day (or month) blank, printed as dots or a rule that OCR reads as '…', '—' or '_' ("ngày — tháng 7")
 _PLACE_DATE = re.compile(r"(?:([A-ZĐÀ-Ỹ][\wÀ-ỹ .\-]{1,40}?),\s*)?ngày\s*(\d{0,2})\s*(?:[.…_—–-]+\s*)?"
-                         r"(?:tháng\s*(\d{0,2})\s*(?:[.…_—–-]+\s*)?năm\s*(?:[^\s\d]{1,2}\s+)?|"  # a speck OCR read
+                         r"(?:tháng\s*(\d{0,2})\s*(?:[.…_—–-]+\s*)?năm\s*(?:[^\s\d]{1,2}\s*)?|"  # a speck OCR read ('năm n 2025', 'năm n2025')
                          r"[/.\-]\s*(\d{1,2})\s*[/.\-]\s*)(\d{4})", re.I)
 _UBND = r"(?i:ủy ban nhân dân|uỷ ban nhân dân|ubnd)"
 _LEVELS = r"(?i:thành phố|thị xã|thị trấn|tỉnh|huyện|quận|phường|xã|đặc khu)"

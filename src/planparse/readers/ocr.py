@@ -121,6 +121,59 @@ def ocr_words(image: Path, lang: str = "vie") -> list[Word]:
     return words
 
 
+SIDEWAYS_SHARE = 0.5  # OCR of a page turned on its side reads fewer than this share of its words as syllables
+OSD_MIN_CONFIDENCE = 2.0  # Tesseract's orientation confidence above which its turn is taken
+
+
+def reads_poorly(words: list[str]) -> bool:
+    """OCR text of which too few words are Vietnamese syllables: the page may be turned on its side or upside down."""
+    from .text_layer import is_vietnamese_word
+
+    tokens = [w for w in words if any(ch.isalpha() for ch in w)]
+    return len(tokens) < 20 or sum(map(is_vietnamese_word, tokens)) < SIDEWAYS_SHARE * len(tokens)
+
+
+def upright_turn(image: Path) -> int:
+    """Degrees clockwise (90, 180, 270) that turn the page image upright, by Tesseract's orientation detection
+    (`--psm 0`, the osd data Debian's tesseract-ocr installs); 0 when upright, unsure or undetectable."""
+    exe = tesseract()
+    if exe is None:
+        return 0
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    limits.progress()
+    try:
+        r = subprocess.run([exe, str(image), "-", "--psm", "0"], capture_output=True, env=env, timeout=OCR_TIMEOUT_S)
+    except (OSError, subprocess.TimeoutExpired):
+        return 0
+    out = r.stdout.decode("utf-8", errors="replace")
+    turn = re.search(r"^Rotate:\s*(\d+)", out, re.M)
+    conf = re.search(r"^Orientation confidence:\s*([\d.]+)", out, re.M)
+    if r.returncode != 0 or not turn or not conf or float(conf.group(1)) < OSD_MIN_CONFIDENCE:
+        return 0
+    return int(turn.group(1)) % 360 if int(turn.group(1)) % 90 == 0 else 0
+
+
+def turned_warning(pages: list[int]) -> str:
+    many = len(pages) > 1
+    return (f"page{'s' if many else ''} {','.join(map(str, pages))} {'were' if many else 'was'} scanned turned on "
+            f"{'their' if many else 'its'} side or upside down: read upright")
+
+
+def _ocr_upright(image: Path, lang: str) -> tuple[str, int]:
+    """An image's text, read upright: where OCR reads it poorly and Tesseract finds it turned, the image is turned
+    upright and read again, and the better reading kept; with the turn taken (0 if none)."""
+    text = ocr_image(image, lang)
+    if not reads_poorly(text.split()) or not (turn := upright_turn(image)):
+        return text, 0
+    from PIL import Image
+
+    with Image.open(image) as im:
+        turned = image.with_name(f"upright-{image.name}")
+        im.rotate(-turn, expand=True).save(turned)
+    again = ocr_image(turned, lang)
+    return (again, turn) if not reads_poorly(again.split()) else (text, 0)
+
+
 STAMP_WORDS = ("den", "chuyen")  # 'ĐẾN', 'Chuyển:' (accents folded): the words of a received stamp
 STAMP_FIELDS = ("so", "ngay", "chuyen", "cong van")
 NOISE_CONF = 50.0  # a line Tesseract reads with less mean confidence than this and no word is noise
@@ -368,16 +421,16 @@ def read_image(path: str | Path) -> Document:
         raise NoText(path, "an image; install tesseract-ocr and tesseract-ocr-vie to read scans")
     frames = _image_frames(path)
     warnings = ["read by OCR (tesseract -l vie)"]
+    keep = min(frames, limits.current().ocr_pages)
+    if keep < frames:
+        warnings.append(f"pages {keep + 1}-{frames} left out: over the limit 'ocr_pages' ({keep})")
     try:
-        if frames == 1:
-            texts = [ocr_image(Path(path))]
-        else:
-            keep = min(frames, limits.current().ocr_pages)
-            if keep < frames:
-                warnings.append(f"pages {keep + 1}-{frames} left out: over the limit 'ocr_pages' ({keep})")
-            texts = _ocr_frames(path, keep)
+        read = _ocr_frames(path, keep)
     except (RuntimeError, subprocess.TimeoutExpired) as e:
         raise CorruptFile(path, f"OCR failed: {e}") from e
+    texts = [t for t, _ in read]
+    if turned := [k for k, (_, turn) in enumerate(read, 1) if turn]:
+        warnings.append(turned_warning(turned))
     if not any(t.strip() for t in texts):
         raise NoText(path, "OCR found no text")
     lines = []
@@ -412,8 +465,8 @@ def _image_frames(path: str) -> int:
     return frames
 
 
-def _ocr_frames(path: str, n: int) -> list[str]:
-    """The first n pages of a multi-page image, each OCR'd on its own."""
+def _ocr_frames(path: str, n: int) -> list[tuple[str, int]]:
+    """The first n pages of an image, each OCR'd on its own, upright (its text, and the turn that made it so)."""
     from PIL import Image
 
     texts = []
@@ -422,5 +475,5 @@ def _ocr_frames(path: str, n: int) -> list[str]:
             im.seek(k)
             img = Path(tmp) / f"page-{k + 1}.png"
             im.convert("RGB").save(img)
-            texts.append(ocr_image(img))
+            texts.append(_ocr_upright(img, "vie"))
     return texts

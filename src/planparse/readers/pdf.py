@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import tempfile
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -34,7 +35,8 @@ from ..text import fold_ws, nfc
 from .borderless import read_table as read_borderless_table
 from .layout import HEADING_ZONE, Run, heading_rows, visual_lines
 from .lines import Line
-from .ocr import RENDER_DPI, OcrPage, TooManyPixels, layout_words, ocr_pdf_page_words, render_dpi, tesseract
+from .ocr import (RENDER_DPI, OcrPage, TooManyPixels, layout_words, ocr_pdf_page_words, reads_poorly, render_dpi, tesseract,
+                  turned_warning, upright_turn)
 from .text_layer import not_text
 from .pdf_tables import (DenseRulings, RuledTable, TooManyPaths, choose_reading, erase_rules, find_tables, image_rules,
                          page_rules, table_cells, text_rects)
@@ -90,6 +92,7 @@ def read_pdf(path: str | Path) -> Document:
     blank: list[int] = []  # pages with nothing printed on them
     dense: dict[int, str] = {}  # page -> why it was read without tables
     lowered: dict[int, float] = {}  # page -> the resolution an oversized page was rendered at
+    turned: list[int] = []  # scanned pages turned upright before they were read
     budget = limits.current()
     open_table: Optional[list[float]] = None  # the gutters of a table without rules that ran to a page's foot
     try:
@@ -129,6 +132,23 @@ def read_pdf(path: str | Path) -> Document:
                 try:
                     words, rgb = ocr_pdf_page_words(page, prepare=None if i + 1 in garbled else
                                                     lambda grey: _without_table_rules(grey, dpi, height, scanned))
+                    if reads_poorly([w.text for w in words]) and (turn := _upright_turn_of(rgb)):
+                        # scanned on its side (a landscape appendix fed in upright) or upside down: turned upright
+                        # in memory and read again, its tables found again in the turned image
+                        was = page.get_rotation()
+                        page.set_rotation((was + turn) % 360)
+                        width, height = page.get_width(), page.get_height()
+                        dpi, before = render_dpi(width, height), list(scanned)
+                        scanned.clear()
+                        again, turned_rgb = ocr_pdf_page_words(page, prepare=None if i + 1 in garbled else
+                                                               lambda grey: _without_table_rules(grey, dpi, height, scanned))
+                        if not reads_poorly([w.text for w in again]):
+                            words, rgb = again, turned_rgb
+                            turned.append(i + 1)
+                        else:  # no better read upright: as it was
+                            page.set_rotation(was)
+                            width, height = page.get_width(), page.get_height()
+                            dpi, scanned[:] = render_dpi(width, height), before
                 except (RuntimeError, OSError, subprocess.TimeoutExpired) as e:
                     ocr_failed[i + 1] = str(e) or type(e).__name__  # the other pages are still read
                     pages.append([])
@@ -214,6 +234,8 @@ def read_pdf(path: str | Path) -> Document:
                         "left out")
     if over_ocr:
         warnings.append(f"pages {_span(over_ocr)} need OCR but are over the limit 'ocr_pages' ({budget.ocr_pages}): left out")
+    if turned:
+        warnings.append(turned_warning(turned))
     if lowered:
         warnings.append(f"pages {_pages(sorted(lowered))} are too large to render at {RENDER_DPI} dpi (limit 'page_area'): "
                         f"rendered for OCR at {min(lowered.values()):.0f} dpi")
@@ -278,6 +300,14 @@ def _first_page_heading(page, textpage) -> tuple[list[list[str]], Optional[float
 
 BLANK_SCALE = 0.5  # 36 dpi: a line of 10 pt text is a few dark pixels a glyph, a blank page none
 BLANK_DARK_PIXELS = 20
+
+
+def _upright_turn_of(rgb) -> int:
+    """Degrees clockwise that turn a rendered page image upright (ocr.upright_turn), 0 when upright or unsure."""
+    with tempfile.TemporaryDirectory() as tmp:
+        img = Path(tmp) / "page.png"
+        rgb.convert("L").save(img)
+        return upright_turn(img)
 
 
 def _looks_blank(page) -> bool:
