@@ -392,3 +392,12 @@ def test_text_typed_in_legacy_fonts_is_read_by_its_font_and_an_h_font_shows_capi
     assert any("legacy Vietnamese fonts" in w and ".VnTimeH" in w and "VNI-Times" in w for w in doc.warnings)
     plan = extract_file(tmp_path / "legacy.docx")
     assert (plan.meta.issuer, [t.lead for t in plan.tasks]) == ("UBND xã Tân Hòa", [["Công an xã"], ["Trạm Y tế xã"]])
+
+
+def test_page_numbers_a_copy_from_a_pdf_left_among_the_lines_are_not_text():
+    doc = text_to_document("I. NHIỆM VỤ\n1. Phòng Tài chính tham mưu bố trí kinh phí; thời gian: tháng\n6/2026.\nTrang 2/3\n"
+                           "2. UBND các xã tuyên truyền.\n- 3 -\n3. Các thôn tổng vệ sinh.\n", "x.txt")
+    assert [b.text for b in doc.blocks] == ["I. NHIỆM VỤ", "1. Phòng Tài chính tham mưu bố trí kinh phí; thời gian: tháng 6/2026.",
+                                            "2. UBND các xã tuyên truyền.", "3. Các thôn tổng vệ sinh."]
+    # a bare number stays: it may be a row's number a copy spilled one cell a line
+    assert "2" in " ".join(b.text for b in text_to_document("TT\nNội dung\n1\nRà soát\n2\nKiểm tra\n", "x.txt").blocks).split()

@@ -121,6 +121,12 @@ def with_warnings(doc: Document, warnings: list[str] | None) -> Document:
     return doc.model_copy(update={"warnings": doc.warnings + warnings}) if warnings else doc
 
 
+# a page's number as printed at its head or foot: "- 3 -", "– 12 –", "Trang 2", "Trang 2/10", "Page 3 of 9" (a bare
+# number is not: it may be a table's row number the copy spilled one cell a line)
+PAGE_FURNITURE = re.compile(r"^\s*(?:[-–—]\s*\d{1,3}\s*[-–—]|(?:trang|page)\s+\d{1,3}(?:\s*(?:/|của|trên|of)\s*\d{1,3})?)\s*$",
+                            re.I)
+
+
 def text_to_document(text: str, source: str, fmt: str = "text", page: int | None = None) -> Document:
     if fmt == "markdown":
         from .markdown import MARKDOWN_EXT, looks_like_transcription, markdown_to_document
@@ -137,7 +143,8 @@ def text_to_document(text: str, source: str, fmt: str = "text", page: int | None
             cells = [fold_ws(c) for c in cleaned.split("\t")]
             lines.append(Line(text="\t".join(cells), start=start, end=start + len(raw), lineno=lineno, page=page, cells=cells))
             continue
-        if not cleaned.strip():
+        if not cleaned.strip() or fmt == "text" and PAGE_FURNITURE.match(cleaned):
+            # ("- 3 -", "Trang 2/3": a page's number a copy from a PDF left among the lines, not text)
             lines.append(Line(text="", start=start, end=start + len(raw), lineno=lineno, page=page, blank=True))
             continue
         lines.append(Line(text=cleaned.strip(), start=start, end=start + len(raw), lineno=lineno, page=page, heading=heading,
