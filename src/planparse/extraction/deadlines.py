@@ -96,16 +96,18 @@ def _year_lead() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{_alternation(lexicon.deadlines().year_lead_words)})\s+$")
 
 
+_ANY_DIGIT = re.compile(r"\d")
+
+
 @lru_cache(maxsize=None)
-def _may_name_a_time() -> re.Pattern:
-    """A digit, or a quarter word (its number may be Roman: 'quý III'): every point has one."""
-    return re.compile(rf"\d|(?<!\w)(?:{_alternation(lexicon.deadlines().quarter_words)})\s")
+def _quarter_words() -> tuple[str, ...]:
+    return tuple(f"{w} " for w in lexicon.deadlines().quarter_words)
 
 
 def find_points(t: str) -> list[TimePoint]:
     """Every time point in normalised text (see `normalise`), in order, none overlapping."""
-    if not _may_name_a_time().search(t):
-        return []  # most lines name no time
+    if not _ANY_DIGIT.search(t) and not any(w in t for w in _quarter_words()):
+        return []  # every point has a digit or a quarter word ('quý III'): most lines name no time
     out: list[TimePoint] = []
     taken = bytearray(len(t))  # characters already in a point: a point never overlaps an earlier one
     quarters = lexicon.deadlines().quarters

@@ -268,6 +268,8 @@ def _through_own_code(a: _Analysis, last: int) -> int:
     brackets it is known by, when only lowercase words of no duty come between (no verb of a duty, no stop word, no
     new capitalised name)."""
     tokens, n = a.tokens, len(a.tokens)
+    if not any(t.text == "(" for t in tokens[last + 1:last + CODE_LOOKAHEAD]):
+        return last  # (most names are followed by no bracket at all)
     rule_starts = {s for _, s, _ in a.rules}
     for k in range(last, min(n - 2, last + CODE_LOOKAHEAD)):
         t = tokens[k]

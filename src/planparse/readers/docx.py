@@ -325,6 +325,7 @@ class _Fonts:
         self.default: Optional[str] = None
         self.default_paragraph: Optional[str] = None
         self.used: set[str] = set()
+        self.capitals = False  # a TCVN3 'H' font is named: ASCII letters too may show as capitals
         if styles_root is None:
             return
         own: dict[str, tuple[Optional[str], Optional[str]]] = {}
@@ -350,18 +351,20 @@ class _Fonts:
         sid = sty.get(W + "val") if sty is not None else self.default_paragraph
         return self.by_style.get(sid or "") or self.default
 
-    def run_font(self, run, paragraph_font: Optional[str]) -> Optional[str]:
+    def run_font(self, run) -> Optional[str]:
+        """The run's own font or its character style's; None to take its paragraph's."""
         rpr = run.find(W + "rPr")
         font = _run_font(rpr)
         if font is None and rpr is not None and (rs := rpr.find(W + "rStyle")) is not None:
             font = self.by_style.get(rs.get(W + "val") or "")
-        return font or paragraph_font
+        return font
 
     def read(self, text: str, font: Optional[str]) -> str:
         """Text typed in a legacy font as the font shows it; other text as it is."""
         kind = _legacy_font(font)
         if kind is None or not text or max(text) > "\xff":
             return text  # (legacy codes are all Latin-1: a run with 'ư' or 'ệ' in it was typed in Unicode already)
+
         from ..repair.legacy import decode_tcvn3, decode_vni
 
         self.used.add(font)
@@ -369,6 +372,17 @@ class _Fonts:
             return decode_vni(text)
         decoded = decode_tcvn3(text)
         return decoded.upper() if font.rstrip().endswith("H") else decoded
+
+
+def _legacy_fonts_named(d) -> set[str]:
+    """The TCVN3 and VNI fonts the document or its styles set text in."""
+    named = set()
+    for root in (d.element, d.styles.element):
+        for fonts in root.iter(W + "rFonts"):
+            font = fonts.get(W + "ascii") or fonts.get(W + "hAnsi")
+            if _legacy_font(font):
+                named.add(font)
+    return named
 
 
 def _run_font(rpr) -> Optional[str]:
@@ -387,7 +401,7 @@ def _legacy_font(font: Optional[str]) -> Optional[str]:
 
 def _text(el, fonts: Optional[_Fonts] = None) -> str:
     parts: list[str] = []
-    paragraph_font = fonts.paragraph_font(el) if fonts is not None and el.tag == W + "p" else None
+    paragraph_font: list = []  # the paragraph's font, looked up when a run first needs it
     for node in el.iter(W + "t", W + "tab", W + "br", W + "cr", W + "noBreakHyphen"):
         anc = node.getparent()
         skip = False
@@ -399,11 +413,17 @@ def _text(el, fonts: Optional[_Fonts] = None) -> str:
         if skip:
             continue
         if node.tag == W + "t":
-            run = node.getparent()
-            if fonts is not None and run is not None and run.tag == W + "r":
-                parts.append(fonts.read(node.text or "", fonts.run_font(run, paragraph_font)))
-                continue
-            parts.append(node.text or "")
+            text = node.text or ""
+            # (only text of Latin-1 letters beyond ASCII may be legacy codes: its font is looked up)
+            if fonts is not None and (max(text, default="\x00") <= "\xff" and not text.isascii()
+                                      or fonts.capitals and any("a" <= c <= "z" for c in text)):
+                run = node.getparent()
+                if run is not None and run.tag == W + "r":
+                    own = fonts.run_font(run)
+                    if own is None and not paragraph_font:
+                        paragraph_font.append(fonts.paragraph_font(el) if el.tag == W + "p" else None)
+                    text = fonts.read(text, own or paragraph_font[0])
+            parts.append(text)
         elif node.tag == W + "noBreakHyphen":
             parts.append("-")
         else:
@@ -417,6 +437,9 @@ _LINE_ENDS_CLAUSE = re.compile(r"[.;:!?)]$")
 def _paragraphs_of(raw: str) -> list[str]:
     """A paragraph's text as the paragraphs it prints: lines parted by line breaks (Shift+Enter) are one paragraph,
     except where a line opens a new numbered or bulleted item ("...; thời gian: quý II/2026." / "2. Công an xã ...")."""
+    if "\n" not in raw:
+        one = fold_ws(nfc(raw))
+        return [one] if one else []
     out: list[str] = []
     for line in (fold_ws(nfc(x)) for x in raw.split("\n")):
         if not line:
@@ -494,10 +517,13 @@ def read_docx(path: str | Path) -> Document:
     numbering = Numbering(d, path, numbers)
     styles: dict = {}
     style_names: dict = {}
-    try:
-        fonts = _Fonts(d.styles.element)
-    except (KeyError, AttributeError, ValueError):
-        fonts = _Fonts(None)
+    fonts: Optional[_Fonts] = None
+    if legacy := _legacy_fonts_named(d):  # most documents name none: their text is read without looking at fonts
+        try:
+            fonts = _Fonts(d.styles.element)
+        except (KeyError, AttributeError, ValueError):
+            fonts = _Fonts(None)
+        fonts.capitals = any(f.rstrip().endswith("H") and _legacy_font(f) == "tcvn3" for f in legacy)
     try:
         for s in d.styles.element.findall(W + "style"):
             sid = s.get(W + "styleId")
@@ -556,7 +582,7 @@ def read_docx(path: str | Path) -> Document:
                                     cells=cells, table=table_index, line=idx))
             table_index += 1
     warnings = numbers.warnings()
-    if fonts.used:
+    if fonts is not None and fonts.used:
         warnings.append(f"text in legacy Vietnamese fonts read by its font ({', '.join(sorted(fonts.used))})")
     return Document(source=path, format="docx", blocks=blocks, warnings=warnings)
 
