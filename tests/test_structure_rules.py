@@ -1558,3 +1558,16 @@ def test_a_responsibility_matrix_marks_who_leads_and_who_supports_under_the_unit
                   "| | | Phòng Nội vụ | Phòng Tư pháp | UBND các xã | |\n"
                   "| 1 | Rà soát thủ tục hành chính | x | x | | Quý II/2026 |\n", encoding="utf-8")
     assert [(t.lead, t.support) for t in extract_file(md).tasks] == [(["Phòng Nội vụ"], ["Phòng Tư pháp"])]
+
+
+def test_an_appendix_that_lists_its_duties_as_numbered_items_gives_tasks():
+    plan = plan_of("ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN\nSố: 66/KH-UBND\nKẾ HOẠCH\nThực hiện chuyển đổi số năm 2025\n"
+                   "I. NHIỆM VỤ\nCác nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n"
+                   "Nguyễn Văn A\nPHỤ LỤC\nDANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2025\n"
+                   "(Kèm theo Kế hoạch số 66/KH-UBND ngày 10/3/2025 của UBND tỉnh)\n"
+                   "1. Xây dựng cơ sở dữ liệu ngành nông nghiệp.\n- Cơ quan chủ trì: Sở Nông nghiệp và Môi trường.\n"
+                   "- Thời gian hoàn thành: Quý III/2025.\n2. Triển khai nền tảng học trực tuyến mở.\n"
+                   "- Cơ quan chủ trì: Sở Giáo dục và Đào tạo.\n- Cơ quan phối hợp: Sở Khoa học và Công nghệ.\n")
+    assert [(t.ref, t.lead, t.support, t.deadline.date if t.deadline else None) for t in plan.tasks] == [
+        ("PL.1", ["Sở Nông nghiệp và Môi trường"], [], "2025-09-30"),
+        ("PL.2", ["Sở Giáo dục và Đào tạo"], ["Sở Khoa học và Công nghệ"], None)]

@@ -16,7 +16,7 @@ from .extraction.tasks import inspecting_team, outline_to_items, with_charged_le
 from .labels import roman_value
 from .models import Deadline, Document, Plan, Unit
 from .readers import read_document
-from .structure import build_structure
+from .structure import appendix_outline, build_structure
 
 
 def _plan_year(doc: Document, date: Optional[str], title: Optional[str]) -> Optional[int]:
@@ -68,6 +68,12 @@ def document_to_plan(doc: Document) -> Plan:
             t2, k2 = table_to_items(table, year, prefix=prefix, level=level, period_end=period_end)
             tasks += t2
             kpis += k2
+    listed = [node for n, app in enumerate(st.appendices, start=1)
+              if (node := appendix_outline(app, "PL" if len(st.appendices) == 1 else f"PL{_appendix_number(app, n)}"))]
+    if listed:  # appendices that list their duties as numbered items
+        t2, k2, _ = outline_to_items(listed, year, level, period_end, meta.date)
+        tasks += t2
+        kpis += k2
     # an inspection schedule's entry without an inspecting body is led by the unit charged with the inspection
     charged = inspecting_team(meta.issuer, charged, level) or charged
     tasks = [with_charged_lead(t, charged, level) if t.section == "schedule" else t for t in tasks]

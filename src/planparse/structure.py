@@ -12,11 +12,11 @@ from . import lexicon
 from .labels import Label, is_bullet, is_part, parse_label
 from .models import Block, Document
 from .readers.lines import RULE_LINE
-from .text import fold, fold_ws, strip_accents
+from .text import fold, fold_ws, strip_accents, vi
 
 _OPENING = re.compile(r"^(?:thực hiện|căn cứ|triển khai|nhằm|để|theo|ngày|trên cơ sở|qua)\b", re.I)
 _CITES = re.compile(r"\bsố\s*:?\s*\d+|\d+/\d{4}/|\d+/[A-ZĐ]", re.I)
-_SIGN = re.compile(r"^(?:TM\.|KT\.|Q\.|TL\.|TUQ\.)\s*[A-ZĐ]|^(?:PHÓ )?CHỦ TỊCH\s*$")
+_SIGN = re.compile(vi(r"^(?:TM\.|KT\.|Q\.|TL\.|TUQ\.)\s*[A-ZĐÀ-Ỹ]|^(?:PHÓ )?CHỦ TỊCH\s*$"))  # 'TM. ỦY BAN ...' too
 
 
 @dataclass
@@ -354,7 +354,8 @@ def build_structure(doc: Document) -> Structure:
             if not current.tables or current.tables[-1][-1].table != b.table:
                 current.tables.append([])
             current.tables[-1].append(b)
-        elif not current.tables and len(current.heading) < 4 and not _SIGN.match(b.text):
+        elif not current.tables and len(current.heading) < 4 and not _SIGN.match(b.text) and not current.paragraphs \
+                and parse_label(b.text)[0] is None:  # (an appendix's first numbered item is no line of its heading)
             current.heading.append(b)
         else:
             current.paragraphs.append(b)
@@ -368,6 +369,28 @@ def build_structure(doc: Document) -> Structure:
                      signature=signature, appendices=appendices, loose_tables=loose_tables, other_type=other_type,
                      issuing_signature=header[issuing:] if issuing is not None else [],
                      issuing_opening=_decision_opening(header[:issuing]) if issuing is not None else [])
+
+
+def appendix_outline(app: Appendix, ref: str) -> Optional[Node]:
+    """An appendix that lists its duties or targets as numbered items, not in a table ('DANH MỤC NHIỆM VỤ' over '1.
+    ...', '- Cơ quan chủ trì: ...'): its items as the outline of one section named by the appendix's title, refs
+    under `ref` ('PL.1', 'PL.2'); None for an appendix of tables or of no numbered item."""
+    if app.tables or not any(parse_label(b.text)[0] is not None for b in app.paragraphs):
+        return None
+    title = " ".join(b.text for b in app.heading if not re.match(r"^\s*\(", b.text))  # not '(Kèm theo Kế hoạch ...)'
+    section = Node(label=Label(style="ROMAN", raw="", key=ref), text=title, block=app.heading[0] if app.heading else None)
+    stack = [Node(label=None, text="", block=None), section]
+    stack[0].children.append(section)
+    for b in app.paragraphs:
+        label, rest = parse_label(b.text)
+        if label is None:
+            stack[-1].body.append(b)
+            continue
+        if label.style == "ROMAN":  # "I. NHÓM NHIỆM VỤ ..." inside the appendix: a group of its one section
+            label = Label("UPPER", label.raw, label.key)
+        _push(stack, Node(label=label, text=rest.strip(), block=b))
+    _number(stack[0])
+    return section
 
 
 _ARTICLE = re.compile(r"^Điều\s+\d", re.I)
